@@ -1,0 +1,5 @@
+/**
+ * Tenants (the enterprises using the portal), their status, and the multi-tenancy ground: a
+ * tenant-owned entity base whose tenant comes from the logged-in user, never from a request.
+ */
+package com.smsportal.tenant;

@@ -1,0 +1,53 @@
+package com.smsportal.user;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A portal without demo data gets its first administrator from configuration
+ * (SMSPORTAL_ADMIN_USERNAME, SMSPORTAL_ADMIN_PASSWORD), once: when an ADMIN exists it does nothing.
+ */
+@Component
+@Order(20)
+class BootstrapAdmin implements ApplicationRunner {
+
+  static final int MIN_PASSWORD_LENGTH = 12;
+  private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+  private final UserService users;
+  private final String username;
+  private final String password;
+
+  BootstrapAdmin(
+      UserService users,
+      @Value("${smsportal.bootstrap.admin-username:}") String username,
+      @Value("${smsportal.bootstrap.admin-password:}") String password) {
+    this.users = users;
+    this.username = username;
+    this.password = password;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (users.anyAdmin()) {
+      return;
+    }
+    if (username.isBlank() || password.isBlank()) {
+      log.warn(
+          "No administrator exists. Set SMSPORTAL_ADMIN_USERNAME and SMSPORTAL_ADMIN_PASSWORD"
+              + " and restart to create the first one.");
+      return;
+    }
+    if (password.length() < MIN_PASSWORD_LENGTH) {
+      throw new IllegalStateException(
+          "SMSPORTAL_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    users.create(username, password, Role.ADMIN, null);
+    log.info("Created the first administrator '{}' from configuration", username);
+  }
+}

@@ -1,0 +1,51 @@
+package com.smsportal.user;
+
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins see recent login attempts and the user names locked now, and can lift a lock. */
+@Controller
+class LoginAttemptsController {
+
+  static final String VIEW = "user/login-attempts";
+  static final int PAGE_SIZE = 50;
+
+  private final LoginAttemptRepository attempts;
+  private final LoginProtection protection;
+
+  LoginAttemptsController(LoginAttemptRepository attempts, LoginProtection protection) {
+    this.attempts = attempts;
+    this.protection = protection;
+  }
+
+  @GetMapping("/admin/logins")
+  String list(@RequestParam(required = false) Long before, Model model) {
+    List<LoginRecords.Attempt> page =
+        attempts
+            .findByIdLessThanOrderByIdDesc(
+                before == null ? Long.MAX_VALUE : before, Limit.of(PAGE_SIZE + 1))
+            .stream()
+            .map(LoginRecords.Attempt::of)
+            .toList();
+    boolean more = page.size() > PAGE_SIZE;
+    List<LoginRecords.Attempt> shown = more ? page.subList(0, PAGE_SIZE) : page;
+    model.addAttribute("attempts", shown);
+    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    model.addAttribute(
+        "locked", protection.lockedNow().stream().map(LoginRecords.Lock::of).toList());
+    return VIEW;
+  }
+
+  @PostMapping("/admin/logins/unlock")
+  String unlock(@RequestParam String username, RedirectAttributes redirect) {
+    protection.unlock(Usernames.normalize(username));
+    redirect.addFlashAttribute("unlocked", Usernames.normalize(username));
+    return "redirect:/admin/logins";
+  }
+}

@@ -1,0 +1,96 @@
+package com.smsportal.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "portal_user")
+class PortalUser {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 64)
+  private String username;
+
+  @Column(name = "password_hash", nullable = false)
+  private String passwordHash;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false, length = 20)
+  private Role role;
+
+  /** The tenant of a CUSTOMER; null for the operator's staff. Not a @TenantId: login looks up. */
+  @Column(name = "tenant_id")
+  private Long tenantId;
+
+  @Column(name = "display_name", length = 100)
+  private String displayName;
+
+  @Column(nullable = false)
+  private boolean enabled;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected PortalUser() {}
+
+  PortalUser(
+      String username,
+      String passwordHash,
+      Role role,
+      Long tenantId,
+      String displayName,
+      Instant createdAt) {
+    this.username = username;
+    this.passwordHash = passwordHash;
+    this.role = role;
+    this.tenantId = tenantId;
+    this.displayName = displayName;
+    this.enabled = true;
+    this.createdAt = createdAt;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  String getUsername() {
+    return username;
+  }
+
+  String getPasswordHash() {
+    return passwordHash;
+  }
+
+  Role getRole() {
+    return role;
+  }
+
+  Long getTenantId() {
+    return tenantId;
+  }
+
+  String getDisplayName() {
+    return displayName;
+  }
+
+  boolean isEnabled() {
+    return enabled;
+  }
+
+  void disable() {
+    enabled = false;
+  }
+}

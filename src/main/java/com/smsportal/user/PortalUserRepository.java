@@ -1,0 +1,11 @@
+package com.smsportal.user;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
+
+  Optional<PortalUser> findByUsername(String username);
+
+  boolean existsByRole(Role role);
+}

@@ -1,0 +1,155 @@
+package com.smsportal.user;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Who may reach which route. Every rule is enforced here, on the server, whatever a page shows. */
+@Configuration
+@EnableConfigurationProperties(LoginProtectionProperties.class)
+class SecurityConfig {
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_SUPPORT");
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      PortalUserDetailsService userDetails, PasswordEncoder encoder, LoginProtection protection) {
+    DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetails);
+    passwordCheck.setPasswordEncoder(encoder);
+    // Disabled users and suspended tenants are told so only after a correct password: before it,
+    // the answer would reveal that the user exists.
+    passwordCheck.setPreAuthenticationChecks(user -> {});
+    passwordCheck.setPostAuthenticationChecks(
+        user -> {
+          if (!user.isEnabled()) {
+            throw new DisabledException("disabled");
+          }
+        });
+    return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, protection));
+  }
+
+  /** Health is public; every other actuator endpoint needs an ADMIN over HTTP Basic. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager)
+      throws Exception {
+    return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(EndpointRequest.to("health"))
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager)
+      throws Exception {
+    return http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico")
+                    .permitAll()
+                    // The upstream stand-in answers gateway clients, which do not log in.
+                    .requestMatchers("/simulator/**")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/support/**")
+                    .hasRole(Role.SUPPORT.name())
+                    .requestMatchers("/accounts/**")
+                    .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
+                    .requestMatchers(
+                        "/send/**", "/jobs/**", "/receipts/**", "/replies/**", "/keywords/**")
+                    .hasRole(Role.CUSTOMER.name())
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .failureHandler(loginFailureHandler())
+                    .defaultSuccessUrl("/", false)
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/**"))
+        .exceptionHandling(
+            ex ->
+                ex.defaultAuthenticationEntryPointFor(
+                        htmxReloadEntryPoint(), request -> request.getHeader("HX-Request") != null)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+        .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                    .frameOptions(frame -> frame.deny())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                    .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+        .build();
+  }
+
+  /**
+   * An htmx call whose session has expired must not swap the login page into a table cell: answer
+   * 401 with {@code HX-Refresh}, and htmx reloads the whole page, which then goes to the login.
+   */
+  private static AuthenticationEntryPoint htmxReloadEntryPoint() {
+    return (request, response, authException) -> {
+      response.setHeader("HX-Refresh", "true");
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+  }
+
+  private static AuthenticationFailureHandler loginFailureHandler() {
+    return (request, response, exception) -> {
+      String reason =
+          exception instanceof LockedException
+              ? "locked"
+              : exception instanceof DisabledException ? "disabled" : "bad";
+      response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+    };
+  }
+}

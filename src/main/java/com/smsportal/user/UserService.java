@@ -1,0 +1,46 @@
+package com.smsportal.user;
+
+import java.time.Clock;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user module's facade for other modules and start-up tasks. */
+@Service
+public class UserService {
+
+  private final PortalUserRepository users;
+  private final PasswordEncoder encoder;
+  private final Clock clock;
+
+  UserService(PortalUserRepository users, PasswordEncoder encoder, Clock clock) {
+    this.users = users;
+    this.encoder = encoder;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(String username) {
+    return users.findByUsername(Usernames.normalize(username)).isPresent();
+  }
+
+  @Transactional(readOnly = true)
+  public boolean anyAdmin() {
+    return users.existsByRole(Role.ADMIN);
+  }
+
+  /** Creates a user; a CUSTOMER needs a tenant, the operator's staff must have none. */
+  @Transactional
+  public long create(String username, String rawPassword, Role role, Long tenantId) {
+    if ((role == Role.CUSTOMER) != (tenantId != null)) {
+      throw new IllegalArgumentException("a customer belongs to one tenant, staff to none");
+    }
+    String name = Usernames.normalize(username);
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("user name is empty");
+    }
+    PortalUser user =
+        new PortalUser(name, encoder.encode(rawPassword), role, tenantId, null, clock.instant());
+    return users.save(user).getId();
+  }
+}

@@ -1,0 +1,28 @@
+package com.smsportal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Links back to the current page with one query parameter changed, for the language switch and the
+ * pagers: {@code th:href="${@links.withParam('page', 2)}"}. Relative, so they survive a proxy.
+ */
+@Component("links")
+public class Links {
+
+  /** One-shot parameters that must not follow the user to the next page. */
+  private static final List<String> TRANSIENT = List.of("error", "logout");
+
+  public String withParam(String name, Object value) {
+    HttpServletRequest request =
+        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    UriComponentsBuilder builder =
+        UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+    TRANSIENT.forEach(builder::replaceQueryParam);
+    return builder.replaceQueryParam(name, value).build().toUriString();
+  }
+}
