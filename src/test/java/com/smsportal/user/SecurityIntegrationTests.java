@@ -1,0 +1,211 @@
+package com.smsportal.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.smsportal.Logins;
+import com.smsportal.tenant.TenantService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityIntegrationTests {
+
+  /** Routes anybody may reach: the login itself, error pages and the upstream stand-in. */
+  private static final List<String> PUBLIC_PREFIXES = List.of("/login", "/error", "/simulator/");
+
+  @Autowired MockMvc mvc;
+  @Autowired TenantService tenants;
+  @Autowired UserService users;
+  @Autowired PortalUserRepository userRepository;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void everyNonPublicRouteSendsAnAnonymousUserToTheLoginPage() throws Exception {
+    List<Route> routes = routes().stream().filter(r -> !r.isPublic()).toList();
+    assertThat(routes).extracting(Route::path).contains("/", "/support/tenants", "/admin/logins");
+    for (Route route : routes) {
+      MockHttpServletResponse response =
+          mvc.perform(request(route.method(), route.path()).with(csrf())).andReturn().getResponse();
+      assertThat(response.getStatus()).as(route.toString()).isEqualTo(302);
+      assertThat(response.getRedirectedUrl()).as(route.toString()).endsWith("/login");
+    }
+  }
+
+  @Test
+  void aCustomerIsRefusedEverySupportAndAdminRoute() throws Exception {
+    MockHttpSession acme = Logins.as(mvc, "acme");
+    List<Route> staffRoutes =
+        routes().stream()
+            .filter(r -> r.path().startsWith("/support/") || r.path().startsWith("/admin/"))
+            .toList();
+    assertThat(staffRoutes).isNotEmpty();
+    for (Route route : staffRoutes) {
+      int status =
+          mvc.perform(request(route.method(), route.path()).session(acme).with(csrf()))
+              .andReturn()
+              .getResponse()
+              .getStatus();
+      assertThat(status).as(route.toString()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void supportReachesTenantManagementButNotAdministration() throws Exception {
+    MockHttpSession support = Logins.as(mvc, "support");
+    mvc.perform(get("/support/tenants").session(support)).andExpect(status().isOk());
+    mvc.perform(get("/admin/logins").session(support)).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anAdminReachesSupportAndAdministration() throws Exception {
+    MockHttpSession admin = Logins.as(mvc, "admin");
+    mvc.perform(get("/support/tenants").session(admin)).andExpect(status().isOk());
+    mvc.perform(get("/admin/logins").session(admin)).andExpect(status().isOk());
+  }
+
+  @Test
+  void aPostWithoutCsrfTokenIsRefused() throws Exception {
+    MockHttpSession admin = Logins.as(mvc, "admin");
+    mvc.perform(post("/admin/logins/unlock").param("username", "x").session(admin))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/login").param("username", "acme").param("password", "demo12345"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() throws Exception {
+    String wrongPassword =
+        mvc.perform(formLogin("/login").user("globex").password("not-the-password"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    String unknownUser =
+        mvc.perform(formLogin("/login").user("nobody-" + UUID.randomUUID()).password("x"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(wrongPassword).isEqualTo("/login?error=bad").isEqualTo(unknownUser);
+  }
+
+  @Test
+  void theSessionIdChangesAtLogin() throws Exception {
+    MockHttpSession session = new MockHttpSession();
+    String before = session.getId();
+    mvc.perform(
+            post("/login")
+                .param("username", "acme")
+                .param("password", Logins.DEMO_PASSWORD)
+                .session(session)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/"));
+    assertThat(session.getId()).isNotEqualTo(before);
+  }
+
+  @Test
+  void anExpiredSessionOnAnHtmxRequestReloadsThePageInsteadOfSwappingInTheLoginForm()
+      throws Exception {
+    mvc.perform(get("/support/tenants").header("HX-Request", "true"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("HX-Refresh", "true"));
+  }
+
+  @Test
+  void pagesCarrySecurityHeaders() throws Exception {
+    MockHttpServletResponse response = mvc.perform(get("/login")).andReturn().getResponse();
+    String csp = response.getHeader("Content-Security-Policy");
+    assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'");
+    assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+  }
+
+  @Test
+  void theUsersOfASuspendedTenantCannotLogIn() throws Exception {
+    String name = "suspended-" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(name).id();
+    users.create(name, "a-good-password", Role.CUSTOMER, tenant);
+    Logins.as(mvc, name, "a-good-password");
+
+    tenants.suspend(tenant);
+    mvc.perform(formLogin("/login").user(name).password("a-good-password"))
+        .andExpect(redirectedUrl("/login?error=disabled"));
+    // Before the password is right, a suspended tenant's user looks like anybody else.
+    mvc.perform(formLogin("/login").user(name).password("wrong"))
+        .andExpect(redirectedUrl("/login?error=bad"));
+
+    tenants.reactivate(tenant);
+    Logins.as(mvc, name, "a-good-password");
+  }
+
+  @Test
+  void healthIsPublicAndMetricsNeedAnAdmin() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/actuator/prometheus").with(httpBasic("acme", Logins.DEMO_PASSWORD)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", Logins.DEMO_PASSWORD)))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void passwordsAreStoredAsDelegatingBcryptHashes() {
+    PortalUser acme =
+        userRepository.findByUsername("acme").orElseThrow(() -> new AssertionError("no acme"));
+    assertThat(acme.getPasswordHash()).startsWith("{bcrypt}$2").doesNotContain("demo12345");
+  }
+
+  private List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (info.getPathPatternsCondition() == null) {
+                return;
+              }
+              for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                String path = pattern.replaceAll("\\{[^}]+}", "1").replace("/**", "/x");
+                var methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                  routes.add(new Route(HttpMethod.GET, path));
+                }
+                for (RequestMethod method : methods) {
+                  routes.add(new Route(method.asHttpMethod(), path));
+                }
+              }
+            });
+    return routes;
+  }
+
+  record Route(HttpMethod method, String path) {
+
+    boolean isPublic() {
+      return PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+  }
+}
