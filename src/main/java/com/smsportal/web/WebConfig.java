@@ -9,15 +9,12 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
   /** The portal speaks Simplified Chinese unless the user chose English. */
   static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
-  static final String LANGUAGE_PARAM = "lang";
 
   @Bean
   Clock clock() {
@@ -35,9 +32,6 @@ class WebConfig implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-    interceptor.setParamName(LANGUAGE_PARAM);
-    interceptor.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(interceptor);
+    registry.addInterceptor(new LanguageSwitch(localeResolver()));
   }
 }

@@ -1,0 +1,73 @@
+package com.smsportal;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A plain HTTP client with a cookie jar, for tests that need the real servlet container (error
+ * pages are rendered by its error dispatch, which MockMvc does not perform).
+ */
+public final class PortalHttpClient {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final String baseUrl;
+  private final HttpClient http;
+
+  public PortalHttpClient(int port) {
+    this.baseUrl = "http://localhost:" + port;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public PortalHttpClient logIn(String username, String password) throws Exception {
+    Matcher token = CSRF.matcher(get("/login").body());
+    if (!token.find()) {
+      throw new AssertionError("no CSRF token on the login page");
+    }
+    String form =
+        "username="
+            + enc(username)
+            + "&password="
+            + enc(password)
+            + "&_csrf="
+            + enc(token.group(1));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String location = response.headers().firstValue("Location").orElse("");
+    if (response.statusCode() != 302 || location.contains("error")) {
+      throw new AssertionError("login of " + username + " failed: " + location);
+    }
+    return this;
+  }
+
+  /** A GET as a browser sends it, asking for HTML. */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Accept", "text/html,application/xhtml+xml")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,51 @@
+package com.smsportal.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/** The login form, as a user sees it. */
+final class LoginPage {
+
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  LoginPage(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+  }
+
+  LoginPage open() {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/login");
+    return this;
+  }
+
+  PortalPage logInAs(String username, String password) {
+    submit(username, password);
+    return new PortalPage(driver, baseUrl);
+  }
+
+  LoginPage submit(String username, String password) {
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+    return this;
+  }
+
+  String error() {
+    return driver.findElement(By.id("login-error")).getText();
+  }
+
+  String heading() {
+    return driver.findElement(By.tagName("h1")).getText();
+  }
+
+  String language() {
+    return driver.findElement(By.tagName("html")).getAttribute("lang");
+  }
+
+  LoginPage switchTo(String languageLinkId) {
+    driver.findElement(By.id(languageLinkId)).click();
+    return this;
+  }
+}

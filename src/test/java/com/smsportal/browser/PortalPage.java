@@ -1,0 +1,71 @@
+package com.smsportal.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** Any page inside the portal: navigation, who is logged in, language. */
+final class PortalPage {
+
+  private final WebDriver driver;
+  private final String baseUrl;
+
+  PortalPage(WebDriver driver, String baseUrl) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+  }
+
+  List<String> navigationIds() {
+    return driver.findElements(By.cssSelector("nav.nav a[id^=nav-]")).stream()
+        .map(e -> e.getAttribute("id"))
+        .toList();
+  }
+
+  String username() {
+    return driver.findElement(By.id("current-username")).getText();
+  }
+
+  String role() {
+    return driver.findElement(By.id("current-role")).getText();
+  }
+
+  String heading() {
+    return driver.findElement(By.tagName("h1")).getText();
+  }
+
+  String language() {
+    return driver.findElement(By.tagName("html")).getAttribute("lang");
+  }
+
+  PortalPage switchTo(String languageLinkId) {
+    driver.findElement(By.id(languageLinkId)).click();
+    return this;
+  }
+
+  PortalPage follow(String navId) {
+    driver.findElement(By.id(navId)).click();
+    return this;
+  }
+
+  PortalPage open(String path) {
+    driver.get(baseUrl + path);
+    return this;
+  }
+
+  String path() {
+    return driver.getCurrentUrl().substring(baseUrl.length());
+  }
+
+  /** What the page's own script sees of htmx: "object" once the WebJar loaded under the CSP. */
+  String htmxType() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return typeof window.htmx;");
+  }
+
+  LoginPage logOut() {
+    WebElement button = driver.findElement(By.id("logout"));
+    button.click();
+    return new LoginPage(driver, baseUrl);
+  }
+}

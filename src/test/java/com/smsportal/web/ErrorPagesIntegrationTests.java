@@ -1,0 +1,77 @@
+package com.smsportal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smsportal.Logins;
+import com.smsportal.PortalHttpClient;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Errors get a friendly page in the user's language, and never a stack trace or its detail. Run on
+ * the real servlet container, whose error dispatch renders these pages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ErrorPagesIntegrationTests.Failing.class)
+class ErrorPagesIntegrationTests {
+
+  static final String INTERNAL_DETAIL = "jdbc-password=hunter2 at SecretDao.java:42";
+
+  @TestConfiguration
+  @Controller
+  static class Failing {
+    @GetMapping("/test-only/boom")
+    String boom() {
+      throw new IllegalStateException(INTERNAL_DETAIL);
+    }
+  }
+
+  @LocalServerPort int port;
+
+  PortalHttpClient acme;
+
+  @BeforeEach
+  void logIn() throws Exception {
+    acme = new PortalHttpClient(port).logIn("acme", Logins.DEMO_PASSWORD);
+  }
+
+  @Test
+  void anUnknownPageShowsTheFriendlyNotFoundPage() throws Exception {
+    HttpResponse<String> response = acme.get("/no-such-page");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("data-status=\"404\"").contains("页面不存在");
+  }
+
+  @Test
+  void aForbiddenPageShowsTheFriendlyAccessDeniedPage() throws Exception {
+    HttpResponse<String> response = acme.get("/admin/logins");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("data-status=\"403\"").contains("没有权限");
+  }
+
+  @Test
+  void aServerErrorShowsTheFriendlyPageWithoutTheExceptionOrStackTrace() throws Exception {
+    HttpResponse<String> response = acme.get("/test-only/boom");
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.body()).contains("data-status=\"500\"").contains("服务器出错了");
+    assertThat(response.body())
+        .doesNotContain("hunter2")
+        .doesNotContain("IllegalStateException")
+        .doesNotContain("SecretDao")
+        .doesNotContain("at com.smsportal");
+  }
+
+  @Test
+  void errorPagesSpeakEnglishWhenTheUserChoseIt() throws Exception {
+    acme.get("/?lang=en");
+    HttpResponse<String> response = acme.get("/no-such-page");
+    assertThat(response.body()).contains("lang=\"en\"").contains("Page not found");
+  }
+}
