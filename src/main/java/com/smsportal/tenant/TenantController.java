@@ -1,5 +1,7 @@
 package com.smsportal.tenant;
 
+import com.smsportal.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TenantController {
 
   static final String VIEW = "tenant/list";
+  static final String RESULTS = "partials/tenant/table :: results";
   static final int PAGE_SIZE = 20;
 
   private final TenantService tenants;
@@ -25,12 +28,13 @@ class TenantController {
   String list(
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
       Model model) {
-    PageRequest request =
+    PageRequest pageRequest =
         PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.ASC, "name"));
-    Page<TenantView> result = tenants.search(q, request);
+    Page<TenantView> result = tenants.search(q, pageRequest);
     model.addAttribute("q", q);
     model.addAttribute("tenants", result);
-    return VIEW;
+    return Htmx.isRequest(request) ? RESULTS : VIEW;
   }
 }

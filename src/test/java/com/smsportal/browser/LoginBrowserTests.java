@@ -2,11 +2,17 @@ package com.smsportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +38,14 @@ class LoginBrowserTests {
     if (driver != null) {
       driver.quit();
     }
+  }
+
+  /** What the browser showed at the end of each test, kept for whoever reads a failure. */
+  @AfterEach
+  void screenshot(TestInfo test) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
   }
 
   @BeforeEach
@@ -62,6 +76,15 @@ class LoginBrowserTests {
     assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-tenants");
     page.follow("nav-tenants");
     assertThat(page.heading()).isEqualTo("企业管理");
+  }
+
+  @Test
+  void typingInTheTenantSearchFiltersTheListWithoutReloadingThePage() {
+    PortalPage page = login.logInAs("support", PASSWORD).open("/support/tenants");
+    assertThat(page.tableColumn("tenant-table", 1)).contains("Acme", "Globex");
+    page.typeInto("q", "glob");
+    page.waitUntil(() -> page.tableColumn("tenant-table", 1).equals(java.util.List.of("Globex")));
+    assertThat(page.path()).isEqualTo("/support/tenants?q=glob");
   }
 
   @Test

@@ -1,10 +1,13 @@
 package com.smsportal.browser;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Any page inside the portal: navigation, who is logged in, language. */
 final class PortalPage {
@@ -56,6 +59,24 @@ final class PortalPage {
 
   String path() {
     return driver.getCurrentUrl().substring(baseUrl.length());
+  }
+
+  List<String> tableColumn(String tableId, int column) {
+    return driver
+        .findElements(By.cssSelector("#" + tableId + " tbody tr td:nth-child(" + column + ")"))
+        .stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
+  void typeInto(String inputId, String text) {
+    driver.findElement(By.id(inputId)).sendKeys(text);
+  }
+
+  void waitUntil(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> condition.getAsBoolean());
   }
 
   /** What the page's own script sees of htmx: "object" once the WebJar loaded under the CSP. */
