@@ -1,5 +1,8 @@
 package com.smsportal.user;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Controller;
@@ -18,10 +21,13 @@ class LoginAttemptsController {
 
   private final LoginAttemptRepository attempts;
   private final LoginProtection protection;
+  private final AuditLog audit;
 
-  LoginAttemptsController(LoginAttemptRepository attempts, LoginProtection protection) {
+  LoginAttemptsController(
+      LoginAttemptRepository attempts, LoginProtection protection, AuditLog audit) {
     this.attempts = attempts;
     this.protection = protection;
+    this.audit = audit;
   }
 
   @GetMapping("/admin/logins")
@@ -44,8 +50,10 @@ class LoginAttemptsController {
 
   @PostMapping("/admin/logins/unlock")
   String unlock(@RequestParam String username, RedirectAttributes redirect) {
-    protection.unlock(Usernames.normalize(username));
-    redirect.addFlashAttribute("unlocked", Usernames.normalize(username));
+    String name = Usernames.normalize(username);
+    protection.unlock(name);
+    audit.record(AuditEntry.success(AuditAction.LOGIN_UNLOCKED, name));
+    redirect.addFlashAttribute("unlocked", name);
     return "redirect:/admin/logins";
   }
 }

@@ -1,6 +1,7 @@
 package com.smsportal.user;
 
 import com.smsportal.tenant.TenantScopedPrincipal;
+import com.smsportal.tenant.TenantView;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
@@ -19,14 +20,18 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
   private String passwordHash;
   private final Role role;
   private final Long tenantId;
+  private final String tenantName;
   private final boolean enabled;
 
-  PortalUserDetails(PortalUser user, boolean tenantActive) {
+  /** A user of the given tenant, or of none ({@code tenant} null) for the operator's staff. */
+  PortalUserDetails(PortalUser user, TenantView tenant) {
     this.id = user.getId();
     this.username = user.getUsername();
     this.passwordHash = user.getPasswordHash();
     this.role = user.getRole();
     this.tenantId = user.getTenantId();
+    this.tenantName = tenant == null ? null : tenant.name();
+    boolean tenantActive = user.getTenantId() == null || (tenant != null && tenant.active());
     this.enabled = user.isEnabled() && tenantActive;
   }
 
@@ -36,6 +41,10 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
 
   Role role() {
     return role;
+  }
+
+  String tenantName() {
+    return tenantName;
   }
 
   @Override

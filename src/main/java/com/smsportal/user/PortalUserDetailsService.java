@@ -1,6 +1,7 @@
 package com.smsportal.user;
 
 import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -25,7 +26,8 @@ class PortalUserDetailsService implements UserDetailsService {
         users
             .findByUsername(Usernames.normalize(username))
             .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-    boolean tenantActive = user.getTenantId() == null || tenants.isActive(user.getTenantId());
-    return new PortalUserDetails(user, tenantActive);
+    TenantView tenant =
+        user.getTenantId() == null ? null : tenants.find(user.getTenantId()).orElse(null);
+    return new PortalUserDetails(user, tenant);
   }
 }

@@ -1,5 +1,8 @@
 package com.smsportal.user;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -46,7 +49,10 @@ class SecurityConfig {
 
   @Bean
   AuthenticationManager authenticationManager(
-      PortalUserDetailsService userDetails, PasswordEncoder encoder, LoginProtection protection) {
+      PortalUserDetailsService userDetails,
+      PasswordEncoder encoder,
+      LoginProtection protection,
+      AuditLog audit) {
     DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetails);
     passwordCheck.setPasswordEncoder(encoder);
     // Disabled users and suspended tenants are told so only after a correct password: before it,
@@ -58,7 +64,8 @@ class SecurityConfig {
             throw new DisabledException("disabled");
           }
         });
-    return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, protection));
+    return new ProviderManager(
+        new ThrottledAuthenticationProvider(passwordCheck, protection, audit));
   }
 
   /** Health is public; every other actuator endpoint needs an ADMIN over HTTP Basic. */
@@ -82,7 +89,8 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager)
+  SecurityFilterChain webChain(
+      HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit)
       throws Exception {
     return http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
@@ -110,7 +118,18 @@ class SecurityConfig {
                     .failureHandler(loginFailureHandler())
                     .defaultSuccessUrl("/", false)
                     .permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(
+                        (request, response, auth) -> {
+                          if (auth != null) {
+                            audit.recordAs(
+                                auth.getName(), null, AuditEntry.success(AuditAction.LOGOUT, null));
+                          }
+                        })
+                    .logoutSuccessUrl("/login?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/**"))
         .exceptionHandling(
             ex ->

@@ -1,5 +1,9 @@
 package com.smsportal.user;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import com.smsportal.audit.AuditOutcome;
 import java.util.function.BooleanSupplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,11 +23,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   private final AuthenticationProvider passwordCheck;
   private final LoginProtection protection;
+  private final AuditLog audit;
 
   ThrottledAuthenticationProvider(
-      AuthenticationProvider passwordCheck, LoginProtection protection) {
+      AuthenticationProvider passwordCheck, LoginProtection protection, AuditLog audit) {
     this.passwordCheck = passwordCheck;
     this.protection = protection;
+    this.audit = audit;
   }
 
   @Override
@@ -32,19 +38,34 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     String clientIp = clientIp(authentication);
     if (protection.lockedUntil(username).isPresent()) {
       protection.recordRefused(username, clientIp, LoginOutcome.LOCKED);
+      audit.recordAs(username, null, entry(AuditAction.LOGIN, AuditOutcome.DENIED, "locked"));
       throw new LockedException("locked");
     }
     try {
       Authentication result = passwordCheck.authenticate(authentication);
       protection.recordSuccess(username, clientIp);
+      PortalUserDetails user = (PortalUserDetails) result.getPrincipal();
+      audit.recordAs(
+          username,
+          user.role().name(),
+          entry(AuditAction.LOGIN, AuditOutcome.SUCCESS, null)
+              .tenant(user.tenantId(), user.tenantName()));
       return result;
     } catch (BadCredentialsException badPassword) {
       if (onceMore(() -> protection.recordFailure(username, clientIp))) {
+        audit.recordAs(
+            username, null, entry(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, "locked now"));
         throw new LockedException("locked by this failure");
       }
+      audit.recordAs(
+          username, null, entry(AuditAction.LOGIN, AuditOutcome.FAILURE, "wrong password"));
       throw badPassword;
     } catch (DisabledException disabled) {
       protection.recordRefused(username, clientIp, LoginOutcome.DISABLED);
+      audit.recordAs(
+          username,
+          null,
+          entry(AuditAction.LOGIN, AuditOutcome.DENIED, "user disabled or tenant suspended"));
       throw disabled;
     }
   }
@@ -52,6 +73,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  private static AuditEntry entry(AuditAction action, AuditOutcome outcome, String detail) {
+    return new AuditEntry(action, outcome, null, null, null, detail);
   }
 
   private static boolean onceMore(BooleanSupplier recording) {

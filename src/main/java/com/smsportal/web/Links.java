@@ -18,11 +18,32 @@ public class Links {
   private static final List<String> TRANSIENT = List.of("error", "logout");
 
   public String withParam(String name, Object value) {
-    HttpServletRequest request =
-        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    HttpServletRequest request = currentRequest();
+    return current(request.getRequestURI(), request)
+        .replaceQueryParam(name, value)
+        .build()
+        .toUriString();
+  }
+
+  /** Another path with the current page's query, less the named parameters: an export link. */
+  public String pathWithQuery(String path, String... without) {
+    HttpServletRequest request = currentRequest();
+    UriComponentsBuilder builder = current(request.getContextPath() + path, request);
+    for (String name : without) {
+      builder.replaceQueryParam(name);
+    }
+    return builder.build().toUriString();
+  }
+
+  private static UriComponentsBuilder current(String path, HttpServletRequest request) {
     UriComponentsBuilder builder =
-        UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
+        UriComponentsBuilder.fromPath(path).query(request.getQueryString());
     TRANSIENT.forEach(builder::replaceQueryParam);
-    return builder.replaceQueryParam(name, value).build().toUriString();
+    return builder;
+  }
+
+  private static HttpServletRequest currentRequest() {
+    return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+        .getRequest();
   }
 }

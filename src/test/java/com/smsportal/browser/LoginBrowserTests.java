@@ -91,7 +91,8 @@ class LoginBrowserTests {
   void anAdminSeesEverything() {
     PortalPage page = login.logInAs("admin", PASSWORD);
     assertThat(page.role()).isEqualTo("管理员");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-tenants", "nav-logins");
+    assertThat(page.navigationIds())
+        .containsExactly("nav-dashboard", "nav-tenants", "nav-logins", "nav-audit");
     page.follow("nav-logins");
     assertThat(page.heading()).isEqualTo("登录记录");
   }

@@ -1,0 +1,7 @@
+package com.smsportal.audit;
+
+public enum AuditOutcome {
+  SUCCESS,
+  FAILURE,
+  DENIED
+}
