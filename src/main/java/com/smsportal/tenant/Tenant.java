@@ -31,12 +31,39 @@ class Tenant {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(length = 200)
+  private String contact;
+
+  @Column(length = 2000)
+  private String notes;
+
+  @Column(name = "low_balance_threshold")
+  private Long lowBalanceThreshold;
+
+  /** Why the tenant was last suspended or reactivated. */
+  @Column(name = "status_reason", length = 500)
+  private String statusReason;
+
+  @Column(name = "status_changed_at")
+  private Instant statusChangedAt;
+
   protected Tenant() {}
 
-  Tenant(String name, Instant createdAt) {
-    this.name = name;
+  Tenant(TenantDetails details, Instant createdAt) {
     this.status = TenantStatus.ACTIVE;
     this.createdAt = createdAt;
+    apply(details);
+  }
+
+  void apply(TenantDetails details) {
+    this.name = details.name().strip();
+    this.contact = blankToNull(details.contact());
+    this.notes = blankToNull(details.notes());
+    this.lowBalanceThreshold = details.lowBalanceThreshold();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   Long getId() {
@@ -55,15 +82,22 @@ class Tenant {
     return createdAt;
   }
 
-  void suspend() {
-    status = TenantStatus.SUSPENDED;
-  }
-
-  void reactivate() {
-    status = TenantStatus.ACTIVE;
+  void changeStatus(TenantStatus newStatus, String reason, Instant at) {
+    status = newStatus;
+    statusReason = blankToNull(reason);
+    statusChangedAt = at;
   }
 
   TenantView toView() {
-    return new TenantView(id, name, status, createdAt);
+    return new TenantView(
+        id,
+        name,
+        status,
+        createdAt,
+        contact,
+        notes,
+        lowBalanceThreshold,
+        statusReason,
+        statusChangedAt);
   }
 }

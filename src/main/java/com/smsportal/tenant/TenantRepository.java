@@ -9,5 +9,7 @@ interface TenantRepository extends JpaRepository<Tenant, Long> {
 
   Optional<Tenant> findByName(String name);
 
+  Optional<Tenant> findByNameIgnoreCase(String name);
+
   Page<Tenant> findByNameContainingIgnoreCase(String name, Pageable pageable);
 }

@@ -1,21 +1,30 @@
 package com.smsportal.tenant;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The tenant module's facade: the only way other modules read or create tenants. */
+/** The tenant module's facade: the only way other modules read or change tenants. */
 @Service
 public class TenantService {
 
   private final TenantRepository tenants;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  TenantService(TenantRepository tenants, Clock clock) {
+  TenantService(
+      TenantRepository tenants, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
     this.tenants = tenants;
+    this.audit = audit;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -48,16 +57,76 @@ public class TenantService {
 
   @Transactional
   public TenantView create(String name) {
-    return tenants.save(new Tenant(name.strip(), clock.instant())).toView();
+    return create(TenantDetails.named(name));
+  }
+
+  /** Creates an active tenant; throws {@link TenantNameTakenException} for a name in use. */
+  @Transactional
+  public TenantView create(TenantDetails details) {
+    requireFreeName(details.name(), null);
+    TenantView created = tenants.save(new Tenant(details, clock.instant())).toView();
+    audit.record(entry(AuditAction.TENANT_CREATED, created, null));
+    return created;
+  }
+
+  @Transactional
+  public Optional<TenantView> update(long id, TenantDetails details) {
+    Optional<Tenant> tenant = tenants.findById(id);
+    tenant.ifPresent(
+        t -> {
+          requireFreeName(details.name(), id);
+          t.apply(details);
+          audit.record(entry(AuditAction.TENANT_UPDATED, t.toView(), null));
+        });
+    return tenant.map(Tenant::toView);
+  }
+
+  /** Suspends the tenant: its users' sessions end, logins and sends stop. Nothing is deleted. */
+  @Transactional
+  public Optional<TenantView> suspend(long id, String reason) {
+    return changeStatus(id, TenantStatus.SUSPENDED, reason, AuditAction.TENANT_SUSPENDED);
+  }
+
+  @Transactional
+  public Optional<TenantView> reactivate(long id, String reason) {
+    return changeStatus(id, TenantStatus.ACTIVE, reason, AuditAction.TENANT_REACTIVATED);
   }
 
   @Transactional
   public void suspend(long id) {
-    tenants.findById(id).ifPresent(Tenant::suspend);
+    suspend(id, null);
   }
 
   @Transactional
   public void reactivate(long id) {
-    tenants.findById(id).ifPresent(Tenant::reactivate);
+    reactivate(id, null);
+  }
+
+  private Optional<TenantView> changeStatus(
+      long id, TenantStatus status, String reason, AuditAction action) {
+    Optional<Tenant> tenant = tenants.findById(id);
+    tenant.ifPresent(
+        t -> {
+          t.changeStatus(status, reason, clock.instant());
+          audit.record(entry(action, t.toView(), reason));
+          events.publishEvent(new TenantStatusChanged(id, status));
+        });
+    return tenant.map(Tenant::toView);
+  }
+
+  private void requireFreeName(String name, Long exceptId) {
+    tenants
+        .findByNameIgnoreCase(name.strip())
+        .filter(other -> !other.getId().equals(exceptId))
+        .ifPresent(
+            other -> {
+              throw new TenantNameTakenException(name.strip());
+            });
+  }
+
+  private static AuditEntry entry(AuditAction action, TenantView tenant, String detail) {
+    return AuditEntry.success(action, tenant.name())
+        .tenant(tenant.id(), tenant.name())
+        .detail(detail);
   }
 }
