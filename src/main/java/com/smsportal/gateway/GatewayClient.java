@@ -113,7 +113,7 @@ public class GatewayClient {
     return call(account, Action.REPLIES, form, Answers::replies);
   }
 
-  private enum Action {
+  enum Action {
     SEND,
     OVERAGE,
     CHECKKEYWORD,
@@ -161,40 +161,58 @@ public class GatewayClient {
           millis,
           form.masked());
     }
+    try {
+      T result = read(action, answer, account.charset(), settings.maxAnswerSize(), reader);
+      breaker.succeeded(key);
+      return result;
+    } catch (GatewayException e) {
+      if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
+        breaker.failed(key);
+        String text = e.rawAnswer() == null ? "" : e.rawAnswer();
+        log.warn(
+            "Gateway {} for {} answered garbage, HTTP {}: {}",
+            action,
+            account,
+            answer.status(),
+            mask(text.substring(0, Math.min(text.length(), SNIPPET)), account));
+      } else {
+        // A readable refusal: the gateway is alive.
+        breaker.succeeded(key);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads an answer of this action into its result, or throws the domain error it stands for; any
+   * answer that is not the gateway's XML becomes {@link GatewayError#UPSTREAM_GARBAGE}.
+   */
+  static <T> T read(
+      Action action,
+      RawAnswer answer,
+      GatewayCharset accountCharset,
+      int maxAnswerSize,
+      BiFunction<AnswerParser.Node, String, T> reader) {
     Charset fallback =
         action == Action.STATUS_REPORTS || action == Action.REPLIES
             ? StandardCharsets.UTF_8
-            : account.charset().charset();
+            : accountCharset.charset();
     String text = AnswerParser.decode(answer.body(), answer.contentType(), fallback);
-    String refusal = null;
-    AnswerParser.Node root = null;
+    String refusal;
     if (!answer.ok()) {
       refusal = "HTTP status " + answer.status();
-    } else if (answer.body().length > settings.maxAnswerSize()) {
-      refusal = "larger than " + settings.maxAnswerSize() + " bytes";
+    } else if (answer.body().length > maxAnswerSize) {
+      refusal = "larger than " + maxAnswerSize + " bytes";
       text = text.substring(0, Math.min(text.length(), SNIPPET));
     } else {
       try {
-        root = AnswerParser.parse(text);
+        return reader.apply(AnswerParser.parse(text), text);
       } catch (AnswerParser.Garbage garbage) {
         refusal = garbage.getMessage();
       }
     }
-    if (refusal != null) {
-      breaker.failed(key);
-      String snippet = mask(text.substring(0, Math.min(text.length(), SNIPPET)), account);
-      log.warn(
-          "Gateway {} for {} answered garbage ({}), HTTP {}: {}",
-          action,
-          account,
-          refusal,
-          answer.status(),
-          snippet);
-      throw new GatewayException(
-          GatewayError.UPSTREAM_GARBAGE, null, List.of(), answer.status(), text, refusal, null);
-    }
-    breaker.succeeded(key);
-    return reader.apply(root, text);
+    throw new GatewayException(
+        GatewayError.UPSTREAM_GARBAGE, null, List.of(), answer.status(), text, refusal, null);
   }
 
   private RawAnswer exchange(GatewayAccount account, Action action, Form form) {
