@@ -159,7 +159,7 @@ public class GatewayClient {
           account,
           answer.status(),
           millis,
-          form.masked());
+          abbreviate(form.masked()));
     }
     try {
       T result = read(action, answer, account.charset(), settings.maxAnswerSize(), reader);
@@ -273,6 +273,10 @@ public class GatewayClient {
                         TimeUnit.MILLISECONDS,
                         false))
                 .target(GatewayApi.class, baseUrl));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 1000 ? text : text.substring(0, 1000) + "...";
   }
 
   /** Hides the password (plain or percent-encoded) in text an answer might echo it in. */

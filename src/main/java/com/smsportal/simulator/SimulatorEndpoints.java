@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 @ConditionalOnBooleanProperty("smsportal.simulator.enabled")
 class SimulatorEndpoints {
 
-  private static final Charset GBK = Charset.forName("GBK");
+  static final Charset GBK = Charset.forName("GBK");
+  static final String GBK_PATH = "/simulator/smsGBK.aspx";
 
   private final SimulatedGateway gateway;
 
@@ -36,7 +37,7 @@ class SimulatorEndpoints {
     return answer(request, StandardCharsets.UTF_8, "utf-8", gateway::accountAction);
   }
 
-  @PostMapping("/simulator/smsGBK.aspx")
+  @PostMapping(GBK_PATH)
   ResponseEntity<byte[]> smsGbk(HttpServletRequest request) throws Exception {
     return answer(request, GBK, "gb2312", gateway::accountAction);
   }
@@ -57,7 +58,8 @@ class SimulatorEndpoints {
       String declared,
       Function<Map<String, String>, String> action)
       throws UnsupportedEncodingException, InterruptedException {
-    // The body is decoded in this endpoint's charset, whatever the request says.
+    // The body is decoded in this endpoint's charset, whatever the request says (for GBK, a
+    // filter has set it already, before anything could read the parameters).
     request.setCharacterEncoding(charset.name());
     Map<String, String> form = new HashMap<>();
     request.getParameterMap().forEach((name, values) -> form.put(name, values[0]));
