@@ -52,6 +52,19 @@ public class GatewayException extends RuntimeException {
     return words;
   }
 
+  /**
+   * The arguments of the translated explanation under {@code error().messageKey()}: the characters
+   * for {@link GatewayError#NOT_ENCODABLE}, the HTTP status for {@link
+   * GatewayError#UPSTREAM_GARBAGE}.
+   */
+  public Object[] messageArguments() {
+    return switch (error) {
+      case NOT_ENCODABLE, BLOCKED_WORDS -> new Object[] {String.join(" ", words)};
+      case UPSTREAM_GARBAGE -> new Object[] {httpStatus == null ? "-" : httpStatus.toString()};
+      default -> new Object[0];
+    };
+  }
+
   /** The HTTP status of the answer, or null if no answer came. */
   public Integer httpStatus() {
     return httpStatus;

@@ -28,6 +28,18 @@ class GatewayMessagesTests {
     assertThat(english).matches("\\p{ASCII}+");
   }
 
+  @org.junit.jupiter.api.Test
+  void theExplanationOfUnencodableContentNamesTheCharacters() {
+    GatewayException refused =
+        new GatewayException(
+            GatewayError.NOT_ENCODABLE, null, java.util.List.of("😀", "☃"), null, null, null, null);
+
+    assertThat(
+            messages.getMessage(
+                refused.error().messageKey(), refused.messageArguments(), Locale.ENGLISH))
+        .endsWith("nothing was sent: 😀 ☃");
+  }
+
   private static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();
     source.setBasenames("i18n/gateway");
