@@ -1,0 +1,291 @@
+package com.smsportal.gateway;
+
+import feign.Feign;
+import feign.FeignException;
+import feign.Request;
+import feign.RetryableException;
+import feign.Retryer;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The portal's only way to the 聚合云 gateway: the six actions for any {@link GatewayAccount}. Each
+ * returns its typed answer or throws a {@link GatewayException}; nothing else escapes.
+ *
+ * <p>A {@link #send} is never retried (it is not idempotent): if its answer does not come back, it
+ * fails with {@link GatewayError#OUTCOME_UNKNOWN}. The read-only actions are retried when the
+ * connection could not be made. Each account has its own circuit breaker.
+ */
+public class GatewayClient {
+
+  /** The vendor's default and largest sensible {@code statusNum}. */
+  public static final int DEFAULT_STATUS_NUM = 4000;
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
+  private static final int SNIPPET = 200;
+
+  private final GatewaySettings settings;
+  private final CircuitBreaker breaker;
+  private final JdkTransport transport;
+  private final FeignCodec codec;
+  private final Map<String, GatewayApi> sendApis = new ConcurrentHashMap<>();
+  private final Map<String, GatewayApi> readApis = new ConcurrentHashMap<>();
+
+  public GatewayClient(GatewaySettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  GatewayClient(GatewaySettings settings, Clock clock) {
+    this.settings = settings;
+    this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
+    this.transport =
+        new JdkTransport(
+            settings.connectTimeout(), settings.readTimeout(), settings.maxAnswerSize());
+    this.codec = new FeignCodec(settings.maxAnswerSize());
+  }
+
+  /** Submits one chunk. Never retried; see {@link GatewayError#mayHaveTakenEffect()}. */
+  public SendResult send(GatewayAccount account, SendRequest request) {
+    Form form =
+        Form.of(account, account.charset().charset(), "send")
+            .add("mobile", String.join(",", request.mobiles()))
+            .add("content", request.content())
+            .add("sendTime", ChinaTime.format(request.sendTime()))
+            .add("extno", request.extno());
+    return call(account, Action.SEND, form, Answers::send);
+  }
+
+  /** The balance and totals ({@code overage}). */
+  public Balance overage(GatewayAccount account) {
+    Form form = Form.of(account, account.charset().charset(), "overage");
+    return call(account, Action.OVERAGE, form, Answers::overage);
+  }
+
+  /** Asks the gateway whether the content holds blocked words ({@code checkkeyword}). */
+  public KeywordCheck checkKeyword(GatewayAccount account, String content) {
+    Form form =
+        Form.of(account, account.charset().charset(), "checkkeyword").add("content", content);
+    return call(account, Action.CHECKKEYWORD, form, Answers::checkKeyword);
+  }
+
+  /**
+   * Changes the account's password at the gateway ({@code changespwd}). On {@link
+   * GatewayError#OUTCOME_UNKNOWN} either password may now be the valid one.
+   */
+  public PasswordChange changePassword(GatewayAccount account, String newPassword) {
+    Form form =
+        Form.of(account, account.charset().charset(), "changespwd")
+            .add("newpwd", newPassword)
+            .add("renewpwd", newPassword);
+    return call(account, Action.CHANGESPWD, form, Answers::changePassword);
+  }
+
+  /**
+   * Takes up to {@code statusNum} status reports. The gateway hands each out once only: store
+   * {@link StatusReports#rawAnswer()} before anything else.
+   */
+  public StatusReports statusReports(GatewayAccount account, int statusNum) {
+    if (statusNum < 1) {
+      throw new IllegalArgumentException("statusNum must be positive");
+    }
+    Form form =
+        Form.of(account, StandardCharsets.UTF_8, "query")
+            .add("statusNum", Integer.toString(statusNum));
+    return call(account, Action.STATUS_REPORTS, form, Answers::statusReports);
+  }
+
+  /**
+   * Takes the waiting replies (上行), each handed out once only.
+   *
+   * @param ownExt ask for the customer's own sub-number in {@code extno}, without the system's
+   */
+  public Replies replies(GatewayAccount account, boolean ownExt) {
+    Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
+    return call(account, Action.REPLIES, form, Answers::replies);
+  }
+
+  enum Action {
+    SEND,
+    OVERAGE,
+    CHECKKEYWORD,
+    CHANGESPWD,
+    STATUS_REPORTS,
+    REPLIES
+  }
+
+  private <T> T call(
+      GatewayAccount account,
+      Action action,
+      Form form,
+      BiFunction<AnswerParser.Node, String, T> reader) {
+    List<String> unencodable = form.unencodable();
+    if (!unencodable.isEmpty()) {
+      throw new GatewayException(
+          GatewayError.NOT_ENCODABLE,
+          null,
+          unencodable,
+          null,
+          null,
+          "not representable in " + form.charset().name(),
+          null);
+    }
+    String key = account.key();
+    if (!breaker.allows(key)) {
+      throw new GatewayException(
+          GatewayError.UPSTREAM_UNREACHABLE,
+          null,
+          List.of(),
+          null,
+          null,
+          "circuit open for " + account.baseUrl() + " account " + account.account(),
+          null);
+    }
+    long started = System.nanoTime();
+    RawAnswer answer = exchange(account, action, form);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "Gateway {} for {} answered HTTP {} in {} ms; form {}",
+          action,
+          account,
+          answer.status(),
+          millis,
+          abbreviate(form.masked()));
+    }
+    try {
+      T result = read(action, answer, account.charset(), settings.maxAnswerSize(), reader);
+      breaker.succeeded(key);
+      return result;
+    } catch (GatewayException e) {
+      if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
+        breaker.failed(key);
+        String text = e.rawAnswer() == null ? "" : e.rawAnswer();
+        log.warn(
+            "Gateway {} for {} answered garbage, HTTP {}: {}",
+            action,
+            account,
+            answer.status(),
+            mask(text.substring(0, Math.min(text.length(), SNIPPET)), account));
+      } else {
+        // A readable refusal: the gateway is alive.
+        breaker.succeeded(key);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Reads an answer of this action into its result, or throws the domain error it stands for; any
+   * answer that is not the gateway's XML becomes {@link GatewayError#UPSTREAM_GARBAGE}.
+   */
+  static <T> T read(
+      Action action,
+      RawAnswer answer,
+      GatewayCharset accountCharset,
+      int maxAnswerSize,
+      BiFunction<AnswerParser.Node, String, T> reader) {
+    Charset fallback =
+        action == Action.STATUS_REPORTS || action == Action.REPLIES
+            ? StandardCharsets.UTF_8
+            : accountCharset.charset();
+    String text = AnswerParser.decode(answer.body(), answer.contentType(), fallback);
+    String refusal;
+    if (!answer.ok()) {
+      refusal = "HTTP status " + answer.status();
+    } else if (answer.body().length > maxAnswerSize) {
+      refusal = "larger than " + maxAnswerSize + " bytes";
+      text = text.substring(0, Math.min(text.length(), SNIPPET));
+    } else {
+      try {
+        return reader.apply(AnswerParser.parse(text), text);
+      } catch (AnswerParser.Garbage garbage) {
+        refusal = garbage.getMessage();
+      }
+    }
+    throw new GatewayException(
+        GatewayError.UPSTREAM_GARBAGE, null, List.of(), answer.status(), text, refusal, null);
+  }
+
+  private RawAnswer exchange(GatewayAccount account, Action action, Form form) {
+    try {
+      return switch (action) {
+        case SEND -> accountEndpoint(api(sendApis, account, Retryer.NEVER_RETRY), account, form);
+        case OVERAGE, CHECKKEYWORD, CHANGESPWD ->
+            accountEndpoint(api(readApis, account, readRetryer()), account, form);
+        case STATUS_REPORTS -> api(readApis, account, readRetryer()).statusApi(form);
+        case REPLIES -> api(readApis, account, readRetryer()).callApi(form);
+      };
+    } catch (FeignCodec.NonSuccessAnswer nonSuccess) {
+      return nonSuccess.answer();
+    } catch (RetryableException e) {
+      breaker.failed(account.key());
+      if (e.getCause() instanceof JdkTransport.NotSentException notSent) {
+        log.warn("Gateway {} for {} unreachable: {}", action, account, notSent.getMessage());
+        throw new GatewayException(
+            GatewayError.UPSTREAM_UNREACHABLE, null, List.of(), null, null, "not sent", notSent);
+      }
+      log.warn(
+          "Gateway {} for {} sent, but no answer came: outcome unknown ({})",
+          action,
+          account,
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      throw new GatewayException(
+          GatewayError.OUTCOME_UNKNOWN, null, List.of(), null, null, "no answer", e.getCause());
+    } catch (FeignException e) {
+      breaker.failed(account.key());
+      throw new GatewayException(
+          GatewayError.OUTCOME_UNKNOWN, null, List.of(), null, null, "no usable answer", e);
+    }
+  }
+
+  private static RawAnswer accountEndpoint(GatewayApi api, GatewayAccount account, Form form) {
+    return account.charset() == GatewayCharset.GBK ? api.smsGbk(form) : api.sms(form);
+  }
+
+  private Retryer readRetryer() {
+    return new ConnectionRetryer(settings.readRetries(), settings.retryBackoff());
+  }
+
+  private GatewayApi api(Map<String, GatewayApi> cache, GatewayAccount account, Retryer retryer) {
+    return cache.computeIfAbsent(
+        account.baseUrl(),
+        baseUrl ->
+            Feign.builder()
+                .client(transport)
+                .encoder(codec)
+                .decoder(codec)
+                .errorDecoder(codec)
+                .retryer(retryer)
+                .options(
+                    new Request.Options(
+                        settings.connectTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        settings.readTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        false))
+                .target(GatewayApi.class, baseUrl));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 1000 ? text : text.substring(0, 1000) + "...";
+  }
+
+  /** Hides the password (plain or percent-encoded) in text an answer might echo it in. */
+  private static String mask(String text, GatewayAccount account) {
+    String password = account.password();
+    if (password.isEmpty()) {
+      return text;
+    }
+    return text.replace(password, "****")
+        .replace(URLEncoder.encode(password, account.charset().charset()), "****");
+  }
+}
