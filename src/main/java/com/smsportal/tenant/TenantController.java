@@ -1,27 +1,36 @@
 package com.smsportal.tenant;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
 import com.smsportal.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
-/** The operator's list of tenants, searchable by name. */
+/** The operator's list of tenants, searchable by name, and each tenant's page. */
 @Controller
 class TenantController {
 
-  static final String VIEW = "tenant/list";
+  static final String LIST = "tenant/list";
   static final String RESULTS = "partials/tenant/table :: results";
+  static final String DETAIL = "tenant/detail";
   static final int PAGE_SIZE = 20;
 
   private final TenantService tenants;
+  private final AuditLog audit;
 
-  TenantController(TenantService tenants) {
+  TenantController(TenantService tenants, AuditLog audit) {
     this.tenants = tenants;
+    this.audit = audit;
   }
 
   @GetMapping("/support/tenants")
@@ -35,6 +44,24 @@ class TenantController {
     Page<TenantView> result = tenants.search(q, pageRequest);
     model.addAttribute("q", q);
     model.addAttribute("tenants", result);
-    return Htmx.isRequest(request) ? RESULTS : VIEW;
+    return Htmx.isRequest(request) ? RESULTS : LIST;
+  }
+
+  /** A tenant's page; looking at a tenant's data is a cross-tenant view and is audited. */
+  @GetMapping("/support/tenants/{id}")
+  String detail(@PathVariable long id, Model model) {
+    TenantView tenant = tenants.find(id).orElseThrow(TenantController::notFound);
+    audit.record(
+        AuditEntry.success(AuditAction.TENANT_VIEWED, tenant.name())
+            .tenant(tenant.id(), tenant.name()));
+    model.addAttribute("tenant", tenant);
+    if (!model.containsAttribute("statusForm")) {
+      model.addAttribute("statusForm", new TenantStatusForm(""));
+    }
+    return DETAIL;
+  }
+
+  static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

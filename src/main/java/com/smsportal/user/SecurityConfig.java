@@ -19,6 +19,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /** Who may reach which route. Every rule is enforced here, on the server, whatever a page shows. */
 @Configuration
@@ -40,6 +43,18 @@ class SecurityConfig {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /** Knows every live session, so that suspending a tenant can end its users' sessions. */
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the registry when a session ends or changes its id. */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
   }
 
   @Bean
@@ -90,7 +105,10 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain webChain(
-      HttpSecurity http, AuthenticationManager authenticationManager, AuditLog audit)
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      AuditLog audit,
+      SessionRegistry sessionRegistry)
       throws Exception {
     return http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
@@ -137,7 +155,22 @@ class SecurityConfig {
                         htmxReloadEntryPoint(), request -> request.getHeader("HX-Request") != null)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
-        .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+        .sessionManagement(
+            s ->
+                s.sessionFixation(fixation -> fixation.changeSessionId())
+                    .maximumSessions(-1)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredSessionStrategy(
+                        event -> {
+                          if (event.getRequest().getHeader("HX-Request") != null) {
+                            htmxReload(event.getResponse());
+                          } else {
+                            event
+                                .getResponse()
+                                .sendRedirect(
+                                    event.getRequest().getContextPath() + "/login?expired");
+                          }
+                        }))
         .headers(
             headers ->
                 headers
@@ -156,10 +189,12 @@ class SecurityConfig {
    * 401 with {@code HX-Refresh}, and htmx reloads the whole page, which then goes to the login.
    */
   private static AuthenticationEntryPoint htmxReloadEntryPoint() {
-    return (request, response, authException) -> {
-      response.setHeader("HX-Refresh", "true");
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    };
+    return (request, response, authException) -> htmxReload(response);
+  }
+
+  private static void htmxReload(HttpServletResponse response) {
+    response.setHeader("HX-Refresh", "true");
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
   }
 
   private static AuthenticationFailureHandler loginFailureHandler() {

@@ -15,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class Links {
 
   /** One-shot parameters that must not follow the user to the next page. */
-  private static final List<String> TRANSIENT = List.of("error", "logout");
+  private static final List<String> TRANSIENT = List.of("error", "logout", "expired");
 
   public String withParam(String name, Object value) {
     HttpServletRequest request = currentRequest();

@@ -28,7 +28,7 @@ final class LoginPage {
   LoginPage submit(String username, String password) {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.id("login-submit")).click();
+    Navigation.clickAndWait(driver, driver.findElement(By.id("login-submit")));
     return this;
   }
 
@@ -45,7 +45,7 @@ final class LoginPage {
   }
 
   LoginPage switchTo(String languageLinkId) {
-    driver.findElement(By.id(languageLinkId)).click();
+    Navigation.clickAndWait(driver, driver.findElement(By.id(languageLinkId)));
     return this;
   }
 }

@@ -43,12 +43,12 @@ final class PortalPage {
   }
 
   PortalPage switchTo(String languageLinkId) {
-    driver.findElement(By.id(languageLinkId)).click();
+    Navigation.clickAndWait(driver, driver.findElement(By.id(languageLinkId)));
     return this;
   }
 
   PortalPage follow(String navId) {
-    driver.findElement(By.id(navId)).click();
+    Navigation.clickAndWait(driver, driver.findElement(By.id(navId)));
     return this;
   }
 
@@ -85,8 +85,7 @@ final class PortalPage {
   }
 
   LoginPage logOut() {
-    WebElement button = driver.findElement(By.id("logout"));
-    button.click();
+    Navigation.clickAndWait(driver, driver.findElement(By.id("logout")));
     return new LoginPage(driver, baseUrl);
   }
 }

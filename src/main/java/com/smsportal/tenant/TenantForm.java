@@ -1,0 +1,27 @@
+package com.smsportal.tenant;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** The create and edit form of a tenant, as typed; never bound to the entity. */
+record TenantForm(
+    @NotBlank @Size(max = 100) String name,
+    @Size(max = 200) String contact,
+    @Size(max = 2000) String notes,
+    @PositiveOrZero @Max(1_000_000_000L) Long lowBalanceThreshold) {
+
+  static TenantForm empty() {
+    return new TenantForm("", "", "", null);
+  }
+
+  static TenantForm of(TenantView tenant) {
+    return new TenantForm(
+        tenant.name(), tenant.contact(), tenant.notes(), tenant.lowBalanceThreshold());
+  }
+
+  TenantDetails details() {
+    return new TenantDetails(name, contact, notes, lowBalanceThreshold);
+  }
+}
