@@ -44,6 +44,12 @@ class PortalUser {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "must_change_password", nullable = false)
+  private boolean mustChangePassword;
+
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
+
   protected PortalUser() {}
 
   PortalUser(
@@ -90,7 +96,38 @@ class PortalUser {
     return enabled;
   }
 
+  boolean isMustChangePassword() {
+    return mustChangePassword;
+  }
+
+  Instant getCreatedAt() {
+    return createdAt;
+  }
+
   void disable() {
     enabled = false;
+  }
+
+  void enable() {
+    enabled = true;
+  }
+
+  /** A password the user chose: kept, and no change is asked for any more. */
+  void changePassword(String hash, Instant at) {
+    passwordHash = hash;
+    mustChangePassword = false;
+    passwordChangedAt = at;
+  }
+
+  /** A temporary password handed out by support: the user must replace it at the next login. */
+  void resetPassword(String temporaryHash, Instant at) {
+    passwordHash = temporaryHash;
+    mustChangePassword = true;
+    passwordChangedAt = at;
+  }
+
+  UserRow toRow() {
+    return new UserRow(
+        id, username, displayName, role, tenantId, enabled, mustChangePassword, createdAt);
   }
 }

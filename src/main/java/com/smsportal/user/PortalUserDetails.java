@@ -22,6 +22,7 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
   private final Long tenantId;
   private final String tenantName;
   private final boolean enabled;
+  private final boolean mustChangePassword;
 
   /** A user of the given tenant, or of none ({@code tenant} null) for the operator's staff. */
   PortalUserDetails(PortalUser user, TenantView tenant) {
@@ -33,6 +34,11 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
     this.tenantName = tenant == null ? null : tenant.name();
     boolean tenantActive = user.getTenantId() == null || (tenant != null && tenant.active());
     this.enabled = user.isEnabled() && tenantActive;
+    this.mustChangePassword = user.isMustChangePassword();
+  }
+
+  boolean mustChangePassword() {
+    return mustChangePassword;
   }
 
   long id() {

@@ -1,5 +1,6 @@
 package com.smsportal.user;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +9,8 @@ interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
   Optional<PortalUser> findByUsername(String username);
 
   boolean existsByRole(Role role);
+
+  List<PortalUser> findByTenantIdOrderByUsername(long tenantId);
+
+  List<PortalUser> findByTenantIdIsNullOrderByUsername();
 }

@@ -73,7 +73,7 @@ class LoginBrowserTests {
   void supportSeesTenantManagementButNotAdministration() {
     PortalPage page = login.logInAs("support", PASSWORD);
     assertThat(page.role()).isEqualTo("客服");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-tenants");
+    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-tenants", "nav-staff");
     page.follow("nav-tenants");
     assertThat(page.heading()).isEqualTo("企业管理");
   }
@@ -92,7 +92,7 @@ class LoginBrowserTests {
     PortalPage page = login.logInAs("admin", PASSWORD);
     assertThat(page.role()).isEqualTo("管理员");
     assertThat(page.navigationIds())
-        .containsExactly("nav-dashboard", "nav-tenants", "nav-logins", "nav-audit");
+        .containsExactly("nav-dashboard", "nav-tenants", "nav-staff", "nav-logins", "nav-audit");
     page.follow("nav-logins");
     assertThat(page.heading()).isEqualTo("登录记录");
   }

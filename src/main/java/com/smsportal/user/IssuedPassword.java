@@ -1,0 +1,17 @@
+package com.smsportal.user;
+
+/**
+ * A temporary password to show support exactly once, right after it was made. It lives only in the
+ * flash attributes of the next page; the database holds its hash.
+ */
+public record IssuedPassword(String username, String password) {
+
+  IssuedPassword(UserAdministration.Created created) {
+    this(created.user().username(), created.temporaryPassword());
+  }
+
+  @Override
+  public String toString() {
+    return "IssuedPassword[" + username + ", ****]";
+  }
+}

@@ -1,0 +1,57 @@
+package com.smsportal.user;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Disable, enable, reset password: the same for customers and staff, back to the list after. */
+@Controller
+class UserActionsController {
+
+  private final UserAdministration administration;
+
+  UserActionsController(UserAdministration administration) {
+    this.administration = administration;
+  }
+
+  @PostMapping("/support/users/{id}/disable")
+  String disable(
+      @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
+    UserRow user =
+        administration.setEnabled(id, false, me).orElseThrow(UserActionsController::gone);
+    r.addFlashAttribute("done", "user.done.disabled");
+    return backTo(user);
+  }
+
+  @PostMapping("/support/users/{id}/enable")
+  String enable(
+      @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
+    UserRow user = administration.setEnabled(id, true, me).orElseThrow(UserActionsController::gone);
+    r.addFlashAttribute("done", "user.done.enabled");
+    return backTo(user);
+  }
+
+  @PostMapping("/support/users/{id}/reset-password")
+  String resetPassword(
+      @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
+    String temporary =
+        administration.resetPassword(id, me).orElseThrow(UserActionsController::gone);
+    UserRow user = administration.find(id).orElseThrow(UserActionsController::gone);
+    r.addFlashAttribute("issued", new IssuedPassword(user.username(), temporary));
+    return backTo(user);
+  }
+
+  private static String backTo(UserRow user) {
+    return user.tenantId() == null
+        ? "redirect:/support/staff"
+        : "redirect:/support/tenants/" + user.tenantId() + "/users";
+  }
+
+  private static ResponseStatusException gone() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}
