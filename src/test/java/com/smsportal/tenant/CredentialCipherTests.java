@@ -46,7 +46,8 @@ class CredentialCipherTests {
   @Test
   void aValueMovedToAnotherTenantOrColumnIsRefused() {
     String stored = underOld.encrypt(SECRET, WHERE);
-    assertThatThrownBy(() -> underOld.decrypt(stored, CredentialCipher.context("password_ciphertext", 8)))
+    assertThatThrownBy(
+            () -> underOld.decrypt(stored, CredentialCipher.context("password_ciphertext", 8)))
         .hasMessageContaining("failed authentication");
     assertThatThrownBy(() -> underOld.decrypt(stored, CredentialCipher.context("other", 7)))
         .hasMessageContaining("failed authentication");
