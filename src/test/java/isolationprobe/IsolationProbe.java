@@ -27,6 +27,13 @@ public class IsolationProbe extends TenantOwned {
     this.secret = secret;
   }
 
+  /** A row for a tenant named explicitly, as the operator's staff create one. */
+  public static IsolationProbe forTenant(long tenantId, String secret) {
+    IsolationProbe probe = new IsolationProbe(secret);
+    probe.assignTenant(tenantId);
+    return probe;
+  }
+
   public Long getId() {
     return id;
   }

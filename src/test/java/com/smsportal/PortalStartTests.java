@@ -7,6 +7,7 @@ import com.smsportal.tenant.TenantService;
 import com.smsportal.user.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +16,10 @@ import org.springframework.core.NestedExceptionUtils;
 
 /** Starts the real application, as an operator would, and looks at what it left behind. */
 class PortalStartTests {
+
+  /** Without the demo, the portal needs a credential key (32 bytes, base64) to start at all. */
+  static final String PRODUCTION_KEY =
+      "--smsportal.encryption.key=" + Base64.getEncoder().encodeToString(new byte[32]);
 
   @TempDir Path dataDir;
 
@@ -39,6 +44,7 @@ class PortalStartTests {
     try (ConfigurableApplicationContext portal =
         start(
             "--spring.profiles.active=production",
+            PRODUCTION_KEY,
             "--smsportal.bootstrap.admin-username=Root-Admin",
             "--smsportal.bootstrap.admin-password=a-long-enough-secret")) {
       UserService users = portal.getBean(UserService.class);
@@ -56,6 +62,7 @@ class PortalStartTests {
             () ->
                 start(
                         "--spring.profiles.active=production",
+                        PRODUCTION_KEY,
                         "--smsportal.bootstrap.admin-username=root",
                         "--smsportal.bootstrap.admin-password=short")
                     .close());

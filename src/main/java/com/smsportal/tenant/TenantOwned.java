@@ -19,4 +19,14 @@ public abstract class TenantOwned {
   public Long getTenantId() {
     return tenantId;
   }
+
+  /**
+   * Sets the tenant of a new row explicitly. Only for the operator's staff, whose context
+   * (ALL_TENANTS) is Hibernate's root tenant: Hibernate keeps an explicit value there and refuses
+   * one that differs from the current tenant anywhere else. Never fill it from a request of a
+   * customer.
+   */
+  protected void assignTenant(long tenantId) {
+    this.tenantId = tenantId;
+  }
 }

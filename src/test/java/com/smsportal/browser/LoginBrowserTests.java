@@ -58,7 +58,7 @@ class LoginBrowserTests {
     PortalPage page = login.logInAs("acme", PASSWORD);
     assertThat(page.username()).isEqualTo("acme");
     assertThat(page.role()).isEqualTo("企业用户");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard");
+    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-accounts");
     assertThat(page.heading()).isEqualTo("概览");
   }
 
@@ -66,14 +66,15 @@ class LoginBrowserTests {
   void theOtherCustomerLogsInToTheirOwnTenant() {
     PortalPage page = login.logInAs("globex", PASSWORD);
     assertThat(page.username()).isEqualTo("globex");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard");
+    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-accounts");
   }
 
   @Test
   void supportSeesTenantManagementButNotAdministration() {
     PortalPage page = login.logInAs("support", PASSWORD);
     assertThat(page.role()).isEqualTo("客服");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-tenants", "nav-staff");
+    assertThat(page.navigationIds())
+        .containsExactly("nav-dashboard", "nav-accounts", "nav-tenants", "nav-staff");
     page.follow("nav-tenants");
     assertThat(page.heading()).isEqualTo("企业管理");
   }
@@ -92,7 +93,8 @@ class LoginBrowserTests {
     PortalPage page = login.logInAs("admin", PASSWORD);
     assertThat(page.role()).isEqualTo("管理员");
     assertThat(page.navigationIds())
-        .containsExactly("nav-dashboard", "nav-tenants", "nav-staff", "nav-logins", "nav-audit");
+        .containsExactly(
+            "nav-dashboard", "nav-accounts", "nav-tenants", "nav-staff", "nav-logins", "nav-audit");
     page.follow("nav-logins");
     assertThat(page.heading()).isEqualTo("登录记录");
   }

@@ -1,6 +1,7 @@
 package com.smsportal.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import isolationprobe.IsolationProbe;
 import jakarta.persistence.EntityManager;
@@ -79,6 +80,22 @@ class TenantIsolationTests {
   void theOperatorsContextSeesEveryTenant() {
     List<String> all = as(TenantContext.ALL_TENANTS, TenantIsolationTests::allSecrets);
     assertThat(all).contains("acme's secret", "globex's secret");
+  }
+
+  @Test
+  void theOperatorsContextKeepsAnExplicitlyChosenTenant() {
+    long row =
+        as(TenantContext.ALL_TENANTS, em -> persist(em, IsolationProbe.forTenant(2L, "chosen")));
+    assertThat(findAs(2L, row)).isNotNull();
+    assertThat(findAs(1L, row)).isNull();
+  }
+
+  @Test
+  void aCustomersContextRefusesAnExplicitlyChosenOtherTenant() {
+    Throwable refused =
+        catchThrowable(() -> as(1L, em -> persist(em, IsolationProbe.forTenant(2L, "smuggled"))));
+    assertThat(refused).isNotNull();
+    assertThat(as(2L, TenantIsolationTests::allSecrets)).doesNotContain("smuggled");
   }
 
   private IsolationProbe findAs(long tenant, long id) {

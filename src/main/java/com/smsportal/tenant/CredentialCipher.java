@@ -1,0 +1,117 @@
+package com.smsportal.tenant;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts gateway credentials with AES-256-GCM. A stored value reads {@code v1:<keyId>:<base64(iv
+ * | ciphertext | tag)>}: a fresh 12-byte IV per value, and the key id so that a new key can be
+ * introduced while old values still decrypt. The associated data binds a value to where it is
+ * stored (column and tenant, see {@link #context}): copied elsewhere, it is refused.
+ */
+@Component
+class CredentialCipher {
+
+  static final String VERSION = "v1";
+  private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+  private static final int IV_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final EncryptionKeys keys;
+  private final SecureRandom random = new SecureRandom();
+
+  CredentialCipher(EncryptionKeys keys) {
+    this.keys = keys;
+  }
+
+  /**
+   * Where a value lives: its column and its row's tenant. Not the row id, which the database
+   * assigns only after the value is written.
+   */
+  static String context(String column, long tenantId) {
+    return "gateway_account." + column + "/tenant:" + tenantId;
+  }
+
+  String encrypt(String plaintext, String context) {
+    String keyId = keys.currentId();
+    byte[] iv = new byte[IV_BYTES];
+    random.nextBytes(iv);
+    try {
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, iv));
+      cipher.updateAAD(aad(keyId, context));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+      return VERSION + ":" + keyId + ":" + Base64.getEncoder().encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available: " + e.getClass().getName());
+    }
+  }
+
+  String decrypt(String stored, String context) {
+    String[] parts = stored == null ? new String[0] : stored.split(":", 3);
+    if (parts.length != 3 || !VERSION.equals(parts[0])) {
+      throw new CredentialCipherException("not an encrypted credential of format " + VERSION);
+    }
+    String keyId = parts[1];
+    SecretKey key = keys.keys().get(keyId);
+    if (key == null) {
+      throw new CredentialCipherException(
+          "a credential is encrypted under key id '"
+              + keyId
+              + "', which is not configured (add it as smsportal.encryption.old-keys."
+              + keyId
+              + ")");
+    }
+    try {
+      byte[] in = Base64.getDecoder().decode(parts[2]);
+      if (in.length < IV_BYTES + TAG_BITS / 8) {
+        throw new CredentialCipherException("an encrypted credential is truncated");
+      }
+      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+      cipher.updateAAD(aad(keyId, context));
+      byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (AEADBadTagException e) {
+      throw new CredentialCipherException(
+          "a credential under key id '"
+              + keyId
+              + "' failed authentication: it was altered, moved, or the key is wrong");
+    } catch (IllegalArgumentException e) {
+      throw new CredentialCipherException("an encrypted credential is not valid base64");
+    } catch (GeneralSecurityException e) {
+      throw new CredentialCipherException(
+          "a credential under key id '" + keyId + "' cannot be decrypted: " + e.getClass());
+    }
+  }
+
+  /** True when the value is already under the current key. */
+  boolean isCurrent(String stored) {
+    return stored != null && stored.startsWith(VERSION + ":" + keys.currentId() + ":");
+  }
+
+  /** The same secret under the current key (a new IV), or the value itself if already current. */
+  String reencrypt(String stored, String context) {
+    return isCurrent(stored) ? stored : encrypt(decrypt(stored, context), context);
+  }
+
+  private static byte[] aad(String keyId, String context) {
+    return (VERSION + ":" + keyId + ":" + context).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A stored credential cannot be read. The message names key ids, never key or secret. */
+  static class CredentialCipherException extends IllegalStateException {
+    CredentialCipherException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package com.smsportal.tenant;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Tenant-filtered by Hibernate: a customer's session finds only its own tenant's accounts. */
+interface GatewayAccountRepository extends JpaRepository<GatewayAccount, Long> {}

@@ -1,0 +1,101 @@
+package com.smsportal.tenant;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gateway accounts' facade: what other modules (sending, polling, balance) call. Every read is
+ * filtered by the current tenant context, so a customer's request finds only its own accounts; the
+ * operator's staff and system tasks (ALL_TENANTS) find every tenant's.
+ */
+@Service
+public class GatewayAccounts {
+
+  private static final Sort ORDER = Sort.by("name").and(Sort.by("id"));
+
+  private final GatewayAccountRepository accounts;
+  private final TenantRepository tenants;
+  private final CredentialCipher cipher;
+  private final Clock clock;
+
+  GatewayAccounts(
+      GatewayAccountRepository accounts,
+      TenantRepository tenants,
+      CredentialCipher cipher,
+      Clock clock) {
+    this.accounts = accounts;
+    this.tenants = tenants;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<GatewayAccountView> list() {
+    return accounts.findAll(ORDER).stream().map(GatewayAccount::toView).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<GatewayAccountView> find(long id) {
+    return accounts.findById(id).map(GatewayAccount::toView);
+  }
+
+  /** The account's credentials with the password decrypted, for a call to the gateway. */
+  @Transactional(readOnly = true)
+  public Optional<GatewayCredentials> credentials(long id) {
+    return accounts
+        .findById(id)
+        .map(a -> a.toCredentials(cipher.decrypt(a.getPasswordCiphertext(), passwordContext(a))));
+  }
+
+  /**
+   * Creates an account in the current customer's tenant or, for staff, in {@code staffTenant}
+   * (ignored for a customer: a customer never chooses the tenant).
+   */
+  @Transactional
+  long create(AccountForm form, Long staffTenant) {
+    long current = TenantContext.current();
+    GatewayAccount account = new GatewayAccount(form, clock.instant());
+    long tenant;
+    if (current == TenantContext.ALL_TENANTS) {
+      if (staffTenant == null || !tenants.existsById(staffTenant)) {
+        throw new IllegalArgumentException("no such tenant");
+      }
+      tenant = staffTenant;
+      account.belongTo(tenant);
+    } else if (current > 0) {
+      tenant = current;
+    } else {
+      throw new AccessDeniedException("no tenant");
+    }
+    account.setPassword(cipher.encrypt(form.password(), passwordContext(tenant)));
+    return accounts.save(account).getId();
+  }
+
+  /** Changes the settings; the password only when the form carries a new one. */
+  @Transactional
+  Optional<GatewayAccountView> update(long id, AccountForm form) {
+    return accounts
+        .findById(id)
+        .map(
+            account -> {
+              account.apply(form, clock.instant());
+              if (form.hasNewPassword()) {
+                account.setPassword(cipher.encrypt(form.password(), passwordContext(account)));
+              }
+              return account.toView();
+            });
+  }
+
+  private static String passwordContext(GatewayAccount account) {
+    return passwordContext(account.getTenantId());
+  }
+
+  static String passwordContext(long tenantId) {
+    return CredentialCipher.context(GatewayAccount.PASSWORD_COLUMN, tenantId);
+  }
+}
