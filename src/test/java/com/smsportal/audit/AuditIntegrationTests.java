@@ -2,7 +2,9 @@ package com.smsportal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.smsportal.Logins;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -87,10 +90,12 @@ class AuditIntegrationTests {
         actor, null, AuditEntry.success(AuditAction.TENANT_UPDATED, "=cmd|' /C calc'!A0"));
     audit.recordAs(actor, null, AuditEntry.success(AuditAction.TENANT_UPDATED, "企业, 第二"));
 
-    MockHttpServletResponse response =
+    MvcResult started =
         mvc.perform(get("/admin/audit/export?actor=" + actor).session(admin))
-            .andReturn()
-            .getResponse();
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    MockHttpServletResponse response =
+        mvc.perform(asyncDispatch(started)).andReturn().getResponse();
     byte[] bytes = response.getContentAsByteArray();
     assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);

@@ -70,7 +70,7 @@ class TenantManagementIntegrationTests {
   @Test
   void badInputIsExplainedNextToEachFieldAndNothingIsStored() throws Exception {
     long before = tenants.count();
-    assertThat(create("", null)).contains("id=\"name-error\"").contains("请填写此项。");
+    assertThat(create("", null)).contains("id=\"name-error\"").contains("此项必填。");
     assertThat(create("x".repeat(101), null)).contains("id=\"name-error\"").contains("最多 100 个字符。");
     assertThat(create("ACME", null)).contains("已有同名企业");
     assertThat(create(unique("N"), "-1")).contains("id=\"lowBalanceThreshold-error\"");
