@@ -27,4 +27,9 @@ public enum GatewayCharset {
   public Charset charset() {
     return charset;
   }
+
+  /** The charset's usual name, as pages show it: UTF-8 or GBK. */
+  public String label() {
+    return charset.name();
+  }
 }

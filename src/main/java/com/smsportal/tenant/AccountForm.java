@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.gateway.GatewayCharset;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -49,7 +50,7 @@ record AccountForm(
     return new AccountForm(
         "",
         defaultBaseUrl,
-        GatewayCharset.UTF_8,
+        GatewayCharset.UTF8,
         "",
         "",
         "",

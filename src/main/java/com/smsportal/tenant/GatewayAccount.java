@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.gateway.GatewayCharset;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

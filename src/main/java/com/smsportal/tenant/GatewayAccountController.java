@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.gateway.GatewayCharset;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;

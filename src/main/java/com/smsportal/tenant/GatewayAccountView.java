@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.gateway.GatewayCharset;
 import java.time.Instant;
 
 /** What pages and other modules may know of a gateway account: everything but the password. */

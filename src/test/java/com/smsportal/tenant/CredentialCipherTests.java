@@ -3,6 +3,7 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.gateway.GatewayCharset;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;

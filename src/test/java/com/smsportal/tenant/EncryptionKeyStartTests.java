@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.smsportal.SmsPortalApplication;
+import com.smsportal.gateway.GatewayCharset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -89,7 +90,7 @@ class EncryptionKeyStartTests {
         new AccountForm(
             "Main",
             "http://gw.example",
-            GatewayCharset.UTF_8,
+            GatewayCharset.UTF8,
             "1001",
             "acme",
             PASSWORD,
