@@ -100,6 +100,10 @@ class GatewayAccount extends TenantOwned {
     return passwordCiphertext;
   }
 
+  String getName() {
+    return name;
+  }
+
   Long getId() {
     return id;
   }

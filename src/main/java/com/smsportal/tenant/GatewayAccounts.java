@@ -1,5 +1,9 @@
 package com.smsportal.tenant;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import com.smsportal.gateway.GatewayCharset;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,17 +25,51 @@ public class GatewayAccounts {
   private final GatewayAccountRepository accounts;
   private final TenantRepository tenants;
   private final CredentialCipher cipher;
+  private final AuditLog audit;
   private final Clock clock;
 
   GatewayAccounts(
       GatewayAccountRepository accounts,
       TenantRepository tenants,
       CredentialCipher cipher,
+      AuditLog audit,
       Clock clock) {
     this.accounts = accounts;
     this.tenants = tenants;
     this.cipher = cipher;
+    this.audit = audit;
     this.clock = clock;
+  }
+
+  /**
+   * Set-up by the system (the demo): the current tenant's account of this name points at these
+   * settings afterwards, created if missing. Run it in the tenant's context.
+   */
+  @Transactional
+  public long ensure(
+      String name,
+      String baseUrl,
+      GatewayCharset charset,
+      String userid,
+      String account,
+      String password) {
+    AccountForm form =
+        new AccountForm(
+            name,
+            baseUrl,
+            charset,
+            userid,
+            account,
+            password,
+            password,
+            AccountForm.DEFAULT_CHUNK_SIZE,
+            true,
+            true,
+            null);
+    return accounts
+        .findFirstByNameOrderById(name)
+        .map(existing -> update(existing.getId(), form).orElseThrow().id())
+        .orElseGet(() -> create(form, null));
   }
 
   @Transactional(readOnly = true)
@@ -73,7 +111,9 @@ public class GatewayAccounts {
       throw new AccessDeniedException("no tenant");
     }
     account.setPassword(cipher.encrypt(form.password(), passwordContext(tenant)));
-    return accounts.save(account).getId();
+    GatewayAccount saved = accounts.save(account);
+    audited(saved, "created");
+    return saved.getId();
   }
 
   /** Changes the settings; the password only when the form carries a new one. */
@@ -87,8 +127,18 @@ public class GatewayAccounts {
               if (form.hasNewPassword()) {
                 account.setPassword(cipher.encrypt(form.password(), passwordContext(account)));
               }
+              audited(account, form.hasNewPassword() ? "settings and password" : "settings");
               return account.toView();
             });
+  }
+
+  /** Records what changed, never a value of the credentials. */
+  private void audited(GatewayAccount account, String what) {
+    String tenantName = tenants.findById(account.getTenantId()).map(Tenant::getName).orElse(null);
+    audit.record(
+        AuditEntry.success(AuditAction.CREDENTIALS_CHANGED, account.getName())
+            .tenant(account.getTenantId(), tenantName)
+            .detail(what));
   }
 
   private static String passwordContext(GatewayAccount account) {

@@ -1,5 +1,8 @@
 package com.smsportal.user;
 
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +27,15 @@ class DemoData implements ApplicationRunner {
 
   private final TenantService tenants;
   private final UserService users;
+  private final GatewayAccounts accounts;
+  private final Environment environment;
 
-  DemoData(TenantService tenants, UserService users) {
+  DemoData(
+      TenantService tenants, UserService users, GatewayAccounts accounts, Environment environment) {
     this.tenants = tenants;
     this.users = users;
+    this.accounts = accounts;
+    this.environment = environment;
   }
 
   @Override
@@ -37,7 +46,32 @@ class DemoData implements ApplicationRunner {
     user("globex", Role.CUSTOMER, globex);
     user("support", Role.SUPPORT, null);
     user("admin", Role.ADMIN, null);
+    gatewayAccount(acme, "acme");
+    gatewayAccount(globex, "globex");
     log.info("Demo users: acme, globex (customers), support, admin");
+  }
+
+  /**
+   * The tenant's gateway account on the simulator, with the simulator's credentials of the same
+   * account name. Re-pointed at every start, since the port may change between runs.
+   */
+  private void gatewayAccount(long tenantId, String account) {
+    String base = "smsportal.simulator.accounts[";
+    for (int i = 0; environment.containsProperty(base + i + "].account"); i++) {
+      if (account.equals(environment.getProperty(base + i + "].account"))) {
+        String userid = environment.getProperty(base + i + "].userid");
+        String password = environment.getProperty(base + i + "].password");
+        String url =
+            "http://localhost:"
+                + environment.getProperty("local.server.port", "8080")
+                + "/simulator";
+        TenantContext.runAs(
+            tenantId,
+            () ->
+                accounts.ensure("聚合云 (模拟器)", url, GatewayCharset.UTF8, userid, account, password));
+        return;
+      }
+    }
   }
 
   private long tenant(String name) {

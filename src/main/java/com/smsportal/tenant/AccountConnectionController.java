@@ -1,0 +1,52 @@
+package com.smsportal.tenant;
+
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayException;
+import com.smsportal.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Test connection": asks the gateway for the account's balance ({@code overage}) and shows what
+ * came back. Changes nothing, stores nothing.
+ */
+@Controller
+class AccountConnectionController {
+
+  static final String RESULT = "partials/account/connection :: result";
+
+  private final GatewayAccounts accounts;
+  private final GatewayClient gateway;
+
+  AccountConnectionController(GatewayAccounts accounts, GatewayClient gateway) {
+    this.accounts = accounts;
+    this.gateway = gateway;
+  }
+
+  @PostMapping("/accounts/{id}/test-connection")
+  String test(
+      @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+    GatewayCredentials credentials =
+        accounts
+            .credentials(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    ConnectionCheck check;
+    try {
+      check = ConnectionCheck.of(gateway.overage(credentials.toGatewayAccount()));
+    } catch (GatewayException failure) {
+      check = ConnectionCheck.of(failure);
+    }
+    if (Htmx.isRequest(request)) {
+      model.addAttribute("connection", check);
+      return RESULT;
+    }
+    redirect.addFlashAttribute("connection", check);
+    return "redirect:/accounts/" + id;
+  }
+}
