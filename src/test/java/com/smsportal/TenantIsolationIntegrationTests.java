@@ -1,0 +1,199 @@
+package com.smsportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantOwned;
+import com.smsportal.tenant.TenantService;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tenant isolation, proven from the application's own request mappings and entity model: for every
+ * route a customer may reach that has an id in its path, Acme's customer asking for the id of any
+ * of Globex's rows gets 404, sees none of Globex's data, and changes none of it. A new route is
+ * covered without anyone adding it here; a new tenant-owned entity needs a Globex row below.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TenantIsolationIntegrationTests {
+
+  /** Routes a customer never reaches at all (403 or not a portal page): tested elsewhere. */
+  private static final List<String> NOT_CUSTOMER = List.of("/support/", "/admin/", "/simulator/");
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EntityManagerFactory entityManagers;
+  @Autowired TenantService tenants;
+  @Autowired GatewayAccounts accounts;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  long acme;
+  long globex;
+  MockHttpSession acmeCustomer;
+
+  @BeforeEach
+  void oneGlobexRowOfEveryKind() throws Exception {
+    acme = tenants.findByName("Acme").orElseThrow().id();
+    globex = tenants.findByName("Globex").orElseThrow().id();
+    String secret = "Globex-secret-" + UUID.randomUUID().toString().substring(0, 8);
+    TenantContext.runAs(
+        globex,
+        () ->
+            accounts.ensure(
+                secret,
+                "https://gw.globex.example",
+                GatewayCharset.GBK,
+                "990077",
+                secret,
+                "Pw-" + secret));
+    acmeCustomer = Logins.as(mvc, "acme");
+  }
+
+  @Test
+  void everyTenantOwnedTableHasAGlobexRowToProbeWith() {
+    for (String table : tenantTables()) {
+      assertThat(globexRows(table))
+          .as("a Globex row in " + table + " (add one above)")
+          .isNotEmpty();
+    }
+  }
+
+  @Test
+  void acmesCustomerGetsNotFoundForEveryGlobexIdOnEveryRouteAndChangesNothing() throws Exception {
+    List<Route> routes = customerRoutesWithIds();
+    assertThat(routes).extracting(Route::pattern).contains("/accounts/{id}");
+    Set<Long> ids = globexIdsNotAlsoAcmes();
+    assertThat(ids).isNotEmpty();
+    List<String> globexValues = globexTextValues();
+    Map<String, List<Map<String, Object>>> before = globexSnapshot();
+
+    for (Route route : routes) {
+      for (long id : ids) {
+        String path = route.pattern().replaceAll("\\{[^}]+}", Long.toString(id));
+        MockHttpServletResponse response =
+            mvc.perform(request(route.method(), path).session(acmeCustomer).with(csrf()))
+                .andReturn()
+                .getResponse();
+        String where = route.method() + " " + path;
+        assertThat(response.getStatus()).as(where).isEqualTo(404);
+        String body = response.getContentAsString();
+        for (String value : globexValues) {
+          assertThat(body).as(where).doesNotContain(value);
+        }
+      }
+    }
+    assertThat(globexSnapshot()).isEqualTo(before);
+  }
+
+  private List<Route> customerRoutesWithIds() {
+    List<Route> routes = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (info.getPathPatternsCondition() == null) {
+                return;
+              }
+              for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (!pattern.contains("{") || NOT_CUSTOMER.stream().anyMatch(pattern::startsWith)) {
+                  continue;
+                }
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                  routes.add(new Route(HttpMethod.GET, pattern));
+                }
+                methods.forEach(m -> routes.add(new Route(m.asHttpMethod(), pattern)));
+              }
+            });
+    return routes;
+  }
+
+  /** The tables of every entity that extends TenantOwned, from Hibernate's own model. */
+  private List<String> tenantTables() {
+    List<String> tables = new ArrayList<>();
+    entityManagers
+        .getMetamodel()
+        .getEntities()
+        .forEach(
+            entity -> {
+              Class<?> type = entity.getJavaType();
+              if (TenantOwned.class.isAssignableFrom(type)) {
+                Table table = type.getAnnotation(Table.class);
+                tables.add(table != null ? table.name() : type.getSimpleName());
+              }
+            });
+    assertThat(tables).isNotEmpty();
+    return tables;
+  }
+
+  private List<Map<String, Object>> globexRows(String table) {
+    return jdbc.queryForList("select * from " + table + " where tenant_id = ? order by id", globex);
+  }
+
+  /** Globex's ids, less any that is also the id of an Acme row somewhere (Acme may see those). */
+  private Set<Long> globexIdsNotAlsoAcmes() {
+    Set<Long> ids = new TreeSet<>();
+    Set<Long> acmes = new TreeSet<>();
+    for (String table : tenantTables()) {
+      ids.addAll(
+          jdbc.queryForList(
+              "select id from " + table + " where tenant_id = ?", Long.class, globex));
+      acmes.addAll(
+          jdbc.queryForList("select id from " + table + " where tenant_id = ?", Long.class, acme));
+    }
+    ids.removeAll(acmes);
+    return ids;
+  }
+
+  /** Globex's readable values worth looking for in a page: names, accounts, URLs. */
+  private List<String> globexTextValues() {
+    List<String> values = new ArrayList<>();
+    for (String table : tenantTables()) {
+      for (Map<String, Object> row : globexRows(table)) {
+        row.values().stream()
+            .filter(v -> v instanceof String s && s.length() >= 6)
+            .map(String.class::cast)
+            .forEach(values::add);
+      }
+    }
+    return values;
+  }
+
+  private Map<String, List<Map<String, Object>>> globexSnapshot() {
+    Map<String, List<Map<String, Object>>> snapshot = new LinkedHashMap<>();
+    for (String table : tenantTables()) {
+      snapshot.put(table, globexRows(table));
+    }
+    return snapshot;
+  }
+
+  record Route(HttpMethod method, String pattern) {}
+}
