@@ -1,8 +1,11 @@
 package com.smsportal.tenant;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Which tenant's rows the current thread may see. Normally the logged-in user's tenant; background
@@ -15,6 +18,9 @@ public final class TenantContext {
 
   /** Sees no tenant's rows: an anonymous request. */
   public static final long NO_TENANT = -1L;
+
+  /** Session attribute holding the tenant a staff member views as. */
+  static final String VIEWED_TENANT = TenantContext.class.getName() + ".VIEWED";
 
   private static final ThreadLocal<Long> OVERRIDE = new ThreadLocal<>();
 
@@ -30,9 +36,25 @@ public final class TenantContext {
     if (auth != null
         && auth.isAuthenticated()
         && auth.getPrincipal() instanceof TenantScopedPrincipal principal) {
-      return principal.tenantId() == null ? ALL_TENANTS : principal.tenantId();
+      if (principal.tenantId() != null) {
+        return principal.tenantId();
+      }
+      return viewedTenant().orElse(ALL_TENANTS);
     }
     return NO_TENANT;
+  }
+
+  /**
+   * The tenant a staff member chose to "view as" in this session, if any: their pages then show
+   * that tenant's rows only, as its customers see them.
+   */
+  public static Optional<Long> viewedTenant() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return Optional.empty();
+    }
+    Object viewed = request.getAttribute(VIEWED_TENANT, RequestAttributes.SCOPE_SESSION);
+    return viewed instanceof Long id ? Optional.of(id) : Optional.empty();
   }
 
   /** Runs work as the given tenant, whoever is logged in, and restores the previous context. */

@@ -9,6 +9,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -124,6 +125,15 @@ class SecurityConfig {
                     .requestMatchers("/support/**")
                     .hasRole(Role.SUPPORT.name())
                     .requestMatchers("/accounts/**")
+                    .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
+                    // Staff may look at a tenant's pages ("view as tenant"), never act in them.
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/send/**",
+                        "/jobs/**",
+                        "/receipts/**",
+                        "/replies/**",
+                        "/keywords/**")
                     .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
                     .requestMatchers(
                         "/send/**", "/jobs/**", "/receipts/**", "/replies/**", "/keywords/**")
