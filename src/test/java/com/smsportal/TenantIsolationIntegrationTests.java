@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.smsportal.Routes.Route;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
@@ -24,12 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -97,7 +96,7 @@ class TenantIsolationIntegrationTests {
 
     for (Route route : routes) {
       for (long id : ids) {
-        String path = route.pattern().replaceAll("\\{[^}]+}", Long.toString(id));
+        String path = route.path(id);
         MockHttpServletResponse response =
             mvc.perform(request(route.method(), path).session(acmeCustomer).with(csrf()))
                 .andReturn()
@@ -114,26 +113,9 @@ class TenantIsolationIntegrationTests {
   }
 
   private List<Route> customerRoutesWithIds() {
-    List<Route> routes = new ArrayList<>();
-    mappings
-        .getHandlerMethods()
-        .forEach(
-            (info, handler) -> {
-              if (info.getPathPatternsCondition() == null) {
-                return;
-              }
-              for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-                if (!pattern.contains("{") || NOT_CUSTOMER.stream().anyMatch(pattern::startsWith)) {
-                  continue;
-                }
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                if (methods.isEmpty()) {
-                  routes.add(new Route(HttpMethod.GET, pattern));
-                }
-                methods.forEach(m -> routes.add(new Route(m.asHttpMethod(), pattern)));
-              }
-            });
-    return routes;
+    return Routes.of(mappings).stream()
+        .filter(r -> r.hasVariable() && !r.startsWithAny(NOT_CUSTOMER))
+        .toList();
   }
 
   /** The tables of every entity that extends TenantOwned, from Hibernate's own model. */
@@ -194,6 +176,4 @@ class TenantIsolationIntegrationTests {
     }
     return snapshot;
   }
-
-  record Route(HttpMethod method, String pattern) {}
 }

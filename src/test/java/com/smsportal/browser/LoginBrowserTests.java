@@ -2,60 +2,21 @@ package com.smsportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginBrowserTests {
+class LoginBrowserTests extends BrowserTest {
 
-  static final String PASSWORD = "demo12345";
-
-  @LocalServerPort int port;
-
-  WebDriver driver;
   LoginPage login;
-
-  @BeforeAll
-  void startBrowser() throws Exception {
-    driver = Chromium.start();
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  /** What the browser showed at the end of each test, kept for whoever reads a failure. */
-  @AfterEach
-  void screenshot(TestInfo test) throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    Files.write(dir.resolve(test.getTestMethod().orElseThrow().getName() + ".png"), png);
-  }
 
   @BeforeEach
   void freshLoginPage() {
-    login = new LoginPage(driver, "http://localhost:" + port).open();
+    login = new LoginPage(driver, baseUrl()).open();
   }
 
   @Test
   void aCustomerSeesOnlyTheirTenantsPages() {
-    PortalPage page = login.logInAs("acme", PASSWORD);
+    PortalPage page = login.logInAs("acme", DEMO_PASSWORD);
     assertThat(page.username()).isEqualTo("acme");
     assertThat(page.role()).isEqualTo("企业用户");
     assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-accounts");
@@ -64,14 +25,14 @@ class LoginBrowserTests {
 
   @Test
   void theOtherCustomerLogsInToTheirOwnTenant() {
-    PortalPage page = login.logInAs("globex", PASSWORD);
+    PortalPage page = login.logInAs("globex", DEMO_PASSWORD);
     assertThat(page.username()).isEqualTo("globex");
     assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-accounts");
   }
 
   @Test
   void supportSeesTenantManagementButNotAdministration() {
-    PortalPage page = login.logInAs("support", PASSWORD);
+    PortalPage page = login.logInAs("support", DEMO_PASSWORD);
     assertThat(page.role()).isEqualTo("客服");
     assertThat(page.navigationIds())
         .containsExactly("nav-dashboard", "nav-accounts", "nav-tenants", "nav-staff");
@@ -81,7 +42,7 @@ class LoginBrowserTests {
 
   @Test
   void typingInTheTenantSearchFiltersTheListWithoutReloadingThePage() {
-    PortalPage page = login.logInAs("support", PASSWORD).open("/support/tenants");
+    PortalPage page = login.logInAs("support", DEMO_PASSWORD).open("/support/tenants");
     assertThat(page.tableColumn("tenant-table", 1)).contains("Acme", "Globex");
     page.typeInto("q", "glob");
     page.waitUntil(() -> page.tableColumn("tenant-table", 1).equals(java.util.List.of("Globex")));
@@ -90,7 +51,7 @@ class LoginBrowserTests {
 
   @Test
   void anAdminSeesEverything() {
-    PortalPage page = login.logInAs("admin", PASSWORD);
+    PortalPage page = login.logInAs("admin", DEMO_PASSWORD);
     assertThat(page.role()).isEqualTo("管理员");
     assertThat(page.navigationIds())
         .containsExactly(
@@ -111,7 +72,7 @@ class LoginBrowserTests {
     assertThat(login.language()).isEqualTo("zh-CN");
     login.switchTo("lang-en");
     assertThat(login.language()).isEqualTo("en");
-    PortalPage page = login.logInAs("acme", PASSWORD);
+    PortalPage page = login.logInAs("acme", DEMO_PASSWORD);
     assertThat(page.heading()).isEqualTo("Dashboard");
     page.switchTo("lang-zh");
     assertThat(page.language()).isEqualTo("zh-CN");
@@ -121,13 +82,13 @@ class LoginBrowserTests {
 
   @Test
   void htmxIsServedByThePortalItselfAndAllowedByTheContentSecurityPolicy() {
-    PortalPage page = login.logInAs("acme", PASSWORD);
+    PortalPage page = login.logInAs("acme", DEMO_PASSWORD);
     assertThat(page.htmxType()).isEqualTo("object");
   }
 
   @Test
   void loggingOutReturnsToTheLoginPage() {
-    LoginPage after = login.logInAs("support", PASSWORD).logOut();
+    LoginPage after = login.logInAs("support", DEMO_PASSWORD).logOut();
     assertThat(after.heading()).isEqualTo("短信门户");
   }
 }

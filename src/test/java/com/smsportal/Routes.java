@@ -1,0 +1,55 @@
+package com.smsportal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the application maps, read from its own request mappings, so that tests written over
+ * all routes cover a new route without anyone adding it.
+ */
+public final class Routes {
+
+  private Routes() {}
+
+  /** One method on one path pattern, e.g. {@code POST /accounts/{id}}. */
+  public record Route(HttpMethod method, String pattern) {
+
+    /** The path with every variable replaced by {@code value}. */
+    public String path(Object value) {
+      return pattern.replaceAll("\\{[^}]+}", value.toString()).replace("/**", "/x");
+    }
+
+    public boolean hasVariable() {
+      return pattern.contains("{");
+    }
+
+    public boolean startsWithAny(List<String> prefixes) {
+      return prefixes.stream().anyMatch(pattern::startsWith);
+    }
+  }
+
+  /** A route without a method condition answers every method; GET stands for it. */
+  public static List<Route> of(RequestMappingHandlerMapping mappings) {
+    List<Route> routes = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              if (info.getPathPatternsCondition() == null) {
+                return;
+              }
+              for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                  routes.add(new Route(HttpMethod.GET, pattern));
+                }
+                methods.forEach(m -> routes.add(new Route(m.asHttpMethod(), pattern)));
+              }
+            });
+    return routes;
+  }
+}
