@@ -30,7 +30,7 @@ record RotationNotice(
   }
 
   /** How prominently the page shows it. */
-  String level() {
+  public String level() {
     return switch (outcome) {
       case "ROTATED", "CONFIRMED_NEW", "CONFIRMED_OLD", "NOT_IN_DOUBT" -> "info";
       case "IN_DOUBT_NEITHER", "IN_DOUBT_UNVERIFIED" -> "warn";
