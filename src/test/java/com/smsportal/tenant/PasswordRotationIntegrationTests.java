@@ -55,7 +55,7 @@ import org.springframework.test.web.servlet.MvcResult;
  *
  * <p>The properties make this class's context its own, so the simulator it talks to (a bean of that
  * context) is not shared with other test classes; it is reset before each test all the same. The
- * client gives up after 1 s, the simulator's HANG and LOST_ANSWER hold a request 3 s.
+ * client gives up after 2 s, the simulator's HANG and LOST_ANSWER hold a request 3.5 s.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
