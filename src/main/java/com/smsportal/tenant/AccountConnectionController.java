@@ -32,15 +32,18 @@ class AccountConnectionController {
   @PostMapping("/accounts/{id}/test-connection")
   String test(
       @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-    GatewayCredentials credentials =
-        accounts
-            .credentials(id)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     ConnectionCheck check;
     try {
+      GatewayCredentials credentials =
+          accounts
+              .credentials(id)
+              .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
       check = ConnectionCheck.of(gateway.overage(credentials.toGatewayAccount()));
     } catch (GatewayException failure) {
       check = ConnectionCheck.of(failure);
+    } catch (RotationInProgressException rotating) {
+      // Which password is valid is not settled yet: nothing may use the account meanwhile.
+      check = ConnectionCheck.waitingForRotation();
     }
     if (Htmx.isRequest(request)) {
       model.addAttribute("connection", check);

@@ -29,6 +29,11 @@ public record ConnectionCheck(
         null);
   }
 
+  static ConnectionCheck waitingForRotation() {
+    return new ConnectionCheck(
+        false, null, false, 0, 0, "accounts.connection.rotating", null, null);
+  }
+
   static ConnectionCheck of(GatewayException failure) {
     return new ConnectionCheck(
         false,

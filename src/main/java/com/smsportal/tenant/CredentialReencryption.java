@@ -64,6 +64,12 @@ class CredentialReencryption implements ApplicationRunner {
                       account.setPassword(cipher.reencrypt(stored, where));
                       changed++;
                     }
+                    String pending = account.getPendingPasswordCiphertext();
+                    if (pending != null && !cipher.isCurrent(pending)) {
+                      String where = GatewayAccounts.pendingPasswordContext(account.getTenantId());
+                      account.reencryptPending(cipher.reencrypt(pending, where));
+                      changed++;
+                    }
                   }
                   return changed;
                 }));

@@ -23,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 class GatewayAccount extends TenantOwned {
 
   static final String PASSWORD_COLUMN = "password_ciphertext";
+  static final String PENDING_PASSWORD_COLUMN = "pending_password_ciphertext";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,6 +48,21 @@ class GatewayAccount extends TenantOwned {
 
   @Column(name = PASSWORD_COLUMN, nullable = false, length = 512)
   private String passwordCiphertext;
+
+  /** The new password of a rotation under way or in doubt; null otherwise. */
+  @Column(name = PENDING_PASSWORD_COLUMN, length = 512)
+  private String pendingPasswordCiphertext;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "rotation_state", nullable = false, length = 20)
+  private RotationState rotationState = RotationState.NONE;
+
+  @Column(name = "rotation_started_at")
+  private Instant rotationStartedAt;
+
+  @Column(name = "password_rotated_at")
+  private Instant passwordRotatedAt;
 
   @Column(name = "chunk_size", nullable = false)
   private int chunkSize;
@@ -104,6 +120,57 @@ class GatewayAccount extends TenantOwned {
     return name;
   }
 
+  String getPendingPasswordCiphertext() {
+    return pendingPasswordCiphertext;
+  }
+
+  RotationState getRotationState() {
+    return rotationState;
+  }
+
+  Instant getRotationStartedAt() {
+    return rotationStartedAt;
+  }
+
+  /** Only for a change of the encryption key: the same pending secret under the new key. */
+  void reencryptPending(String ciphertext) {
+    this.pendingPasswordCiphertext = ciphertext;
+  }
+
+  /** Records the new password before the gateway is asked: from now on the account waits. */
+  void startRotation(String pendingCiphertext, Instant now) {
+    if (rotationState != RotationState.NONE) {
+      throw new RotationInProgressException(id, rotationState);
+    }
+    this.pendingPasswordCiphertext = pendingCiphertext;
+    this.rotationState = RotationState.PENDING;
+    this.rotationStartedAt = now;
+  }
+
+  /** The gateway accepts the new password: it becomes the current one (re-encrypted for it). */
+  void completeRotation(String newPasswordCiphertext, Instant now) {
+    this.passwordCiphertext = newPasswordCiphertext;
+    this.passwordRotatedAt = now;
+    this.updatedAt = now;
+    endRotation();
+  }
+
+  /** The change did not happen: the current password stays, the new one is forgotten. */
+  void abandonRotation() {
+    endRotation();
+  }
+
+  /** No usable answer came: either password may be valid until one of them is verified. */
+  void doubtRotation() {
+    this.rotationState = RotationState.IN_DOUBT;
+  }
+
+  private void endRotation() {
+    this.pendingPasswordCiphertext = null;
+    this.rotationState = RotationState.NONE;
+    this.rotationStartedAt = null;
+  }
+
   Long getId() {
     return id;
   }
@@ -122,7 +189,10 @@ class GatewayAccount extends TenantOwned {
         active,
         lowBalanceThreshold,
         createdAt,
-        updatedAt);
+        updatedAt,
+        rotationState,
+        rotationStartedAt,
+        passwordRotatedAt);
   }
 
   GatewayCredentials toCredentials(String password) {

@@ -102,6 +102,9 @@ class GatewayAccountController {
       RedirectAttributes redirect) {
     GatewayAccountView account = found(id);
     checkConfirmation(form, errors);
+    if (form.hasNewPassword() && account.waitsForRotation()) {
+      errors.rejectValue("password", "accounts.rotation.error.editBusy");
+    }
     if (errors.hasErrors()) {
       return showForm(account, null, model);
     }

@@ -3,7 +3,14 @@ package com.smsportal.tenant;
 import com.smsportal.gateway.GatewayCharset;
 import java.time.Instant;
 
-/** What pages and other modules may know of a gateway account: everything but the password. */
+/**
+ * What pages and other modules may know of a gateway account: everything but the password.
+ *
+ * @param rotationState while not {@link RotationState#NONE}, the account must not be used (its
+ *     {@link GatewayAccounts#credentials credentials} are refused)
+ * @param rotationStartedAt when the rotation under way or in doubt began; null otherwise
+ * @param passwordRotatedAt when the password was last rotated successfully; null if never
+ */
 public record GatewayAccountView(
     long id,
     long tenantId,
@@ -17,4 +24,13 @@ public record GatewayAccountView(
     boolean active,
     Long lowBalanceThreshold,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    RotationState rotationState,
+    Instant rotationStartedAt,
+    Instant passwordRotatedAt) {
+
+  /** Whether sends and pollers must wait for a password rotation to be resolved. */
+  public boolean waitsForRotation() {
+    return !rotationState.settled();
+  }
+}

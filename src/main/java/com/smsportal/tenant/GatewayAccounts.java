@@ -82,12 +82,26 @@ public class GatewayAccounts {
     return accounts.findById(id).map(GatewayAccount::toView);
   }
 
-  /** The account's credentials with the password decrypted, for a call to the gateway. */
+  /**
+   * The account's credentials with the password decrypted, for a call to the gateway; empty if the
+   * current tenant has no such account.
+   *
+   * @throws RotationInProgressException while the account's password is being rotated or the
+   *     rotation's outcome is in doubt ({@link GatewayAccountView#waitsForRotation()}): the portal
+   *     does not know which password is valid, so sends and pollers must skip the account and try
+   *     again later rather than risk a call with the wrong one
+   */
   @Transactional(readOnly = true)
   public Optional<GatewayCredentials> credentials(long id) {
     return accounts
         .findById(id)
-        .map(a -> a.toCredentials(cipher.decrypt(a.getPasswordCiphertext(), passwordContext(a))));
+        .map(
+            a -> {
+              if (!a.getRotationState().settled()) {
+                throw new RotationInProgressException(id, a.getRotationState());
+              }
+              return a.toCredentials(cipher.decrypt(a.getPasswordCiphertext(), passwordContext(a)));
+            });
   }
 
   /**
@@ -116,13 +130,19 @@ public class GatewayAccounts {
     return saved.getId();
   }
 
-  /** Changes the settings; the password only when the form carries a new one. */
+  /**
+   * Changes the settings; the password only when the form carries a new one, which is refused
+   * ({@link RotationInProgressException}) while a rotation is under way or in doubt.
+   */
   @Transactional
   Optional<GatewayAccountView> update(long id, AccountForm form) {
     return accounts
         .findById(id)
         .map(
             account -> {
+              if (form.hasNewPassword() && !account.getRotationState().settled()) {
+                throw new RotationInProgressException(id, account.getRotationState());
+              }
               account.apply(form, clock.instant());
               if (form.hasNewPassword()) {
                 account.setPassword(cipher.encrypt(form.password(), passwordContext(account)));
@@ -147,5 +167,10 @@ public class GatewayAccounts {
 
   static String passwordContext(long tenantId) {
     return CredentialCipher.context(GatewayAccount.PASSWORD_COLUMN, tenantId);
+  }
+
+  /** The new password of a rotation has its own column, hence its own associated data. */
+  static String pendingPasswordContext(long tenantId) {
+    return CredentialCipher.context(GatewayAccount.PENDING_PASSWORD_COLUMN, tenantId);
   }
 }

@@ -1,0 +1,518 @@
+package com.smsportal.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.smsportal.Logins;
+import com.smsportal.gateway.GatewayAccount;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayError;
+import com.smsportal.gateway.GatewayException;
+import com.smsportal.user.Role;
+import com.smsportal.user.UserService;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The administrators' rotation of a gateway password, through the pages, against the simulator over
+ * HTTP: every outcome of changespwd (confirmed, refused, answer lost after the change, no change
+ * and no answer) and of the check that follows, down to what the simulator accepts, the stored row
+ * and the audit log.
+ *
+ * <p>The properties make this class's context its own, so the simulator it talks to (a bean of that
+ * context) is not shared with other test classes; it is reset before each test all the same. The
+ * client gives up after 2 s, the simulator's HANG and LOST_ANSWER hold a request 3.5 s.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "smsportal.gateway.read-timeout=2s",
+      "smsportal.simulator.hang-for=3500ms",
+      // This class calls the retry itself (the build also sets this for every test context).
+      "smsportal.rotation.retry-every=PT24H"
+    })
+@AutoConfigureMockMvc
+class PasswordRotationIntegrationTests {
+
+  /** Every password these tests used or generated: none may appear in the run's log. */
+  private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+  @LocalServerPort int port;
+
+  @Autowired MockMvc mvc;
+  @Autowired GatewayAccounts accounts;
+  @Autowired PasswordRotation rotation;
+  @Autowired RotationRetry retry;
+  @Autowired GatewayClient client;
+  @Autowired TenantService tenants;
+  @Autowired UserService users;
+  @Autowired JdbcTemplate jdbc;
+
+  @Value("${smsportal.simulator.accounts[1].password}")
+  String simulatorPassword;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private MockHttpSession admin;
+  private long tenantId;
+  private String tenantName;
+
+  @BeforeEach
+  void startOver() throws Exception {
+    control("/reset", Map.of());
+    SECRETS.add(simulatorPassword);
+    admin = Logins.as(mvc, "admin");
+    tenantName = unique("Rotation");
+    tenantId = tenants.create(tenantName).id();
+  }
+
+  @AfterEach
+  void noFaultLeft() throws Exception {
+    control("/faults", Map.of("account", "globex", "mode", "NONE"));
+  }
+
+  @AfterAll
+  static void noPasswordOfTheseTestsWasLogged() throws Exception {
+    Path log = Path.of(System.getProperty("smsportal.test-log", "target/test-logs/test-run.log"));
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    List<Integer> leaks = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (SECRETS.stream().anyMatch(line::contains)) {
+        leaks.add(i + 1);
+      }
+    }
+    assertThat(leaks).as("lines of %s holding a password of the rotation tests", log).isEmpty();
+  }
+
+  @Test
+  void aGeneratedPasswordReplacesTheOldOneAtTheGatewayAndIsNeverShown() throws Exception {
+    long id = account(simulatorPassword);
+
+    String page = rotate(id, "", "");
+
+    assertThat(page).contains("密码已更换。新密码已加密保存，不会显示。").contains("上次更换密码：");
+    String generated = storedPassword(id);
+    SECRETS.add(generated);
+    assertThat(generated).matches("[A-Za-z0-9]{16}").isNotEqualTo(simulatorPassword);
+    assertThat(page).doesNotContain(generated);
+    assertThat(client.overage(gateway(generated)).overage()).isEqualTo(500);
+    assertThat(refusal(simulatorPassword)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.NONE);
+    assertThat(view(id).passwordRotatedAt()).isNotNull();
+    assertThat(row(id).get("pending_password_ciphertext")).isNull();
+    assertThat(audit(id))
+        .containsExactly("SUCCESS changed: the gateway confirmed the new password");
+    assertNoPasswordStored(id, simulatorPassword, generated);
+  }
+
+  @Test
+  void anAdministratorsOwnPasswordMustBeTypedTwiceAndBeLettersAndDigits() throws Exception {
+    long id = account(simulatorPassword);
+    String chosen = secret("Chosen");
+
+    assertThat(rotate(id, chosen, chosen + "x")).contains("两次输入的新密码不一致，未更换密码。");
+    assertThat(rotate(id, "short1", "short1")).contains("新密码须为 8–32 位字母或数字，未更换密码。");
+    assertThat(rotate(id, "with-dash-123", "with-dash-123")).contains("须为 8–32 位字母或数字");
+    assertThat(storedPassword(id)).isEqualTo(simulatorPassword);
+    assertThat(audit(id)).isEmpty();
+
+    assertThat(rotate(id, chosen, chosen)).contains("密码已更换。");
+    assertThat(storedPassword(id)).isEqualTo(chosen);
+    assertThat(client.overage(gateway(chosen)).overage()).isEqualTo(500);
+  }
+
+  @Test
+  void whenTheGatewaySaysNoTheNewPasswordIsDroppedAndItsWordsAreShownWithTheirMeaning()
+      throws Exception {
+    // The gateway refuses a change asked with a password it does not accept (Faild 用户名或密码错误).
+    String outdated = secret("Outdated");
+    long id = account(outdated);
+
+    String page = rotate(id, "", "");
+
+    assertThat(page)
+        .contains("网关拒绝了更换密码，原密码继续有效。")
+        .contains("网关答复：“用户名或密码错误”。")
+        .contains("网关账号的用户名或密码错误，请检查网关账号设置。");
+    assertThat(storedPassword(id)).isEqualTo(outdated);
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.NONE);
+    assertThat(view(id).passwordRotatedAt()).isNull();
+    assertThat(row(id).get("pending_password_ciphertext")).isNull();
+    assertThat(client.overage(gateway(simulatorPassword)).overage())
+        .as("the gateway's password did not change")
+        .isEqualTo(500);
+    assertThat(audit(id))
+        .containsExactly("FAILURE refused, password unchanged: WRONG_CREDENTIALS (用户名或密码错误)");
+    assertNoPasswordStored(id, outdated, simulatorPassword);
+  }
+
+  @Test
+  void aChangeWhoseAnswerIsLostIsCheckedAndTheNewPasswordKept() throws Exception {
+    long id = account(simulatorPassword);
+    String chosen = secret("Lost");
+    fault("LOST_ANSWER", 1);
+
+    String page = rotate(id, chosen, chosen);
+
+    assertThat(page)
+        .contains("网关收到了改密请求，但没有给出可确认的应答")
+        .contains("核对结果：网关接受新密码，密码更换已完成。")
+        .doesNotContain("id=\"rotation-state\"");
+    assertThat(storedPassword(id)).isEqualTo(chosen);
+    assertThat(refusal(simulatorPassword)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
+    assertThat(audit(id))
+        .containsExactly(
+            "FAILURE in doubt: no usable answer (OUTCOME_UNKNOWN), either password may be valid",
+            "SUCCESS resolved: the gateway accepts the new password, now the current one");
+    assertNoPasswordStored(id, simulatorPassword, chosen);
+  }
+
+  @Test
+  void aChangeThatHangsIsCheckedAndFoundNotToHaveHappened() throws Exception {
+    long id = account(simulatorPassword);
+    String chosen = secret("Hung");
+    fault("HANG", 1);
+
+    String page = rotate(id, chosen, chosen);
+
+    assertThat(page).contains("核对结果：网关仍接受原密码，密码没有更换，新密码已作废。");
+    assertThat(storedPassword(id)).isEqualTo(simulatorPassword);
+    assertThat(refusal(chosen)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.NONE);
+    assertThat(row(id).get("pending_password_ciphertext")).isNull();
+    assertThat(audit(id))
+        .containsExactly(
+            "FAILURE in doubt: no usable answer (OUTCOME_UNKNOWN), either password may be valid",
+            "SUCCESS resolved: the gateway still accepts the old password, the new one is dropped");
+  }
+
+  @Test
+  void whileInDoubtTheAccountWaitsForEveryoneUntilAPasswordIsFoundToWork() throws Exception {
+    long id = account(simulatorPassword);
+    String customer = unique("rot-customer");
+    users.create(customer, "a-good-password", Role.CUSTOMER, tenantId);
+    String chosen = secret("Doubt");
+    // The change is made but its answer lost, and the two checks after it get no answer either.
+    fault("LOST_ANSWER", 3);
+
+    String page = rotate(id, chosen, chosen);
+
+    assertThat(page).contains("暂时无法核对：网关没有给出可用的应答。");
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
+    RotationInProgressException refused =
+        catchThrowableOfType(
+            RotationInProgressException.class,
+            () -> TenantContext.callAs(tenantId, () -> accounts.credentials(id)));
+    assertThat(refused.state()).isEqualTo(RotationState.IN_DOUBT);
+    assertThat(refused.getMessage()).doesNotContain(chosen).doesNotContain(simulatorPassword);
+
+    String customerPage = page(Logins.as(mvc, customer, "a-good-password"), "/accounts/" + id);
+    assertThat(customerPage)
+        .contains("此账户的网关密码更换结果不明")
+        .contains("此账户的发送和状态报告、上行回复的轮询都会暂停")
+        .doesNotContain("rotation-resolve")
+        .doesNotContain("rotation-form");
+    String adminPage = page(admin, "/accounts/" + id);
+    assertThat(adminPage)
+        .contains("id=\"rotation-resolve\"")
+        .doesNotContain("id=\"rotation-form\"");
+    assertThat(rotate(id, "", "")).contains("此账户的密码更换已在进行中或有待核对，本次未做任何操作。");
+
+    // Meanwhile someone changes the password at the gateway behind the portal's back.
+    String elsewhere = secret("Elsewhere");
+    client.changePassword(gateway(chosen), elsewhere);
+    assertThat(resolve(id)).contains("核对结果：网关既不接受原密码，也不接受新密码。");
+    retry.resolveInDoubt();
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
+    assertThatThrownBy(() -> TenantContext.callAs(tenantId, () -> accounts.credentials(id)))
+        .isInstanceOf(RotationInProgressException.class);
+
+    // The provider sets it back to the portal's new password; the scheduled check finds it.
+    client.changePassword(gateway(elsewhere), chosen);
+    retry.resolveInDoubt();
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.NONE);
+    assertThat(storedPassword(id)).isEqualTo(chosen);
+    assertThat(resolve(id)).contains("此账户没有待核对的密码更换。");
+    assertThat(audit(id))
+        .containsExactly(
+            "FAILURE in doubt: no usable answer (OUTCOME_UNKNOWN), either password may be valid",
+            "FAILURE still in doubt: the gateway could not be asked (new: NO_ANSWER, old: NO_ANSWER)",
+            "FAILURE still in doubt: the gateway accepts neither the old nor the new password",
+            "FAILURE still in doubt: the gateway accepts neither the old nor the new password",
+            "SUCCESS resolved: the gateway accepts the new password, now the current one");
+    assertNoPasswordStored(id, simulatorPassword, chosen, elsewhere);
+  }
+
+  @Test
+  void whileAChangeIsUnderWayTheAccountIsRefusedAndASecondRotationDoesNothing() throws Exception {
+    long id = account(simulatorPassword);
+    String first = secret("First");
+    String second = secret("Second");
+    control(
+        "/faults",
+        Map.of("account", "globex", "mode", "LATENCY", "latencyMillis", "1500", "times", "1"));
+
+    CompletableFuture<RotationResult> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                TenantContext.callAs(
+                    TenantContext.ALL_TENANTS, () -> rotation.rotate(id, first).orElseThrow()));
+    try {
+      assertRefusedWhileUnderWay(id, first, second);
+      assertThat(running.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(RotationOutcome.ROTATED);
+    } finally {
+      // Never let it finish during the next test, after that test reset the simulator.
+      running.handle((result, error) -> null).get(10, TimeUnit.SECONDS);
+    }
+    assertThat(storedPassword(id)).isEqualTo(first);
+    assertThat(refusal(second)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
+    assertThat(audit(id)).hasSize(1);
+  }
+
+  private void assertRefusedWhileUnderWay(long id, String first, String second) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (view(id).rotationState() != RotationState.PENDING && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.PENDING);
+    assertThatThrownBy(() -> TenantContext.callAs(tenantId, () -> accounts.credentials(id)))
+        .isInstanceOf(RotationInProgressException.class);
+    assertThat(page(admin, "/accounts/" + id)).contains("正在更换此账户的网关密码。");
+    assertThat(rotate(id, second, second)).contains("此账户的密码更换已在进行中或有待核对，本次未做任何操作。");
+    MockHttpServletResponse edit =
+        mvc.perform(
+                post("/accounts/" + id)
+                    .session(admin)
+                    .with(csrf())
+                    .params(formOf(view(id), second)))
+            .andReturn()
+            .getResponse();
+    assertThat(edit.getContentAsString()).contains("此账户正在更换密码或更换结果待核对，暂不能修改密码。");
+  }
+
+  @Test
+  void onlyAdministratorsMayRotateOrResolveAndAnUnknownAccountIsNotFound() throws Exception {
+    long id = account(simulatorPassword);
+    Map<String, Object> before = row(id);
+    for (MockHttpSession session :
+        List.of(Logins.as(mvc, "support"), Logins.as(mvc, "acme"), Logins.as(mvc, "globex"))) {
+      for (String action : List.of("rotate-password", "resolve-rotation")) {
+        int status =
+            mvc.perform(post("/admin/accounts/" + id + "/" + action).session(session).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(status).as(action).isEqualTo(403);
+      }
+    }
+    assertThat(page(Logins.as(mvc, "support"), "/accounts/" + id))
+        .doesNotContain("rotation-form")
+        .doesNotContain("/admin/accounts/");
+    assertThat(row(id)).isEqualTo(before);
+    assertThat(audit(id)).isEmpty();
+
+    for (String action : List.of("rotate-password", "resolve-rotation")) {
+      int status =
+          mvc.perform(post("/admin/accounts/987654321/" + action).session(admin).with(csrf()))
+              .andReturn()
+              .getResponse()
+              .getStatus();
+      assertThat(status).as(action).isEqualTo(404);
+    }
+  }
+
+  // ---- support
+
+  private long account(String password) {
+    AccountForm form =
+        new AccountForm(
+            unique("Rotated"),
+            "http://localhost:" + port + "/simulator",
+            GatewayCharset.UTF8,
+            "102",
+            "globex",
+            password,
+            password,
+            1000,
+            false,
+            true,
+            null);
+    return TenantContext.callAs(TenantContext.ALL_TENANTS, () -> accounts.create(form, tenantId));
+  }
+
+  /** Rotates as the administrator and returns the account page the redirect leads to. */
+  private String rotate(long id, String newPassword, String repeat) throws Exception {
+    MvcResult result =
+        mvc.perform(
+                post("/admin/accounts/" + id + "/rotate-password")
+                    .session(admin)
+                    .with(csrf())
+                    .param("newPassword", newPassword)
+                    .param("repeat", repeat))
+            .andReturn();
+    return followed(id, result);
+  }
+
+  private String resolve(long id) throws Exception {
+    MvcResult result =
+        mvc.perform(post("/admin/accounts/" + id + "/resolve-rotation").session(admin).with(csrf()))
+            .andReturn();
+    return followed(id, result);
+  }
+
+  private String followed(long id, MvcResult result) throws Exception {
+    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/accounts/" + id);
+    MockHttpServletResponse page =
+        mvc.perform(get("/accounts/" + id).session(admin).flashAttrs(result.getFlashMap()))
+            .andReturn()
+            .getResponse();
+    assertThat(page.getStatus()).isEqualTo(200);
+    return page.getContentAsString();
+  }
+
+  private String page(MockHttpSession session, String path) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get(path).session(session)).andReturn().getResponse();
+    assertThat(response.getStatus()).as(path).isEqualTo(200);
+    return response.getContentAsString();
+  }
+
+  private GatewayAccountView view(long id) {
+    return TenantContext.callAs(TenantContext.ALL_TENANTS, () -> accounts.find(id)).orElseThrow();
+  }
+
+  private String storedPassword(long id) {
+    return TenantContext.callAs(tenantId, () -> accounts.credentials(id)).orElseThrow().password();
+  }
+
+  private GatewayAccount gateway(String password) {
+    return new GatewayAccount(
+        "http://localhost:" + port + "/simulator", GatewayCharset.UTF8, "102", "globex", password);
+  }
+
+  /** What the simulator says to a balance query with this password. */
+  private GatewayError refusal(String password) {
+    GatewayException e =
+        catchThrowableOfType(GatewayException.class, () -> client.overage(gateway(password)));
+    assertThat(e).as("the gateway refuses the password").isNotNull();
+    return e.error();
+  }
+
+  private Map<String, Object> row(long id) {
+    return jdbc.queryForMap("select * from gateway_account where id = ?", id);
+  }
+
+  /** The account's rotation records, oldest first, as outcome and detail. */
+  private List<String> audit(long id) {
+    return jdbc
+        .queryForList(
+            "select * from audit_event where action = 'PASSWORD_ROTATION' and target like ?"
+                + " order by id",
+            "gateway account " + id + " (%")
+        .stream()
+        .peek(
+            event -> {
+              assertThat(((Number) event.get("tenant_id")).longValue()).isEqualTo(tenantId);
+              assertThat(event.get("tenant_name")).isEqualTo(tenantName);
+            })
+        .map(event -> event.get("outcome") + " " + event.get("detail"))
+        .collect(Collectors.toList());
+  }
+
+  /** Neither the account's row nor any audit record holds one of the passwords in clear. */
+  private void assertNoPasswordStored(long id, String... passwords) {
+    List<Map<String, Object>> dump = new ArrayList<>();
+    dump.add(row(id));
+    dump.addAll(jdbc.queryForList("select * from audit_event"));
+    for (Map<String, Object> row : dump) {
+      for (Object value : row.values()) {
+        for (String password : passwords) {
+          assertThat(String.valueOf(value)).doesNotContain(password);
+        }
+      }
+    }
+  }
+
+  private org.springframework.util.MultiValueMap<String, String> formOf(
+      GatewayAccountView account, String password) {
+    var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    form.add("name", account.name());
+    form.add("baseUrl", account.baseUrl());
+    form.add("charset", account.charset().name());
+    form.add("userid", account.userid());
+    form.add("account", account.account());
+    form.add("password", password);
+    form.add("passwordConfirmation", password);
+    form.add("chunkSize", String.valueOf(account.chunkSize()));
+    form.add("extnoSupported", "false");
+    form.add("active", "true");
+    form.add("lowBalanceThreshold", "");
+    return form;
+  }
+
+  private void fault(String mode, int times) throws Exception {
+    control("/faults", Map.of("account", "globex", "mode", mode, "times", String.valueOf(times)));
+  }
+
+  private void control(String path, Map<String, String> params) throws Exception {
+    String body =
+        params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/simulator/control" + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  /** A password of letters and digits only, remembered for the log scan. */
+  private static String secret(String prefix) {
+    String secret = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    SECRETS.add(secret);
+    return secret;
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
