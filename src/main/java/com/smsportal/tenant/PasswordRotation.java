@@ -8,11 +8,13 @@ import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,6 +47,14 @@ class PasswordRotation {
   private final AuditLog audit;
   private final TransactionTemplate transaction;
   private final Clock clock;
+
+  /**
+   * How long after an unanswered change the old password must still work before the new one is
+   * dropped: a change the gateway received but applied late would otherwise leave the portal with a
+   * password the gateway no longer accepts, and no other copy of the valid one.
+   */
+  private final Duration settleAfter;
+
   private final GatewayPasswords passwords = new GatewayPasswords();
 
   PasswordRotation(
@@ -54,7 +64,9 @@ class PasswordRotation {
       GatewayClient gateway,
       AuditLog audit,
       TransactionTemplate transaction,
-      Clock clock) {
+      Clock clock,
+      @Value("${smsportal.rotation.settle-after:PT5M}") Duration settleAfter) {
+    this.settleAfter = settleAfter;
     this.accounts = accounts;
     this.tenants = tenants;
     this.cipher = cipher;
@@ -122,6 +134,18 @@ class PasswordRotation {
     }
     Check withOld = check(open.current());
     if (withOld == Check.ACCEPTED) {
+      Instant settled = open.startedAt().plus(settleAfter);
+      if (clock.instant().isBefore(settled)) {
+        transaction.executeWithoutResult(
+            status ->
+                record(
+                    AuditEntry.failure(AuditAction.PASSWORD_ROTATION, open.target()),
+                    open.tenantId(),
+                    "still in doubt: the old password works, the new one is kept until "
+                        + settled
+                        + " in case the change is applied late"));
+        return RotationResult.of(RotationOutcome.IN_DOUBT_SETTLING);
+      }
       return settle(id, open, false);
     }
     boolean neither = withNew == Check.REFUSED && withOld == Check.REFUSED;
@@ -300,7 +324,8 @@ class PasswordRotation {
         newPassword,
         pending,
         tenant,
-        target(account));
+        target(account),
+        account.getRotationStartedAt());
   }
 
   /** Whether the gateway accepts these credentials; only a clear refusal counts as "no". */
@@ -385,7 +410,8 @@ class PasswordRotation {
       String newPassword,
       String pending,
       long tenantId,
-      String target) {
+      String target,
+      Instant startedAt) {
 
     @Override
     public String toString() {

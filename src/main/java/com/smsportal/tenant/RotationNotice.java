@@ -33,7 +33,7 @@ record RotationNotice(
   public String level() {
     return switch (outcome) {
       case "ROTATED", "CONFIRMED_NEW", "CONFIRMED_OLD", "NOT_IN_DOUBT" -> "info";
-      case "IN_DOUBT_NEITHER", "IN_DOUBT_UNVERIFIED" -> "warn";
+      case "IN_DOUBT_NEITHER", "IN_DOUBT_UNVERIFIED", "IN_DOUBT_SETTLING" -> "warn";
       default -> "error";
     };
   }

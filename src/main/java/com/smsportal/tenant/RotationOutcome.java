@@ -16,12 +16,18 @@ enum RotationOutcome {
   IN_DOUBT_NEITHER,
   /** Neither password could be checked (no usable answer): still in doubt, retried later. */
   IN_DOUBT_UNVERIFIED,
+  /**
+   * The gateway still accepts the old password, but the change was sent only a moment ago: it may
+   * yet be applied late. Still in doubt until the settling time has passed and the old one still
+   * works.
+   */
+  IN_DOUBT_SETTLING,
   /** Another rotation of the account is under way or in doubt: nothing was done. */
   BUSY,
   /** There was nothing to resolve: the account is not in doubt (any more). */
   NOT_IN_DOUBT;
 
   boolean inDoubt() {
-    return this == IN_DOUBT_NEITHER || this == IN_DOUBT_UNVERIFIED;
+    return this == IN_DOUBT_NEITHER || this == IN_DOUBT_UNVERIFIED || this == IN_DOUBT_SETTLING;
   }
 }
