@@ -2,8 +2,10 @@ package com.smsportal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.smsportal.Logins;
@@ -56,6 +58,29 @@ class AuditIntegrationTests {
     assertThat(jdbc.queryForList("select * from audit_event").toString())
         .doesNotContain("Typed-Wrong-9")
         .doesNotContain(Logins.DEMO_PASSWORD);
+  }
+
+  @Test
+  void logoutsAndLockoutsAreRecordedToo() throws Exception {
+    MockHttpSession globex = Logins.as(mvc, "globex");
+    int before = count("globex", "LOGOUT");
+    mvc.perform(post("/logout").session(globex).with(csrf()));
+    assertThat(count("globex", "LOGOUT")).isEqualTo(before + 1);
+
+    String name = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(formLogin("/login").user(name).password("wrong")).andReturn();
+    }
+    assertThat(count(name, "LOGIN_LOCKED")).isEqualTo(1);
+    assertThat(count(name, "LOGIN")).isEqualTo(4);
+  }
+
+  private int count(String actor, String action) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_event where actor = ? and action = ?",
+        Integer.class,
+        actor,
+        action);
   }
 
   @Test
