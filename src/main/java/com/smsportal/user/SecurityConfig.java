@@ -152,9 +152,13 @@ class SecurityConfig {
                     .logoutUrl("/logout")
                     .addLogoutHandler(
                         (request, response, auth) -> {
-                          if (auth != null) {
+                          if (auth != null
+                              && auth.getPrincipal() instanceof PortalUserDetails user) {
                             audit.recordAs(
-                                auth.getName(), null, AuditEntry.success(AuditAction.LOGOUT, null));
+                                user.getUsername(),
+                                user.role().name(),
+                                AuditEntry.success(AuditAction.LOGOUT, null)
+                                    .tenant(user.tenantId(), user.tenantName()));
                           }
                         })
                     .logoutSuccessUrl("/login?logout"))

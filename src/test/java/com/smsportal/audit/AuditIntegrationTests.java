@@ -66,6 +66,12 @@ class AuditIntegrationTests {
     int before = count("globex", "LOGOUT");
     mvc.perform(post("/logout").session(globex).with(csrf()));
     assertThat(count("globex", "LOGOUT")).isEqualTo(before + 1);
+    assertThat(
+            jdbc.queryForMap(
+                "select actor_role, tenant_name from audit_event where actor = 'globex'"
+                    + " and action = 'LOGOUT' order by id desc limit 1"))
+        .containsEntry("actor_role", "CUSTOMER")
+        .containsEntry("tenant_name", "Globex");
 
     String name = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
     for (int i = 0; i < 5; i++) {
