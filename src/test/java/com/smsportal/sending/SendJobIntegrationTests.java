@@ -341,6 +341,53 @@ class SendJobIntegrationTests {
     assertThat(as(() -> sendJobs.cancel(result.jobId()))).isEqualTo(1);
   }
 
+  @Test
+  void aGatewayThatCannotBeReachedLeavesTheChunkQueuedForALaterTry() {
+    // Nothing listens on port 1: the request provably never leaves, so a later try is safe.
+    long nowhere =
+        as(
+            () ->
+                accounts.ensure(
+                    "nowhere",
+                    "http://127.0.0.1:1",
+                    GatewayCharset.UTF8,
+                    "103",
+                    "bulk",
+                    bulkPassword));
+
+    SubmitResult result = submit(order(nowhere, numbers(2), CONTENT, null, ""));
+
+    JobView job =
+        awaitJob(result.jobId(), j -> "UPSTREAM_UNREACHABLE".equals(j.chunks().get(0).error()));
+    ChunkView chunk = job.chunks().get(0);
+    assertThat(chunk.state()).isEqualTo(ChunkState.QUEUED);
+    assertThat(chunk.attempts()).isPositive();
+    assertThat(chunk.dueAt()).isAfter(chunk.attemptedAt());
+    assertThat(job.state()).isEqualTo(JobState.OPEN);
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.QUEUED, 2L));
+    assertThat(as(() -> sendJobs.cancel(result.jobId()))).isEqualTo(1);
+  }
+
+  @Test
+  void aJobOfASuspendedTenantWaitsAndGoesOnceTheTenantIsActiveAgain() throws Exception {
+    long before = balance();
+    SubmitResult result =
+        submit(order(bulk, numbers(3), CONTENT, Instant.now().plusSeconds(1), ""));
+    tenants.suspend(tenantId);
+
+    await(
+        () -> String.valueOf(job(result.jobId()).chunks().get(0).message()).contains("suspended"));
+    assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.QUEUED);
+    assertThat(job(result.jobId()).chunks().get(0).attempts()).isZero();
+    assertThat(balance()).isEqualTo(before);
+
+    tenants.reactivate(tenantId);
+    JobView sent = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(sent.chunks().get(0).state()).isEqualTo(ChunkState.SUBMITTED);
+    assertThat(sent.chunks().get(0).message()).isNull();
+    assertThat(balance()).isEqualTo(before - 3);
+  }
+
   // ---- helpers
 
   private <T> T as(Supplier<T> work) {
