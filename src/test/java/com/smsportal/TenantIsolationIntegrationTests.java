@@ -6,12 +6,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.Routes.Route;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.sending.SendOrder;
+import com.smsportal.sending.SubmitResult;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantOwned;
 import com.smsportal.tenant.TenantService;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +54,7 @@ class TenantIsolationIntegrationTests {
   @Autowired EntityManagerFactory entityManagers;
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
+  @Autowired SendJobs sendJobs;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -63,16 +69,31 @@ class TenantIsolationIntegrationTests {
     acme = tenants.findByName("Acme").orElseThrow().id();
     globex = tenants.findByName("Globex").orElseThrow().id();
     String secret = "Globex-secret-" + UUID.randomUUID().toString().substring(0, 8);
-    TenantContext.runAs(
-        globex,
-        () ->
-            accounts.ensure(
-                secret,
-                "https://gw.globex.example",
-                GatewayCharset.GBK,
-                "990077",
-                secret,
-                "Pw-" + secret));
+    long account =
+        TenantContext.callAs(
+            globex,
+            () ->
+                accounts.ensure(
+                    secret,
+                    "https://gw.globex.example",
+                    GatewayCharset.GBK,
+                    "990077",
+                    secret,
+                    "Pw-" + secret));
+    // A send job (with its chunk and number) due tomorrow: no worker submits it during the test.
+    SubmitResult job =
+        TenantContext.callAs(
+            globex,
+            () ->
+                sendJobs.submit(
+                    new SendOrder(
+                        account,
+                        "13800138000",
+                        "Globex " + secret,
+                        Instant.now().plus(Duration.ofDays(1)),
+                        "",
+                        secret)));
+    assertThat(job.accepted()).as(String.valueOf(job.refusal())).isTrue();
     acmeCustomer = Logins.as(mvc, "acme");
   }
 

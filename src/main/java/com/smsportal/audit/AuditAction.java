@@ -19,5 +19,8 @@ public enum AuditAction {
   CREDENTIALS_CHANGED,
   PASSWORD_ROTATION,
   SEND,
-  EXPORT
+  EXPORT,
+  /** A person resent a send chunk whose outcome was unknown, accepting a possible double send. */
+  SEND_RESENT,
+  SEND_CANCELLED
 }

@@ -1,0 +1,236 @@
+package com.smsportal.sending;
+
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayError;
+import com.smsportal.gateway.GatewayException;
+import com.smsportal.gateway.SendRequest;
+import com.smsportal.gateway.SendResult;
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayCredentials;
+import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.tenant.TenantService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submits one chunk, so that no message is ever sent twice: the chunk is marked SUBMITTING in its
+ * own committed transaction (only if it is still QUEUED), the gateway is called outside any
+ * transaction, and the outcome is recorded in a new one. A call that may have reached the gateway
+ * without an answer leaves the chunk UNKNOWN: only a person may resend it. Only a call that
+ * provably never left is queued again. Runs in the chunk's tenant's context.
+ */
+@Component
+class ChunkSubmitter {
+
+  private static final Logger log = LoggerFactory.getLogger(ChunkSubmitter.class);
+
+  /** A chunk due for submission, as the worker found it. */
+  record Due(long chunkId, long tenantId, long jobId, long accountId, int attempts) {}
+
+  private final SendJobRepository jobs;
+  private final SendChunkRepository chunks;
+  private final SendNumberRepository numbers;
+  private final GatewayAccounts accounts;
+  private final TenantService tenants;
+  private final GatewayClient client;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final SubmitRate rate;
+  private final Duration retryAfter;
+
+  ChunkSubmitter(
+      SendJobRepository jobs,
+      SendChunkRepository chunks,
+      SendNumberRepository numbers,
+      GatewayAccounts accounts,
+      TenantService tenants,
+      GatewayClient client,
+      TransactionTemplate tx,
+      Clock clock,
+      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
+      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter) {
+    this.jobs = jobs;
+    this.chunks = chunks;
+    this.numbers = numbers;
+    this.accounts = accounts;
+    this.tenants = tenants;
+    this.client = client;
+    this.tx = tx;
+    this.clock = clock;
+    this.rate = new SubmitRate(submitsPerSecond);
+    this.retryAfter = retryAfter;
+  }
+
+  /** Submits the chunk if it still waits and its account and tenant may send now. */
+  void submit(Due due) throws InterruptedException {
+    Optional<GatewayAccountView> account = accounts.find(due.accountId());
+    String notNow = notNow(account, due);
+    GatewayCredentials credentials = null;
+    if (notNow == null) {
+      try {
+        credentials = accounts.credentials(due.accountId()).orElse(null);
+        if (credentials == null) {
+          notNow = "gateway account not found";
+        }
+      } catch (RotationInProgressException e) {
+        notNow = "gateway account in password rotation (" + e.state() + ")";
+      }
+    }
+    if (notNow != null) {
+      postpone(due, notNow);
+      return;
+    }
+    SendRequest request = request(due);
+    rate.acquire(due.accountId());
+    Integer claimed = tx.execute(s -> chunks.claim(due.chunkId(), due.attempts(), clock.instant()));
+    if (claimed == null || claimed != 1) {
+      return; // another worker took it, or it was cancelled meanwhile
+    }
+    int attempt = due.attempts() + 1;
+    SendResult result;
+    try {
+      result = client.send(credentials.toGatewayAccount(), request);
+    } catch (GatewayException e) {
+      failed(due, attempt, e);
+      return;
+    } catch (RuntimeException e) {
+      // Nobody can say how far the call got.
+      log.error("Submit of send chunk {} failed unexpectedly: outcome unknown", due.chunkId(), e);
+      record(
+          due,
+          attempt,
+          chunk ->
+              chunk.failed(
+                  ChunkState.UNKNOWN, "UNEXPECTED", String.valueOf(e.getMessage()), null, now()));
+      return;
+    }
+    record(
+        due,
+        attempt,
+        chunk ->
+            chunk.submitted(
+                result.taskId(),
+                result.successCounts(),
+                result.remainPoint(),
+                result.rawAnswer(),
+                now()));
+    log.info(
+        "Send chunk {} of job {} submitted: taskID {}, {} accepted",
+        due.chunkId(),
+        due.jobId(),
+        result.taskId(),
+        result.successCounts());
+  }
+
+  private void failed(Due due, int attempt, GatewayException e) {
+    if (e.error() == GatewayError.UPSTREAM_UNREACHABLE) {
+      // Provably never left: safe to try again later.
+      tx.executeWithoutResult(
+          s ->
+              chunks
+                  .findById(due.chunkId())
+                  .filter(c -> c.getState() == ChunkState.SUBMITTING && c.getAttempts() == attempt)
+                  .ifPresent(
+                      c -> c.requeued(e.error().name(), e.getMessage(), now().plus(retryAfter))));
+      log.warn("Send chunk {} not sent, gateway unreachable; tried again later", due.chunkId());
+      return;
+    }
+    ChunkState outcome = e.error().mayHaveTakenEffect() ? ChunkState.UNKNOWN : ChunkState.REJECTED;
+    String message = message(e);
+    record(
+        due,
+        attempt,
+        chunk -> chunk.failed(outcome, e.error().name(), message, e.rawAnswer(), now()));
+    log.warn("Send chunk {} of job {}: {} ({})", due.chunkId(), due.jobId(), outcome, e.error());
+  }
+
+  /** The gateway's own words, with the blocked words where it named them. */
+  private static String message(GatewayException e) {
+    String message = e.upstreamMessage();
+    if (message == null || message.isBlank()) {
+      message = e.error() == GatewayError.OUTCOME_UNKNOWN ? "no answer" : e.getMessage();
+    }
+    for (String word : e.words()) {
+      if (!message.contains(word)) {
+        message = message + " " + word;
+      }
+    }
+    return message;
+  }
+
+  private interface Outcome {
+    void apply(SendChunk chunk);
+  }
+
+  /** Records the outcome of this attempt, unless the chunk moved on meanwhile. */
+  private void record(Due due, int attempt, Outcome outcome) {
+    tx.executeWithoutResult(
+        s -> {
+          SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
+          boolean ours =
+              chunk.getAttempts() == attempt
+                  && (chunk.getState() == ChunkState.SUBMITTING
+                      || chunk.getState() == ChunkState.UNKNOWN);
+          if (!ours) {
+            log.warn("Send chunk {} moved on before its outcome was recorded", due.chunkId());
+            return;
+          }
+          outcome.apply(chunk);
+          numbers.follow(chunk.getId(), NumberState.of(chunk.getState()));
+          finishIfDone(due.jobId());
+        });
+  }
+
+  private void finishIfDone(long jobId) {
+    if (!chunks.existsByJobIdAndStateIn(jobId, List.of(ChunkState.QUEUED, ChunkState.SUBMITTING))) {
+      jobs.findById(jobId)
+          .filter(job -> job.getState() == JobState.OPEN)
+          .ifPresent(job -> job.setState(JobState.FINISHED));
+    }
+  }
+
+  private String notNow(Optional<GatewayAccountView> account, Due due) {
+    if (account.isEmpty()) {
+      return "gateway account not found";
+    }
+    if (!tenants.isActive(due.tenantId())) {
+      return "tenant suspended";
+    }
+    if (!account.get().active()) {
+      return "gateway account inactive";
+    }
+    if (account.get().waitsForRotation()) {
+      return "gateway account in password rotation";
+    }
+    return null;
+  }
+
+  private void postpone(Due due, String reason) {
+    tx.executeWithoutResult(
+        s -> chunks.postpone(due.chunkId(), now().plus(retryAfter), "waiting: " + reason));
+    log.info("Send chunk {} of job {} waits: {}", due.chunkId(), due.jobId(), reason);
+  }
+
+  /** The job's submits leave sendTime empty: the portal itself holds a job until it is due. */
+  private SendRequest request(Due due) {
+    return tx.execute(
+        s -> {
+          SendJob job = jobs.findById(due.jobId()).orElseThrow();
+          return new SendRequest(
+              numbers.mobilesOf(due.chunkId()), job.getContent(), null, job.getExtno());
+        });
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

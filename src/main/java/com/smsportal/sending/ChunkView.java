@@ -1,0 +1,44 @@
+package com.smsportal.sending;
+
+import java.time.Instant;
+
+/**
+ * One chunk as pages show it: its state and what the gateway answered.
+ *
+ * @param error the portal's name of what went wrong ({@code GatewayError} or INTERRUPTED), or null
+ * @param message the gateway's own message of a refusal, or why the chunk waits or is unknown
+ */
+public record ChunkView(
+    long id,
+    int seq,
+    ChunkState state,
+    int numberCount,
+    int attempts,
+    Instant dueAt,
+    Instant attemptedAt,
+    Instant answeredAt,
+    String taskId,
+    Long successCounts,
+    Long remainpoint,
+    String error,
+    String message,
+    String rawAnswer) {
+
+  static ChunkView of(SendChunk c) {
+    return new ChunkView(
+        c.getId(),
+        c.getSeq(),
+        c.getState(),
+        c.getNumberCount(),
+        c.getAttempts(),
+        c.getDueAt(),
+        c.getAttemptedAt(),
+        c.getAnsweredAt(),
+        c.getTaskId(),
+        c.getSuccessCounts(),
+        c.getRemainpoint(),
+        c.getError(),
+        c.getMessage(),
+        c.getRawAnswer());
+  }
+}

@@ -1,0 +1,202 @@
+package com.smsportal.sending;
+
+import com.smsportal.tenant.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One submit of a job: up to the account's chunk size of its numbers, and what the gateway answered
+ * to it.
+ */
+@Entity
+@Table(name = "send_chunk")
+class SendChunk extends TenantOwned {
+
+  static final int MAX_RAW_ANSWER = 4000;
+  static final int MAX_MESSAGE = 500;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "job_id", nullable = false)
+  private long jobId;
+
+  @Column(name = "account_id", nullable = false)
+  private long accountId;
+
+  @Column(nullable = false)
+  private int seq;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false, length = 20)
+  private ChunkState state;
+
+  @Column(name = "number_count", nullable = false)
+  private int numberCount;
+
+  /** Not submitted before: the job's send time, or later after a call that never left. */
+  @Column(name = "due_at", nullable = false)
+  private Instant dueAt;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "attempted_at")
+  private Instant attemptedAt;
+
+  @Column(name = "answered_at")
+  private Instant answeredAt;
+
+  @Column(name = "task_id", length = 64)
+  private String taskId;
+
+  @Column(name = "success_counts")
+  private Long successCounts;
+
+  @Column private Long remainpoint;
+
+  @Column(name = "raw_answer", length = MAX_RAW_ANSWER)
+  private String rawAnswer;
+
+  @Column(length = 40)
+  private String error;
+
+  @Column(length = MAX_MESSAGE)
+  private String message;
+
+  protected SendChunk() {}
+
+  SendChunk(
+      long tenantId,
+      long jobId,
+      long accountId,
+      int seq,
+      int numberCount,
+      Instant dueAt,
+      boolean assignTenant) {
+    if (assignTenant) {
+      assignTenant(tenantId);
+    }
+    this.jobId = jobId;
+    this.accountId = accountId;
+    this.seq = seq;
+    this.numberCount = numberCount;
+    this.dueAt = dueAt;
+    this.state = ChunkState.QUEUED;
+  }
+
+  void submitted(String taskId, long successCounts, long remainpoint, String raw, Instant at) {
+    this.state = ChunkState.SUBMITTED;
+    this.taskId = taskId;
+    this.successCounts = successCounts;
+    this.remainpoint = remainpoint;
+    this.rawAnswer = cut(raw, MAX_RAW_ANSWER);
+    this.error = null;
+    this.message = null;
+    this.answeredAt = at;
+  }
+
+  void failed(ChunkState outcome, String error, String message, String raw, Instant at) {
+    this.state = outcome;
+    this.error = error;
+    this.message = cut(message, MAX_MESSAGE);
+    this.rawAnswer = cut(raw, MAX_RAW_ANSWER);
+    this.answeredAt = raw == null ? null : at;
+  }
+
+  /** After a call that provably never left: queued again, not before {@code dueAt}. */
+  void requeued(String error, String message, Instant dueAt) {
+    this.state = ChunkState.QUEUED;
+    this.error = error;
+    this.message = cut(message, MAX_MESSAGE);
+    this.dueAt = dueAt;
+  }
+
+  void resend(Instant now) {
+    this.state = ChunkState.QUEUED;
+    this.dueAt = now;
+  }
+
+  void cancel() {
+    this.state = ChunkState.CANCELLED;
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  long getJobId() {
+    return jobId;
+  }
+
+  long getAccountId() {
+    return accountId;
+  }
+
+  int getSeq() {
+    return seq;
+  }
+
+  ChunkState getState() {
+    return state;
+  }
+
+  int getNumberCount() {
+    return numberCount;
+  }
+
+  Instant getDueAt() {
+    return dueAt;
+  }
+
+  int getAttempts() {
+    return attempts;
+  }
+
+  Instant getAttemptedAt() {
+    return attemptedAt;
+  }
+
+  Instant getAnsweredAt() {
+    return answeredAt;
+  }
+
+  String getTaskId() {
+    return taskId;
+  }
+
+  Long getSuccessCounts() {
+    return successCounts;
+  }
+
+  Long getRemainpoint() {
+    return remainpoint;
+  }
+
+  String getRawAnswer() {
+    return rawAnswer;
+  }
+
+  String getError() {
+    return error;
+  }
+
+  String getMessage() {
+    return message;
+  }
+}

@@ -1,0 +1,53 @@
+package com.smsportal.sending;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
+
+  List<SendChunk> findByJobIdOrderBySeq(long jobId);
+
+  List<SendChunk> findByStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
+      ChunkState state, Instant now, Limit limit);
+
+  boolean existsByJobIdAndStateIn(long jobId, List<ChunkState> states);
+
+  /**
+   * Claims a queued chunk for one call: only one node (or thread) ever gets 1 back for the same
+   * chunk and attempt.
+   */
+  @Modifying
+  @Query(
+      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.SUBMITTING, c.attemptedAt = :now,"
+          + " c.attempts = c.attempts + 1"
+          + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED and c.attempts = :attempts")
+  int claim(long id, int attempts, Instant now);
+
+  /** Chunks whose call began before {@code before} and never recorded an outcome. */
+  @Query(
+      "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.attemptedAt < :before")
+  List<SendChunk> submittingSince(Instant before);
+
+  @Modifying
+  @Query(
+      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.UNKNOWN, c.error = 'INTERRUPTED',"
+          + " c.message = :message where c.id = :id and c.state = com.smsportal.sending.ChunkState.SUBMITTING")
+  int interrupted(long id, String message);
+
+  @Modifying
+  @Query(
+      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.CANCELLED"
+          + " where c.jobId = :jobId and c.state = com.smsportal.sending.ChunkState.QUEUED")
+  int cancelQueued(long jobId);
+
+  /** Puts off a queued chunk that cannot be submitted now (account or tenant not ready). */
+  @Modifying
+  @Query(
+      "update SendChunk c set c.dueAt = :dueAt, c.message = :reason"
+          + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED")
+  int postpone(long id, Instant dueAt, String reason);
+}

@@ -1,0 +1,142 @@
+package com.smsportal.sending;
+
+import com.smsportal.tenant.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One submitted send order: the content, where it goes and when, and its idempotency key. */
+@Entity
+@Table(name = "send_job")
+class SendJob extends TenantOwned {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "account_id", nullable = false)
+  private long accountId;
+
+  @Column(name = "idempotency_key", nullable = false, length = 64)
+  private String idempotencyKey;
+
+  @Column(nullable = false, length = 2000)
+  private String content;
+
+  @Column(name = "send_time")
+  private Instant sendTime;
+
+  @Column(nullable = false, length = 10)
+  private String extno;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false, length = 20)
+  private JobState state;
+
+  @Column(name = "number_count", nullable = false)
+  private int numberCount;
+
+  @Column(nullable = false)
+  private int segments;
+
+  @Column(name = "chunk_count", nullable = false)
+  private int chunkCount;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 100)
+  private String createdBy;
+
+  protected SendJob() {}
+
+  SendJob(
+      long tenantId,
+      long accountId,
+      String idempotencyKey,
+      String content,
+      Instant sendTime,
+      String extno,
+      int numberCount,
+      int segments,
+      int chunkCount,
+      Instant createdAt,
+      String createdBy,
+      boolean assignTenant) {
+    if (assignTenant) {
+      assignTenant(tenantId);
+    }
+    this.accountId = accountId;
+    this.idempotencyKey = idempotencyKey;
+    this.content = content;
+    this.sendTime = sendTime;
+    this.extno = extno;
+    this.state = JobState.OPEN;
+    this.numberCount = numberCount;
+    this.segments = segments;
+    this.chunkCount = chunkCount;
+    this.createdAt = createdAt;
+    this.createdBy = createdBy;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  long getAccountId() {
+    return accountId;
+  }
+
+  String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  String getContent() {
+    return content;
+  }
+
+  Instant getSendTime() {
+    return sendTime;
+  }
+
+  String getExtno() {
+    return extno;
+  }
+
+  JobState getState() {
+    return state;
+  }
+
+  void setState(JobState state) {
+    this.state = state;
+  }
+
+  int getNumberCount() {
+    return numberCount;
+  }
+
+  int getSegments() {
+    return segments;
+  }
+
+  int getChunkCount() {
+    return chunkCount;
+  }
+
+  Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  String getCreatedBy() {
+    return createdBy;
+  }
+}

@@ -1,0 +1,12 @@
+package com.smsportal.sending;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SendJobRepository extends JpaRepository<SendJob, Long> {
+
+  Optional<SendJob> findByIdempotencyKey(String idempotencyKey);
+
+  List<SendJob> findAllByOrderByIdDesc();
+}

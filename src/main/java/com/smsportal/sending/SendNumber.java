@@ -1,0 +1,61 @@
+package com.smsportal.sending;
+
+import com.smsportal.tenant.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One recipient of a job, in one chunk. */
+@Entity
+@Table(name = "send_number")
+class SendNumber extends TenantOwned {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "job_id", nullable = false)
+  private long jobId;
+
+  @Column(name = "chunk_id", nullable = false)
+  private long chunkId;
+
+  @Column(nullable = false, length = 11)
+  private String mobile;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false, length = 20)
+  private NumberState state;
+
+  protected SendNumber() {}
+
+  SendNumber(long tenantId, long jobId, long chunkId, String mobile, boolean assignTenant) {
+    if (assignTenant) {
+      assignTenant(tenantId);
+    }
+    this.jobId = jobId;
+    this.chunkId = chunkId;
+    this.mobile = mobile;
+    this.state = NumberState.QUEUED;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  String getMobile() {
+    return mobile;
+  }
+
+  NumberState getState() {
+    return state;
+  }
+}

@@ -1,0 +1,27 @@
+package com.smsportal.sending;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
+
+  @Query("select n.mobile from SendNumber n where n.chunkId = :chunkId order by n.id")
+  List<String> mobilesOf(long chunkId);
+
+  @Modifying
+  @Query("update SendNumber n set n.state = :state where n.chunkId = :chunkId")
+  int follow(long chunkId, NumberState state);
+
+  @Query("select n.state, count(n) from SendNumber n where n.jobId = :jobId group by n.state")
+  List<Object[]> countByState(long jobId);
+
+  @Modifying
+  @Query(
+      "update SendNumber n set n.state = com.smsportal.sending.NumberState.CANCELLED"
+          + " where n.jobId = :jobId and n.state = com.smsportal.sending.NumberState.QUEUED"
+          + " and n.chunkId in (select c.id from SendChunk c where c.jobId = :jobId"
+          + " and c.state = com.smsportal.sending.ChunkState.CANCELLED)")
+  int followCancelled(long jobId);
+}

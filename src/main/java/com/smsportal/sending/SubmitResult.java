@@ -1,0 +1,26 @@
+package com.smsportal.sending;
+
+/**
+ * The answer to a send order: the job (new, or the one an earlier submit of the same form made) or
+ * why it was refused.
+ *
+ * @param repeated the idempotency key had already made this job: nothing more was stored or sent
+ */
+public record SubmitResult(Long jobId, boolean repeated, SendRefusal refusal) {
+
+  static SubmitResult created(long jobId) {
+    return new SubmitResult(jobId, false, null);
+  }
+
+  static SubmitResult repeatOf(long jobId) {
+    return new SubmitResult(jobId, true, null);
+  }
+
+  static SubmitResult refused(SendRefusal refusal) {
+    return new SubmitResult(null, false, refusal);
+  }
+
+  public boolean accepted() {
+    return refusal == null;
+  }
+}

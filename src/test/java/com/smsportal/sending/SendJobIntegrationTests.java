@@ -1,0 +1,493 @@
+package com.smsportal.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smsportal.gateway.GatewayAccount;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Send jobs end to end against the simulator over HTTP: stored before anything is sent, submitted
+ * by the worker in chunks, each outcome recorded, and no message ever sent twice by the portal on
+ * its own. What the simulator charged (its balance) tells how many messages really went out.
+ *
+ * <p>The properties make this class's context (and its simulator) its own, and switch its send
+ * worker on (the build switches every other context's off). The client gives up after 2 s, the
+ * simulator's LOST_ANSWER holds its answer 3.5 s.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "smsportal.gateway.read-timeout=2s",
+      "smsportal.simulator.hang-for=3500ms",
+      "smsportal.sending.worker-enabled=true",
+      "smsportal.sending.poll-every=PT0.2S",
+      "smsportal.sending.retry-after=PT2S",
+      "smsportal.sending.submitting-stale-after=PT10S"
+    })
+class SendJobIntegrationTests {
+
+  private static final String CONTENT = "【聚合云】您的验证码是 1234。";
+
+  @LocalServerPort int port;
+
+  @Autowired SendJobs sendJobs;
+  @Autowired GatewayAccounts accounts;
+  @Autowired TenantService tenants;
+  @Autowired GatewayClient client;
+  @Autowired JdbcTemplate jdbc;
+
+  @Value("${smsportal.simulator.accounts[2].password}")
+  String bulkPassword;
+
+  @Value("${smsportal.simulator.accounts[1].password}")
+  String globexPassword;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private long tenantId;
+  private long bulk;
+
+  @BeforeEach
+  void startOver() throws Exception {
+    control("/reset", Map.of());
+    tenantId = tenants.create("Sending " + UUID.randomUUID().toString().substring(0, 8)).id();
+    bulk =
+        as(() -> accounts.ensure("bulk", base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword));
+  }
+
+  @AfterEach
+  void noFaultLeft() throws Exception {
+    control("/faults", Map.of("account", "bulk", "mode", "NONE"));
+  }
+
+  @Test
+  void aJobOf2500NumbersGoesInThreeChunksWithThreeTaskIds() {
+    long before = balance();
+
+    SubmitResult result = submit(order(bulk, numbers(2500), CONTENT, null, ""));
+
+    assertThat(result.accepted()).isTrue();
+    assertThat(result.repeated()).isFalse();
+    JobView job = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(job.chunks()).hasSize(3);
+    assertThat(job.chunks()).extracting(ChunkView::numberCount).containsExactly(1000, 1000, 500);
+    assertThat(job.chunks()).allMatch(c -> c.state() == ChunkState.SUBMITTED && c.attempts() == 1);
+    assertThat(job.chunks())
+        .extracting(ChunkView::taskId)
+        .doesNotContainNull()
+        .doesNotHaveDuplicates();
+    assertThat(job.chunks())
+        .extracting(ChunkView::successCounts)
+        .containsExactly(1000L, 1000L, 500L);
+    assertThat(job.chunks().get(2).remainpoint()).isEqualTo(before - 2500);
+    assertThat(job.chunks()).allMatch(c -> c.rawAnswer().contains("<taskID>" + c.taskId()));
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.SUBMITTED, 2500L));
+    assertThat(balance()).isEqualTo(before - 2500L * MessageSegments.count(CONTENT).segments());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_event where action = 'SEND' and target = ?",
+                Long.class,
+                "send job " + result.jobId()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aBalanceTooLowRejectsTheChunkWithTheGatewaysWordsAndSendsNothing() {
+    long globex =
+        as(
+            () ->
+                accounts.ensure(
+                    "globex", base(), GatewayCharset.UTF8, "102", "globex", globexPassword));
+
+    SubmitResult result = submit(order(globex, numbers(600), CONTENT, null, ""));
+
+    JobView job = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    ChunkView chunk = job.chunks().get(0);
+    assertThat(chunk.state()).isEqualTo(ChunkState.REJECTED);
+    assertThat(chunk.error()).isEqualTo("BALANCE_TOO_LOW");
+    assertThat(chunk.message()).isEqualTo("对不起，您当前要发送的量大于您当前余额");
+    assertThat(chunk.rawAnswer()).contains("Faild");
+    assertThat(chunk.taskId()).isNull();
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.REJECTED, 600L));
+    assertThat(balanceOf("102", "globex", globexPassword)).isEqualTo(500);
+  }
+
+  @Test
+  void aBlockedWordRejectsTheChunkNamingTheWord() {
+    long before = balance();
+
+    SubmitResult result = submit(order(bulk, numbers(3), "最新六合彩开奖结果", null, ""));
+
+    JobView job = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    ChunkView chunk = job.chunks().get(0);
+    assertThat(chunk.state()).isEqualTo(ChunkState.REJECTED);
+    assertThat(chunk.error()).isEqualTo("BLOCKED_WORDS");
+    assertThat(chunk.message()).contains("包含非法字符").contains("六合彩");
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.REJECTED, 3L));
+    assertThat(balance()).isEqualTo(before);
+  }
+
+  @Test
+  void aLostAnswerLeavesTheChunkUnknownAndOnlyAConfirmedPersonResendsIt() throws Exception {
+    long before = balance();
+    fault("LOST_ANSWER", 1);
+
+    SubmitResult result = submit(order(bulk, numbers(10), CONTENT, null, ""));
+
+    JobView job = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    ChunkView chunk = job.chunks().get(0);
+    assertThat(chunk.state()).isEqualTo(ChunkState.UNKNOWN);
+    assertThat(chunk.error()).isEqualTo("OUTCOME_UNKNOWN");
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.UNKNOWN, 10L));
+    // The gateway did send: the answer was lost on the way back.
+    assertThat(balance()).isEqualTo(before - 10);
+
+    Thread.sleep(3000); // many rounds of the worker, and the simulator's answer long gone
+    assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.UNKNOWN);
+    assertThat(job(result.jobId()).chunks().get(0).attempts()).isEqualTo(1);
+    assertThat(balance()).as("never resent by the worker").isEqualTo(before - 10);
+
+    assertThat(as(() -> sendJobs.resendUnknown(result.jobId(), chunk.id(), false)))
+        .isEqualTo(ResendOutcome.NOT_CONFIRMED);
+    Thread.sleep(1000);
+    assertThat(balance()).isEqualTo(before - 10);
+    assertThat(resentAudits(result.jobId())).isZero();
+
+    assertThat(as(() -> sendJobs.resendUnknown(result.jobId(), chunk.id(), true)))
+        .isEqualTo(ResendOutcome.RESENT);
+    JobView resent = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(resent.chunks().get(0).state()).isEqualTo(ChunkState.SUBMITTED);
+    assertThat(resent.chunks().get(0).attempts()).isEqualTo(2);
+    assertThat(resent.numbers()).containsExactlyEntriesOf(Map.of(NumberState.SUBMITTED, 10L));
+    assertThat(balance()).isEqualTo(before - 20);
+    assertThat(resentAudits(result.jobId())).isEqualTo(1);
+    assertThat(as(() -> sendJobs.resendUnknown(result.jobId(), chunk.id(), true)))
+        .isEqualTo(ResendOutcome.NOT_UNKNOWN);
+  }
+
+  @Test
+  void aChunkLeftSubmittingByACrashBecomesUnknownAndIsNotResent() throws Exception {
+    long before = balance();
+    SubmitResult result =
+        submit(order(bulk, numbers(5), CONTENT, Instant.now().plus(Duration.ofHours(1)), ""));
+    long chunkId = job(result.jobId()).chunks().get(0).id();
+    // What a node leaves behind when it stops after marking the chunk, before the answer came.
+    jdbc.update(
+        "update send_chunk set state = 'SUBMITTING', attempts = 1, due_at = ?,"
+            + " attempted_at = '2000-01-01 00:00:00' where id = ?",
+        "2000-01-01 00:00:00",
+        chunkId);
+
+    JobView job = awaitJob(result.jobId(), j -> j.chunks().get(0).state() == ChunkState.UNKNOWN);
+
+    assertThat(job.chunks().get(0).error()).isEqualTo("INTERRUPTED");
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.QUEUED, 5L));
+    Thread.sleep(1500);
+    assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.UNKNOWN);
+    assertThat(job(result.jobId()).chunks().get(0).attempts()).isEqualTo(1);
+    assertThat(balance()).isEqualTo(before);
+  }
+
+  @Test
+  void theSameFormSubmittedTwiceMakesOneJobAndSendsOnce() {
+    long before = balance();
+    SendOrder order = order(bulk, numbers(7), CONTENT, null, "");
+
+    SubmitResult first = submit(order);
+    SubmitResult second = submit(order);
+
+    assertThat(second.jobId()).isEqualTo(first.jobId());
+    assertThat(first.repeated()).isFalse();
+    assertThat(second.repeated()).isTrue();
+    awaitJob(first.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(submit(order).jobId()).isEqualTo(first.jobId());
+    assertThat(jobsWithKey(order.idempotencyKey())).isEqualTo(1);
+    assertThat(balance()).isEqualTo(before - 7);
+  }
+
+  @Test
+  void theSameFormSubmittedTwiceAtTheSameMomentMakesOneJobAndSendsOnce() throws Exception {
+    long before = balance();
+    SendOrder order = order(bulk, numbers(1500), CONTENT, null, "");
+    CountDownLatch start = new CountDownLatch(1);
+    List<CompletableFuture<SubmitResult>> submits = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      submits.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+                return submit(order);
+              }));
+    }
+    start.countDown();
+    SubmitResult a = submits.get(0).get();
+    SubmitResult b = submits.get(1).get();
+
+    assertThat(a.jobId()).isNotNull().isEqualTo(b.jobId());
+    assertThat(List.of(a.repeated(), b.repeated())).containsExactlyInAnyOrder(true, false);
+    awaitJob(a.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(jobsWithKey(order.idempotencyKey())).isEqualTo(1);
+    assertThat(count("select count(*) from send_number where job_id = ?", a.jobId()))
+        .isEqualTo(1500);
+    assertThat(balance()).isEqualTo(before - 1500);
+  }
+
+  @Test
+  void anOrderThatCannotBeSentIsRefusedWithItsReasonAndNothingIsStored() {
+    Instant past = Instant.now().minusSeconds(60);
+    assertThat(refusal(order(bulk, "12345, abc", CONTENT, null, "")))
+        .isEqualTo(SendRefusal.NO_VALID_NUMBER);
+    assertThat(refusal(order(bulk, numbers(1), "  ", null, "")))
+        .isEqualTo(SendRefusal.EMPTY_CONTENT);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, null, "12a")))
+        .isEqualTo(SendRefusal.BAD_EXTNO);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, null, "12345678901")))
+        .isEqualTo(SendRefusal.BAD_EXTNO);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, past, "")))
+        .isEqualTo(SendRefusal.SEND_TIME_PAST);
+    assertThat(refusal(order(bulk + 100000, numbers(1), CONTENT, null, "")))
+        .isEqualTo(SendRefusal.NO_SUCH_ACCOUNT);
+    assertThat(refusal(new SendOrder(bulk, numbers(1), CONTENT, null, "", " ")))
+        .isEqualTo(SendRefusal.NO_IDEMPOTENCY_KEY);
+
+    jdbc.update("update gateway_account set extno_supported = false where id = ?", bulk);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, null, "123")))
+        .isEqualTo(SendRefusal.EXTNO_NOT_SUPPORTED);
+
+    jdbc.update("update gateway_account set rotation_state = 'IN_DOUBT' where id = ?", bulk);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, null, "")))
+        .isEqualTo(SendRefusal.ROTATION_IN_DOUBT);
+    jdbc.update("update gateway_account set rotation_state = 'NONE' where id = ?", bulk);
+
+    jdbc.update("update gateway_account set active = false where id = ?", bulk);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, null, "")))
+        .isEqualTo(SendRefusal.ACCOUNT_INACTIVE);
+    jdbc.update("update gateway_account set active = true where id = ?", bulk);
+
+    tenants.suspend(tenantId);
+    assertThat(refusal(order(bulk, numbers(1), CONTENT, null, "")))
+        .isEqualTo(SendRefusal.TENANT_SUSPENDED);
+
+    assertThat(count("select count(*) from send_job where tenant_id = ?", tenantId)).isZero();
+    assertThat(count("select count(*) from send_number where tenant_id = ?", tenantId)).isZero();
+  }
+
+  @Test
+  void aScheduledJobWaitsForItsTimeAndACancelledOneNeverGoes() throws Exception {
+    long before = balance();
+    Instant at = Instant.now().plusSeconds(3);
+    SubmitResult scheduled = submit(order(bulk, numbers(4), CONTENT, at, ""));
+    SubmitResult cancelled = submit(order(bulk, numbers(6), CONTENT, at, ""));
+
+    assertThat(as(() -> sendJobs.cancel(cancelled.jobId()))).isEqualTo(1);
+    Thread.sleep(1000);
+    assertThat(job(scheduled.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.QUEUED);
+    assertThat(balance()).isEqualTo(before);
+
+    JobView sent = awaitJob(scheduled.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(sent.chunks().get(0).attemptedAt()).isAfterOrEqualTo(at);
+    assertThat(sent.numbers()).containsExactlyEntriesOf(Map.of(NumberState.SUBMITTED, 4L));
+    Thread.sleep(500);
+    JobView stopped = job(cancelled.jobId());
+    assertThat(stopped.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(stopped.chunks().get(0).state()).isEqualTo(ChunkState.CANCELLED);
+    assertThat(stopped.numbers()).containsExactlyEntriesOf(Map.of(NumberState.CANCELLED, 6L));
+    assertThat(balance()).isEqualTo(before - 4);
+    assertThat(as(() -> sendJobs.cancel(cancelled.jobId()))).isZero();
+  }
+
+  @Test
+  void anotherTenantsJobIsNotFound() {
+    SubmitResult result =
+        submit(order(bulk, numbers(1), CONTENT, Instant.now().plus(Duration.ofHours(1)), ""));
+    long other = tenants.create("Other " + UUID.randomUUID().toString().substring(0, 8)).id();
+
+    assertThat(TenantContext.callAs(other, () -> sendJobs.find(result.jobId()))).isEmpty();
+    assertThat(TenantContext.callAs(other, () -> sendJobs.list())).isEmpty();
+    assertThat(TenantContext.callAs(other, () -> sendJobs.cancel(result.jobId()))).isZero();
+    assertThat(as(() -> sendJobs.list())).extracting(JobView::id).containsExactly(result.jobId());
+    assertThat(as(() -> sendJobs.cancel(result.jobId()))).isEqualTo(1);
+  }
+
+  @Test
+  void aGatewayThatCannotBeReachedLeavesTheChunkQueuedForALaterTry() {
+    // Nothing listens on port 1: the request provably never leaves, so a later try is safe.
+    long nowhere =
+        as(
+            () ->
+                accounts.ensure(
+                    "nowhere",
+                    "http://127.0.0.1:1",
+                    GatewayCharset.UTF8,
+                    "103",
+                    "bulk",
+                    bulkPassword));
+
+    SubmitResult result = submit(order(nowhere, numbers(2), CONTENT, null, ""));
+
+    JobView job =
+        awaitJob(result.jobId(), j -> "UPSTREAM_UNREACHABLE".equals(j.chunks().get(0).error()));
+    ChunkView chunk = job.chunks().get(0);
+    assertThat(chunk.state()).isEqualTo(ChunkState.QUEUED);
+    assertThat(chunk.attempts()).isPositive();
+    assertThat(chunk.dueAt()).isAfter(chunk.attemptedAt());
+    assertThat(job.state()).isEqualTo(JobState.OPEN);
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.QUEUED, 2L));
+    assertThat(as(() -> sendJobs.cancel(result.jobId()))).isEqualTo(1);
+  }
+
+  @Test
+  void aJobOfASuspendedTenantWaitsAndGoesOnceTheTenantIsActiveAgain() throws Exception {
+    long before = balance();
+    SubmitResult result =
+        submit(order(bulk, numbers(3), CONTENT, Instant.now().plusSeconds(1), ""));
+    tenants.suspend(tenantId);
+
+    await(
+        () -> String.valueOf(job(result.jobId()).chunks().get(0).message()).contains("suspended"));
+    assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.QUEUED);
+    assertThat(job(result.jobId()).chunks().get(0).attempts()).isZero();
+    assertThat(balance()).isEqualTo(before);
+
+    tenants.reactivate(tenantId);
+    JobView sent = awaitJob(result.jobId(), j -> j.state() == JobState.FINISHED);
+    assertThat(sent.chunks().get(0).state()).isEqualTo(ChunkState.SUBMITTED);
+    assertThat(sent.chunks().get(0).message()).isNull();
+    assertThat(balance()).isEqualTo(before - 3);
+  }
+
+  // ---- helpers
+
+  private <T> T as(Supplier<T> work) {
+    return TenantContext.callAs(tenantId, work);
+  }
+
+  private SubmitResult submit(SendOrder order) {
+    SubmitResult result = as(() -> sendJobs.submit(order));
+    assertThat(result.refusal()).isNull();
+    return result;
+  }
+
+  private SendRefusal refusal(SendOrder order) {
+    SubmitResult result = as(() -> sendJobs.submit(order));
+    assertThat(result.jobId()).isNull();
+    return result.refusal();
+  }
+
+  private static SendOrder order(
+      long account, String numbers, String content, Instant sendTime, String extno) {
+    return new SendOrder(account, numbers, content, sendTime, extno, UUID.randomUUID().toString());
+  }
+
+  private static String numbers(int count) {
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      numbers.add(String.format("139%08d", i));
+    }
+    return String.join(",", numbers);
+  }
+
+  private JobView job(long id) {
+    return as(() -> sendJobs.find(id)).orElseThrow();
+  }
+
+  private JobView awaitJob(long id, java.util.function.Predicate<JobView> done) {
+    await(() -> done.test(job(id)));
+    return job(id);
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reached within 20 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private long balance() {
+    return balanceOf("103", "bulk", bulkPassword);
+  }
+
+  private long balanceOf(String userid, String account, String password) {
+    return client
+        .overage(new GatewayAccount(base(), GatewayCharset.UTF8, userid, account, password))
+        .overage();
+  }
+
+  private long jobsWithKey(String key) {
+    return count("select count(*) from send_job where idempotency_key = ?", key);
+  }
+
+  private long resentAudits(long jobId) {
+    return count(
+        "select count(*) from audit_event where action = 'SEND_RESENT' and target = ?",
+        "send job " + jobId);
+  }
+
+  private long count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  private String base() {
+    return "http://localhost:" + port + "/simulator";
+  }
+
+  private void fault(String mode, int times) throws Exception {
+    control("/faults", Map.of("account", "bulk", "mode", mode, "times", String.valueOf(times)));
+  }
+
+  private void control(String path, Map<String, String> fields) throws Exception {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/simulator/control" + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+}
