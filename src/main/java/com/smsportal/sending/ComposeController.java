@@ -37,6 +37,7 @@ class ComposeController {
   String compose(Model model) {
     model.addAttribute("form", new ComposeForm(null, "", "", "", "", UUID.randomUUID().toString()));
     model.addAttribute("analysis", ComposeAnalysis.of("", ""));
+    model.addAttribute("accounts", accounts());
     return VIEW;
   }
 
@@ -82,7 +83,7 @@ class ComposeController {
     return KEYWORDS;
   }
 
-  @ModelAttribute("accounts")
+  /** The accounts a customer may send with now: active, and not waiting for a rotation. */
   List<GatewayAccountView> accounts() {
     return accounts.list().stream()
         .filter(GatewayAccountView::active)

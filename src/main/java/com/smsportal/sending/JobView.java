@@ -29,6 +29,20 @@ public record JobView(
     return numbers.getOrDefault(state, 0L);
   }
 
+  /** Numbers that have left the queue: submitted, or with any other outcome. */
+  public long handled() {
+    return numberCount - count(NumberState.QUEUED);
+  }
+
+  /** Whether some chunk still waits to be submitted (and could be cancelled). */
+  public boolean hasQueuedChunks() {
+    return chunksIn(ChunkState.QUEUED) > 0;
+  }
+
+  public boolean open() {
+    return state == JobState.OPEN;
+  }
+
   public long chunksIn(ChunkState state) {
     return chunks.stream().filter(c -> c.state() == state).count();
   }

@@ -19,7 +19,8 @@ class LoginBrowserTests extends BrowserTest {
     PortalPage page = login.logInAs("acme", DEMO_PASSWORD);
     assertThat(page.username()).isEqualTo("acme");
     assertThat(page.role()).isEqualTo("企业用户");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-send", "nav-accounts");
+    assertThat(page.navigationIds())
+        .containsExactly("nav-dashboard", "nav-send", "nav-jobs", "nav-accounts");
     assertThat(page.heading()).isEqualTo("概览");
   }
 
@@ -27,7 +28,8 @@ class LoginBrowserTests extends BrowserTest {
   void theOtherCustomerLogsInToTheirOwnTenant() {
     PortalPage page = login.logInAs("globex", DEMO_PASSWORD);
     assertThat(page.username()).isEqualTo("globex");
-    assertThat(page.navigationIds()).containsExactly("nav-dashboard", "nav-send", "nav-accounts");
+    assertThat(page.navigationIds())
+        .containsExactly("nav-dashboard", "nav-send", "nav-jobs", "nav-accounts");
   }
 
   @Test

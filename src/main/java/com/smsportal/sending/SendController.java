@@ -1,0 +1,122 @@
+package com.smsportal.sending;
+
+import com.smsportal.web.Times;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code POST /send}: stores the job under the form's idempotency key before anything is sent, then
+ * shows its progress. A refusal goes back to the form with the reason next to its field.
+ */
+@Controller
+class SendController {
+
+  /** Which field a refusal belongs next to; the rest are shown above the form. */
+  private static final Map<SendRefusal, String> FIELD =
+      Map.of(
+          SendRefusal.NO_VALID_NUMBER, "mobiles",
+          SendRefusal.EMPTY_CONTENT, "content",
+          SendRefusal.CONTENT_TOO_LONG, "content",
+          SendRefusal.BAD_EXTNO, "extno",
+          SendRefusal.EXTNO_NOT_SUPPORTED, "extno",
+          SendRefusal.SEND_TIME_PAST, "sendTime");
+
+  static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+  private final SendJobs jobs;
+  private final ComposeController compose;
+
+  SendController(SendJobs jobs, ComposeController compose) {
+    this.jobs = jobs;
+    this.compose = compose;
+  }
+
+  @PostMapping("/send")
+  String send(
+      @ModelAttribute("form") ComposeForm form,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
+    String mobiles = form.mobiles() == null ? "" : form.mobiles();
+    if (file != null && !file.isEmpty()) {
+      if (file.getSize() > MAX_FILE_BYTES) {
+        return refused(form, model, "file", "send.error.fileTooLarge");
+      }
+      mobiles = mobiles + "\n" + text(file.getBytes());
+    }
+    Instant sendTime;
+    try {
+      sendTime = sendTime(form.sendTime());
+    } catch (DateTimeParseException badTime) {
+      return refused(form, model, "sendTime", "send.error.sendTime");
+    }
+    if (form.accountId() == null) {
+      return refused(form, model, "account", SendRefusal.NO_SUCH_ACCOUNT.messageKey());
+    }
+    SubmitResult result =
+        jobs.submit(
+            new SendOrder(
+                form.accountId(),
+                mobiles,
+                form.content(),
+                sendTime,
+                form.extno(),
+                form.idempotencyKey()));
+    if (!result.accepted()) {
+      return refused(
+          form,
+          model,
+          FIELD.getOrDefault(result.refusal(), "account"),
+          result.refusal().messageKey());
+    }
+    redirect.addFlashAttribute("submitted", result.repeated() ? "repeated" : "created");
+    return "redirect:/jobs/" + result.jobId();
+  }
+
+  private String refused(ComposeForm form, Model model, String field, String messageKey) {
+    model.addAttribute("refusalField", field);
+    model.addAttribute("refusal", messageKey);
+    model.addAttribute("analysis", ComposeAnalysis.of(form.mobiles(), form.content()));
+    // A refused form is a new attempt: it keeps its key, so a double click still sends once.
+    if (form.idempotencyKey() == null || form.idempotencyKey().isBlank()) {
+      model.addAttribute(
+          "form",
+          new ComposeForm(
+              form.accountId(),
+              form.mobiles(),
+              form.content(),
+              form.sendTime(),
+              form.extno(),
+              UUID.randomUUID().toString()));
+    }
+    model.addAttribute("accounts", compose.accounts());
+    return ComposeController.VIEW;
+  }
+
+  /** The browser's datetime-local value, read in China Standard Time; empty means now. */
+  static Instant sendTime(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return LocalDateTime.parse(value.strip()).atZone(Times.ZONE).toInstant();
+  }
+
+  /** A CSV or TXT of numbers, UTF-8 with or without a byte-order mark. */
+  private static String text(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

@@ -1,0 +1,190 @@
+package com.smsportal.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.smsportal.Logins;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The send form and the job pages, with this context's own send worker and simulator. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"smsportal.sending.worker-enabled=true", "smsportal.simulator.report-delay=1h"})
+@AutoConfigureMockMvc
+class SendPagesIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
+  @Autowired GatewayAccounts accounts;
+  @Autowired TenantService tenants;
+  @Autowired SendJobs jobs;
+
+  MockHttpSession acme;
+  long account;
+  long acmeId;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    acme = Logins.as(mvc, "acme");
+    acmeId = tenants.findByName("Acme").orElseThrow().id();
+    account =
+        TenantContext.callAs(
+            acmeId,
+            () ->
+                accounts.ensure(
+                    "send-" + UUID.randomUUID(),
+                    "http://localhost:" + port + "/simulator",
+                    GatewayCharset.UTF8,
+                    "101",
+                    "acme",
+                    "AcmeGw-7351"));
+  }
+
+  @Test
+  void aSentFormBecomesAJobThatTheWorkerSubmitsAndItsPageFollowsIt() throws Exception {
+    String key = UUID.randomUUID().toString();
+    MockHttpServletResponse sent = send(key, "13800138000\n13900139000", "【聚合云】您好");
+    assertThat(sent.getRedirectedUrl()).startsWith("/jobs/");
+    long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
+
+    JobView job = waitUntilFinished(id);
+    assertThat(job.count(NumberState.SUBMITTED)).isEqualTo(2);
+    assertThat(job.chunks()).singleElement().satisfies(c -> assertThat(c.taskId()).isNotBlank());
+
+    String page = html(get("/jobs/" + id));
+    assertThat(page).contains("id=\"job-progress\"").contains("已完成").contains("【聚合云】您好");
+    assertThat(page).doesNotContain("hx-trigger=\"every 2s\"");
+    String fragment = html(get("/jobs/" + id).header("HX-Request", "true"));
+    assertThat(fragment.strip()).startsWith("<div id=\"job-progress\"");
+    assertThat(html(get("/jobs"))).contains("/jobs/" + id);
+  }
+
+  @Test
+  void submittingTheSameFormTwiceMakesOneJob() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = send(key, "13700137000", "【聚合云】一次").getRedirectedUrl();
+    assertThat(html(get(first))).contains("任务已保存");
+    // The browser's back button and a second press of "send": the same form, the same key.
+    MockHttpServletResponse again = send(key, "13700137000", "【聚合云】一次");
+    assertThat(again.getRedirectedUrl()).isEqualTo(first);
+    assertThat(html(get(first))).contains("没有重复发送");
+  }
+
+  @Test
+  void aRefusalIsShownNextToItsFieldAndNothingIsStored() throws Exception {
+    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    MockHttpServletResponse refused = send(UUID.randomUUID().toString(), "12345, abc", "【聚合云】x");
+    assertThat(refused.getStatus()).isEqualTo(200);
+    assertThat(refused.getContentAsString()).contains("id=\"mobiles-error\"").contains("没有有效的手机号码");
+    MockHttpServletResponse badTime =
+        mvc.perform(
+                form(UUID.randomUUID().toString(), "13800138000", "【聚合云】x")
+                    .param("sendTime", "tomorrow at noon"))
+            .andReturn()
+            .getResponse();
+    assertThat(badTime.getContentAsString()).contains("id=\"sendTime-error\"");
+    MockHttpServletResponse past =
+        mvc.perform(
+                form(UUID.randomUUID().toString(), "13800138000", "【聚合云】x")
+                    .param("sendTime", "2020-01-01T08:00"))
+            .andReturn()
+            .getResponse();
+    assertThat(past.getContentAsString()).contains("定时发送时间已过");
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+  }
+
+  @Test
+  void numbersMayComeFromAnUploadedFile() throws Exception {
+    byte[] csv = "\uFEFFmobile\n13600136000\n13500135000\n".getBytes(StandardCharsets.UTF_8);
+    MockHttpServletResponse sent =
+        mvc.perform(
+                multipart("/send")
+                    .file(new MockMultipartFile("file", "numbers.csv", "text/csv", csv))
+                    .param("accountId", Long.toString(account))
+                    .param("mobiles", "")
+                    .param("content", "【聚合云】文件")
+                    .param("idempotencyKey", UUID.randomUUID().toString())
+                    .session(acme)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
+    assertThat(job(id).numberCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aScheduledJobWaitsAndCanBeCancelled() throws Exception {
+    String later =
+        java.time.LocalDateTime.now(com.smsportal.web.Times.ZONE)
+            .plusHours(2)
+            .withSecond(0)
+            .withNano(0)
+            .toString();
+    MockHttpServletResponse sent =
+        mvc.perform(
+                form(UUID.randomUUID().toString(), "13300133000", "【聚合云】稍后")
+                    .param("sendTime", later))
+            .andReturn()
+            .getResponse();
+    long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
+    assertThat(html(get("/jobs/" + id))).contains("id=\"job-cancel\"");
+    mvc.perform(post("/jobs/" + id + "/cancel").session(acme).with(csrf()));
+    assertThat(job(id).state()).isEqualTo(JobState.CANCELLED);
+  }
+
+  private JobView waitUntilFinished(long id) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      JobView job = job(id);
+      if (job.state() == JobState.FINISHED) {
+        return job;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("job " + id + " did not finish");
+  }
+
+  private JobView job(long id) {
+    return TenantContext.callAs(acmeId, () -> jobs.find(id).orElseThrow());
+  }
+
+  private MockHttpServletResponse send(String key, String mobiles, String content)
+      throws Exception {
+    return mvc.perform(form(key, mobiles, content)).andReturn().getResponse();
+  }
+
+  private MockHttpServletRequestBuilder form(String key, String mobiles, String content) {
+    return post("/send")
+        .param("accountId", Long.toString(account))
+        .param("mobiles", mobiles)
+        .param("content", content)
+        .param("idempotencyKey", key)
+        .session(acme)
+        .with(csrf());
+  }
+
+  private String html(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.session(acme)).andReturn().getResponse().getContentAsString();
+  }
+}
