@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +37,12 @@ class SendController {
   static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
   private final SendJobs jobs;
+  private final SendPreflight preflight;
   private final ComposeController compose;
 
-  SendController(SendJobs jobs, ComposeController compose) {
+  SendController(SendJobs jobs, SendPreflight preflight, ComposeController compose) {
     this.jobs = jobs;
+    this.preflight = preflight;
     this.compose = compose;
   }
 
@@ -65,6 +68,19 @@ class SendController {
     }
     if (form.accountId() == null) {
       return refused(form, model, "account", SendRefusal.NO_SUCH_ACCOUNT.messageKey());
+    }
+    // A repeated submit of a form that already made its job goes straight to that job.
+    Optional<Long> earlier = jobs.jobOfKey(form.idempotencyKey());
+    if (earlier.isPresent()) {
+      redirect.addFlashAttribute("submitted", "repeated");
+      return "redirect:/jobs/" + earlier.get();
+    }
+    ComposeAnalysis analysis = ComposeAnalysis.of(mobiles, form.content());
+    Optional<SendPreflight.Objection> objection =
+        preflight.check(form.accountId(), form.content(), analysis.cost());
+    if (objection.isPresent()) {
+      model.addAttribute("refusalArgument", objection.get().argument());
+      return refused(form, model, objection.get().field(), objection.get().messageKey());
     }
     SubmitResult result =
         jobs.submit(

@@ -273,8 +273,12 @@ public class SendJobs {
     return job.getId();
   }
 
-  private Optional<Long> jobOfKey(String key) {
-    return tx.execute(status -> jobs.findByIdempotencyKey(key).map(SendJob::getId));
+  /** The job an earlier submit of the form with this idempotency key made, if any. */
+  public Optional<Long> jobOfKey(String key) {
+    if (key == null || key.isBlank()) {
+      return Optional.empty();
+    }
+    return tx.execute(status -> jobs.findByIdempotencyKey(key.strip()).map(SendJob::getId));
   }
 
   /** The other submit's transaction may not have committed yet when ours failed on the key. */

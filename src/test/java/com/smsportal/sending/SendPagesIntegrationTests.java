@@ -115,6 +115,45 @@ class SendPagesIntegrationTests {
   }
 
   @Test
+  void blockedWordsAndATooLowBalanceAreCaughtBeforeAnythingIsStored() throws Exception {
+    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    String blocked =
+        send(UUID.randomUUID().toString(), "13800138000", "【聚合云】六合彩开奖了").getContentAsString();
+    assertThat(blocked).contains("id=\"content-error\"").contains("六合彩");
+
+    // 200 numbers × 2 segments is more than Globex's simulator balance of 500.
+    long poor =
+        TenantContext.callAs(
+            acmeId,
+            () ->
+                accounts.ensure(
+                    "poor-" + UUID.randomUUID(),
+                    "http://localhost:" + port + "/simulator",
+                    GatewayCharset.UTF8,
+                    "102",
+                    "globex",
+                    "GlobexGw-4682"));
+    String numbers =
+        java.util.stream.IntStream.range(0, 300)
+            .mapToObj(i -> String.format("139%08d", i))
+            .collect(java.util.stream.Collectors.joining("\n"));
+    String low =
+        mvc.perform(
+                post("/send")
+                    .param("accountId", Long.toString(poor))
+                    .param("mobiles", numbers)
+                    .param("content", "中".repeat(80))
+                    .param("idempotencyKey", UUID.randomUUID().toString())
+                    .session(acme)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(low).contains("id=\"mobiles-error\"").contains("预付费余额不足").contains("600 / ");
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+  }
+
+  @Test
   void numbersMayComeFromAnUploadedFile() throws Exception {
     byte[] csv = "\uFEFFmobile\n13600136000\n13500135000\n".getBytes(StandardCharsets.UTF_8);
     MockHttpServletResponse sent =
