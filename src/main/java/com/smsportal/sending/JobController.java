@@ -1,12 +1,23 @@
 package com.smsportal.sending;
 
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.web.CsvWriter;
 import com.smsportal.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tenant's send jobs: the list, and each job's progress, chunks, cancel and resend. */
@@ -23,13 +35,17 @@ class JobController {
   static final String LIST = "send/jobs";
   static final String DETAIL = "send/job";
   static final String PROGRESS = "partials/send/progress :: progress";
+  static final int NUMBERS_PAGE = 100;
+  static final int EXPORT_BATCH = 1000;
 
   private final SendJobs jobs;
   private final GatewayAccounts accounts;
+  private final AuditLog audit;
 
-  JobController(SendJobs jobs, GatewayAccounts accounts) {
+  JobController(SendJobs jobs, GatewayAccounts accounts, AuditLog audit) {
     this.jobs = jobs;
     this.accounts = accounts;
+    this.audit = audit;
   }
 
   @GetMapping("/jobs")
@@ -41,11 +57,64 @@ class JobController {
 
   /** The job's page; to htmx (polling while the job is open) only its progress. */
   @GetMapping("/jobs/{id}")
-  String detail(@PathVariable long id, HttpServletRequest request, Model model) {
+  String detail(
+      @PathVariable long id,
+      @RequestParam(required = false) NumberState state,
+      @RequestParam(required = false) String mobile,
+      @RequestParam(defaultValue = "0") long after,
+      HttpServletRequest request,
+      Model model) {
     JobView job = jobs.find(id).orElseThrow(JobController::notFound);
     model.addAttribute("job", job);
+    if (Htmx.isRequest(request)) {
+      return PROGRESS;
+    }
+    List<NumberView> page = jobs.numbers(id, state, mobile, after, NUMBERS_PAGE + 1);
+    boolean more = page.size() > NUMBERS_PAGE;
+    List<NumberView> shown = more ? page.subList(0, NUMBERS_PAGE) : page;
+    model.addAttribute("numbers", shown);
+    model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).id() : null);
+    model.addAttribute("numberStates", NumberState.values());
+    model.addAttribute("stateFilter", state);
+    model.addAttribute("mobileFilter", mobile);
     model.addAttribute("accountNames", accountNames());
-    return Htmx.isRequest(request) ? PROGRESS : DETAIL;
+    return DETAIL;
+  }
+
+  /** The job's numbers and their outcome, as filtered on the page, streamed as CSV. */
+  @GetMapping("/jobs/{id}/export")
+  ResponseEntity<StreamingResponseBody> export(
+      @PathVariable long id,
+      @RequestParam(required = false) NumberState state,
+      @RequestParam(required = false) String mobile) {
+    jobs.find(id).orElseThrow(JobController::notFound);
+    audit.record(AuditEntry.success(AuditAction.EXPORT, "send job " + id + " numbers"));
+    long tenant = TenantContext.current();
+    StreamingResponseBody body =
+        out -> {
+          CsvWriter csv = new CsvWriter(out);
+          csv.row(List.of("mobile", "state"));
+          long after = 0;
+          List<NumberView> batch;
+          do {
+            long from = after;
+            batch =
+                TenantContext.callAs(
+                    tenant, () -> jobs.numbers(id, state, mobile, from, EXPORT_BATCH));
+            for (NumberView n : batch) {
+              csv.row(List.of(n.mobile(), n.state().name()));
+            }
+            csv.flush();
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).id();
+          } while (batch.size() == EXPORT_BATCH);
+          csv.flush();
+        };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("job-" + id + ".csv").build().toString())
+        .body(body);
   }
 
   @PostMapping("/jobs/{id}/cancel")

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -271,6 +272,31 @@ public class SendJobs {
                     + account.id()
                     + (order.sendTime() == null ? "" : ", scheduled for " + order.sendTime())));
     return job.getId();
+  }
+
+  /**
+   * A page of the job's numbers after {@code afterId} (keyset, oldest first), optionally only those
+   * in {@code state} or whose number contains {@code digits}. Empty for another tenant's job.
+   */
+  public List<NumberView> numbers(
+      long jobId, NumberState state, String digits, long afterId, int limit) {
+    String only = digits == null ? "" : digits.replaceAll("\\D", "");
+    return tx.execute(
+        status ->
+            jobs.findById(jobId)
+                .map(
+                    job ->
+                        numbers
+                            .page(
+                                jobId,
+                                afterId,
+                                state,
+                                only.isEmpty() ? null : "%" + only + "%",
+                                Limit.of(limit))
+                            .stream()
+                            .map(SendNumber::toView)
+                            .toList())
+                .orElse(List.of()));
   }
 
   /** The job an earlier submit of the form with this idempotency key made, if any. */

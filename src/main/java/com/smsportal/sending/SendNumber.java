@@ -47,6 +47,10 @@ class SendNumber extends TenantOwned {
     this.state = NumberState.QUEUED;
   }
 
+  NumberView toView() {
+    return new NumberView(id, mobile, state, chunkId);
+  }
+
   Long getId() {
     return id;
   }

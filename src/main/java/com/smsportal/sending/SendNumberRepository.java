@@ -1,6 +1,7 @@
 package com.smsportal.sending;
 
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,13 @@ interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
   @Modifying
   @Query("update SendNumber n set n.state = :state where n.chunkId = :chunkId")
   int follow(long chunkId, NumberState state);
+
+  /** One page of a job's numbers by keyset (after {@code afterId}), optionally filtered. */
+  @Query(
+      "select n from SendNumber n where n.jobId = :jobId and n.id > :afterId"
+          + " and (:state is null or n.state = :state)"
+          + " and (:mobile is null or n.mobile like :mobile) order by n.id")
+  List<SendNumber> page(long jobId, long afterId, NumberState state, String mobile, Limit limit);
 
   @Query("select n.state, count(n) from SendNumber n where n.jobId = :jobId group by n.state")
   List<Object[]> countByState(long jobId);

@@ -2,9 +2,11 @@ package com.smsportal.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.smsportal.Logins;
 import com.smsportal.gateway.GatewayCharset;
@@ -25,6 +27,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The send form and the job pages, with this context's own send worker and simulator. */
@@ -78,6 +81,22 @@ class SendPagesIntegrationTests {
     String fragment = html(get("/jobs/" + id).header("HX-Request", "true"));
     assertThat(fragment.strip()).startsWith("<div id=\"job-progress\"");
     assertThat(html(get("/jobs"))).contains("/jobs/" + id);
+
+    assertThat(html(get("/jobs/" + id + "?mobile=1390013")))
+        .contains("13900139000")
+        .doesNotContain(">13800138000<");
+    assertThat(html(get("/jobs/" + id + "?state=REJECTED"))).contains("id=\"numbers-empty\"");
+    MvcResult started =
+        mvc.perform(get("/jobs/" + id + "/export?state=SUBMITTED").session(acme))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    String csv =
+        mvc.perform(asyncDispatch(started))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(csv.lines().toList())
+        .containsExactly("\uFEFFmobile,state", "13800138000,SUBMITTED", "13900139000,SUBMITTED");
   }
 
   @Test
