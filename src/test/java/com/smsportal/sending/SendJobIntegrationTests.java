@@ -317,7 +317,10 @@ class SendJobIntegrationTests {
     assertThat(balance()).isEqualTo(before);
 
     JobView sent = awaitJob(scheduled.jobId(), j -> j.state() == JobState.FINISHED);
-    assertThat(sent.chunks().get(0).attemptedAt()).isAfterOrEqualTo(at);
+    // attempted_at is written by a bulk update whose Instant binding may drop the fraction of a
+    // second (seen once in CI): compare at the second. Not sent early is what matters.
+    assertThat(sent.chunks().get(0).attemptedAt())
+        .isAfterOrEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     assertThat(sent.numbers()).containsExactlyEntriesOf(Map.of(NumberState.SUBMITTED, 4L));
     Thread.sleep(500);
     JobView stopped = job(cancelled.jobId());
