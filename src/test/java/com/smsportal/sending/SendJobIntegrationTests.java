@@ -2,18 +2,13 @@ package com.smsportal.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.SimulatorControl;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +65,6 @@ class SendJobIntegrationTests {
   @Value("${smsportal.simulator.accounts[1].password}")
   String globexPassword;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private long tenantId;
   private long bulk;
 
@@ -475,22 +468,10 @@ class SendJobIntegrationTests {
   }
 
   private void fault(String mode, int times) throws Exception {
-    control("/faults", Map.of("account", "bulk", "mode", mode, "times", String.valueOf(times)));
+    new SimulatorControl(port).fault("bulk", mode, times);
   }
 
   private void control(String path, Map<String, String> fields) throws Exception {
-    String body =
-        fields.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/simulator/control" + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    new SimulatorControl(port).post(path, fields);
   }
 }

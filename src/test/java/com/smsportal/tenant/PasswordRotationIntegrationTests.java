@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.SimulatorControl;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
@@ -15,11 +16,6 @@ import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +84,6 @@ class PasswordRotationIntegrationTests {
   @Value("${smsportal.simulator.accounts[1].password}")
   String simulatorPassword;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private MockHttpSession admin;
   private long tenantId;
   private String tenantName;
@@ -501,23 +496,11 @@ class PasswordRotationIntegrationTests {
   }
 
   private void fault(String mode, int times) throws Exception {
-    control("/faults", Map.of("account", "globex", "mode", mode, "times", String.valueOf(times)));
+    new SimulatorControl(port).fault("globex", mode, times);
   }
 
-  private void control(String path, Map<String, String> params) throws Exception {
-    String body =
-        params.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/simulator/control" + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  private void control(String path, Map<String, String> fields) throws Exception {
+    new SimulatorControl(port).post(path, fields);
   }
 
   /** A password of letters and digits only, remembered for the log scan. */

@@ -1,0 +1,44 @@
+package com.smsportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Drives the simulator's control endpoints of a running portal: faults, reset. */
+public final class SimulatorControl {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  public SimulatorControl(int port) {
+    this.base = "http://localhost:" + port + "/simulator/control";
+  }
+
+  /** Posts the form to {@code /simulator/control<path>} and expects 200. */
+  public void post(String path, Map<String, String> fields) throws Exception {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  /** The account's next {@code times} calls meet the fault ({@code NONE} clears it). */
+  public void fault(String account, String mode, int times) throws Exception {
+    post("/faults", Map.of("account", account, "mode", mode, "times", String.valueOf(times)));
+  }
+}
