@@ -3,6 +3,7 @@ package com.smsportal.sending;
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
 import com.smsportal.tenant.GatewayAccounts;
@@ -56,7 +57,14 @@ class SendPreflight {
       }
       return Optional.empty();
     } catch (GatewayException failure) {
-      return Optional.of(new Objection("account", "send.error.preflight", failure.error().name()));
+      // The gateway's own explanation (unreachable, wrong credentials, a character GBK cannot
+      // carry…): nothing is stored.
+      Object[] arguments = failure.messageArguments();
+      return Optional.of(
+          new Objection(
+              failure.error() == GatewayError.NOT_ENCODABLE ? "content" : "account",
+              failure.error().messageKey(),
+              arguments.length == 0 ? null : arguments[0].toString()));
     }
   }
 }

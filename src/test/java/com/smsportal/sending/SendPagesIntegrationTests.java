@@ -173,6 +173,66 @@ class SendPagesIntegrationTests {
   }
 
   @Test
+  void contentAGbkAccountCannotCarryIsRefusedNamingTheCharacters() throws Exception {
+    long gbk =
+        TenantContext.callAs(
+            acmeId,
+            () ->
+                accounts.ensure(
+                    "gbk-" + UUID.randomUUID(),
+                    "http://localhost:" + port + "/simulator",
+                    GatewayCharset.GBK,
+                    "101",
+                    "acme",
+                    "AcmeGw-7351"));
+    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    String page =
+        mvc.perform(
+                post("/send")
+                    .param("accountId", Long.toString(gbk))
+                    .param("mobiles", "13800138000")
+                    .param("content", "【聚合云】生日快乐🎂")
+                    .param("idempotencyKey", UUID.randomUUID().toString())
+                    .session(acme)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("id=\"content-error\"").contains("🎂").doesNotContain("??");
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+  }
+
+  @Test
+  void anUnreachableGatewayIsExplainedAndNothingIsStored() throws Exception {
+    long dead =
+        TenantContext.callAs(
+            acmeId,
+            () ->
+                accounts.ensure(
+                    "dead-" + UUID.randomUUID(),
+                    "http://127.0.0.1:1",
+                    GatewayCharset.UTF8,
+                    "101",
+                    "acme",
+                    "AcmeGw-7351"));
+    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    String page =
+        mvc.perform(
+                post("/send")
+                    .param("accountId", Long.toString(dead))
+                    .param("mobiles", "13800138000")
+                    .param("content", "【聚合云】您好")
+                    .param("idempotencyKey", UUID.randomUUID().toString())
+                    .session(acme)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("id=\"send-refusal\"").doesNotContain("??");
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+  }
+
+  @Test
   void numbersMayComeFromAnUploadedFile() throws Exception {
     byte[] csv = "\uFEFFmobile\n13600136000\n13500135000\n".getBytes(StandardCharsets.UTF_8);
     MockHttpServletResponse sent =
