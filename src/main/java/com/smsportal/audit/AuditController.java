@@ -1,12 +1,10 @@
 package com.smsportal.audit;
 
-import com.smsportal.web.CsvWriter;
+import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Times;
 import jakarta.validation.Valid;
+import java.util.Arrays;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +19,6 @@ class AuditController {
 
   static final String VIEW = "audit/list";
   static final int PAGE_SIZE = 50;
-  static final int EXPORT_BATCH = 1000;
 
   private final AuditSearch search;
   private final AuditLog log;
@@ -55,41 +52,23 @@ class AuditController {
       return ResponseEntity.badRequest().build();
     }
     log.record(AuditEntry.success(AuditAction.EXPORT, "audit log"));
-    StreamingResponseBody body =
-        out -> {
-          CsvWriter csv = new CsvWriter(out);
-          csv.row(
-              List.of(
-                  "id", "time", "actor", "role", "tenant", "action", "target", "outcome", "ip",
-                  "detail"));
-          Long before = null;
-          List<AuditRecord> batch;
-          do {
-            batch = search.page(query, before, EXPORT_BATCH);
-            for (AuditRecord r : batch) {
-              csv.row(
-                  java.util.Arrays.asList(
-                      r.id(),
-                      times.format(r.occurredAt()),
-                      r.actor(),
-                      r.actorRole(),
-                      r.tenantName(),
-                      r.action(),
-                      r.target(),
-                      r.outcome(),
-                      r.clientIp(),
-                      r.detail()));
-            }
-            csv.flush();
-            before = batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
-          } while (batch.size() == EXPORT_BATCH);
-          csv.flush();
-        };
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("audit-log.csv").build().toString())
-        .body(body);
+    return CsvDownload.of(
+        "audit-log.csv",
+        List.of(
+            "id", "time", "actor", "role", "tenant", "action", "target", "outcome", "ip", "detail"),
+        (before, limit) -> search.page(query, before, limit),
+        AuditRecord::id,
+        r ->
+            Arrays.asList(
+                r.id(),
+                times.format(r.occurredAt()),
+                r.actor(),
+                r.actorRole(),
+                r.tenantName(),
+                r.action(),
+                r.target(),
+                r.outcome(),
+                r.clientIp(),
+                r.detail()));
   }
 }

@@ -6,17 +6,13 @@ import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
-import com.smsportal.web.CsvWriter;
+import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +32,6 @@ class JobController {
   static final String DETAIL = "send/job";
   static final String PROGRESS = "partials/send/progress :: progress";
   static final int NUMBERS_PAGE = 100;
-  static final int EXPORT_BATCH = 1000;
 
   private final SendJobs jobs;
   private final GatewayAccounts accounts;
@@ -89,32 +84,15 @@ class JobController {
       @RequestParam(required = false) String mobile) {
     jobs.find(id).orElseThrow(JobController::notFound);
     audit.record(AuditEntry.success(AuditAction.EXPORT, "send job " + id + " numbers"));
-    long tenant = TenantContext.current();
-    StreamingResponseBody body =
-        out -> {
-          CsvWriter csv = new CsvWriter(out);
-          csv.row(List.of("mobile", "state"));
-          long after = 0;
-          List<NumberView> batch;
-          do {
-            long from = after;
-            batch =
-                TenantContext.callAs(
-                    tenant, () -> jobs.numbers(id, state, mobile, from, EXPORT_BATCH));
-            for (NumberView n : batch) {
-              csv.row(List.of(n.mobile(), n.state().name()));
-            }
-            csv.flush();
-            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).id();
-          } while (batch.size() == EXPORT_BATCH);
-          csv.flush();
-        };
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("job-" + id + ".csv").build().toString())
-        .body(body);
+    long tenant = TenantContext.current(); // the stream is written on another thread
+    return CsvDownload.of(
+        "job-" + id + ".csv",
+        List.of("mobile", "state"),
+        (after, limit) ->
+            TenantContext.callAs(
+                tenant, () -> jobs.numbers(id, state, mobile, after == null ? 0 : after, limit)),
+        NumberView::id,
+        n -> List.of(n.mobile(), n.state().name()));
   }
 
   @PostMapping("/jobs/{id}/cancel")
