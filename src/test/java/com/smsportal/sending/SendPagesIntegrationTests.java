@@ -52,16 +52,13 @@ class SendPagesIntegrationTests {
     acme = Logins.as(mvc, "acme");
     acmeId = tenants.findByName("Acme").orElseThrow().id();
     account =
-        TenantContext.callAs(
-            acmeId,
-            () ->
-                accounts.ensure(
-                    "send-" + UUID.randomUUID(),
-                    "http://localhost:" + port + "/simulator",
-                    GatewayCharset.UTF8,
-                    "101",
-                    "acme",
-                    "AcmeGw-7351"));
+        account(
+            "send-",
+            "http://localhost:" + port + "/simulator",
+            GatewayCharset.UTF8,
+            "101",
+            "acme",
+            "AcmeGw-7351");
   }
 
   @Test
@@ -142,32 +139,18 @@ class SendPagesIntegrationTests {
 
     // 200 numbers × 2 segments is more than Globex's simulator balance of 500.
     long poor =
-        TenantContext.callAs(
-            acmeId,
-            () ->
-                accounts.ensure(
-                    "poor-" + UUID.randomUUID(),
-                    "http://localhost:" + port + "/simulator",
-                    GatewayCharset.UTF8,
-                    "102",
-                    "globex",
-                    "GlobexGw-4682"));
+        account(
+            "poor-",
+            "http://localhost:" + port + "/simulator",
+            GatewayCharset.UTF8,
+            "102",
+            "globex",
+            "GlobexGw-4682");
     String numbers =
         java.util.stream.IntStream.range(0, 300)
             .mapToObj(i -> String.format("139%08d", i))
             .collect(java.util.stream.Collectors.joining("\n"));
-    String low =
-        mvc.perform(
-                post("/send")
-                    .param("accountId", Long.toString(poor))
-                    .param("mobiles", numbers)
-                    .param("content", "中".repeat(80))
-                    .param("idempotencyKey", UUID.randomUUID().toString())
-                    .session(acme)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String low = sendTo(poor, numbers, "中".repeat(80));
     assertThat(low).contains("id=\"mobiles-error\"").contains("预付费余额不足").contains("600 / ");
     assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
   }
@@ -175,29 +158,15 @@ class SendPagesIntegrationTests {
   @Test
   void contentAGbkAccountCannotCarryIsRefusedNamingTheCharacters() throws Exception {
     long gbk =
-        TenantContext.callAs(
-            acmeId,
-            () ->
-                accounts.ensure(
-                    "gbk-" + UUID.randomUUID(),
-                    "http://localhost:" + port + "/simulator",
-                    GatewayCharset.GBK,
-                    "101",
-                    "acme",
-                    "AcmeGw-7351"));
+        account(
+            "gbk-",
+            "http://localhost:" + port + "/simulator",
+            GatewayCharset.GBK,
+            "101",
+            "acme",
+            "AcmeGw-7351");
     int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
-    String page =
-        mvc.perform(
-                post("/send")
-                    .param("accountId", Long.toString(gbk))
-                    .param("mobiles", "13800138000")
-                    .param("content", "【聚合云】生日快乐🎂")
-                    .param("idempotencyKey", UUID.randomUUID().toString())
-                    .session(acme)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String page = sendTo(gbk, "13800138000", "【聚合云】生日快乐🎂");
     assertThat(page).contains("id=\"content-error\"").contains("🎂").doesNotContain("??");
     assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
   }
@@ -205,29 +174,9 @@ class SendPagesIntegrationTests {
   @Test
   void anUnreachableGatewayIsExplainedAndNothingIsStored() throws Exception {
     long dead =
-        TenantContext.callAs(
-            acmeId,
-            () ->
-                accounts.ensure(
-                    "dead-" + UUID.randomUUID(),
-                    "http://127.0.0.1:1",
-                    GatewayCharset.UTF8,
-                    "101",
-                    "acme",
-                    "AcmeGw-7351"));
+        account("dead-", "http://127.0.0.1:1", GatewayCharset.UTF8, "101", "acme", "AcmeGw-7351");
     int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
-    String page =
-        mvc.perform(
-                post("/send")
-                    .param("accountId", Long.toString(dead))
-                    .param("mobiles", "13800138000")
-                    .param("content", "【聚合云】您好")
-                    .param("idempotencyKey", UUID.randomUUID().toString())
-                    .session(acme)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String page = sendTo(dead, "13800138000", "【聚合云】您好");
     assertThat(page).contains("id=\"send-refusal\"").doesNotContain("??");
     assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
   }
@@ -281,6 +230,35 @@ class SendPagesIntegrationTests {
       Thread.sleep(200);
     }
     throw new AssertionError("job " + id + " did not finish");
+  }
+
+  private long account(
+      String prefix,
+      String baseUrl,
+      GatewayCharset charset,
+      String userid,
+      String gatewayAccount,
+      String password) {
+    return TenantContext.callAs(
+        acmeId,
+        () ->
+            accounts.ensure(
+                prefix + UUID.randomUUID(), baseUrl, charset, userid, gatewayAccount, password));
+  }
+
+  /** Submits the form with a fresh idempotency key and returns the page that comes back. */
+  private String sendTo(long accountId, String mobiles, String content) throws Exception {
+    return mvc.perform(
+            post("/send")
+                .param("accountId", Long.toString(accountId))
+                .param("mobiles", mobiles)
+                .param("content", content)
+                .param("idempotencyKey", UUID.randomUUID().toString())
+                .session(acme)
+                .with(csrf()))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private JobView job(long id) {
