@@ -113,6 +113,54 @@ public class GatewayClient {
     return call(account, Action.REPLIES, form, Answers::replies);
   }
 
+  /**
+   * Takes up to {@code statusNum} status reports and returns the answer as text, not yet read: the
+   * poller stores it durably first and reads it with {@link #readStatusReports} afterwards.
+   *
+   * @throws GatewayException if no answer came, or it was not a successful HTTP answer or too large
+   *     (then {@link GatewayError#UPSTREAM_GARBAGE}, with what came in {@link
+   *     GatewayException#rawAnswer()})
+   */
+  public String fetchStatusReports(GatewayAccount account, int statusNum) {
+    if (statusNum < 1) {
+      throw new IllegalArgumentException("statusNum must be positive");
+    }
+    Form form =
+        Form.of(account, StandardCharsets.UTF_8, "query")
+            .add("statusNum", Integer.toString(statusNum));
+    return call(account, Action.STATUS_REPORTS, form, null);
+  }
+
+  /** Takes the waiting replies as text, not yet read; see {@link #fetchStatusReports}. */
+  public String fetchReplies(GatewayAccount account, boolean ownExt) {
+    Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
+    return call(account, Action.REPLIES, form, null);
+  }
+
+  /**
+   * Reads an answer of {@code statusApi} that {@link #fetchStatusReports} returned.
+   *
+   * @throws GatewayException {@link GatewayError#UPSTREAM_GARBAGE} if it is not the gateway's XML,
+   *     or the error the gateway answered with
+   */
+  public static StatusReports readStatusReports(String answer) {
+    return readText(answer, Answers::statusReports);
+  }
+
+  /** Reads an answer of {@code callApi} that {@link #fetchReplies} returned. */
+  public static Replies readReplies(String answer) {
+    return readText(answer, Answers::replies);
+  }
+
+  private static <T> T readText(String text, BiFunction<AnswerParser.Node, String, T> reader) {
+    try {
+      return reader.apply(AnswerParser.parse(text), text);
+    } catch (AnswerParser.Garbage garbage) {
+      throw new GatewayException(
+          GatewayError.UPSTREAM_GARBAGE, null, List.of(), 200, text, garbage.getMessage(), null);
+    }
+  }
+
   enum Action {
     SEND,
     OVERAGE,
@@ -185,7 +233,8 @@ public class GatewayClient {
 
   /**
    * Reads an answer of this action into its result, or throws the domain error it stands for; any
-   * answer that is not the gateway's XML becomes {@link GatewayError#UPSTREAM_GARBAGE}.
+   * answer that is not the gateway's XML becomes {@link GatewayError#UPSTREAM_GARBAGE}. Without a
+   * {@code reader} the text of a successful answer is the result, unread.
    */
   static <T> T read(
       Action action,
@@ -205,6 +254,12 @@ public class GatewayClient {
       refusal = "larger than " + maxAnswerSize + " bytes";
       text = text.substring(0, Math.min(text.length(), SNIPPET));
     } else {
+      if (reader == null) {
+        // Fetched to be stored before it is read (the fetch-once queues).
+        @SuppressWarnings("unchecked")
+        T unread = (T) text;
+        return unread;
+      }
       try {
         return reader.apply(AnswerParser.parse(text), text);
       } catch (AnswerParser.Garbage garbage) {

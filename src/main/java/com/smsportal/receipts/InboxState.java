@@ -1,0 +1,11 @@
+package com.smsportal.receipts;
+
+/** Where a stored answer stands. */
+enum InboxState {
+  /** Stored, its items not yet: the poller (or the next start) processes it. */
+  NEW,
+  /** Its items are stored. */
+  PROCESSED,
+  /** It could not be read: kept as it came, for an administrator. */
+  UNPARSEABLE
+}
