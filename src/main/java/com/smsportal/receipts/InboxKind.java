@@ -1,7 +1,7 @@
 package com.smsportal.receipts;
 
 /** Which fetch-once queue an answer came from. */
-enum InboxKind {
+public enum InboxKind {
   /** {@code statusApi.aspx}: delivery status reports. */
   REPORTS,
   /** {@code callApi.aspx}: replies. */

@@ -1,7 +1,7 @@
 package com.smsportal.receipts;
 
 /** Where a stored answer stands. */
-enum InboxState {
+public enum InboxState {
   /** Stored, its items not yet: the poller (or the next start) processes it. */
   NEW,
   /** Its items are stored. */

@@ -3,7 +3,7 @@ package com.smsportal.receipts;
 import java.time.Instant;
 
 /** An answer of a fetch-once queue as it was stored, with what became of it. */
-record StoredAnswer(
+public record StoredAnswer(
     long id,
     long tenantId,
     long accountId,
