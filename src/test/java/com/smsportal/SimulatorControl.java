@@ -41,4 +41,9 @@ public final class SimulatorControl {
   public void fault(String account, String mode, int times) throws Exception {
     post("/faults", Map.of("account", account, "mode", mode, "times", String.valueOf(times)));
   }
+
+  /** Sets the simulator account's balance, as a recharge or a spend outside the portal would. */
+  public void balance(String account, long balance) throws Exception {
+    post("/balance", Map.of("account", account, "balance", String.valueOf(balance)));
+  }
 }

@@ -9,4 +9,6 @@ interface SendJobRepository extends JpaRepository<SendJob, Long> {
   Optional<SendJob> findByIdempotencyKey(String idempotencyKey);
 
   List<SendJob> findAllByOrderByIdDesc();
+
+  List<SendJob> findByStateOrderByIdDesc(JobState state);
 }

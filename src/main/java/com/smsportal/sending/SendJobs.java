@@ -100,6 +100,15 @@ public class SendJobs {
         status -> jobs.findAllByOrderByIdDesc().stream().map(job -> view(job, List.of())).toList());
   }
 
+  /** The current tenant's jobs that still have chunks to submit, newest first. */
+  public List<JobView> inProgress() {
+    return tx.execute(
+        status ->
+            jobs.findByStateOrderByIdDesc(JobState.OPEN).stream()
+                .map(job -> view(job, List.of()))
+                .toList());
+  }
+
   public Optional<JobView> find(long jobId) {
     return tx.execute(
         status ->

@@ -284,6 +284,17 @@ final class SimulatedGateway {
     }
   }
 
+  /** Sets the account's prepaid balance, as if it had been recharged or spent elsewhere. */
+  void balance(String accountName, long balance) {
+    if (balance < 0) {
+      throw new IllegalArgumentException("balance must not be negative");
+    }
+    SimulatedAccount account = account(accountName);
+    synchronized (account) {
+      account.balance = balance;
+    }
+  }
+
   void fault(String accountName, Fault fault) {
     SimulatedAccount account = account(accountName);
     synchronized (account) {

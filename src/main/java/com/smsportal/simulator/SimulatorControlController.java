@@ -68,6 +68,13 @@ class SimulatorControlController {
     return Map.of("account", account, "fault", mode.name());
   }
 
+  /** Sets an account's balance: a recharge, or points spent outside the portal. */
+  @PostMapping("/balance")
+  Map<String, String> balance(@RequestParam String account, @RequestParam long balance) {
+    gateway.balance(account, balance);
+    return Map.of("account", account, "balance", Long.toString(balance));
+  }
+
   @PostMapping("/reset")
   Map<String, String> reset() {
     gateway.reset();

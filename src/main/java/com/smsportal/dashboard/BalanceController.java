@@ -1,0 +1,60 @@
+package com.smsportal.dashboard;
+
+import com.smsportal.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The dashboard's balances panel, which htmx loads after the page so that the page never waits for
+ * the gateway; its refresh button; and the row of an account whose gateway had not answered yet.
+ */
+@Controller
+class BalanceController {
+
+  static final String PANEL = "partials/dashboard/balances :: balances";
+  static final String ROW = "partials/dashboard/balances :: row";
+
+  private final AccountBalances balances;
+
+  BalanceController(AccountBalances balances) {
+    this.balances = balances;
+  }
+
+  @GetMapping("/dashboard/balances")
+  String panel(HttpServletRequest request, Model model) {
+    return panel(false, request, model);
+  }
+
+  /** Asks the gateway again for every account of the tenant, whatever is kept. */
+  @PostMapping("/dashboard/balances/refresh")
+  String refresh(HttpServletRequest request, Model model) {
+    return panel(true, request, model);
+  }
+
+  @GetMapping("/dashboard/balances/{id}")
+  String row(@PathVariable long id, HttpServletRequest request, Model model) {
+    DashboardController.requireCustomer(request);
+    BalanceRow row =
+        balances.ofAccount(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("b", row);
+    return ROW;
+  }
+
+  private String panel(boolean refresh, HttpServletRequest request, Model model) {
+    DashboardController.requireCustomer(request);
+    if (!Htmx.isRequest(request)) {
+      if (refresh) {
+        balances.ofCurrentTenant(true);
+      }
+      return "redirect:/";
+    }
+    model.addAttribute("balances", balances.ofCurrentTenant(refresh));
+    return PANEL;
+  }
+}

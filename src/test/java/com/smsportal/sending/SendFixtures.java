@@ -1,0 +1,116 @@
+package com.smsportal.sending;
+
+import com.smsportal.tenant.TenantContext;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finished send jobs written straight into the database, as if the worker had submitted them and
+ * the status reports had come in: one chunk answered at a chosen instant, with chosen outcomes per
+ * number. For tests of what is counted and shown, without waiting for the worker or the simulator.
+ */
+public final class SendFixtures {
+
+  private final SendJobRepository jobs;
+  private final SendChunkRepository chunks;
+  private final SendNumberRepository numbers;
+  private final EntityManager entityManager;
+  private final TransactionTemplate tx;
+
+  public SendFixtures(ApplicationContext context) {
+    this.jobs = context.getBean(SendJobRepository.class);
+    this.chunks = context.getBean(SendChunkRepository.class);
+    this.numbers = context.getBean(SendNumberRepository.class);
+    this.entityManager = context.getBean(EntityManager.class);
+    this.tx = context.getBean(TransactionTemplate.class);
+  }
+
+  /**
+   * A job of the tenant whose one chunk the gateway accepted at {@code answeredAt}; of its numbers
+   * {@code delivered} are reported delivered, {@code failed} failed and {@code unreported} have no
+   * report yet.
+   */
+  public long accepted(
+      long tenantId,
+      long accountId,
+      Instant answeredAt,
+      int delivered,
+      int failed,
+      int unreported) {
+    return job(
+        tenantId, accountId, answeredAt, ChunkState.SUBMITTED, delivered, failed, unreported);
+  }
+
+  /** A job of the tenant whose one chunk of {@code count} numbers the gateway refused. */
+  public long rejected(long tenantId, long accountId, Instant answeredAt, int count) {
+    return job(tenantId, accountId, answeredAt, ChunkState.REJECTED, 0, 0, count);
+  }
+
+  private long job(
+      long tenantId,
+      long accountId,
+      Instant answeredAt,
+      ChunkState outcome,
+      int delivered,
+      int failed,
+      int rest) {
+    int count = delivered + failed + rest;
+    return TenantContext.callAs(
+        tenantId,
+        () ->
+            tx.execute(
+                status -> {
+                  SendJob job =
+                      jobs.saveAndFlush(
+                          new SendJob(
+                              tenantId,
+                              accountId,
+                              UUID.randomUUID().toString(),
+                              "【聚合云】fixture",
+                              null,
+                              "",
+                              count,
+                              1,
+                              1,
+                              answeredAt,
+                              "fixture",
+                              false));
+                  job.setState(JobState.FINISHED);
+                  SendChunk chunk =
+                      chunks.saveAndFlush(
+                          new SendChunk(
+                              tenantId, job.getId(), accountId, 1, count, answeredAt, false));
+                  if (outcome == ChunkState.SUBMITTED) {
+                    chunk.submitted("T" + job.getId(), count, 0, "<returnsms/>", answeredAt);
+                  } else {
+                    chunk.failed(outcome, "OTHER_UPSTREAM_ERROR", "refused", "<x/>", answeredAt);
+                  }
+                  List<SendNumber> rows = new ArrayList<>();
+                  for (int i = 0; i < count; i++) {
+                    rows.add(
+                        new SendNumber(
+                            tenantId,
+                            job.getId(),
+                            chunk.getId(),
+                            String.format("139%08d", i),
+                            false));
+                  }
+                  numbers.saveAllAndFlush(rows);
+                  numbers.follow(chunk.getId(), NumberState.of(outcome));
+                  for (int i = 0; i < delivered + failed; i++) {
+                    entityManager
+                        .createQuery("update SendNumber n set n.state = :state where n.id = :id")
+                        .setParameter(
+                            "state", i < delivered ? NumberState.DELIVERED : NumberState.FAILED)
+                        .setParameter("id", rows.get(i).getId())
+                        .executeUpdate();
+                  }
+                  return job.getId();
+                }));
+  }
+}
