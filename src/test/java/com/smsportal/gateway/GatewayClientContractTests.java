@@ -1,6 +1,7 @@
 package com.smsportal.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,12 +40,26 @@ class GatewayClientContractTests {
   private GatewayAccount utf8;
   private GatewayAccount gbk;
 
+  /**
+   * The first request of a JVM pays for loading the HTTP client and WireMock's server paths; on a
+   * busy machine that alone can pass the read timeout of whichever test comes first.
+   */
+  @BeforeAll
+  static void warmUp() throws Exception {
+    java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(wiremock.baseUrl() + "/__admin/mappings"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+  }
+
   @BeforeEach
   void setUp() {
     client =
         new GatewayClient(
             GatewaySettings.defaults()
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(700))
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
                 .withBreaker(3, Duration.ofMinutes(5)));
     utf8 = new GatewayAccount(wiremock.baseUrl(), GatewayCharset.UTF8, "12", "acme", "s3cret+pw");
     gbk = new GatewayAccount(wiremock.baseUrl(), GatewayCharset.GBK, "12", "acme", "s3cret+pw");
@@ -343,6 +359,56 @@ class GatewayClientContractTests {
         "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<returnsms>\n</returnsms>");
 
     assertThat(client.statusReports(utf8, 10).reports()).isEmpty();
+  }
+
+  @Test
+  void theFetchOnceQueuesCanBeFetchedAsTextAndReadAfterwards() {
+    String reports =
+        "<returnsms><statusbox><mobile>15023239810</mobile><taskid>1212</taskid>"
+            + "<status>20</status><receivetime>2011-12-02 22:12:11</receivetime>"
+            + "<errorcode>UNDELIV</errorcode><extno>01</extno></statusbox></returnsms>";
+    answer("/statusApi.aspx", reports);
+
+    String fetched = client.fetchStatusReports(utf8, 4000);
+
+    assertThat(fetched).isEqualTo(reports);
+    wiremock.verify(
+        postRequestedFor(urlEqualTo("/statusApi.aspx"))
+            .withRequestBody(containing("action=query"))
+            .withRequestBody(containing("statusNum=4000")));
+    StatusReport report = GatewayClient.readStatusReports(fetched).reports().get(0);
+    assertThat(report.status()).isEqualTo(StatusReport.FAILED);
+    assertThat(report.errorCode()).isEqualTo("UNDELIV");
+
+    String replies =
+        "<returnsms><callbox><mobile>15023239810</mobile><taskid>1212</taskid>"
+            + "<content>退订</content><receivetime>2011-12-02 22:12:11</receivetime>"
+            + "<extno>01</extno></callbox></returnsms>";
+    answer("/callApi.aspx", replies);
+    assertThat(GatewayClient.readReplies(client.fetchReplies(utf8, false)).replies())
+        .extracting(Reply::content)
+        .containsExactly("退订");
+  }
+
+  @Test
+  void aFetchedAnswerThatIsNotXmlIsStillHandedOverAndOnlyReadingRefusesIt() {
+    answer("/statusApi.aspx", "<html><body>maintenance</body></html>");
+
+    String fetched = client.fetchStatusReports(utf8, 10);
+
+    assertThat(fetched).isEqualTo("<html><body>maintenance</body></html>");
+    GatewayException unreadable =
+        catchThrowableOfType(
+            GatewayException.class, () -> GatewayClient.readStatusReports(fetched));
+    assertThat(unreadable.error()).isEqualTo(GatewayError.UPSTREAM_GARBAGE);
+    assertThat(unreadable.rawAnswer()).isEqualTo(fetched);
+
+    wiremock.stubFor(
+        post(urlEqualTo("/callApi.aspx")).willReturn(aResponse().withStatus(500).withBody("oops")));
+    GatewayException failed =
+        catchThrowableOfType(GatewayException.class, () -> client.fetchReplies(utf8, false));
+    assertThat(failed.error()).isEqualTo(GatewayError.UPSTREAM_GARBAGE);
+    assertThat(failed.httpStatus()).isEqualTo(500);
   }
 
   @ParameterizedTest
