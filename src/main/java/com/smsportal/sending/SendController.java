@@ -28,6 +28,7 @@ class SendController {
   private static final Map<SendRefusal, String> FIELD =
       Map.of(
           SendRefusal.NO_VALID_NUMBER, "mobiles",
+          SendRefusal.ALL_OPTED_OUT, "mobiles",
           SendRefusal.EMPTY_CONTENT, "content",
           SendRefusal.CONTENT_TOO_LONG, "content",
           SendRefusal.BAD_EXTNO, "extno",
@@ -75,7 +76,11 @@ class SendController {
       redirect.addFlashAttribute("submitted", "repeated");
       return "redirect:/jobs/" + earlier.get();
     }
-    ComposeAnalysis analysis = ComposeAnalysis.of(mobiles, form.content());
+    ComposeAnalysis analysis = compose.analyse(form.accountId(), mobiles, form.content());
+    if (analysis.validCount() > 0 && analysis.sendCount() == 0) {
+      // Said before asking the gateway anything; the submit checks the list again in any case.
+      return refused(form, model, "mobiles", SendRefusal.ALL_OPTED_OUT.messageKey());
+    }
     Optional<SendPreflight.Objection> objection =
         preflight.check(form.accountId(), form.content(), analysis.cost());
     if (objection.isPresent()) {
@@ -105,7 +110,8 @@ class SendController {
   private String refused(ComposeForm form, Model model, String field, String messageKey) {
     model.addAttribute("refusalField", field);
     model.addAttribute("refusal", messageKey);
-    model.addAttribute("analysis", ComposeAnalysis.of(form.mobiles(), form.content()));
+    model.addAttribute(
+        "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
     // A refused form is a new attempt: it keeps its key, so a double click still sends once.
     if (form.idempotencyKey() == null || form.idempotencyKey().isBlank()) {
       model.addAttribute(
