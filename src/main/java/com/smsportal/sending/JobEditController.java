@@ -85,7 +85,8 @@ class JobEditController {
     }
     JobEdits.Outcome outcome;
     try {
-      outcome = edits.edit(id, form.version(), content, sendTime, extno);
+      outcome =
+          edits.edit(id, form.version() == null ? -1 : form.version(), content, sendTime, extno);
     } catch (ConcurrencyFailureException lostRace) {
       outcome = JobEdits.Outcome.STARTED; // rolled back: nothing changed
     }

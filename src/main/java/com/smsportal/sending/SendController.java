@@ -2,7 +2,6 @@ package com.smsportal.sending;
 
 import com.smsportal.web.Times;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -59,7 +58,12 @@ class SendController {
       if (file.getSize() > MAX_FILE_BYTES) {
         return refused(form, model, "file", "send.error.fileTooLarge");
       }
-      mobiles = mobiles + "\n" + text(file.getBytes());
+      try {
+        mobiles = mobiles + "\n" + NumberFile.text(file.getOriginalFilename(), file.getBytes());
+      } catch (IOException | RuntimeException unreadable) {
+        // A damaged or disguised spreadsheet: POI says so in many ways.
+        return refused(form, model, "file", "send.error.fileUnreadable");
+      }
     }
     Instant sendTime;
     try {
@@ -134,11 +138,5 @@ class SendController {
       return null;
     }
     return LocalDateTime.parse(value.strip()).atZone(Times.ZONE).toInstant();
-  }
-
-  /** A CSV or TXT of numbers, UTF-8 with or without a byte-order mark. */
-  private static String text(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }
