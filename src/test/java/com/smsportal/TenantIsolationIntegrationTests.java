@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.Routes.Route;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SubmitResult;
@@ -55,6 +56,7 @@ class TenantIsolationIntegrationTests {
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
   @Autowired SendJobs sendJobs;
+  @Autowired OptOuts optOuts;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -94,6 +96,8 @@ class TenantIsolationIntegrationTests {
                         "",
                         secret)));
     assertThat(job.accepted()).as(String.valueOf(job.refusal())).isTrue();
+    // An opt-out, as a reply adds it (a number no test sends to).
+    TenantContext.runAs(globex, () -> optOuts.addFromReply("19900199001", 1));
     acmeCustomer = Logins.as(mvc, "acme");
   }
 

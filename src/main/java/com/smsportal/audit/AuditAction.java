@@ -22,5 +22,10 @@ public enum AuditAction {
   EXPORT,
   /** A person resent a send chunk whose outcome was unknown, accepting a possible double send. */
   SEND_RESENT,
-  SEND_CANCELLED
+  SEND_CANCELLED,
+  /** A number went onto a tenant's opt-out list (from a reply or by hand). */
+  OPT_OUT_ADDED,
+  OPT_OUT_REMOVED,
+  /** A person changed a scheduled send job before it went. */
+  SEND_EDITED
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +37,9 @@ class ChunkSubmitter {
   /** A chunk due for submission, as the worker found it. */
   record Due(long chunkId, long tenantId, long jobId, long accountId, int attempts) {}
 
+  /** A chunk's submit as read, the job version it was read at, and the numbers left out. */
+  private record Prepared(SendRequest request, int jobVersion, List<String> optedOut) {}
+
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
   private final SendNumberRepository numbers;
@@ -44,6 +48,7 @@ class ChunkSubmitter {
   private final GatewayClient client;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final OptOuts optOuts;
   private final SubmitRate rate;
   private final Duration retryAfter;
 
@@ -56,6 +61,7 @@ class ChunkSubmitter {
       GatewayClient client,
       TransactionTemplate tx,
       Clock clock,
+      OptOuts optOuts,
       @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
       @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter) {
     this.jobs = jobs;
@@ -66,6 +72,7 @@ class ChunkSubmitter {
     this.client = client;
     this.tx = tx;
     this.clock = clock;
+    this.optOuts = optOuts;
     this.rate = new SubmitRate(submitsPerSecond);
     this.retryAfter = retryAfter;
   }
@@ -89,11 +96,24 @@ class ChunkSubmitter {
       postpone(due, notNow);
       return;
     }
-    SendRequest request = request(due);
+    Prepared prepared = prepare(due);
+    if (prepared.request().mobiles().isEmpty()) {
+      skipOptedOut(due, prepared);
+      return;
+    }
+    SendRequest request = prepared.request();
     rate.acquire(due.accountId());
-    Integer claimed = tx.execute(s -> chunks.claim(due.chunkId(), due.attempts(), clock.instant()));
+    Integer claimed =
+        tx.execute(
+            s -> {
+              int taken = chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now());
+              if (taken == 1 && !prepared.optedOut().isEmpty()) {
+                numbers.optedOut(due.chunkId(), prepared.optedOut());
+              }
+              return taken;
+            });
     if (claimed == null || claimed != 1) {
-      return; // another worker took it, or it was cancelled meanwhile
+      return; // another worker took it, or it was cancelled or edited meanwhile
     }
     int attempt = due.attempts() + 1;
     SendResult result;
@@ -220,14 +240,58 @@ class ChunkSubmitter {
     log.info("Send chunk {} of job {} waits: {}", due.chunkId(), due.jobId(), reason);
   }
 
-  /** The job's submits leave sendTime empty: the portal itself holds a job until it is due. */
-  private SendRequest request(Due due) {
-    return tx.execute(
+  /**
+   * What this chunk's submit says, read with the job's version (the claim holds only if no edit
+   * came between), less the numbers on the opt-out list now. The job's submits leave sendTime
+   * empty: the portal itself holds a job until it is due.
+   */
+  private Prepared prepare(Due due) {
+    Prepared read =
+        tx.execute(
+            s -> {
+              SendJob job = jobs.findById(due.jobId()).orElseThrow();
+              return new Prepared(
+                  new SendRequest(
+                      numbers.mobilesOf(due.chunkId()), job.getContent(), null, job.getExtno()),
+                  job.getVersion(),
+                  List.of());
+            });
+    Set<String> optedOut = optOuts.optedOut(read.request().mobiles());
+    if (optedOut.isEmpty()) {
+      return read;
+    }
+    SendRequest request = read.request();
+    return new Prepared(
+        new SendRequest(
+            request.mobiles().stream().filter(m -> !optedOut.contains(m)).toList(),
+            request.content(),
+            request.sendTime(),
+            request.extno()),
+        read.jobVersion(),
+        List.copyOf(optedOut));
+  }
+
+  /** Every number of the chunk opted out after the job was stored: nothing is sent. */
+  private void skipOptedOut(Due due, Prepared prepared) {
+    tx.executeWithoutResult(
         s -> {
-          SendJob job = jobs.findById(due.jobId()).orElseThrow();
-          return new SendRequest(
-              numbers.mobilesOf(due.chunkId()), job.getContent(), null, job.getExtno());
+          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now()) != 1) {
+            return;
+          }
+          if (!prepared.optedOut().isEmpty()) {
+            numbers.optedOut(due.chunkId(), prepared.optedOut());
+          }
+          SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
+          chunk.failed(
+              ChunkState.CANCELLED,
+              "OPTED_OUT",
+              "every number is on the opt-out list: nothing sent",
+              null,
+              now());
+          finishIfDone(due.jobId());
         });
+    log.info(
+        "Send chunk {} of job {}: every number opted out, not sent", due.chunkId(), due.jobId());
   }
 
   private Instant now() {

@@ -1,5 +1,6 @@
 package com.smsportal.sending;
 
+import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
@@ -27,10 +28,12 @@ class ComposeController {
 
   private final GatewayAccounts accounts;
   private final GatewayClient gateway;
+  private final OptOuts optOuts;
 
-  ComposeController(GatewayAccounts accounts, GatewayClient gateway) {
+  ComposeController(GatewayAccounts accounts, GatewayClient gateway, OptOuts optOuts) {
     this.accounts = accounts;
     this.gateway = gateway;
+    this.optOuts = optOuts;
   }
 
   @GetMapping("/send")
@@ -44,8 +47,20 @@ class ComposeController {
   /** The live summary under the form; changes nothing. */
   @PostMapping("/send/check")
   String check(@ModelAttribute("form") ComposeForm form, Model model) {
-    model.addAttribute("analysis", ComposeAnalysis.of(form.mobiles(), form.content()));
+    model.addAttribute("analysis", analyse(form.accountId(), form.mobiles(), form.content()));
     return CHECK;
+  }
+
+  /**
+   * The live summary of these numbers and content: which valid numbers are on the tenant's opt-out
+   * list, and which characters the chosen account's charset cannot carry.
+   */
+  ComposeAnalysis analyse(Long accountId, String mobiles, String content) {
+    GatewayCharset charset =
+        accountId == null
+            ? null
+            : accounts.find(accountId).map(GatewayAccountView::charset).orElse(null);
+    return ComposeAnalysis.of(mobiles, content, optOuts::optedOut, charset);
   }
 
   /** Asks the gateway whether the content holds blocked words, with the chosen account. */

@@ -8,7 +8,11 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Htmx;
+import com.smsportal.web.Times;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,11 +40,13 @@ class JobController {
   private final SendJobs jobs;
   private final GatewayAccounts accounts;
   private final AuditLog audit;
+  private final Clock clock;
 
-  JobController(SendJobs jobs, GatewayAccounts accounts, AuditLog audit) {
+  JobController(SendJobs jobs, GatewayAccounts accounts, AuditLog audit, Clock clock) {
     this.jobs = jobs;
     this.accounts = accounts;
     this.audit = audit;
+    this.clock = clock;
   }
 
   @GetMapping("/jobs")
@@ -73,6 +79,19 @@ class JobController {
     model.addAttribute("stateFilter", state);
     model.addAttribute("mobileFilter", mobile);
     model.addAttribute("accountNames", accountNames());
+    boolean editable = job.editableAt(clock.instant());
+    model.addAttribute("editable", editable);
+    if (editable && !model.containsAttribute("editForm")) {
+      model.addAttribute(
+          "editForm",
+          new JobEditForm(
+              job.content(),
+              LocalDateTime.ofInstant(job.sendTime(), Times.ZONE)
+                  .truncatedTo(ChronoUnit.MINUTES)
+                  .toString(),
+              job.extno(),
+              job.version()));
+    }
     return DETAIL;
   }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * A send job as pages show it, with how many of its numbers are in each state.
  *
+ * @param optedOutCount valid numbers of the order left out because they were on the opt-out list
+ * @param version bumped by each edit of the scheduled job; an edit form carries the one it showed
  * @param numbers numbers per state; states without numbers are left out
  * @param chunks the job's chunks in order (empty in {@link SendJobs#list()})
  */
@@ -22,6 +24,8 @@ public record JobView(
     int chunkCount,
     Instant createdAt,
     String createdBy,
+    int optedOutCount,
+    int version,
     Map<NumberState, Long> numbers,
     List<ChunkView> chunks) {
 
@@ -41,6 +45,18 @@ public record JobView(
 
   public boolean open() {
     return state == JobState.OPEN;
+  }
+
+  /**
+   * Whether a person may still change it: scheduled for later than {@code now}, and not one chunk
+   * has left the queue.
+   */
+  public boolean editableAt(Instant now) {
+    return state == JobState.OPEN
+        && sendTime != null
+        && sendTime.isAfter(now)
+        && !chunks.isEmpty()
+        && chunks.stream().allMatch(c -> c.state() == ChunkState.QUEUED);
   }
 
   public long chunksIn(ChunkState state) {

@@ -11,7 +11,12 @@ public enum NumberState {
   FAILED,
   REJECTED,
   UNKNOWN,
-  CANCELLED;
+  CANCELLED,
+  /**
+   * Left out when its chunk was submitted: the number went onto the opt-out list after the job was
+   * stored.
+   */
+  OPTED_OUT;
 
   static NumberState of(ChunkState chunk) {
     return switch (chunk) {

@@ -75,6 +75,10 @@ class SendChunk extends TenantOwned {
   @Column(length = MAX_MESSAGE)
   private String message;
 
+  /** The version of its job this chunk was made or last edited for. */
+  @Column(name = "job_version", nullable = false)
+  private int jobVersion;
+
   protected SendChunk() {}
 
   SendChunk(
@@ -198,5 +202,9 @@ class SendChunk extends TenantOwned {
 
   String getMessage() {
     return message;
+  }
+
+  int getJobVersion() {
+    return jobVersion;
   }
 }

@@ -18,14 +18,30 @@ interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   /**
    * Claims a queued chunk for one call: only one node (or thread) ever gets 1 back for the same
-   * chunk and attempt.
+   * chunk and attempt, and only while the chunk is still of the job version whose content the
+   * caller read (an edit committed meanwhile makes this 0: the next round reads the new content).
    */
   @Modifying
   @Query(
       "update SendChunk c set c.state = com.smsportal.sending.ChunkState.SUBMITTING, c.attemptedAt = :now,"
           + " c.attempts = c.attempts + 1"
-          + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED and c.attempts = :attempts")
-  int claim(long id, int attempts, Instant now);
+          + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED and c.attempts = :attempts"
+          + " and c.jobVersion = :jobVersion")
+  int claim(long id, int attempts, int jobVersion, Instant now);
+
+  /**
+   * Moves every chunk of the job, all still queued and of {@code version}, to the next version and
+   * the new due time. Returns how many: less than the job's chunk count means one has left the
+   * queue (or was edited) meanwhile, and the caller rolls back.
+   */
+  @Modifying
+  @Query(
+      "update SendChunk c set c.jobVersion = :version + 1, c.dueAt = :dueAt"
+          + " where c.jobId = :jobId and c.state = com.smsportal.sending.ChunkState.QUEUED"
+          + " and c.jobVersion = :version")
+  int edit(long jobId, int version, Instant dueAt);
+
+  long countByJobId(long jobId);
 
   /** Chunks whose call began before {@code before} and never recorded an outcome. */
   @Query(

@@ -2,7 +2,6 @@ package com.smsportal.sending;
 
 import com.smsportal.web.Times;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,6 +27,7 @@ class SendController {
   private static final Map<SendRefusal, String> FIELD =
       Map.of(
           SendRefusal.NO_VALID_NUMBER, "mobiles",
+          SendRefusal.ALL_OPTED_OUT, "mobiles",
           SendRefusal.EMPTY_CONTENT, "content",
           SendRefusal.CONTENT_TOO_LONG, "content",
           SendRefusal.BAD_EXTNO, "extno",
@@ -58,7 +58,12 @@ class SendController {
       if (file.getSize() > MAX_FILE_BYTES) {
         return refused(form, model, "file", "send.error.fileTooLarge");
       }
-      mobiles = mobiles + "\n" + text(file.getBytes());
+      try {
+        mobiles = mobiles + "\n" + NumberFile.text(file.getOriginalFilename(), file.getBytes());
+      } catch (IOException | RuntimeException unreadable) {
+        // A damaged or disguised spreadsheet: POI says so in many ways.
+        return refused(form, model, "file", "send.error.fileUnreadable");
+      }
     }
     Instant sendTime;
     try {
@@ -75,7 +80,11 @@ class SendController {
       redirect.addFlashAttribute("submitted", "repeated");
       return "redirect:/jobs/" + earlier.get();
     }
-    ComposeAnalysis analysis = ComposeAnalysis.of(mobiles, form.content());
+    ComposeAnalysis analysis = compose.analyse(form.accountId(), mobiles, form.content());
+    if (analysis.validCount() > 0 && analysis.sendCount() == 0) {
+      // Said before asking the gateway anything; the submit checks the list again in any case.
+      return refused(form, model, "mobiles", SendRefusal.ALL_OPTED_OUT.messageKey());
+    }
     Optional<SendPreflight.Objection> objection =
         preflight.check(form.accountId(), form.content(), analysis.cost());
     if (objection.isPresent()) {
@@ -105,7 +114,8 @@ class SendController {
   private String refused(ComposeForm form, Model model, String field, String messageKey) {
     model.addAttribute("refusalField", field);
     model.addAttribute("refusal", messageKey);
-    model.addAttribute("analysis", ComposeAnalysis.of(form.mobiles(), form.content()));
+    model.addAttribute(
+        "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
     // A refused form is a new attempt: it keeps its key, so a double click still sends once.
     if (form.idempotencyKey() == null || form.idempotencyKey().isBlank()) {
       model.addAttribute(
@@ -128,11 +138,5 @@ class SendController {
       return null;
     }
     return LocalDateTime.parse(value.strip()).atZone(Times.ZONE).toInstant();
-  }
-
-  /** A CSV or TXT of numbers, UTF-8 with or without a byte-order mark. */
-  private static String text(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

@@ -57,6 +57,13 @@ class SendJob extends TenantOwned {
   @Column(name = "created_by", nullable = false, length = 100)
   private String createdBy;
 
+  @Column(name = "opted_out_count", nullable = false)
+  private int optedOutCount;
+
+  /** Bumped by each edit; see {@link SendChunk#getJobVersion()}. */
+  @Column(nullable = false)
+  private int version;
+
   protected SendJob() {}
 
   SendJob(
@@ -138,5 +145,26 @@ class SendJob extends TenantOwned {
 
   String getCreatedBy() {
     return createdBy;
+  }
+
+  int getOptedOutCount() {
+    return optedOutCount;
+  }
+
+  void setOptedOutCount(int optedOutCount) {
+    this.optedOutCount = optedOutCount;
+  }
+
+  int getVersion() {
+    return version;
+  }
+
+  /** A person's change before it went; its chunks move to the new version in the same step. */
+  void edit(String content, Instant sendTime, String extno, int segments) {
+    this.content = content;
+    this.sendTime = sendTime;
+    this.extno = extno;
+    this.segments = segments;
+    this.version++;
   }
 }

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -32,7 +33,7 @@ public class SendJobs {
 
   static final int MAX_CONTENT = 2000;
   static final int MAX_KEY = 64;
-  private static final Pattern EXTNO = Pattern.compile("\\d{1,10}");
+  static final Pattern EXTNO = Pattern.compile("\\d{1,10}");
 
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
@@ -40,6 +41,7 @@ public class SendJobs {
   private final GatewayAccounts accounts;
   private final TenantService tenants;
   private final AuditLog audit;
+  private final OptOuts optOuts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -50,6 +52,7 @@ public class SendJobs {
       GatewayAccounts accounts,
       TenantService tenants,
       AuditLog audit,
+      OptOuts optOuts,
       TransactionTemplate tx,
       Clock clock) {
     this.jobs = jobs;
@@ -58,6 +61,7 @@ public class SendJobs {
     this.accounts = accounts;
     this.tenants = tenants;
     this.audit = audit;
+    this.optOuts = optOuts;
     this.tx = tx;
     this.clock = clock;
   }
@@ -85,8 +89,21 @@ public class SendJobs {
       return SubmitResult.refused(refusal);
     }
     GatewayAccountView account = found.orElseThrow();
+    // Looked up now, whatever the form showed: the list may have changed since. In the account's
+    // tenant's context, also when staff submit.
+    Set<String> optedOut =
+        TenantContext.callAs(account.tenantId(), () -> optOuts.optedOut(parsed.valid()));
+    List<String> mobiles =
+        optedOut.isEmpty()
+            ? parsed.valid()
+            : parsed.valid().stream().filter(m -> !optedOut.contains(m)).toList();
+    if (mobiles.isEmpty()) {
+      return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
+    }
     try {
-      long id = tx.execute(status -> store(account, key, parsed.valid(), content, order, extno));
+      long id =
+          tx.execute(
+              status -> store(account, key, mobiles, optedOut.size(), content, order, extno));
       return SubmitResult.created(id);
     } catch (DataIntegrityViolationException raced) {
       // The same form submitted at the same moment: the other submit made the job.
@@ -229,6 +246,7 @@ public class SendJobs {
       GatewayAccountView account,
       String key,
       List<String> mobiles,
+      int optedOut,
       String content,
       SendOrder order,
       String extno) {
@@ -254,6 +272,7 @@ public class SendJobs {
                 now,
                 actor(),
                 assign));
+    job.setOptedOutCount(optedOut);
     Instant dueAt = order.sendTime() == null ? now : order.sendTime();
     for (int seq = 0; seq < chunkCount; seq++) {
       List<String> part =
@@ -279,6 +298,7 @@ public class SendJobs {
                     + chunkCount
                     + " chunk(s) via gateway account "
                     + account.id()
+                    + (optedOut == 0 ? "" : ", " + optedOut + " on the opt-out list left out")
                     + (order.sendTime() == null ? "" : ", scheduled for " + order.sendTime())));
     return job.getId();
   }
@@ -350,6 +370,8 @@ public class SendJobs {
         job.getChunkCount(),
         job.getCreatedAt(),
         job.getCreatedBy(),
+        job.getOptedOutCount(),
+        job.getVersion(),
         Map.copyOf(counts),
         chunkViews);
   }

@@ -1,5 +1,6 @@
 package com.smsportal.sending;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,12 +9,24 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
 
-  @Query("select n.mobile from SendNumber n where n.chunkId = :chunkId order by n.id")
+  /** The chunk's numbers still to be sent: all but those left out as opted out. */
+  @Query(
+      "select n.mobile from SendNumber n where n.chunkId = :chunkId"
+          + " and n.state <> com.smsportal.sending.NumberState.OPTED_OUT order by n.id")
   List<String> mobilesOf(long chunkId);
 
+  /** The chunk's numbers follow its state, except those left out as opted out. */
   @Modifying
-  @Query("update SendNumber n set n.state = :state where n.chunkId = :chunkId")
+  @Query(
+      "update SendNumber n set n.state = :state where n.chunkId = :chunkId"
+          + " and n.state <> com.smsportal.sending.NumberState.OPTED_OUT")
   int follow(long chunkId, NumberState state);
+
+  @Modifying
+  @Query(
+      "update SendNumber n set n.state = com.smsportal.sending.NumberState.OPTED_OUT"
+          + " where n.chunkId = :chunkId and n.mobile in :mobiles")
+  int optedOut(long chunkId, Collection<String> mobiles);
 
   /** One page of a job's numbers by keyset (after {@code afterId}), optionally filtered. */
   @Query(

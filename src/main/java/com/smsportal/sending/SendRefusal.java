@@ -15,7 +15,9 @@ public enum SendRefusal {
   NO_SUCH_ACCOUNT,
   ACCOUNT_INACTIVE,
   TENANT_SUSPENDED,
-  ROTATION_IN_DOUBT;
+  ROTATION_IN_DOUBT,
+  /** Every valid number is on the tenant's opt-out list. */
+  ALL_OPTED_OUT;
 
   public String messageKey() {
     return "sending.refused." + name();

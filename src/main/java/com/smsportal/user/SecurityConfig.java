@@ -133,10 +133,16 @@ class SecurityConfig {
                         "/jobs/**",
                         "/receipts/**",
                         "/replies/**",
-                        "/keywords/**")
+                        "/keywords/**",
+                        "/optouts/**")
                     .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
                     .requestMatchers(
-                        "/send/**", "/jobs/**", "/receipts/**", "/replies/**", "/keywords/**")
+                        "/send/**",
+                        "/jobs/**",
+                        "/receipts/**",
+                        "/replies/**",
+                        "/keywords/**",
+                        "/optouts/**")
                     .hasRole(Role.CUSTOMER.name())
                     .anyRequest()
                     .authenticated())

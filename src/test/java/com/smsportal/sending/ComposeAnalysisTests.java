@@ -2,6 +2,9 @@ package com.smsportal.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.gateway.GatewayCharset;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -44,5 +47,53 @@ class ComposeAnalysisTests {
   @Test
   void countsCharactersNotUtf16Units() {
     assertThat(ComposeAnalysis.of("", "😀好").characters()).isEqualTo(2);
+  }
+
+  @Test
+  void namesEachCharacterAGbkAccountCannotCarryOnceInOrder() {
+    record Case(String content, List<String> notCarried) {}
+    List<Case> cases =
+        List.of(
+            new Case("【聚合云】生日快乐🎂", List.of("🎂")),
+            new Case("【聚合云】您好，刘䶮先生", List.of("䶮")), // CJK extension A: not in GBK
+            new Case("𠀀与𪚥（扩展 B）", List.of("𠀀", "𪚥")),
+            new Case("😀😀好😀", List.of("😀")),
+            new Case("• 会员日 ™", List.of("•", "™")),
+            new Case("【聚合云】喆、镕、堃、〇、①、€5、～", List.of()), // rare-looking, yet in GBK
+            new Case("plain ASCII 123", List.of()),
+            new Case("\uD83D alone", List.of("\uD83D")));
+    for (Case c : cases) {
+      assertThat(
+              ComposeAnalysis.of("", c.content(), v -> Set.of(), GatewayCharset.GBK).notCarried())
+          .as(c.content())
+          .containsExactlyElementsOf(c.notCarried());
+    }
+  }
+
+  @Test
+  void aUtf8AccountCarriesEmojiAndRareCharactersAndNoAccountFlagsNothing() {
+    String content = "【聚合云】生日快乐🎂 刘䶮 𠀀";
+    assertThat(ComposeAnalysis.of("", content, v -> Set.of(), GatewayCharset.UTF8).notCarried())
+        .isEmpty();
+    assertThat(ComposeAnalysis.of("", content).notCarried()).isEmpty();
+  }
+
+  @Test
+  void numbersOnTheOptOutListAreCountedShownAndLeftOutOfTheCost() {
+    String numbers =
+        IntStream.range(0, 80)
+            .mapToObj(i -> String.format("137%08d", i))
+            .collect(Collectors.joining(","));
+    Set<String> listed =
+        IntStream.range(0, 60)
+            .mapToObj(i -> String.format("137%08d", 79 - i))
+            .collect(Collectors.toSet());
+    ComposeAnalysis analysis =
+        ComposeAnalysis.of(numbers, "hi", valid -> listed, GatewayCharset.UTF8);
+    assertThat(analysis.validCount()).isEqualTo(80);
+    assertThat(analysis.optedOutCount()).isEqualTo(60);
+    assertThat(analysis.shownOptedOut()).hasSize(50).startsWith("13700000020");
+    assertThat(analysis.sendCount()).isEqualTo(20);
+    assertThat(analysis.cost()).isEqualTo(20);
   }
 }

@@ -201,6 +201,46 @@ class SendPagesIntegrationTests {
   }
 
   @Test
+  void numbersMayComeFromAnUploadedSpreadsheetAndADamagedOneIsRefused() throws Exception {
+    byte[] xlsx;
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+            new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      var sheet = workbook.createSheet();
+      sheet.createRow(0).createCell(0).setCellValue("手机号");
+      sheet.createRow(1).createCell(0).setCellValue(13600136001d);
+      sheet.createRow(2).createCell(0).setCellValue("135-0013-5001");
+      workbook.write(out);
+      xlsx = out.toByteArray();
+    }
+    MockHttpServletResponse sent = upload("numbers.xlsx", xlsx);
+    long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.numbers(id, null, null, 0, 10)))
+        .extracting(NumberView::mobile)
+        .containsExactly("13600136001", "13500135001");
+
+    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    byte[] broken = "PK\u0003\u0004 broken".getBytes(StandardCharsets.ISO_8859_1);
+    String refused = upload("numbers.xlsx", broken).getContentAsString();
+    assertThat(refused).contains("id=\"send-refusal\"").contains("号码文件无法读取");
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+  }
+
+  private MockHttpServletResponse upload(String name, byte[] bytes) throws Exception {
+    return mvc.perform(
+            multipart("/send")
+                .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
+                .param("accountId", Long.toString(account))
+                .param("mobiles", "")
+                .param("content", "【聚合云】表格")
+                .param("idempotencyKey", UUID.randomUUID().toString())
+                .session(acme)
+                .with(csrf()))
+        .andReturn()
+        .getResponse();
+  }
+
+  @Test
   void aScheduledJobWaitsAndCanBeCancelled() throws Exception {
     String later =
         java.time.LocalDateTime.now(com.smsportal.web.Times.ZONE)

@@ -1,0 +1,75 @@
+package com.smsportal.sending;
+
+import com.smsportal.tenant.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A number of the tenant that asked not to be messaged: sends leave it out. */
+@Entity
+@Table(name = "opt_out")
+class OptOut extends TenantOwned {
+
+  static final int MAX_NOTE = 200;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 11)
+  private String mobile;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false, length = 10)
+  private OptOutSource source;
+
+  @Column(name = "reply_id")
+  private Long replyId;
+
+  @Column(length = MAX_NOTE)
+  private String note;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "created_by", nullable = false, length = 100)
+  private String createdBy;
+
+  protected OptOut() {}
+
+  OptOut(
+      String mobile,
+      OptOutSource source,
+      Long replyId,
+      String note,
+      Instant createdAt,
+      String createdBy) {
+    this.mobile = mobile;
+    this.source = source;
+    this.replyId = replyId;
+    this.note = note;
+    this.createdAt = createdAt;
+    this.createdBy = createdBy;
+  }
+
+  OptOutView toView() {
+    return new OptOutView(id, mobile, source, replyId, note, createdAt, createdBy);
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  String getMobile() {
+    return mobile;
+  }
+}
