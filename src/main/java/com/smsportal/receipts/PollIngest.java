@@ -7,6 +7,7 @@ import com.smsportal.gateway.StatusReport;
 import com.smsportal.gateway.StatusReports;
 import com.smsportal.replies.ReplyIngest;
 import com.smsportal.sending.DeliveryOutcomes;
+import com.smsportal.sending.OptOuts;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads a stored answer and stores its items, all in one transaction with marking the answer
  * processed: a stop half-way leaves it NEW, to be processed again, and storing is idempotent
- * (unique keys), so nothing is lost and nothing is counted twice. An answer that cannot be read is
- * flagged for an administrator; items too long for their columns are left out and the answer
- * flagged, never silently cut.
+ * (unique keys), so nothing is lost and nothing is counted twice. A new reply that is an opt-out
+ * word puts its number on the tenant's opt-out list. An answer that cannot be read is flagged for
+ * an administrator; items too long for their columns are left out and the answer flagged, never
+ * silently cut.
  */
 @Component
 class PollIngest {
@@ -35,6 +37,7 @@ class PollIngest {
   private final JdbcTemplate jdbc;
   private final DeliveryOutcomes outcomes;
   private final ReplyIngest replies;
+  private final OptOuts optOuts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -43,12 +46,14 @@ class PollIngest {
       JdbcTemplate jdbc,
       DeliveryOutcomes outcomes,
       ReplyIngest replies,
+      OptOuts optOuts,
       TransactionTemplate tx,
       Clock clock) {
     this.inbox = inbox;
     this.jdbc = jdbc;
     this.outcomes = outcomes;
     this.replies = replies;
+    this.optOuts = optOuts;
     this.tx = tx;
     this.clock = clock;
   }
