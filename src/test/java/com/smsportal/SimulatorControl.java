@@ -23,6 +23,15 @@ public final class SimulatorControl {
 
   /** Posts the form to {@code /simulator/control<path>} and expects 200. */
   public void post(String path, Map<String, String> fields) throws Exception {
+    post(path, fields, 200);
+  }
+
+  /** A phone replies to the account's latest send to that number (the reply is queued: 201). */
+  public void reply(String account, String mobile, String content) throws Exception {
+    post("/replies", Map.of("account", account, "mobile", mobile, "content", content), 201);
+  }
+
+  private void post(String path, Map<String, String> fields, int expected) throws Exception {
     String body =
         fields.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -34,7 +43,7 @@ public final class SimulatorControl {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
   }
 
   /** The account's next {@code times} calls meet the fault ({@code NONE} clears it). */

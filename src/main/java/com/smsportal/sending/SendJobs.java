@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -105,8 +107,9 @@ public class SendJobs {
           tx.execute(
               status -> store(account, key, mobiles, optedOut.size(), content, order, extno));
       return SubmitResult.created(id);
-    } catch (DataIntegrityViolationException raced) {
-      // The same form submitted at the same moment: the other submit made the job.
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+      // The same form submitted at the same moment: the other submit made the job (or is still
+      // storing it, and the database gave up waiting for its key before it committed).
       return SubmitResult.repeatOf(awaitJobOfKey(key, raced));
     }
   }
@@ -337,8 +340,8 @@ public class SendJobs {
   }
 
   /** The other submit's transaction may not have committed yet when ours failed on the key. */
-  private long awaitJobOfKey(String key, DataIntegrityViolationException raced) {
-    for (int i = 0; i < 100; i++) {
+  private long awaitJobOfKey(String key, DataAccessException raced) {
+    for (int i = 0; i < 600; i++) {
       Optional<Long> id = jobOfKey(key);
       if (id.isPresent()) {
         return id.get();
