@@ -9,7 +9,6 @@ import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ public class SendJobs {
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
   private final SendNumberRepository numbers;
+  private final SendNumberInserts numberInserts;
   private final GatewayAccounts accounts;
   private final TenantService tenants;
   private final AuditLog audit;
@@ -51,6 +51,7 @@ public class SendJobs {
       SendJobRepository jobs,
       SendChunkRepository chunks,
       SendNumberRepository numbers,
+      SendNumberInserts numberInserts,
       GatewayAccounts accounts,
       TenantService tenants,
       AuditLog audit,
@@ -60,6 +61,7 @@ public class SendJobs {
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
+    this.numberInserts = numberInserts;
     this.accounts = accounts;
     this.tenants = tenants;
     this.audit = audit;
@@ -284,11 +286,7 @@ public class SendJobs {
           chunks.save(
               new SendChunk(
                   tenantId, job.getId(), account.id(), seq + 1, part.size(), dueAt, assign));
-      List<SendNumber> rows = new ArrayList<>(part.size());
-      for (String mobile : part) {
-        rows.add(new SendNumber(tenantId, job.getId(), chunk.getId(), mobile, assign));
-      }
-      numbers.saveAll(rows);
+      numberInserts.insertQueued(tenantId, job.getId(), chunk.getId(), part);
     }
     audit.record(
         AuditEntry.success(AuditAction.SEND, target(job))
