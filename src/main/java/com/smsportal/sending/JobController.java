@@ -41,9 +41,11 @@ class JobController {
   private final GatewayAccounts accounts;
   private final AuditLog audit;
   private final Clock clock;
+  private final Times times;
 
-  JobController(SendJobs jobs, GatewayAccounts accounts, AuditLog audit, Clock clock) {
+  JobController(SendJobs jobs, GatewayAccounts accounts, AuditLog audit, Clock clock, Times times) {
     this.jobs = jobs;
+    this.times = times;
     this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
@@ -106,12 +108,17 @@ class JobController {
     long tenant = TenantContext.current(); // the stream is written on another thread
     return CsvDownload.of(
         "job-" + id + ".csv",
-        List.of("mobile", "state"),
+        List.of("mobile", "state", "carrier_code", "reported_at"),
         (after, limit) ->
             TenantContext.callAs(
                 tenant, () -> jobs.numbers(id, state, mobile, after == null ? 0 : after, limit)),
         NumberView::id,
-        n -> List.of(n.mobile(), n.state().name()));
+        n ->
+            List.of(
+                n.mobile(),
+                n.state().name(),
+                n.carrierCode() == null ? "" : n.carrierCode(),
+                n.reportedAt() == null ? "" : times.format(n.reportedAt())));
   }
 
   @PostMapping("/jobs/{id}/cancel")

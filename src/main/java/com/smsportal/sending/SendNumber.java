@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -35,6 +36,12 @@ class SendNumber extends TenantOwned {
   @Column(nullable = false, length = 20)
   private NumberState state;
 
+  @Column(name = "carrier_code", insertable = false, updatable = false)
+  private String carrierCode;
+
+  @Column(name = "reported_at", insertable = false, updatable = false)
+  private Instant reportedAt;
+
   protected SendNumber() {}
 
   SendNumber(long tenantId, long jobId, long chunkId, String mobile, boolean assignTenant) {
@@ -48,7 +55,7 @@ class SendNumber extends TenantOwned {
   }
 
   NumberView toView() {
-    return new NumberView(id, mobile, state, chunkId);
+    return new NumberView(id, mobile, state, chunkId, carrierCode, reportedAt);
   }
 
   Long getId() {

@@ -80,6 +80,10 @@ class ReceiptsEndToEndIntegrationTests {
     assertThat(job(acmeId, first).numbers())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(NumberState.DELIVERED, 2L, NumberState.FAILED, 1L));
+    assertThat(page(acme, "/jobs/" + first + "?state=FAILED"))
+        .contains(failed)
+        .contains("UNDELIV")
+        .doesNotContain(delivered);
     String receipts = page(acme, "/receipts?mobile=" + failed);
     assertThat(receipts).contains(failed).contains("UNDELIV").contains("/jobs/" + first);
 
