@@ -1,7 +1,9 @@
 package com.smsportal.receipts;
 
+import com.smsportal.web.NewestFirst;
 import com.smsportal.web.PageCursor;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -29,11 +31,18 @@ class ReceiptSearch {
   /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
   @Transactional(readOnly = true)
   List<ReceiptView> page(ReceiptQuery query, PageCursor before, int limit) {
-    return entries
-        .findBy(matching(query, before), q -> q.sortBy(NEWEST_FIRST).limit(limit).all())
-        .stream()
-        .map(StatusReportEntry::toView)
-        .toList();
+    // The "to" filter is an upper bound like a cursor: both are read in windows below them.
+    PageCursor upper =
+        before != null || query.until() == null ? before : new PageCursor(query.until(), 0);
+    List<StatusReportEntry> rows =
+        NewestFirst.page(
+            upper,
+            query.from(),
+            limit,
+            (below, atOrAfter, n) ->
+                entries.findBy(
+                    matching(query, below, atOrAfter), q -> q.sortBy(NEWEST_FIRST).limit(n).all()));
+    return rows.stream().map(StatusReportEntry::toView).toList();
   }
 
   /** The same, below the row with the given id: the export's batches carry only an id. */
@@ -49,7 +58,8 @@ class ReceiptSearch {
         .orElse(List.of());
   }
 
-  private static Specification<StatusReportEntry> matching(ReceiptQuery query, PageCursor before) {
+  private static Specification<StatusReportEntry> matching(
+      ReceiptQuery query, PageCursor before, Instant atOrAfter) {
     return (root, cq, cb) -> {
       List<Predicate> where = new ArrayList<>();
       if (query.mobile() != null) {
@@ -66,6 +76,9 @@ class ReceiptSearch {
       }
       if (query.until() != null) {
         where.add(cb.lessThan(root.get("receivedAt"), query.until()));
+      }
+      if (atOrAfter != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
       }
       if (before != null) {
         // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.

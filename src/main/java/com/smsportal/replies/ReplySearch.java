@@ -1,7 +1,9 @@
 package com.smsportal.replies;
 
+import com.smsportal.web.NewestFirst;
 import com.smsportal.web.PageCursor;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,18 @@ class ReplySearch {
   /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
   @Transactional(readOnly = true)
   List<ReplyEntry> page(ReplyQuery query, PageCursor before, int limit) {
-    return entries.findBy(matching(query, before), q -> q.sortBy(NEWEST_FIRST).limit(limit).all());
+    // The "to" filter is an upper bound like a cursor: both are read in windows below them.
+    PageCursor upper =
+        before != null || query.until() == null ? before : new PageCursor(query.until(), 0);
+    List<ReplyEntry> rows =
+        NewestFirst.page(
+            upper,
+            query.from(),
+            limit,
+            (below, atOrAfter, n) ->
+                entries.findBy(
+                    matching(query, below, atOrAfter), q -> q.sortBy(NEWEST_FIRST).limit(n).all()));
+    return rows;
   }
 
   @Transactional(readOnly = true)
@@ -50,7 +63,8 @@ class ReplySearch {
         .orElse(List.of());
   }
 
-  private static Specification<ReplyEntry> matching(ReplyQuery query, PageCursor before) {
+  private static Specification<ReplyEntry> matching(
+      ReplyQuery query, PageCursor before, Instant atOrAfter) {
     return (root, cq, cb) -> {
       List<Predicate> where = new ArrayList<>();
       if (query.mobile() != null) {
@@ -64,6 +78,9 @@ class ReplySearch {
       }
       if (query.until() != null) {
         where.add(cb.lessThan(root.get("receivedAt"), query.until()));
+      }
+      if (atOrAfter != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
       }
       if (before != null) {
         // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.

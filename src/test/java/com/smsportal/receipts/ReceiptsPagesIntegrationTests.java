@@ -7,6 +7,7 @@ import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Times;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -135,8 +136,8 @@ class ReceiptsPagesIntegrationTests {
   void theExportHoldsExactlyTheFilteredReportsAfterAByteOrderMark() throws Exception {
     String task = PolledRows.randomTaskId();
     List<Report> reports = new ArrayList<>();
-    for (int i = 0; i < 1_060; i++) {
-      // More than one batch of the export, with ties across the batch boundary.
+    for (int i = 0; i < 1_521; i++) {
+      // Over a thousand delivered: more than one batch of the export (see below for the boundary).
       Instant time = start.plusMillis(i / 10 * 1_000L + 123);
       int status = i % 3 == 0 ? 20 : 10;
       reports.add(
@@ -159,6 +160,11 @@ class ReceiptsPagesIntegrationTests {
         delivered.add(id);
       }
     }
+
+    // The export's second batch starts inside a run of reports with the same time.
+    assertThat(delivered).hasSizeGreaterThan(CsvDownload.BATCH);
+    assertThat(reports.get(stored.indexOf(delivered.get(CsvDownload.BATCH - 1))).receivedAt())
+        .isEqualTo(reports.get(stored.indexOf(delivered.get(CsvDownload.BATCH))).receivedAt());
 
     HttpResponse<String> response =
         acme.get("/receipts/export?taskId=" + task + "&status=delivered&" + window(0, 30));

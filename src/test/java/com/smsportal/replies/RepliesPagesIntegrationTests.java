@@ -100,9 +100,10 @@ class RepliesPagesIntegrationTests {
     String mobile = PolledRows.randomMobile();
     List<Reply> replies = new ArrayList<>();
     for (int i = 0; i < 121; i++) {
-      // Five replies share each second: the pages must break ties by id, not lose or repeat.
+      // Seven replies share each second, across the page ends too: the pages must break ties by
+      // id, not lose or repeat a reply.
       replies.add(
-          new Reply(acmeId, mobile, "reply " + i, start.plusSeconds(i / 5), "", null, false));
+          new Reply(acmeId, mobile, "reply " + i, start.plusSeconds(i / 7), "", null, false));
     }
     List<Long> stored = rows.replies(replies);
     rows.reply(new Reply(acmeId, PolledRows.randomMobile(), "other", start, "", null, false));
