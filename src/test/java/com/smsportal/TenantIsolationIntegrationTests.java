@@ -98,6 +98,21 @@ class TenantIsolationIntegrationTests {
     assertThat(job.accepted()).as(String.valueOf(job.refusal())).isTrue();
     // An opt-out, as a reply adds it (a number no test sends to).
     TenantContext.runAs(globex, () -> optOuts.addFromReply("19900199001", 1));
+    // A delivery report and a reply, as the poller stores them.
+    PolledRows polled = new PolledRows(jdbc);
+    polled.report(
+        new PolledRows.Report(
+            globex,
+            "Globex-task-" + secret,
+            "13800138000",
+            10,
+            Instant.now(),
+            "DELIVRD",
+            "",
+            null));
+    polled.reply(
+        new PolledRows.Reply(
+            globex, "13800138000", "Globex reply " + secret, Instant.now(), "", null, true));
     acmeCustomer = Logins.as(mvc, "acme");
   }
 

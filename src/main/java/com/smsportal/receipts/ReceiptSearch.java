@@ -1,0 +1,95 @@
+package com.smsportal.receipts;
+
+import com.smsportal.web.NewestFirst;
+import com.smsportal.web.PageCursor;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the current tenant's reports newest first, by keyset on (received_at, id): each page starts
+ * strictly below the last row of the one before, along the (tenant_id, [mobile | task_id,]
+ * received_at, id) indexes, so a page deep down costs what the first one does.
+ */
+@Service
+class ReceiptSearch {
+
+  private static final Sort NEWEST_FIRST =
+      Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
+
+  private final StatusReportEntries entries;
+
+  ReceiptSearch(StatusReportEntries entries) {
+    this.entries = entries;
+  }
+
+  /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
+  @Transactional(readOnly = true)
+  List<ReceiptView> page(ReceiptQuery query, PageCursor before, int limit) {
+    // The "to" filter is an upper bound like a cursor: both are read in windows below them.
+    PageCursor upper =
+        before != null || query.until() == null ? before : new PageCursor(query.until(), 0);
+    List<StatusReportEntry> rows =
+        NewestFirst.page(
+            upper,
+            query.from(),
+            limit,
+            (below, atOrAfter, n) ->
+                entries.findBy(
+                    matching(query, below, atOrAfter), q -> q.sortBy(NEWEST_FIRST).limit(n).all()));
+    return rows.stream().map(StatusReportEntry::toView).toList();
+  }
+
+  /** The same, below the row with the given id: the export's batches carry only an id. */
+  @Transactional(readOnly = true)
+  List<ReceiptView> pageBelowId(ReceiptQuery query, Long beforeId, int limit) {
+    if (beforeId == null) {
+      return page(query, null, limit);
+    }
+    return entries
+        .findById(beforeId)
+        .map(StatusReportEntry::toView)
+        .map(last -> page(query, new PageCursor(last.receivedAt(), last.id()), limit))
+        .orElse(List.of());
+  }
+
+  private static Specification<StatusReportEntry> matching(
+      ReceiptQuery query, PageCursor before, Instant atOrAfter) {
+    return (root, cq, cb) -> {
+      List<Predicate> where = new ArrayList<>();
+      if (query.mobile() != null) {
+        where.add(cb.equal(root.get("mobile"), query.mobile()));
+      }
+      if (query.taskId() != null) {
+        where.add(cb.equal(root.get("taskId"), query.taskId()));
+      }
+      if (query.status() != null) {
+        where.add(cb.equal(root.get("status"), query.status().code()));
+      }
+      if (query.from() != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), query.from()));
+      }
+      if (query.until() != null) {
+        where.add(cb.lessThan(root.get("receivedAt"), query.until()));
+      }
+      if (atOrAfter != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
+      }
+      if (before != null) {
+        // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.
+        where.add(
+            cb.or(
+                cb.lessThan(root.get("receivedAt"), before.time()),
+                cb.and(
+                    cb.equal(root.get("receivedAt"), before.time()),
+                    cb.lessThan(root.get("id"), before.id()))));
+      }
+      return cb.and(where.toArray(Predicate[]::new));
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package com.smsportal.receipts;
+
+import java.time.Instant;
+
+/**
+ * One delivery report as the receipts page and export show it.
+ *
+ * @param status the gateway's code: 10 delivered, 20 failed
+ * @param errorCode the carrier's own code (DELIVRD, UNDELIV, ...), informative only
+ * @param jobId the send job the report matched, or null when it matched none
+ */
+public record ReceiptView(
+    long id,
+    Instant receivedAt,
+    String mobile,
+    String taskId,
+    int status,
+    String errorCode,
+    String extno,
+    Long jobId,
+    Instant fetchedAt) {
+
+  public boolean delivered() {
+    return status == ReceiptStatus.DELIVERED.code();
+  }
+
+  public boolean failed() {
+    return status == ReceiptStatus.FAILED.code();
+  }
+}

@@ -1,0 +1,262 @@
+package com.smsportal.replies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smsportal.Logins;
+import com.smsportal.PolledRows;
+import com.smsportal.PolledRows.Reply;
+import com.smsportal.PortalHttpClient;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.web.Times;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The replies page, its export and the dashboard's facade over real HTTP, on replies stored as the
+ * poller stores them. Each test works in its own minutes of a past year, so rows of other tests
+ * never get in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RepliesPagesIntegrationTests {
+
+  static final Pattern ROW_ID = Pattern.compile("<tr data-id=\"(\\d+)\"");
+  static final Pattern OLDER = Pattern.compile("id=\"replies-older\"[^>]*href=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TenantService tenants;
+  @Autowired ReplyQueries replyQueries;
+
+  PolledRows rows;
+  PortalHttpClient acme;
+  long acmeId;
+  long globexId;
+  Instant start;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    rows = new PolledRows(jdbc);
+    acme = new PortalHttpClient(port).logIn("acme", Logins.DEMO_PASSWORD);
+    acmeId = tenants.findByName("Acme").orElseThrow().id();
+    globexId = tenants.findByName("Globex").orElseThrow().id();
+    // A half hour of 2004 no other test uses: the time filter keeps each test to its own rows.
+    long minutes = ThreadLocalRandom.current().nextLong(0, 365L * 24 * 60 / 30) * 30;
+    start = LocalDateTime.of(2004, 1, 1, 0, 0).plusMinutes(minutes).atZone(Times.ZONE).toInstant();
+  }
+
+  @Test
+  void eachFilterNarrowsTheRepliesAndAnotherTenantsNeverShow() throws Exception {
+    String a = PolledRows.randomMobile();
+    String b = PolledRows.randomMobile();
+    long thanks = reply(a, "谢谢，已收到", 1, 41L, false);
+    long stop = reply(b, "STOP please", 2, null, true);
+    long percent = reply(a, "50%_off? 退订", 5, null, true);
+    long plain = reply(b, "500 off", 9, 42L, false);
+    rows.reply(new Reply(globexId, a, "Globex 谢谢 secret", at(3), "", null, false));
+    String window = window(0, 10);
+
+    assertThat(idsAt("/replies?" + window)).containsExactly(plain, percent, stop, thanks);
+    assertThat(idsAt("/replies?" + window + "&mobile=" + a)).containsExactly(percent, thanks);
+    assertThat(idsAt("/replies?" + window + "&mobile=" + enc("+86" + b)))
+        .containsExactly(plain, stop);
+    assertThat(idsAt("/replies?" + window + "&q=" + enc("谢谢"))).containsExactly(thanks);
+    assertThat(idsAt("/replies?" + window + "&q=stop")).containsExactly(stop);
+    // The person's % and _ are literal characters, not LIKE wildcards.
+    assertThat(idsAt("/replies?" + window + "&q=" + enc("%"))).containsExactly(percent);
+    assertThat(idsAt("/replies?" + window + "&q=" + enc("0_o"))).isEmpty();
+    assertThat(idsAt("/replies?" + window + "&q=" + enc("%_"))).containsExactly(percent);
+    assertThat(idsAt("/replies?" + window(2, 5))).containsExactly(percent, stop);
+
+    String page = acme.get("/replies?" + window).body();
+    assertThat(page).doesNotContain("Globex 谢谢 secret");
+    assertThat(page).contains("href=\"/jobs/41\"").contains("href=\"/jobs/42\"");
+    assertThat(page.split("badge-warn\">退订<", -1)).hasSize(3); // the two opt-outs
+    assertThat(acme.get("/replies?" + window + "&q=nothing-like-this").body())
+        .contains("id=\"replies-empty\"")
+        .contains("没有符合条件的回复");
+  }
+
+  @Test
+  void olderLinksWalkEveryReplyOnceNewestFirstKeepingTheFilter() throws Exception {
+    String mobile = PolledRows.randomMobile();
+    List<Reply> replies = new ArrayList<>();
+    for (int i = 0; i < 121; i++) {
+      // Seven replies share each second, across the page ends too: the pages must break ties by
+      // id, not lose or repeat a reply.
+      replies.add(
+          new Reply(acmeId, mobile, "reply " + i, start.plusSeconds(i / 7), "", null, false));
+    }
+    List<Long> stored = rows.replies(replies);
+    rows.reply(new Reply(acmeId, PolledRows.randomMobile(), "other", start, "", null, false));
+    List<Long> expected = new ArrayList<>(stored);
+    // Stored in time order, ids ascending: newest first is the exact reverse.
+    Collections.reverse(expected);
+
+    List<Long> seen = new ArrayList<>();
+    String next = "/replies?mobile=" + mobile + "&" + window(0, 30);
+    int pages = 0;
+    while (next != null) {
+      String page = acme.get(next).body();
+      pages++;
+      seen.addAll(ids(page));
+      if (pages > 1) {
+        assertThat(page).contains("id=\"replies-newest\"");
+      }
+      Matcher older = OLDER.matcher(page);
+      next = older.find() ? older.group(1).replace("&amp;", "&") : null;
+      if (next != null) {
+        assertThat(next).contains("mobile=" + mobile).contains("before=");
+      }
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void theExportHoldsExactlyTheFilteredRepliesAfterAByteOrderMark() throws Exception {
+    String mobile = PolledRows.randomMobile();
+    reply(mobile, "好的, \"收到\"", 1, 7L, false);
+    reply(mobile, "=cmd|' /C calc'!A0", 2, null, false);
+    reply(mobile, "退订", 3, null, true);
+    reply(PolledRows.randomMobile(), "another number", 2, null, false);
+    rows.reply(new Reply(globexId, mobile, "Globex reply", at(2), "", null, false));
+
+    HttpResponse<String> response =
+        acme.get("/replies/export?mobile=" + mobile + "&" + window(0, 10));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("replies-" + LocalDate.now(Times.ZONE) + ".csv");
+    Times times = new Times();
+    assertThat(response.body().lines().toList())
+        .containsExactly(
+            "\uFEFFreceived_at,mobile,content,extno,job_id,opt_out",
+            times.format(at(3)) + "," + mobile + ",退订,01,,yes",
+            times.format(at(2)) + "," + mobile + ",'=cmd|' /C calc'!A0,01,,no",
+            times.format(at(1)) + "," + mobile + ",\"好的, \"\"收到\"\"\",01,7,no");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_event where action = 'EXPORT' and target = 'replies'"
+                    + " and actor = 'acme' and detail like ?",
+                Integer.class,
+                "%mobile " + mobile + "%"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void badFilterInputIsExplainedNextToItsFieldInChineseAndEnglishAndListsNothing()
+      throws Exception {
+    String mobile = PolledRows.randomMobile();
+    reply(mobile, "hello", 1, null, false);
+
+    String zh =
+        acme.get("/replies?mobile=phone&q=" + "x".repeat(101) + "&to=2004-13-45T99:00").body();
+    assertThat(zh).contains("id=\"mobile-error\"").contains("请输入手机号码");
+    assertThat(zh).contains("id=\"q-error\"").contains("内容过长");
+    assertThat(zh).contains("id=\"to-error\"").contains("无法识别的时间");
+    assertThat(ids(zh)).isEmpty();
+    assertThat(zh).doesNotContain("id=\"replies-empty\"");
+    assertThat(acme.get("/replies?from=" + minute(3) + "&to=" + minute(1)).body())
+        .contains("id=\"to-error\"")
+        .contains("结束时间必须晚于开始时间")
+        .doesNotContain("<tr data-id=");
+
+    String en = acme.get("/replies?lang=en&mobile=" + enc("+1 " + mobile)).body();
+    assertThat(en).contains("id=\"mobile-error\"").contains("Enter a mobile number");
+    assertThat(ids(en)).isEmpty();
+    assertThat(acme.get("/replies?lang=en&from=soon").body())
+        .contains("id=\"from-error\"")
+        .contains("This time cannot be read");
+    assertThat(acme.get("/replies?lang=en&from=" + minute(3) + "&to=" + minute(1)).body())
+        .contains("The end must be later than the start.");
+
+    HttpResponse<String> export = acme.get("/replies/export?lang=en&from=soon");
+    assertThat(export.statusCode()).isEqualTo(303);
+    assertThat(export.headers().firstValue("Location").orElseThrow())
+        .isEqualTo("/replies?lang=en&from=soon");
+  }
+
+  @Test
+  void aReplyIsShownAsTheTextItsSenderWroteNeverAsMarkup() throws Exception {
+    String mobile = PolledRows.randomMobile();
+    reply(mobile, "<script>alert(1)</script>", 1, null, false);
+
+    String page = acme.get("/replies?mobile=" + mobile).body();
+    assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(page).doesNotContain("<script>alert(1)");
+  }
+
+  @Test
+  void theDashboardsLatestRepliesAreTheTenantsNewestFirst() {
+    // Far in the future, so that they are the newest of any test's.
+    Instant future =
+        Instant.parse("2090-01-01T00:00:00Z").plusSeconds(start.getEpochSecond() % 1_000_000);
+    String mobile = PolledRows.randomMobile();
+    long older = rows.reply(new Reply(acmeId, mobile, "older", future, "", null, false));
+    long newest =
+        rows.reply(new Reply(acmeId, mobile, "newest", future.plusSeconds(2), "", 9L, true));
+    rows.reply(new Reply(globexId, mobile, "Globex's", future.plusSeconds(1), "", null, false));
+
+    List<ReplyView> latest = TenantContext.callAs(acmeId, () -> replyQueries.latest(2));
+
+    assertThat(latest).extracting(ReplyView::id).containsExactly(newest, older);
+    assertThat(latest.get(0))
+        .isEqualTo(new ReplyView(newest, mobile, "newest", future.plusSeconds(2), 9L, true));
+    jdbc.update("delete from reply where mobile = ?", mobile);
+  }
+
+  private long reply(String mobile, String content, int minute, Long job, boolean optOut) {
+    return rows.reply(new Reply(acmeId, mobile, content, at(minute), "01", job, optOut));
+  }
+
+  /** Thirty seconds into the given minute of this test's window. */
+  private Instant at(int minute) {
+    return start.plus(Duration.ofMinutes(minute)).plusSeconds(30);
+  }
+
+  private String window(int fromMinute, int toMinute) {
+    return "from=" + minute(fromMinute) + "&to=" + minute(toMinute);
+  }
+
+  private String minute(int minute) {
+    return enc(
+        LocalDateTime.ofInstant(start.plus(Duration.ofMinutes(minute)), Times.ZONE)
+            .truncatedTo(ChronoUnit.MINUTES)
+            .toString());
+  }
+
+  private List<Long> idsAt(String path) throws Exception {
+    return ids(acme.get(path).body());
+  }
+
+  static List<Long> ids(String html) {
+    List<Long> ids = new ArrayList<>();
+    Matcher m = ROW_ID.matcher(html);
+    while (m.find()) {
+      ids.add(Long.parseLong(m.group(1)));
+    }
+    return ids;
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
