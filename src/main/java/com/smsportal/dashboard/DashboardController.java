@@ -1,5 +1,6 @@
 package com.smsportal.dashboard;
 
+import com.smsportal.replies.ReplyQueries;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendStatistics;
 import com.smsportal.tenant.GatewayAccountView;
@@ -26,13 +27,21 @@ class DashboardController {
   static final String VIEW = "dashboard/index";
   static final String SENDS = "partials/dashboard/sends :: sends";
 
+  private static final int LATEST_REPLIES = 5;
+
+  private final ReplyQueries replies;
   private final TenantService tenants;
   private final GatewayAccounts accounts;
   private final SendJobs jobs;
   private final SendStatistics statistics;
 
   DashboardController(
-      TenantService tenants, GatewayAccounts accounts, SendJobs jobs, SendStatistics statistics) {
+      TenantService tenants,
+      GatewayAccounts accounts,
+      SendJobs jobs,
+      SendStatistics statistics,
+      ReplyQueries replies) {
+    this.replies = replies;
     this.tenants = tenants;
     this.accounts = accounts;
     this.jobs = jobs;
@@ -50,6 +59,7 @@ class DashboardController {
       model.addAttribute("customerDashboard", true);
       model.addAttribute("sends", sends(days));
       model.addAttribute("jobsInProgress", jobs.inProgress());
+      model.addAttribute("latestReplies", replies.latest(LATEST_REPLIES));
       model.addAttribute(
           "accountNames",
           accounts.list().stream()

@@ -165,13 +165,20 @@ class PollIngest {
               outcomes.jobsOfTasks(
                   answer.accountId(),
                   storable.stream().map(r -> nz(r.taskId())).filter(t -> !t.isEmpty()).toList());
-          replies.ingest(
-              answer.tenantId(),
-              answer.accountId(),
-              answer.id(),
-              storable,
-              answer.fetchedAt(),
-              jobs);
+          for (ReplyIngest.NewReply reply :
+              replies.ingest(
+                  answer.tenantId(),
+                  answer.accountId(),
+                  answer.id(),
+                  storable,
+                  answer.fetchedAt(),
+                  jobs)) {
+            if (reply.optOut()) {
+              // Committed on its own before the reply: a stop in between lists the number and
+              // stores the reply when the answer is processed again, never the other way round.
+              optOuts.addFromReply(reply.mobile(), reply.id());
+            }
+          }
           inbox.markProcessed(answer.id(), read.replies().size(), now, refusedProblem(refused));
         });
     return new Result(read.replies().size(), true);

@@ -95,6 +95,10 @@ class ReceiptsEndToEndIntegrationTests {
     String replyPage = page(acme, "/replies?mobile=" + alsoDelivered);
     assertThat(replyPage).contains("收到&lt;b&gt;谢谢&lt;/b&gt;").contains("/jobs/" + first);
     assertThat(page(acme, "/optouts")).contains(delivered).doesNotContain(alsoDelivered);
+    assertThat(page(acme, "/"))
+        .as("the dashboard's latest replies")
+        .contains("收到&lt;b&gt;谢谢&lt;/b&gt;")
+        .doesNotContain("收到<b>");
 
     long second = send(acme, account, delivered + "\n" + alsoDelivered);
     await(() -> job(acmeId, second).state() == JobState.FINISHED);
