@@ -87,16 +87,8 @@ class PollIngest {
   }
 
   private Result reports(StoredAnswer answer, StatusReports read) {
-    List<StatusReport> storable = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    for (StatusReport report : read.reports()) {
-      String problem = problem(report);
-      if (problem == null) {
-        storable.add(report);
-      } else {
-        refused.add(problem);
-      }
-    }
+    List<StatusReport> storable = storable(read.reports(), PollIngest::problem, refused);
     Instant now = clock.instant();
     tx.executeWithoutResult(
         status -> {
@@ -148,16 +140,9 @@ class PollIngest {
   }
 
   private Result replies(StoredAnswer answer, Replies read) {
-    List<com.smsportal.gateway.Reply> storable = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    for (com.smsportal.gateway.Reply reply : read.replies()) {
-      String problem = problem(reply);
-      if (problem == null) {
-        storable.add(reply);
-      } else {
-        refused.add(problem);
-      }
-    }
+    List<com.smsportal.gateway.Reply> storable =
+        storable(read.replies(), PollIngest::problem, refused);
     Instant now = clock.instant();
     tx.executeWithoutResult(
         status -> {
@@ -182,6 +167,21 @@ class PollIngest {
           inbox.markProcessed(answer.id(), read.replies().size(), now, refusedProblem(refused));
         });
     return new Result(read.replies().size(), true);
+  }
+
+  /** The items that can be stored; the problems of the others go to {@code refused}. */
+  private static <T> List<T> storable(
+      List<T> items, java.util.function.Function<T, String> problem, List<String> refused) {
+    List<T> storable = new ArrayList<>(items.size());
+    for (T item : items) {
+      String why = problem.apply(item);
+      if (why == null) {
+        storable.add(item);
+      } else {
+        refused.add(why);
+      }
+    }
+    return storable;
   }
 
   private static String problem(StatusReport report) {

@@ -31,9 +31,7 @@ class ReplySearch {
   /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
   @Transactional(readOnly = true)
   List<ReplyEntry> page(ReplyQuery query, PageCursor before, int limit) {
-    // The "to" filter is an upper bound like a cursor: both are read in windows below them.
-    PageCursor upper =
-        before != null || query.until() == null ? before : new PageCursor(query.until(), 0);
+    PageCursor upper = NewestFirst.upper(before, query.until());
     List<ReplyEntry> rows =
         NewestFirst.page(
             upper,

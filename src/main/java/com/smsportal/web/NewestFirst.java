@@ -31,6 +31,14 @@ public final class NewestFirst {
   private NewestFirst() {}
 
   /**
+   * Where a page starts: below its cursor, or for the first page below the end of a "to" filter,
+   * which bounds the rows the way a cursor does (and is read in windows below it the same way).
+   */
+  public static PageCursor upper(PageCursor before, Instant until) {
+    return before != null || until == null ? before : new PageCursor(until, 0);
+  }
+
+  /**
    * The newest {@code limit} rows below {@code upper} (null: the newest of all) and at or after
    * {@code floor} (null: no lower bound), newest first.
    */

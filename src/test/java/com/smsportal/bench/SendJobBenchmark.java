@@ -3,6 +3,7 @@ package com.smsportal.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
+import com.smsportal.MultipartForm;
 import com.smsportal.SimulatorControl;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
@@ -12,7 +13,6 @@ import com.smsportal.gateway.StatusReports;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
-import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -264,33 +264,13 @@ class SendJobBenchmark {
     fields.put("content", CONTENT);
     fields.put("sendTime", "");
     fields.put("extno", "");
-    String boundary = "----bench" + UUID.randomUUID().toString().replace("-", "");
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + field.getKey()
-                  + "\"\r\n\r\n"
-                  + field.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\";"
-                + " filename=\"numbers.txt\"\r\nContent-Type: text/plain\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    MultipartForm form = new MultipartForm(fields, "file", "numbers.txt", "text/plain", file);
     return http.send(
         HttpRequest.newBuilder(URI.create(url("/send")))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", form.contentType())
             .header("Accept", "text/html")
             .timeout(Duration.ofMinutes(30))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .POST(form.publisher())
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -3,11 +3,11 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
+import com.smsportal.MultipartForm;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
-import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -124,32 +124,12 @@ class SendUploadIntegrationTests {
     fields.put("content", "【聚合云】您好");
     fields.put("sendTime", "2099-01-01T08:00");
     fields.put("extno", "");
-    String boundary = "----upload" + UUID.randomUUID().toString().replace("-", "");
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + field.getKey()
-                  + "\"\r\n\r\n"
-                  + field.getValue()
-                  + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"numbers.csv\""
-                + "\r\nContent-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    MultipartForm form = new MultipartForm(fields, "file", "numbers.csv", "text/csv", file);
     return http.send(
         HttpRequest.newBuilder(URI.create(url("/send")))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", form.contentType())
             .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .POST(form.publisher())
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
