@@ -20,7 +20,14 @@ class LoginBrowserTests extends BrowserTest {
     assertThat(page.username()).isEqualTo("acme");
     assertThat(page.role()).isEqualTo("企业用户");
     assertThat(page.navigationIds())
-        .containsExactly("nav-dashboard", "nav-send", "nav-jobs", "nav-accounts");
+        .containsExactly(
+            "nav-dashboard",
+            "nav-send",
+            "nav-jobs",
+            "nav-receipts",
+            "nav-replies",
+            "nav-optouts",
+            "nav-accounts");
     assertThat(page.heading()).isEqualTo("概览");
   }
 
@@ -29,7 +36,14 @@ class LoginBrowserTests extends BrowserTest {
     PortalPage page = login.logInAs("globex", DEMO_PASSWORD);
     assertThat(page.username()).isEqualTo("globex");
     assertThat(page.navigationIds())
-        .containsExactly("nav-dashboard", "nav-send", "nav-jobs", "nav-accounts");
+        .containsExactly(
+            "nav-dashboard",
+            "nav-send",
+            "nav-jobs",
+            "nav-receipts",
+            "nav-replies",
+            "nav-optouts",
+            "nav-accounts");
   }
 
   @Test
@@ -57,7 +71,13 @@ class LoginBrowserTests extends BrowserTest {
     assertThat(page.role()).isEqualTo("管理员");
     assertThat(page.navigationIds())
         .containsExactly(
-            "nav-dashboard", "nav-accounts", "nav-tenants", "nav-staff", "nav-logins", "nav-audit");
+            "nav-dashboard",
+            "nav-accounts",
+            "nav-tenants",
+            "nav-staff",
+            "nav-logins",
+            "nav-audit",
+            "nav-pollers");
     page.follow("nav-logins");
     assertThat(page.heading()).isEqualTo("登录记录");
   }

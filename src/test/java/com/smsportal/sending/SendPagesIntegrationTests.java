@@ -93,7 +93,10 @@ class SendPagesIntegrationTests {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv.lines().toList())
-        .containsExactly("\uFEFFmobile,state", "13800138000,SUBMITTED", "13900139000,SUBMITTED");
+        .containsExactly(
+            "\uFEFFmobile,state,carrier_code,reported_at",
+            "13800138000,SUBMITTED,,",
+            "13900139000,SUBMITTED,,");
   }
 
   @Test
