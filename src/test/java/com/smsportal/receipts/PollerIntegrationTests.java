@@ -252,6 +252,31 @@ class PollerIntegrationTests {
   }
 
   @Test
+  void anAccountAnotherNodeIsPollingIsLeftAlone() {
+    List<String> tasks = sendDirect(10);
+    String lock = "poll-account-" + account;
+    jdbc.update(
+        "insert into shedlock (name, lock_until, locked_at, locked_by) values (?, ?, ?, ?)",
+        lock,
+        java.time.LocalDateTime.of(2037, 12, 31, 0, 0), // TIMESTAMP ends in 2038
+        java.time.LocalDateTime.of(2020, 1, 1, 0, 0),
+        "another-node");
+    try {
+      assertThat(scheduler.pollNow(account)).as("the other node holds the lock").isEmpty();
+      assertThat(reportsOf(tasks)).isZero();
+    } finally {
+      // The other node is done: its lock ends (ShedLock keeps the row and updates it).
+      jdbc.update(
+          "update shedlock set lock_until = ? where name = ?",
+          java.time.LocalDateTime.of(2020, 1, 1, 0, 0, 1),
+          lock);
+    }
+
+    assertThat(scheduler.pollNow(account).orElseThrow().reports()).isEqualTo(10);
+    assertThat(reportsOf(tasks)).isEqualTo(10);
+  }
+
+  @Test
   void anUnreadableAnswerIsKeptForAnAdministrator() throws Exception {
     long id =
         inbox.store(
