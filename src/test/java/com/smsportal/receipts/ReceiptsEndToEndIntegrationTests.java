@@ -88,7 +88,7 @@ class ReceiptsEndToEndIntegrationTests {
     assertThat(receipts).contains(failed).contains("UNDELIV").contains("/jobs/" + first);
 
     new SimulatorControl(port).reply("acme", alsoDelivered, "收到<b>谢谢</b>");
-    new SimulatorControl(port).reply("acme", delivered, "ＴＤ");
+    new SimulatorControl(port).reply("acme", delivered, "退订");
     AccountPoller.Round replies = poller.pollNow(account).orElseThrow();
 
     assertThat(replies.replies()).isEqualTo(2);
