@@ -1,11 +1,11 @@
 package com.smsportal.audit;
 
+import com.smsportal.web.LikePatterns;
 import com.smsportal.web.Times;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -39,10 +39,18 @@ class AuditSearch {
         where.add(cb.lessThan(root.get("id"), beforeId));
       }
       if (hasText(query.actor())) {
-        where.add(cb.like(cb.lower(root.get("actor")), contains(query.actor()), '!'));
+        where.add(
+            cb.like(
+                cb.lower(root.get("actor")),
+                LikePatterns.contains(query.actor()),
+                LikePatterns.ESCAPE));
       }
       if (hasText(query.tenant())) {
-        where.add(cb.like(cb.lower(root.get("tenantName")), contains(query.tenant()), '!'));
+        where.add(
+            cb.like(
+                cb.lower(root.get("tenantName")),
+                LikePatterns.contains(query.tenant()),
+                LikePatterns.ESCAPE));
       }
       if (query.action() != null) {
         where.add(cb.equal(root.get("action"), query.action()));
@@ -61,19 +69,5 @@ class AuditSearch {
 
   private static boolean hasText(String value) {
     return value != null && !value.isBlank();
-  }
-
-  /**
-   * A LIKE pattern for "contains", with the user's own % and _ taken literally. The escape is '!',
-   * not a backslash, which MySQL string literals would swallow.
-   */
-  private static String contains(String text) {
-    String escaped =
-        text.strip()
-            .toLowerCase(Locale.ROOT)
-            .replace("!", "!!")
-            .replace("%", "!%")
-            .replace("_", "!_");
-    return "%" + escaped + "%";
   }
 }

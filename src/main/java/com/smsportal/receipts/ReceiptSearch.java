@@ -6,7 +6,6 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ReceiptSearch {
-
-  private static final Sort NEWEST_FIRST =
-      Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
 
   private final StatusReportEntries entries;
 
@@ -39,7 +35,8 @@ class ReceiptSearch {
             limit,
             (below, atOrAfter, n) ->
                 entries.findBy(
-                    matching(query, below, atOrAfter), q -> q.sortBy(NEWEST_FIRST).limit(n).all()));
+                    matching(query, below, atOrAfter),
+                    q -> q.sortBy(NewestFirst.ORDER).limit(n).all()));
     return rows.stream().map(StatusReportEntry::toView).toList();
   }
 
@@ -69,24 +66,7 @@ class ReceiptSearch {
       if (query.status() != null) {
         where.add(cb.equal(root.get("status"), query.status().code()));
       }
-      if (query.from() != null) {
-        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), query.from()));
-      }
-      if (query.until() != null) {
-        where.add(cb.lessThan(root.get("receivedAt"), query.until()));
-      }
-      if (atOrAfter != null) {
-        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
-      }
-      if (before != null) {
-        // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.
-        where.add(
-            cb.or(
-                cb.lessThan(root.get("receivedAt"), before.time()),
-                cb.and(
-                    cb.equal(root.get("receivedAt"), before.time()),
-                    cb.lessThan(root.get("id"), before.id()))));
-      }
+      where.addAll(NewestFirst.bounds(root, cb, query.from(), query.until(), atOrAfter, before));
       return cb.and(where.toArray(Predicate[]::new));
     };
   }

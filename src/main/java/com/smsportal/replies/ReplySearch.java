@@ -1,13 +1,12 @@
 package com.smsportal.replies;
 
+import com.smsportal.web.LikePatterns;
 import com.smsportal.web.NewestFirst;
 import com.smsportal.web.PageCursor;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ReplySearch {
-
-  private static final Sort NEWEST_FIRST =
-      Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
 
   private final ReplyEntries entries;
 
@@ -39,7 +35,8 @@ class ReplySearch {
             limit,
             (below, atOrAfter, n) ->
                 entries.findBy(
-                    matching(query, below, atOrAfter), q -> q.sortBy(NEWEST_FIRST).limit(n).all()));
+                    matching(query, below, atOrAfter),
+                    q -> q.sortBy(NewestFirst.ORDER).limit(n).all()));
     return rows;
   }
 
@@ -69,37 +66,14 @@ class ReplySearch {
         where.add(cb.equal(root.get("mobile"), query.mobile()));
       }
       if (query.text() != null) {
-        where.add(cb.like(cb.lower(root.get("content")), contains(query.text()), '!'));
-      }
-      if (query.from() != null) {
-        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), query.from()));
-      }
-      if (query.until() != null) {
-        where.add(cb.lessThan(root.get("receivedAt"), query.until()));
-      }
-      if (atOrAfter != null) {
-        where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
-      }
-      if (before != null) {
-        // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.
         where.add(
-            cb.or(
-                cb.lessThan(root.get("receivedAt"), before.time()),
-                cb.and(
-                    cb.equal(root.get("receivedAt"), before.time()),
-                    cb.lessThan(root.get("id"), before.id()))));
+            cb.like(
+                cb.lower(root.get("content")),
+                LikePatterns.contains(query.text()),
+                LikePatterns.ESCAPE));
       }
+      where.addAll(NewestFirst.bounds(root, cb, query.from(), query.until(), atOrAfter, before));
       return cb.and(where.toArray(Predicate[]::new));
     };
-  }
-
-  /**
-   * A LIKE pattern for "contains", with the person's own % and _ taken literally. The escape is
-   * '!', not a backslash, which MySQL string literals would swallow.
-   */
-  static String contains(String text) {
-    String escaped =
-        text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    return "%" + escaped + "%";
   }
 }

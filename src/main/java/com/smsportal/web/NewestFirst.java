@@ -1,9 +1,13 @@
 package com.smsportal.web;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 
 /**
  * Reads a keyset page, newest first, in time windows below the cursor. Why: given only {@code
@@ -28,7 +32,44 @@ public final class NewestFirst {
           Duration.ofDays(64),
           Duration.ofDays(512));
 
+  /** The order of every page: received time, then id, newest first. */
+  public static final Sort ORDER = Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
+
   private NewestFirst() {}
+
+  /**
+   * The time conditions of a slice of an entity with {@code receivedAt} and {@code id}: the
+   * person's {@code from} (inclusive) and {@code until} (exclusive) filters, the window's lower
+   * bound {@code atOrAfter}, and strictly below the cursor {@code before}; each only if not null.
+   */
+  public static List<Predicate> bounds(
+      Root<?> root,
+      CriteriaBuilder cb,
+      Instant from,
+      Instant until,
+      Instant atOrAfter,
+      PageCursor before) {
+    List<Predicate> where = new ArrayList<>();
+    if (from != null) {
+      where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), from));
+    }
+    if (until != null) {
+      where.add(cb.lessThan(root.get("receivedAt"), until));
+    }
+    if (atOrAfter != null) {
+      where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
+    }
+    if (before != null) {
+      // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.
+      where.add(
+          cb.or(
+              cb.lessThan(root.get("receivedAt"), before.time()),
+              cb.and(
+                  cb.equal(root.get("receivedAt"), before.time()),
+                  cb.lessThan(root.get("id"), before.id()))));
+    }
+    return where;
+  }
 
   /**
    * Where a page starts: below its cursor, or for the first page below the end of a "to" filter,
