@@ -109,7 +109,7 @@ class AccountPoller {
       return new Round(reports, replies, "DATABASE_UNAVAILABLE: " + e.getMessage());
     }
     Instant now = clock.instant();
-    states.succeeded(account.id(), account.tenantId(), now, now.plus(properties.every()));
+    states.succeeded(account.id(), now, now.plus(properties.every()));
     return new Round(reports, replies, null);
   }
 
@@ -178,7 +178,7 @@ class AccountPoller {
       }
       total += result.items();
       metrics.fetched(kind, result.items());
-      states.fetched(account.id(), account.tenantId(), fetchedAt, result.items());
+      states.fetched(account.id(), fetchedAt, result.items());
       if (!result.readable()) {
         throw new UnreadableAnswerException(id);
       }

@@ -131,9 +131,7 @@ class PollScheduler implements SmartLifecycle {
       log.warn("The database does not answer: not polling");
       return false;
     }
-    if (replaySpool() > 0 && !spool.files().isEmpty()) {
-      return false;
-    }
+    replaySpool();
     if (!spool.files().isEmpty()) {
       return false;
     }
@@ -217,7 +215,6 @@ class PollScheduler implements SmartLifecycle {
     Map<Long, PollerStates.State> known = states.all();
     return TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
         .filter(GatewayAccountView::active)
-        .filter(a -> tenants.isActive(a.tenantId()))
         .filter(
             a -> {
               PollerStates.State state = known.get(a.id());
@@ -225,6 +222,7 @@ class PollScheduler implements SmartLifecycle {
                   || state.nextPollAt() == null
                   || !state.nextPollAt().isAfter(now);
             })
+        .filter(a -> tenants.isActive(a.tenantId())) // one query each: only for the due ones
         .toList();
   }
 

@@ -48,18 +48,20 @@ class PollerStates {
     }
   }
 
+  /** Starts a round; the account's row exists from here on (the other updates rely on it). */
   void attempted(long accountId, long tenantId, Instant at) {
     ensure(accountId, tenantId);
     jdbc.update(
-        "update poller_state set last_attempt_at = ? where account_id = ?", utc(at), accountId);
+        "update poller_state set last_attempt_at = ? where account_id = ?",
+        RawInbox.utc(at),
+        accountId);
   }
 
   /** Counts items as they are stored, so a round cut short still counts what it took. */
-  void fetched(long accountId, long tenantId, Instant at, int items) {
+  void fetched(long accountId, Instant at, int items) {
     if (items == 0) {
       return;
     }
-    ensure(accountId, tenantId);
     LocalDate today = LocalDate.ofInstant(at, CHINA);
     jdbc.update(
         "update poller_state set fetched_today = case when fetched_day = ? then fetched_today + ?"
@@ -71,27 +73,25 @@ class PollerStates {
         accountId);
   }
 
-  void succeeded(long accountId, long tenantId, Instant at, Instant next) {
-    ensure(accountId, tenantId);
+  void succeeded(long accountId, Instant at, Instant next) {
     jdbc.update(
         "update poller_state set last_success_at = ?, failures = 0, next_poll_at = ?"
             + " where account_id = ?",
-        utc(at),
-        utc(next),
+        RawInbox.utc(at),
+        RawInbox.utc(next),
         accountId);
   }
 
-  /** Records an error; returns how many rounds in a row have failed now. */
-  int failed(long accountId, long tenantId, Instant at, String error, Instant next) {
+  /** Records an error and when to try again. */
+  void failed(long accountId, long tenantId, Instant at, String error, Instant next) {
     ensure(accountId, tenantId);
     jdbc.update(
         "update poller_state set last_error_at = ?, last_error = ?, failures = failures + 1,"
             + " next_poll_at = ? where account_id = ?",
-        utc(at),
+        RawInbox.utc(at),
         error.length() <= 500 ? error : error.substring(0, 500),
-        utc(next),
+        RawInbox.utc(next),
         accountId);
-    return failures(accountId);
   }
 
   int failures(long accountId) {
@@ -124,10 +124,6 @@ class PollerStates {
     } catch (DuplicateKeyException alreadyThere) {
       // Another node's first round of the same account; its row serves.
     }
-  }
-
-  private static LocalDateTime utc(Instant instant) {
-    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

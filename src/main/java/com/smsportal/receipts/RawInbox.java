@@ -133,9 +133,9 @@ class RawInbox {
     return counts;
   }
 
-  /** DATETIME columns hold UTC, whatever the JVM's zone (as Hibernate writes them). */
+  /** DATETIME columns hold UTC, whatever the JVM's zone (as Hibernate writes them); null stays. */
   static LocalDateTime utc(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static String clip(String text) {
