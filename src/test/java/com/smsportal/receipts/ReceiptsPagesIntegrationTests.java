@@ -1,26 +1,24 @@
 package com.smsportal.receipts;
 
+import static com.smsportal.PageWindow.enc;
+import static com.smsportal.PageWindow.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
+import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Times;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReceiptsPagesIntegrationTests {
 
-  static final Pattern ROW_ID = Pattern.compile("<tr data-id=\"(\\d+)\"");
   static final Pattern OLDER = Pattern.compile("id=\"receipts-older\"[^>]*href=\"([^\"]+)\"");
 
   @LocalServerPort int port;
@@ -48,7 +45,7 @@ class ReceiptsPagesIntegrationTests {
   PortalHttpClient acme;
   long acmeId;
   long globexId;
-  Instant start;
+  PageWindow span;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -56,9 +53,7 @@ class ReceiptsPagesIntegrationTests {
     acme = new PortalHttpClient(port).logIn("acme", Logins.DEMO_PASSWORD);
     acmeId = tenants.findByName("Acme").orElseThrow().id();
     globexId = tenants.findByName("Globex").orElseThrow().id();
-    // A minute of 2003 no other test uses: the time filter keeps each test to its own rows.
-    long minutes = ThreadLocalRandom.current().nextLong(0, 365L * 24 * 60 / 30) * 30;
-    start = LocalDateTime.of(2003, 1, 1, 0, 0).plusMinutes(minutes).atZone(Times.ZONE).toInstant();
+    span = PageWindow.somewhereIn(2003);
   }
 
   @Test
@@ -71,8 +66,8 @@ class ReceiptsPagesIntegrationTests {
     long failed = report(t1, b, 20, 2, "UNDELIV", null);
     long laterA = report(t2, a, 20, 5, "MK:0001", null);
     long laterB = report(t2, b, 10, 9, "DELIVRD", 42L);
-    rows.report(new Report(globexId, t1, a, 10, at(3), "GLOBEX1", "", null));
-    String window = window(0, 10);
+    rows.report(new Report(globexId, t1, a, 10, span.at(3), "GLOBEX1", "", null));
+    String window = span.filter(0, 10);
 
     assertThat(idsAt("/receipts?" + window)).containsExactly(laterB, laterA, failed, delivered);
     assertThat(idsAt("/receipts?" + window + "&mobile=" + a)).containsExactly(laterA, delivered);
@@ -85,7 +80,7 @@ class ReceiptsPagesIntegrationTests {
     assertThat(idsAt("/receipts?" + window + "&status=all&taskId=" + t2 + "&mobile=" + b))
         .containsExactly(laterB);
     // "to" keeps the whole minute it names; "from" starts at its minute.
-    assertThat(idsAt("/receipts?" + window(2, 5))).containsExactly(laterA, failed);
+    assertThat(idsAt("/receipts?" + span.filter(2, 5))).containsExactly(laterA, failed);
 
     String page = acme.get("/receipts?" + window).body();
     assertThat(page).doesNotContain("GLOBEX1").contains("UNDELIV");
@@ -101,17 +96,18 @@ class ReceiptsPagesIntegrationTests {
     List<Report> reports = new ArrayList<>();
     for (int i = 0; i < 137; i++) {
       // Seven reports share each second: the pages must break ties by id, not lose or repeat.
-      Instant time = start.plusSeconds(i / 7);
+      Instant time = span.start().plusSeconds(i / 7);
       reports.add(
           new Report(acmeId, task, PolledRows.randomMobile(), 10, time, "DELIVRD", "", null));
     }
     List<Long> stored = rows.reports(reports);
     rows.report(
-        new Report(acmeId, PolledRows.randomTaskId(), "13800138000", 10, start, "X", "", null));
+        new Report(
+            acmeId, PolledRows.randomTaskId(), "13800138000", 10, span.start(), "X", "", null));
     List<Long> expected = newestFirst(stored, reports);
 
     List<Long> seen = new ArrayList<>();
-    String next = "/receipts?taskId=" + task + "&" + window(0, 30);
+    String next = "/receipts?taskId=" + task + "&" + span.filter(0, 30);
     int pages = 0;
     while (next != null) {
       String page = acme.get(next).body();
@@ -138,7 +134,7 @@ class ReceiptsPagesIntegrationTests {
     List<Report> reports = new ArrayList<>();
     for (int i = 0; i < 1_521; i++) {
       // Over a thousand delivered: more than one batch of the export (see below for the boundary).
-      Instant time = start.plusMillis(i / 10 * 1_000L + 123);
+      Instant time = span.start().plusMillis(i / 10 * 1_000L + 123);
       int status = i % 3 == 0 ? 20 : 10;
       reports.add(
           new Report(
@@ -153,7 +149,8 @@ class ReceiptsPagesIntegrationTests {
     }
     List<Long> stored = rows.reports(reports);
     rows.report(
-        new Report(acmeId, task, "13900009999", 20, start.minusSeconds(600), "OLD", "", null));
+        new Report(
+            acmeId, task, "13900009999", 20, span.start().minusSeconds(600), "OLD", "", null));
     List<Long> delivered = new ArrayList<>();
     for (long id : newestFirst(stored, reports)) {
       if (reports.get(stored.indexOf(id)).status() == 10) {
@@ -167,7 +164,7 @@ class ReceiptsPagesIntegrationTests {
         .isEqualTo(reports.get(stored.indexOf(delivered.get(CsvDownload.BATCH))).receivedAt());
 
     HttpResponse<String> response =
-        acme.get("/receipts/export?taskId=" + task + "&status=delivered&" + window(0, 30));
+        acme.get("/receipts/export?taskId=" + task + "&status=delivered&" + span.filter(0, 30));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("receipts-" + LocalDate.now(Times.ZONE) + ".csv");
@@ -207,22 +204,25 @@ class ReceiptsPagesIntegrationTests {
     report(PolledRows.randomTaskId(), mobile, 10, 1, "DELIVRD", null);
 
     String zh =
-        acme.get("/receipts?mobile=138abc&status=pending&from=yesterday&to=" + minute(1)).body();
+        acme.get("/receipts?mobile=138abc&status=pending&from=yesterday&to=" + span.minute(1))
+            .body();
     assertThat(zh).contains("id=\"mobile-error\"").contains("请输入手机号码");
     assertThat(zh).contains("id=\"status-error\"").contains("未知的状态");
     assertThat(zh).contains("id=\"from-error\"").contains("无法识别的时间");
     assertThat(ids(zh)).isEmpty();
     assertThat(zh).doesNotContain("id=\"receipts-empty\"");
 
-    String reversed = acme.get("/receipts?" + "from=" + minute(5) + "&to=" + minute(1)).body();
+    String reversed =
+        acme.get("/receipts?" + "from=" + span.minute(5) + "&to=" + span.minute(1)).body();
     assertThat(reversed).contains("id=\"to-error\"").contains("结束时间必须晚于开始时间");
     assertThat(ids(reversed)).isEmpty();
 
     String en =
-        acme.get("/receipts?lang=en&mobile=" + enc(mobile + "x") + "&to=" + minute(2)).body();
+        acme.get("/receipts?lang=en&mobile=" + enc(mobile + "x") + "&to=" + span.minute(2)).body();
     assertThat(en).contains("id=\"mobile-error\"").contains("Enter a mobile number");
     assertThat(ids(en)).isEmpty();
-    String enRange = acme.get("/receipts?lang=en&from=" + minute(7) + "&to=" + minute(5)).body();
+    String enRange =
+        acme.get("/receipts?lang=en&from=" + span.minute(7) + "&to=" + span.minute(5)).body();
     assertThat(enRange).contains("The end must be later than the start.");
     assertThat(acme.get("/receipts?lang=en&status=sent").body())
         .contains("Unknown status; choose All, Delivered or Failed.");
@@ -236,38 +236,12 @@ class ReceiptsPagesIntegrationTests {
   }
 
   private long report(String task, String mobile, int status, int minute, String code, Long job) {
-    return rows.report(new Report(acmeId, task, mobile, status, at(minute), code, "01", job));
-  }
-
-  /** Thirty seconds into the given minute of this test's window. */
-  private Instant at(int minute) {
-    return start.plus(Duration.ofMinutes(minute)).plusSeconds(30);
-  }
-
-  /** The from/to fields, as the page's datetime-local inputs send them. */
-  private String window(int fromMinute, int toMinute) {
-    return "from=" + minute(fromMinute) + "&to=" + minute(toMinute);
-  }
-
-  private String minute(int minute) {
-    return enc(
-        LocalDateTime.ofInstant(start.plus(Duration.ofMinutes(minute)), Times.ZONE)
-            .truncatedTo(ChronoUnit.MINUTES)
-            .toString());
+    return rows.report(new Report(acmeId, task, mobile, status, span.at(minute), code, "01", job));
   }
 
   /** The ids of the rows the page at this path lists, in its order. */
   private List<Long> idsAt(String path) throws Exception {
     return ids(acme.get(path).body());
-  }
-
-  static List<Long> ids(String html) {
-    List<Long> ids = new ArrayList<>();
-    Matcher m = ROW_ID.matcher(html);
-    while (m.find()) {
-      ids.add(Long.parseLong(m.group(1)));
-    }
-    return ids;
   }
 
   /** The stored ids in the page's order: received time, then id, newest first. */
@@ -282,9 +256,5 @@ class ReceiptsPagesIntegrationTests {
             .thenComparing(ids::get)
             .reversed());
     return order.stream().map(ids::get).toList();
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -1,26 +1,23 @@
 package com.smsportal.replies;
 
+import static com.smsportal.PageWindow.enc;
+import static com.smsportal.PageWindow.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
+import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Reply;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RepliesPagesIntegrationTests {
 
-  static final Pattern ROW_ID = Pattern.compile("<tr data-id=\"(\\d+)\"");
   static final Pattern OLDER = Pattern.compile("id=\"replies-older\"[^>]*href=\"([^\"]+)\"");
 
   @LocalServerPort int port;
@@ -50,7 +46,7 @@ class RepliesPagesIntegrationTests {
   PortalHttpClient acme;
   long acmeId;
   long globexId;
-  Instant start;
+  PageWindow span;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -59,8 +55,7 @@ class RepliesPagesIntegrationTests {
     acmeId = tenants.findByName("Acme").orElseThrow().id();
     globexId = tenants.findByName("Globex").orElseThrow().id();
     // A half hour of 2004 no other test uses: the time filter keeps each test to its own rows.
-    long minutes = ThreadLocalRandom.current().nextLong(0, 365L * 24 * 60 / 30) * 30;
-    start = LocalDateTime.of(2004, 1, 1, 0, 0).plusMinutes(minutes).atZone(Times.ZONE).toInstant();
+    span = PageWindow.somewhereIn(2004);
   }
 
   @Test
@@ -71,8 +66,8 @@ class RepliesPagesIntegrationTests {
     long stop = reply(b, "STOP please", 2, null, true);
     long percent = reply(a, "50%_off? 退订", 5, null, true);
     long plain = reply(b, "500 off", 9, 42L, false);
-    rows.reply(new Reply(globexId, a, "Globex 谢谢 secret", at(3), "", null, false));
-    String window = window(0, 10);
+    rows.reply(new Reply(globexId, a, "Globex 谢谢 secret", span.at(3), "", null, false));
+    String window = span.filter(0, 10);
 
     assertThat(idsAt("/replies?" + window)).containsExactly(plain, percent, stop, thanks);
     assertThat(idsAt("/replies?" + window + "&mobile=" + a)).containsExactly(percent, thanks);
@@ -84,7 +79,7 @@ class RepliesPagesIntegrationTests {
     assertThat(idsAt("/replies?" + window + "&q=" + enc("%"))).containsExactly(percent);
     assertThat(idsAt("/replies?" + window + "&q=" + enc("0_o"))).isEmpty();
     assertThat(idsAt("/replies?" + window + "&q=" + enc("%_"))).containsExactly(percent);
-    assertThat(idsAt("/replies?" + window(2, 5))).containsExactly(percent, stop);
+    assertThat(idsAt("/replies?" + span.filter(2, 5))).containsExactly(percent, stop);
 
     String page = acme.get("/replies?" + window).body();
     assertThat(page).doesNotContain("Globex 谢谢 secret");
@@ -103,16 +98,18 @@ class RepliesPagesIntegrationTests {
       // Seven replies share each second, across the page ends too: the pages must break ties by
       // id, not lose or repeat a reply.
       replies.add(
-          new Reply(acmeId, mobile, "reply " + i, start.plusSeconds(i / 7), "", null, false));
+          new Reply(
+              acmeId, mobile, "reply " + i, span.start().plusSeconds(i / 7), "", null, false));
     }
     List<Long> stored = rows.replies(replies);
-    rows.reply(new Reply(acmeId, PolledRows.randomMobile(), "other", start, "", null, false));
+    rows.reply(
+        new Reply(acmeId, PolledRows.randomMobile(), "other", span.start(), "", null, false));
     List<Long> expected = new ArrayList<>(stored);
     // Stored in time order, ids ascending: newest first is the exact reverse.
     Collections.reverse(expected);
 
     List<Long> seen = new ArrayList<>();
-    String next = "/replies?mobile=" + mobile + "&" + window(0, 30);
+    String next = "/replies?mobile=" + mobile + "&" + span.filter(0, 30);
     int pages = 0;
     while (next != null) {
       String page = acme.get(next).body();
@@ -138,10 +135,10 @@ class RepliesPagesIntegrationTests {
     reply(mobile, "=cmd|' /C calc'!A0", 2, null, false);
     reply(mobile, "退订", 3, null, true);
     reply(PolledRows.randomMobile(), "another number", 2, null, false);
-    rows.reply(new Reply(globexId, mobile, "Globex reply", at(2), "", null, false));
+    rows.reply(new Reply(globexId, mobile, "Globex reply", span.at(2), "", null, false));
 
     HttpResponse<String> response =
-        acme.get("/replies/export?mobile=" + mobile + "&" + window(0, 10));
+        acme.get("/replies/export?mobile=" + mobile + "&" + span.filter(0, 10));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("replies-" + LocalDate.now(Times.ZONE) + ".csv");
@@ -149,9 +146,9 @@ class RepliesPagesIntegrationTests {
     assertThat(response.body().lines().toList())
         .containsExactly(
             "\uFEFFreceived_at,mobile,content,extno,job_id,opt_out",
-            times.format(at(3)) + "," + mobile + ",退订,01,,yes",
-            times.format(at(2)) + "," + mobile + ",'=cmd|' /C calc'!A0,01,,no",
-            times.format(at(1)) + "," + mobile + ",\"好的, \"\"收到\"\"\",01,7,no");
+            times.format(span.at(3)) + "," + mobile + ",退订,01,,yes",
+            times.format(span.at(2)) + "," + mobile + ",'=cmd|' /C calc'!A0,01,,no",
+            times.format(span.at(1)) + "," + mobile + ",\"好的, \"\"收到\"\"\",01,7,no");
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from audit_event where action = 'EXPORT' and target = 'replies'"
@@ -174,7 +171,7 @@ class RepliesPagesIntegrationTests {
     assertThat(zh).contains("id=\"to-error\"").contains("无法识别的时间");
     assertThat(ids(zh)).isEmpty();
     assertThat(zh).doesNotContain("id=\"replies-empty\"");
-    assertThat(acme.get("/replies?from=" + minute(3) + "&to=" + minute(1)).body())
+    assertThat(acme.get("/replies?from=" + span.minute(3) + "&to=" + span.minute(1)).body())
         .contains("id=\"to-error\"")
         .contains("结束时间必须晚于开始时间")
         .doesNotContain("<tr data-id=");
@@ -185,7 +182,7 @@ class RepliesPagesIntegrationTests {
     assertThat(acme.get("/replies?lang=en&from=soon").body())
         .contains("id=\"from-error\"")
         .contains("This time cannot be read");
-    assertThat(acme.get("/replies?lang=en&from=" + minute(3) + "&to=" + minute(1)).body())
+    assertThat(acme.get("/replies?lang=en&from=" + span.minute(3) + "&to=" + span.minute(1)).body())
         .contains("The end must be later than the start.");
 
     HttpResponse<String> export = acme.get("/replies/export?lang=en&from=soon");
@@ -208,7 +205,8 @@ class RepliesPagesIntegrationTests {
   void theDashboardsLatestRepliesAreTheTenantsNewestFirst() {
     // Far in the future, so that they are the newest of any test's.
     Instant future =
-        Instant.parse("2090-01-01T00:00:00Z").plusSeconds(start.getEpochSecond() % 1_000_000);
+        Instant.parse("2090-01-01T00:00:00Z")
+            .plusSeconds(span.start().getEpochSecond() % 1_000_000);
     String mobile = PolledRows.randomMobile();
     long older = rows.reply(new Reply(acmeId, mobile, "older", future, "", null, false));
     long newest =
@@ -224,39 +222,10 @@ class RepliesPagesIntegrationTests {
   }
 
   private long reply(String mobile, String content, int minute, Long job, boolean optOut) {
-    return rows.reply(new Reply(acmeId, mobile, content, at(minute), "01", job, optOut));
-  }
-
-  /** Thirty seconds into the given minute of this test's window. */
-  private Instant at(int minute) {
-    return start.plus(Duration.ofMinutes(minute)).plusSeconds(30);
-  }
-
-  private String window(int fromMinute, int toMinute) {
-    return "from=" + minute(fromMinute) + "&to=" + minute(toMinute);
-  }
-
-  private String minute(int minute) {
-    return enc(
-        LocalDateTime.ofInstant(start.plus(Duration.ofMinutes(minute)), Times.ZONE)
-            .truncatedTo(ChronoUnit.MINUTES)
-            .toString());
+    return rows.reply(new Reply(acmeId, mobile, content, span.at(minute), "01", job, optOut));
   }
 
   private List<Long> idsAt(String path) throws Exception {
     return ids(acme.get(path).body());
-  }
-
-  static List<Long> ids(String html) {
-    List<Long> ids = new ArrayList<>();
-    Matcher m = ROW_ID.matcher(html);
-    while (m.find()) {
-      ids.add(Long.parseLong(m.group(1)));
-    }
-    return ids;
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
