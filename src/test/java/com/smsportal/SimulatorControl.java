@@ -46,6 +46,31 @@ public final class SimulatorControl {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
   }
 
+  /** A gateway account of its own for one test: what {@link #open} made. */
+  public record OpenedAccount(String userid, String account, String password) {}
+
+  private static final java.util.concurrent.atomic.AtomicLong OPENED =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 1_000_000);
+
+  /**
+   * Opens a new account at this portal's simulator with this balance: a gateway account no other
+   * test (nor tenant) uses, so each can be registered once in the portal as the real ones are.
+   */
+  public OpenedAccount open(String prefix, long balance) throws Exception {
+    long n = OPENED.incrementAndGet();
+    OpenedAccount opened =
+        new OpenedAccount(String.valueOf(700_000 + n), prefix + "-" + n, "Pw" + n + "-test");
+    post(
+        "/accounts",
+        Map.of(
+            "userid", opened.userid(),
+            "account", opened.account(),
+            "password", opened.password(),
+            "balance", String.valueOf(balance)),
+        201);
+    return opened;
+  }
+
   /** The account's next {@code times} calls meet the fault ({@code NONE} clears it). */
   public void fault(String account, String mode, int times) throws Exception {
     post("/faults", Map.of("account", account, "mode", mode, "times", String.valueOf(times)));

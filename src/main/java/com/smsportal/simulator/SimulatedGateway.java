@@ -47,6 +47,10 @@ final class SimulatedGateway {
   private final SimulatorProperties properties;
   private final Clock clock;
   private final Map<String, SimulatedAccount> accounts = new LinkedHashMap<>();
+
+  /** Accounts opened at run time ({@link #open}), opened again, fresh, by a reset. */
+  private final Map<String, SimulatorProperties.Account> opened = new LinkedHashMap<>();
+
   private final AtomicLong nextTaskId = new AtomicLong();
 
   SimulatedGateway(SimulatorProperties properties, Clock clock) {
@@ -55,13 +59,39 @@ final class SimulatedGateway {
     reset();
   }
 
-  /** Back to the configured accounts and balances, with empty queues and no faults. */
+  /**
+   * Back to the configured accounts and balances (and those opened since, as they were opened),
+   * with empty queues and no faults.
+   */
   synchronized void reset() {
     accounts.clear();
     for (SimulatorProperties.Account configured : properties.accounts()) {
       accounts.put(configured.account(), new SimulatedAccount(configured));
     }
+    for (SimulatorProperties.Account account : opened.values()) {
+      accounts.put(account.account(), new SimulatedAccount(account));
+    }
     nextTaskId.set(properties.firstTaskId());
+  }
+
+  /**
+   * Opens another account at the gateway, as the vendor does for a new customer; refused if its
+   * name is taken.
+   */
+  synchronized void open(SimulatorProperties.Account account) {
+    if (account.account() == null
+        || account.account().isBlank()
+        || account.userid() == null
+        || account.userid().isBlank()
+        || account.password() == null
+        || account.password().isEmpty()) {
+      throw new IllegalArgumentException("userid, account and password are required");
+    }
+    if (accounts.containsKey(account.account())) {
+      throw new IllegalArgumentException("account name taken");
+    }
+    opened.put(account.account(), account);
+    accounts.put(account.account(), new SimulatedAccount(account));
   }
 
   // ---- the four actions of sms.aspx / smsGBK.aspx

@@ -33,6 +33,22 @@ class SimulatorControlController {
     return gateway.accounts();
   }
 
+  /** Opens another account at the simulated gateway (201); its name and userid must be new. */
+  @PostMapping("/accounts")
+  ResponseEntity<Map<String, String>> open(
+      @RequestParam String userid,
+      @RequestParam String account,
+      @RequestParam String password,
+      @RequestParam(defaultValue = "0") long balance) {
+    if (balance < 0) {
+      throw new IllegalArgumentException("balance must not be negative");
+    }
+    gateway.open(
+        new SimulatorProperties.Account(
+            userid.strip(), account.strip(), password, balance, true, ""));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("opened", account.strip()));
+  }
+
   /** A phone replies to the account's number; without taskId, to its latest send to it. */
   @PostMapping("/replies")
   ResponseEntity<Map<String, String>> reply(
