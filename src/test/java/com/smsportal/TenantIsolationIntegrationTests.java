@@ -11,6 +11,7 @@ import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantOwned;
 import com.smsportal.tenant.TenantService;
@@ -55,6 +56,7 @@ class TenantIsolationIntegrationTests {
   @Autowired EntityManagerFactory entityManagers;
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired SendJobs sendJobs;
   @Autowired OptOuts optOuts;
 
@@ -77,7 +79,7 @@ class TenantIsolationIntegrationTests {
             () ->
                 accounts.ensure(
                     secret,
-                    "https://gw.globex.example",
+                    TestEndpoints.of(endpoints, "https://gw.globex.example"),
                     GatewayCharset.GBK,
                     "990077",
                     secret,

@@ -27,5 +27,11 @@ public enum AuditAction {
   OPT_OUT_ADDED,
   OPT_OUT_REMOVED,
   /** A person changed a scheduled send job before it went. */
-  SEND_EDITED
+  SEND_EDITED,
+  /** An administrator added a gateway endpoint the portal may call. */
+  ENDPOINT_CREATED,
+  /** An administrator changed a gateway endpoint (name, address, charset, note). */
+  ENDPOINT_CHANGED,
+  ENDPOINT_RETIRED,
+  ENDPOINT_REACTIVATED
 }

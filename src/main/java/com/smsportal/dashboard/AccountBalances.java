@@ -1,13 +1,14 @@
 package com.smsportal.dashboard;
 
 import com.smsportal.gateway.Balance;
-import com.smsportal.gateway.GatewayAccount;
-import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.tenant.AccountGateway;
+import com.smsportal.tenant.GatewayAccess;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayCredentials;
+import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
 import jakarta.annotation.PreDestroy;
@@ -40,8 +41,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>The calls run in parallel on a small pool of their own; a page waits for them at most {@link
  * DashboardProperties#balanceWait()}, so one hung account delays nobody for longer than that. An
- * account with a call under way is never asked twice at once. Credentials are read in the request's
- * thread (the tenant filter needs it); the pool's threads only talk to the gateway.
+ * account with a call under way is never asked twice at once. The pool's threads call the gateway
+ * through {@link GatewayAccess} in the account's tenant context, stated explicitly.
  */
 @Service
 @EnableConfigurationProperties(DashboardProperties.class)
@@ -51,7 +52,7 @@ class AccountBalances {
 
   private final GatewayAccounts accounts;
   private final TenantService tenants;
-  private final GatewayClient gateway;
+  private final GatewayAccess gateway;
   private final DashboardProperties properties;
   private final Clock clock;
   private final ExecutorService pool;
@@ -60,7 +61,7 @@ class AccountBalances {
   AccountBalances(
       GatewayAccounts accounts,
       TenantService tenants,
-      GatewayClient gateway,
+      GatewayAccess gateway,
       DashboardProperties properties,
       Clock clock) {
     this.accounts = accounts;
@@ -134,26 +135,26 @@ class AccountBalances {
         return kept;
       }
     }
-    GatewayAccount account;
-    try {
-      Optional<GatewayCredentials> credentials = accounts.credentials(view.id());
-      if (credentials.isEmpty()) {
-        return BalanceStatus.INACTIVE;
-      }
-      account = credentials.get().toGatewayAccount();
-    } catch (RotationInProgressException rotating) {
-      return BalanceStatus.ROTATING;
-    }
     Reading reading =
-        new Reading(view.updatedAt(), CompletableFuture.supplyAsync(() -> ask(account), pool));
+        new Reading(view.updatedAt(), CompletableFuture.supplyAsync(() -> ask(view), pool));
     readings.put(view.id(), reading);
     return reading;
   }
 
-  private Answer ask(GatewayAccount account) {
+  /** Asks the gateway, in the pool, as the account of the view's tenant. */
+  private Answer ask(GatewayAccountView account) {
     try {
-      Balance balance = gateway.overage(account);
-      return new Answer(balance, null, null, null, clock.instant());
+      Optional<Balance> balance =
+          TenantContext.callAs(
+              account.tenantId(), () -> gateway.call(account.id(), AccountGateway::overage));
+      if (balance.isEmpty()) {
+        return new Answer(null, "dashboard.balance.failed", null, null, clock.instant());
+      }
+      return new Answer(balance.get(), null, null, null, clock.instant());
+    } catch (RotationInProgressException rotating) {
+      return new Answer(null, "accounts.connection.rotating", null, null, clock.instant());
+    } catch (PasswordNeededException stale) {
+      return new Answer(null, PasswordNeededException.MESSAGE_KEY, null, null, clock.instant());
     } catch (GatewayException failure) {
       Object[] arguments = failure.messageArguments();
       return new Answer(

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>A {@link #send} is never retried (it is not idempotent): if its answer does not come back, it
  * fails with {@link GatewayError#OUTCOME_UNKNOWN}. The read-only actions are retried when the
  * connection could not be made. Each account has its own circuit breaker.
+ *
+ * <p>Every request passes the {@link EndpointGuard} first: an address that is not an allowed
+ * gateway endpoint gets {@link GatewayError#ENDPOINT_NOT_ALLOWED}, and nothing leaves the portal.
  */
 public class GatewayClient {
 
@@ -34,18 +37,20 @@ public class GatewayClient {
   private static final int SNIPPET = 200;
 
   private final GatewaySettings settings;
+  private final EndpointGuard guard;
   private final CircuitBreaker breaker;
   private final JdkTransport transport;
   private final FeignCodec codec;
   private final Map<String, GatewayApi> sendApis = new ConcurrentHashMap<>();
   private final Map<String, GatewayApi> readApis = new ConcurrentHashMap<>();
 
-  public GatewayClient(GatewaySettings settings) {
-    this(settings, Clock.systemUTC());
+  public GatewayClient(GatewaySettings settings, EndpointGuard guard) {
+    this(settings, guard, Clock.systemUTC());
   }
 
-  GatewayClient(GatewaySettings settings, Clock clock) {
+  GatewayClient(GatewaySettings settings, EndpointGuard guard, Clock clock) {
     this.settings = settings;
+    this.guard = guard;
     this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
     this.transport =
         new JdkTransport(
@@ -175,6 +180,17 @@ public class GatewayClient {
       Action action,
       Form form,
       BiFunction<AnswerParser.Node, String, T> reader) {
+    if (!permitted(account)) {
+      log.warn("Gateway {} for {} refused: not an allowed gateway endpoint", action, account);
+      throw new GatewayException(
+          GatewayError.ENDPOINT_NOT_ALLOWED,
+          null,
+          List.of(),
+          null,
+          null,
+          "not an allowed gateway endpoint",
+          null);
+    }
     List<String> unencodable = form.unencodable();
     if (!unencodable.isEmpty()) {
       throw new GatewayException(
@@ -328,6 +344,16 @@ public class GatewayClient {
                         TimeUnit.MILLISECONDS,
                         false))
                 .target(GatewayApi.class, baseUrl));
+  }
+
+  private boolean permitted(GatewayAccount account) {
+    try {
+      return guard.permits(account.baseUrl());
+    } catch (RuntimeException e) {
+      // A guard that cannot tell (its database is away) lets nothing through.
+      log.warn("Checking the gateway endpoint of {} failed: refused", account, e);
+      return false;
+    }
   }
 
   private static String abbreviate(String text) {

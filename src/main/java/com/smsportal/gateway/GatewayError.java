@@ -29,6 +29,11 @@ public enum GatewayError {
   NOT_ENCODABLE,
   /** The request provably never reached the gateway (connection refused, DNS, open circuit). */
   UPSTREAM_UNREACHABLE,
+  /**
+   * Refused before anything was sent: the address is not one of the gateway endpoints the portal's
+   * administrators allow ({@link EndpointGuard}).
+   */
+  ENDPOINT_NOT_ALLOWED,
   /** The gateway answered, but not with an answer we can read (HTML, 5xx, empty, too large). */
   UPSTREAM_GARBAGE,
   /**

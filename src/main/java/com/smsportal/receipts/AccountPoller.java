@@ -1,12 +1,12 @@
 package com.smsportal.receipts;
 
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.tenant.AccountGateway;
+import com.smsportal.tenant.GatewayAccess;
 import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayCredentials;
+import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import com.smsportal.tenant.TenantContext;
 import java.io.IOException;
@@ -33,8 +33,7 @@ class AccountPoller {
 
   private static final Logger log = LoggerFactory.getLogger(AccountPoller.class);
 
-  private final GatewayAccounts accounts;
-  private final GatewayClient client;
+  private final GatewayAccess gateway;
   private final RawInbox inbox;
   private final Spool spool;
   private final PollIngest ingest;
@@ -44,8 +43,7 @@ class AccountPoller {
   private final Clock clock;
 
   AccountPoller(
-      GatewayAccounts accounts,
-      GatewayClient client,
+      GatewayAccess gateway,
       RawInbox inbox,
       Spool spool,
       PollIngest ingest,
@@ -53,8 +51,7 @@ class AccountPoller {
       PollerMetrics metrics,
       PollerProperties properties,
       Clock clock) {
-    this.accounts = accounts;
-    this.client = client;
+    this.gateway = gateway;
     this.inbox = inbox;
     this.spool = spool;
     this.ingest = ingest;
@@ -85,29 +82,34 @@ class AccountPoller {
   private Round pollAsTenant(GatewayAccountView account, BooleanSupplier stopping) {
     Instant started = clock.instant();
     states.attempted(account.id(), account.tenantId(), started);
-    Optional<GatewayCredentials> credentials;
+    // Items taken so far this round, by queue: what a stop halfway still reports.
+    int[] taken = new int[2];
     try {
-      credentials = accounts.credentials(account.id());
+      Optional<Boolean> found =
+          gateway.call(
+              account.id(),
+              as -> {
+                taken[0] = drain(account, as, InboxKind.REPORTS, stopping);
+                taken[1] = drain(account, as, InboxKind.REPLIES, stopping);
+                return Boolean.TRUE;
+              });
+      if (found.isEmpty()) {
+        return new Round(0, 0, "account not found");
+      }
     } catch (RotationInProgressException rotating) {
       return failed(account, "ROTATION_IN_PROGRESS: the password is being rotated", false);
-    }
-    if (credentials.isEmpty()) {
-      return new Round(0, 0, "account not found");
-    }
-    GatewayAccount gateway = credentials.get().toGatewayAccount();
-    int reports = 0;
-    int replies = 0;
-    try {
-      reports = drain(account, gateway, InboxKind.REPORTS, stopping);
-      replies = drain(account, gateway, InboxKind.REPLIES, stopping);
+    } catch (PasswordNeededException stale) {
+      return failed(account, "PASSWORD_NEEDED: the password must be entered again", false);
     } catch (GatewayException e) {
       return failed(account, e.error() + ": " + e.getMessage(), true);
     } catch (UnreadableAnswerException e) {
       return failed(account, "UPSTREAM_GARBAGE: " + e.getMessage(), true);
     } catch (StoreUnavailableException e) {
       log.warn("Polling account {} stopped: {}", account.id(), e.getMessage());
-      return new Round(reports, replies, "DATABASE_UNAVAILABLE: " + e.getMessage());
+      return new Round(taken[0], taken[1], "DATABASE_UNAVAILABLE: " + e.getMessage());
     }
+    int reports = taken[0];
+    int replies = taken[1];
     Instant now = clock.instant();
     states.succeeded(account.id(), now, now.plus(properties.every()));
     return new Round(reports, replies, null);
@@ -139,15 +141,15 @@ class AccountPoller {
 
   private int drain(
       GatewayAccountView account,
-      GatewayAccount gateway,
+      AccountGateway gateway,
       InboxKind kind,
       BooleanSupplier stopping) {
     int total = 0;
     for (int call = 0; call < properties.maxFetches() && !stopping.getAsBoolean(); call++) {
       String body =
           kind == InboxKind.REPORTS
-              ? client.fetchStatusReports(gateway, properties.statusNum())
-              : client.fetchReplies(gateway, properties.ownExt());
+              ? gateway.fetchStatusReports(properties.statusNum())
+              : gateway.fetchReplies(properties.ownExt());
       Instant fetchedAt = clock.instant();
       if (!mayCarryItems(kind, body)) {
         int items = readEmptyLooking(kind, body);

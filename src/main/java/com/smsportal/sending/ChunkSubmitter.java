@@ -1,13 +1,14 @@
 package com.smsportal.sending;
 
-import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
+import com.smsportal.tenant.AccountGateway;
+import com.smsportal.tenant.GatewayAccess;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayCredentials;
+import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;
@@ -45,7 +46,7 @@ class ChunkSubmitter {
   private final SendNumberRepository numbers;
   private final GatewayAccounts accounts;
   private final TenantService tenants;
-  private final GatewayClient client;
+  private final GatewayAccess gateway;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final OptOuts optOuts;
@@ -58,7 +59,7 @@ class ChunkSubmitter {
       SendNumberRepository numbers,
       GatewayAccounts accounts,
       TenantService tenants,
-      GatewayClient client,
+      GatewayAccess gateway,
       TransactionTemplate tx,
       Clock clock,
       OptOuts optOuts,
@@ -69,7 +70,7 @@ class ChunkSubmitter {
     this.numbers = numbers;
     this.accounts = accounts;
     this.tenants = tenants;
-    this.client = client;
+    this.gateway = gateway;
     this.tx = tx;
     this.clock = clock;
     this.optOuts = optOuts;
@@ -81,17 +82,6 @@ class ChunkSubmitter {
   void submit(Due due) throws InterruptedException {
     Optional<GatewayAccountView> account = accounts.find(due.accountId());
     String notNow = notNow(account, due);
-    GatewayCredentials credentials = null;
-    if (notNow == null) {
-      try {
-        credentials = accounts.credentials(due.accountId()).orElse(null);
-        if (credentials == null) {
-          notNow = "gateway account not found";
-        }
-      } catch (RotationInProgressException e) {
-        notNow = "gateway account in password rotation (" + e.state() + ")";
-      }
-    }
     if (notNow != null) {
       postpone(due, notNow);
       return;
@@ -101,8 +91,23 @@ class ChunkSubmitter {
       skipOptedOut(due, prepared);
       return;
     }
-    SendRequest request = prepared.request();
     rate.acquire(due.accountId());
+    try {
+      if (gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as)).isEmpty()) {
+        postpone(due, "gateway account not found");
+      }
+    } catch (RotationInProgressException e) {
+      postpone(due, "gateway account in password rotation (" + e.state() + ")");
+    } catch (PasswordNeededException e) {
+      postpone(due, "the gateway account's password must be entered again");
+    }
+  }
+
+  /**
+   * Claims the chunk and, if this worker got it, submits it as the account and records what came
+   * back. Nothing of the call is retried.
+   */
+  private Boolean claimAndSend(Due due, Prepared prepared, AccountGateway account) {
     Integer claimed =
         tx.execute(
             s -> {
@@ -113,15 +118,15 @@ class ChunkSubmitter {
               return taken;
             });
     if (claimed == null || claimed != 1) {
-      return; // another worker took it, or it was cancelled or edited meanwhile
+      return Boolean.FALSE; // another worker took it, or it was cancelled or edited meanwhile
     }
     int attempt = due.attempts() + 1;
     SendResult result;
     try {
-      result = client.send(credentials.toGatewayAccount(), request);
+      result = account.send(prepared.request());
     } catch (GatewayException e) {
       failed(due, attempt, e);
-      return;
+      return Boolean.TRUE;
     } catch (RuntimeException e) {
       // Nobody can say how far the call got.
       log.error("Submit of send chunk {} failed unexpectedly: outcome unknown", due.chunkId(), e);
@@ -131,7 +136,7 @@ class ChunkSubmitter {
           chunk ->
               chunk.failed(
                   ChunkState.UNKNOWN, "UNEXPECTED", String.valueOf(e.getMessage()), null, now()));
-      return;
+      return Boolean.TRUE;
     }
     record(
         due,
@@ -149,10 +154,12 @@ class ChunkSubmitter {
         due.jobId(),
         result.taskId(),
         result.successCounts());
+    return Boolean.TRUE;
   }
 
   private void failed(Due due, int attempt, GatewayException e) {
-    if (e.error() == GatewayError.UPSTREAM_UNREACHABLE) {
+    if (e.error() == GatewayError.UPSTREAM_UNREACHABLE
+        || e.error() == GatewayError.ENDPOINT_NOT_ALLOWED) {
       // Provably never left: safe to try again later.
       tx.executeWithoutResult(
           s ->
@@ -161,7 +168,7 @@ class ChunkSubmitter {
                   .filter(c -> c.getState() == ChunkState.SUBMITTING && c.getAttempts() == attempt)
                   .ifPresent(
                       c -> c.requeued(e.error().name(), e.getMessage(), now().plus(retryAfter))));
-      log.warn("Send chunk {} not sent, gateway unreachable; tried again later", due.chunkId());
+      log.warn("Send chunk {} not sent ({}); tried again later", due.chunkId(), e.error());
       return;
     }
     ChunkState outcome = e.error().mayHaveTakenEffect() ? ChunkState.UNKNOWN : ChunkState.REJECTED;

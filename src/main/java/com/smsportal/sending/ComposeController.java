@@ -1,11 +1,12 @@
 package com.smsportal.sending;
 
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
+import com.smsportal.tenant.GatewayAccess;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import java.util.List;
 import java.util.UUID;
@@ -27,10 +28,10 @@ class ComposeController {
   static final String KEYWORDS = "partials/send/keywords :: result";
 
   private final GatewayAccounts accounts;
-  private final GatewayClient gateway;
+  private final GatewayAccess gateway;
   private final OptOuts optOuts;
 
-  ComposeController(GatewayAccounts accounts, GatewayClient gateway, OptOuts optOuts) {
+  ComposeController(GatewayAccounts accounts, GatewayAccess gateway, OptOuts optOuts) {
     this.accounts = accounts;
     this.gateway = gateway;
     this.optOuts = optOuts;
@@ -74,9 +75,8 @@ class ComposeController {
     } else {
       try {
         KeywordCheck check =
-            accounts
-                .credentials(form.accountId())
-                .map(c -> gateway.checkKeyword(c.toGatewayAccount(), form.content()))
+            gateway
+                .call(form.accountId(), account -> account.checkKeyword(form.content()))
                 .orElse(null);
         if (check == null) {
           outcome = "send.keywords.noAccount";
@@ -87,6 +87,8 @@ class ComposeController {
         }
       } catch (RotationInProgressException rotating) {
         outcome = "send.keywords.rotating";
+      } catch (PasswordNeededException stale) {
+        outcome = PasswordNeededException.MESSAGE_KEY;
       } catch (GatewayException failure) {
         outcome = failure.error().messageKey();
         upstream = failure.upstreamMessage();

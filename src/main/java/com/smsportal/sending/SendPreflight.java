@@ -1,12 +1,12 @@
 package com.smsportal.sending;
 
 import com.smsportal.gateway.Balance;
-import com.smsportal.gateway.GatewayAccount;
-import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
-import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.AccountGateway;
+import com.smsportal.tenant.GatewayAccess;
+import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -19,11 +19,9 @@ import org.springframework.stereotype.Service;
 @Service
 class SendPreflight {
 
-  private final GatewayAccounts accounts;
-  private final GatewayClient gateway;
+  private final GatewayAccess gateway;
 
-  SendPreflight(GatewayAccounts accounts, GatewayClient gateway) {
-    this.accounts = accounts;
+  SendPreflight(GatewayAccess gateway) {
     this.gateway = gateway;
   }
 
@@ -31,31 +29,15 @@ class SendPreflight {
   record Objection(String field, String messageKey, String argument) {}
 
   Optional<Objection> check(long accountId, String content, long cost) {
-    GatewayAccount account;
     try {
-      Optional<GatewayAccount> found =
-          accounts.credentials(accountId).map(c -> c.toGatewayAccount());
-      if (found.isEmpty()) {
-        return Optional.empty(); // the order's own validation names a missing account
-      }
-      account = found.get();
+      return gateway
+          .call(accountId, account -> objection(account, content, cost))
+          // No such account: the order's own validation names it.
+          .flatMap(found -> found);
     } catch (RotationInProgressException rotating) {
       return Optional.empty(); // likewise: ROTATION_IN_DOUBT
-    }
-    try {
-      if (content != null && !content.isBlank()) {
-        KeywordCheck words = gateway.checkKeyword(account, content);
-        if (!words.clean()) {
-          return Optional.of(
-              new Objection("content", "send.keywords.blocked", String.join("、", words.words())));
-        }
-      }
-      Balance balance = gateway.overage(account);
-      if (balance.prepaid() && cost > balance.overage()) {
-        return Optional.of(
-            new Objection("mobiles", "send.error.balance", cost + " / " + balance.overage()));
-      }
-      return Optional.empty();
+    } catch (PasswordNeededException stale) {
+      return Optional.of(new Objection("account", PasswordNeededException.MESSAGE_KEY, null));
     } catch (GatewayException failure) {
       // The gateway's own explanation (unreachable, wrong credentials, a character GBK cannot
       // carry…): nothing is stored.
@@ -66,5 +48,21 @@ class SendPreflight {
               failure.error().messageKey(),
               arguments.length == 0 ? null : arguments[0].toString()));
     }
+  }
+
+  private static Optional<Objection> objection(AccountGateway account, String content, long cost) {
+    if (content != null && !content.isBlank()) {
+      KeywordCheck words = account.checkKeyword(content);
+      if (!words.clean()) {
+        return Optional.of(
+            new Objection("content", "send.keywords.blocked", String.join("、", words.words())));
+      }
+    }
+    Balance balance = account.overage();
+    if (balance.prepaid() && cost > balance.overage()) {
+      return Optional.of(
+          new Objection("mobiles", "send.error.balance", cost + " / " + balance.overage()));
+    }
+    return Optional.empty();
   }
 }

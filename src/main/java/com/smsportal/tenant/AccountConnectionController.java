@@ -1,6 +1,5 @@
 package com.smsportal.tenant;
 
-import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,12 +20,10 @@ class AccountConnectionController {
 
   static final String RESULT = "partials/account/connection :: result";
 
-  private final GatewayAccounts accounts;
-  private final GatewayClient gateway;
+  private final GatewayAccess access;
 
-  AccountConnectionController(GatewayAccounts accounts, GatewayClient gateway) {
-    this.accounts = accounts;
-    this.gateway = gateway;
+  AccountConnectionController(GatewayAccess access) {
+    this.access = access;
   }
 
   @PostMapping("/accounts/{id}/test-connection")
@@ -34,16 +31,18 @@ class AccountConnectionController {
       @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
     ConnectionCheck check;
     try {
-      GatewayCredentials credentials =
-          accounts
-              .credentials(id)
-              .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-      check = ConnectionCheck.of(gateway.overage(credentials.toGatewayAccount()));
+      check =
+          ConnectionCheck.of(
+              access
+                  .call(id, AccountGateway::overage)
+                  .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     } catch (GatewayException failure) {
       check = ConnectionCheck.of(failure);
     } catch (RotationInProgressException rotating) {
       // Which password is valid is not settled yet: nothing may use the account meanwhile.
       check = ConnectionCheck.waitingForRotation();
+    } catch (PasswordNeededException stale) {
+      check = ConnectionCheck.passwordNeeded();
     }
     if (Htmx.isRequest(request)) {
       model.addAttribute("connection", check);

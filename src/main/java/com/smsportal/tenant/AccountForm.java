@@ -9,21 +9,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The gateway account form. The password fields are write-only: empty when the form is shown, and
- * on an edit an empty password keeps the stored one. The tenant is not part of it: it comes from
- * the logged-in customer, or for staff from a separate, staff-only choice.
+ * The gateway account form. The endpoint is chosen from the administrators' list by id; nobody
+ * types an address. The password fields are write-only: empty when the form is shown, and on an
+ * edit an empty password keeps the stored one, unless the endpoint, userid or account changes. The
+ * tenant is not part of it: it comes from the logged-in customer, or for staff from a separate,
+ * staff-only choice.
  */
 record AccountForm(
     @NotBlank(message = "{accounts.error.required}")
         @Size(max = 100, message = "{accounts.error.tooLong}")
         String name,
-    @NotBlank(message = "{accounts.error.required}")
-        @Size(max = 255, message = "{accounts.error.tooLong}")
-        @Pattern(
-            regexp = HTTP_URL,
-            flags = Pattern.Flag.CASE_INSENSITIVE,
-            message = "{accounts.error.baseUrl}")
-        String baseUrl,
+    @NotNull(message = "{accounts.error.endpoint}") Long endpointId,
     @NotNull(message = "{accounts.error.required}") GatewayCharset charset,
     @NotBlank(message = "{accounts.error.required}")
         @Pattern(regexp = "\\s*\\d{1,20}\\s*", message = "{accounts.error.userid}")
@@ -43,14 +39,14 @@ record AccountForm(
         @Max(value = 1_000_000_000L, message = "{accounts.error.threshold}")
         Long lowBalanceThreshold) {
 
-  static final String HTTP_URL = "https?://[^\\s/?#@]+(/\\S*)?";
   static final int DEFAULT_CHUNK_SIZE = 1000;
 
-  static AccountForm blank(String defaultBaseUrl) {
+  /** An empty form on the first of the endpoints, with its charset, if there is one. */
+  static AccountForm blank(EndpointView endpoint) {
     return new AccountForm(
         "",
-        defaultBaseUrl,
-        GatewayCharset.UTF8,
+        endpoint == null ? null : endpoint.id(),
+        endpoint == null ? GatewayCharset.UTF8 : endpoint.defaultCharset(),
         "",
         "",
         "",
@@ -65,7 +61,7 @@ record AccountForm(
   static AccountForm of(GatewayAccountView account) {
     return new AccountForm(
         account.name(),
-        account.baseUrl(),
+        account.endpointId(),
         account.charset(),
         account.userid(),
         account.account(),
@@ -83,6 +79,6 @@ record AccountForm(
 
   @Override
   public String toString() {
-    return "AccountForm[name=" + name + ", baseUrl=" + baseUrl + ", userid=" + userid + "]";
+    return "AccountForm[name=" + name + ", endpointId=" + endpointId + ", userid=" + userid + "]";
   }
 }

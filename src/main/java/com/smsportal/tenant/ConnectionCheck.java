@@ -34,6 +34,11 @@ public record ConnectionCheck(
         false, null, false, 0, 0, "accounts.connection.rotating", null, null);
   }
 
+  static ConnectionCheck passwordNeeded() {
+    return new ConnectionCheck(
+        false, null, false, 0, 0, PasswordNeededException.MESSAGE_KEY, null, null);
+  }
+
   static ConnectionCheck of(GatewayException failure) {
     return new ConnectionCheck(
         false,

@@ -12,15 +12,19 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts gateway credentials with AES-256-GCM. A stored value reads {@code v1:<keyId>:<base64(iv
+ * Encrypts gateway credentials with AES-256-GCM. A stored value reads {@code v2:<keyId>:<base64(iv
  * | ciphertext | tag)>}: a fresh 12-byte IV per value, and the key id so that a new key can be
  * introduced while old values still decrypt. The associated data binds a value to where it is
- * stored (column and tenant, see {@link #context}): copied elsewhere, it is refused.
+ * stored and where it goes ({@link CredentialBinding}): copied elsewhere, it is refused.
+ *
+ * <p>Values of the first format, {@code v1}, were bound to their column and tenant only; they are
+ * read once, by {@link CredentialRebinding} at start-up, and written again as {@code v2}.
  */
 @Component
 class CredentialCipher {
 
-  static final String VERSION = "v1";
+  static final String VERSION = "v2";
+  static final String LEGACY_VERSION = "v1";
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -32,22 +36,37 @@ class CredentialCipher {
     this.keys = keys;
   }
 
-  /**
-   * Where a value lives: its column and its row's tenant. Not the row id, which the database
-   * assigns only after the value is written.
-   */
-  static String context(String column, long tenantId) {
+  /** Where a {@code v1} value lived: its column and its row's tenant. */
+  static String legacyContext(String column, long tenantId) {
     return "gateway_account." + column + "/tenant:" + tenantId;
   }
 
-  String encrypt(String plaintext, String context) {
+  String encrypt(String plaintext, CredentialBinding binding) {
+    return encrypt(plaintext, binding.context());
+  }
+
+  String decrypt(String stored, CredentialBinding binding) {
+    return decrypt(stored, VERSION, binding.context());
+  }
+
+  /** Reads a value of the first format, bound to its column and tenant only. */
+  String decryptLegacy(String stored, String legacyContext) {
+    return decrypt(stored, LEGACY_VERSION, legacyContext);
+  }
+
+  /** Whether the value is of the first format, which {@link #decrypt} no longer reads. */
+  static boolean isLegacy(String stored) {
+    return stored != null && stored.startsWith(LEGACY_VERSION + ":");
+  }
+
+  private String encrypt(String plaintext, String context) {
     String keyId = keys.currentId();
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
       cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, iv));
-      cipher.updateAAD(aad(keyId, context));
+      cipher.updateAAD(aad(VERSION, keyId, context));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
       return VERSION + ":" + keyId + ":" + Base64.getEncoder().encodeToString(out);
@@ -56,10 +75,10 @@ class CredentialCipher {
     }
   }
 
-  String decrypt(String stored, String context) {
+  private String decrypt(String stored, String version, String context) {
     String[] parts = stored == null ? new String[0] : stored.split(":", 3);
-    if (parts.length != 3 || !VERSION.equals(parts[0])) {
-      throw new CredentialCipherException("not an encrypted credential of format " + VERSION);
+    if (parts.length != 3 || !version.equals(parts[0])) {
+      throw new CredentialCipherException("not an encrypted credential of format " + version);
     }
     String keyId = parts[1];
     SecretKey key = keys.keys().get(keyId);
@@ -78,7 +97,7 @@ class CredentialCipher {
       }
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-      cipher.updateAAD(aad(keyId, context));
+      cipher.updateAAD(aad(version, keyId, context));
       byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
@@ -100,18 +119,34 @@ class CredentialCipher {
   }
 
   /** The same secret under the current key (a new IV), or the value itself if already current. */
-  String reencrypt(String stored, String context) {
-    return isCurrent(stored) ? stored : encrypt(decrypt(stored, context), context);
+  String reencrypt(String stored, CredentialBinding binding) {
+    return isCurrent(stored) ? stored : encrypt(decrypt(stored, binding), binding);
   }
 
-  private static byte[] aad(String keyId, String context) {
-    return (VERSION + ":" + keyId + ":" + context).getBytes(StandardCharsets.UTF_8);
+  private static byte[] aad(String version, String keyId, String context) {
+    return (version + ":" + keyId + ":" + context).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A stored credential cannot be read. The message names key ids, never key or secret. */
+  /**
+   * A stored credential cannot be read. The message names key ids, never key or secret. {@link
+   * #unknownKey()} tells a missing key (an operator's configuration) from a value that does not
+   * belong where it is (moved, or its account now points elsewhere).
+   */
   static class CredentialCipherException extends IllegalStateException {
+
+    private final boolean unknownKey;
+
     CredentialCipherException(String message) {
+      this(message, false);
+    }
+
+    CredentialCipherException(String message, boolean unknownKey) {
       super(message);
+      this.unknownKey = unknownKey;
+    }
+
+    boolean unknownKey() {
+      return unknownKey;
     }
   }
 }

@@ -49,29 +49,87 @@ class CredentialReencryption implements ApplicationRunner {
     System.exit(SpringApplication.exit(context, () -> 0));
   }
 
-  /** Re-encrypts, in one transaction, every secret not yet under the current key; the count. */
+  /**
+   * Re-encrypts, in one transaction, every secret not yet under the current key and binding; the
+   * count. Values of the first format are read with their old binding and written in the new one.
+   */
   int reencryptAll() {
-    return TenantContext.callAs(
-        TenantContext.ALL_TENANTS,
-        () ->
-            transaction.execute(
-                status -> {
-                  int changed = 0;
-                  for (GatewayAccount account : accounts.findAll()) {
-                    String stored = account.getPasswordCiphertext();
-                    if (!cipher.isCurrent(stored)) {
-                      String where = GatewayAccounts.passwordContext(account.getTenantId());
-                      account.setPassword(cipher.reencrypt(stored, where));
-                      changed++;
-                    }
-                    String pending = account.getPendingPasswordCiphertext();
-                    if (pending != null && !cipher.isCurrent(pending)) {
-                      String where = GatewayAccounts.pendingPasswordContext(account.getTenantId());
-                      account.reencryptPending(cipher.reencrypt(pending, where));
-                      changed++;
-                    }
-                  }
-                  return changed;
-                }));
+    return everyAccount(
+        account -> {
+          int changed = 0;
+          String stored = account.getPasswordCiphertext();
+          if (!cipher.isCurrent(stored)) {
+            account.setPassword(rewritten(account, stored, GatewayAccount.PASSWORD_COLUMN));
+            changed++;
+          }
+          String pending = account.getPendingPasswordCiphertext();
+          if (pending != null && !cipher.isCurrent(pending)) {
+            account.reencryptPending(
+                rewritten(account, pending, GatewayAccount.PENDING_PASSWORD_COLUMN));
+            changed++;
+          }
+          return changed;
+        });
+  }
+
+  /**
+   * Writes every value of the first format ({@code v1}, bound to column and tenant only) in the
+   * current one, bound to its row and gateway account; the count. A value that cannot be read (its
+   * key is not configured, or it was altered) stays as it is and is named in the log: its account
+   * then asks for the password to be entered again.
+   */
+  int rebindLegacy() {
+    return everyAccount(
+        account -> {
+          int changed = 0;
+          String stored = account.getPasswordCiphertext();
+          if (CredentialCipher.isLegacy(stored)) {
+            String value = rewrittenOrNull(account, stored, GatewayAccount.PASSWORD_COLUMN);
+            if (value != null) {
+              account.setPassword(value);
+              changed++;
+            }
+          }
+          String pending = account.getPendingPasswordCiphertext();
+          if (CredentialCipher.isLegacy(pending)) {
+            String value =
+                rewrittenOrNull(account, pending, GatewayAccount.PENDING_PASSWORD_COLUMN);
+            if (value != null) {
+              account.reencryptPending(value);
+              changed++;
+            }
+          }
+          return changed;
+        });
+  }
+
+  private String rewrittenOrNull(GatewayAccount account, String stored, String column) {
+    try {
+      return rewritten(account, stored, column);
+    } catch (CredentialCipher.CredentialCipherException e) {
+      log.warn(
+          "The {} of gateway account {} could not be moved to the current format: {}",
+          column,
+          account.getId(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private String rewritten(GatewayAccount account, String stored, String column) {
+    CredentialBinding binding = account.binding(column);
+    if (CredentialCipher.isLegacy(stored)) {
+      String where = CredentialCipher.legacyContext(column, account.getTenantId());
+      return cipher.encrypt(cipher.decryptLegacy(stored, where), binding);
+    }
+    return cipher.reencrypt(stored, binding);
+  }
+
+  private int everyAccount(java.util.function.ToIntFunction<GatewayAccount> work) {
+    Integer changed =
+        TenantContext.callAs(
+            TenantContext.ALL_TENANTS,
+            () -> transaction.execute(status -> accounts.findAll().stream().mapToInt(work).sum()));
+    return changed == null ? 0 : changed;
   }
 }

@@ -10,13 +10,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A tenant's account at the upstream gateway. The password is held only as ciphertext (see {@link
- * CredentialCipher}); {@code userid} and {@code account} identify the account, are shown on pages
- * and stay readable in the database, like a portal user name.
+ * CredentialCipher}), bound to this row and to where it goes: its endpoint, {@code userid} and
+ * {@code account} ({@link CredentialBinding}). Those three identify the account at the gateway, are
+ * shown on pages and stay readable in the database, like a portal user name; each identity is
+ * registered once in the whole portal ({@code identity_claimed}, see V10).
  */
 @Entity
 @Table(name = "gateway_account")
@@ -32,8 +36,8 @@ class GatewayAccount extends TenantOwned {
   @Column(nullable = false, length = 100)
   private String name;
 
-  @Column(name = "base_url", nullable = false, length = 255)
-  private String baseUrl;
+  @Column(name = "endpoint_id", nullable = false)
+  private Long endpointId;
 
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -45,6 +49,18 @@ class GatewayAccount extends TenantOwned {
 
   @Column(name = "account_name", nullable = false, length = 64)
   private String account;
+
+  /** {@code account} in small letters: the gateway is not trusted to tell "Acme" from "acme". */
+  @Column(name = "account_key", nullable = false, length = 64)
+  private String accountKey;
+
+  /**
+   * TRUE while this row holds its identity (endpoint, userid, account key): a unique index makes a
+   * second holder impossible. NULL only for the later duplicates that existed before the rule
+   * (V10), kept for an administrator to resolve.
+   */
+  @Column(name = "identity_claimed")
+  private Boolean identityClaimed;
 
   @Column(name = PASSWORD_COLUMN, nullable = false, length = 512)
   private String passwordCiphertext;
@@ -94,13 +110,20 @@ class GatewayAccount extends TenantOwned {
     assignTenant(tenantId);
   }
 
-  /** Takes every setting but the password, which changes only through {@link #setPassword}. */
+  /**
+   * Takes every setting but the password, which changes only through {@link #setPassword}. A new
+   * identity (endpoint, userid or account) is claimed; the caller must give a new password with it.
+   */
   void apply(AccountForm settings, Instant now) {
     this.name = settings.name().strip();
-    this.baseUrl = settings.baseUrl().strip();
+    if (id == null || !sameIdentity(settings)) {
+      this.endpointId = settings.endpointId();
+      this.userid = settings.userid().strip();
+      this.account = settings.account().strip();
+      this.accountKey = accountKey(account);
+      this.identityClaimed = Boolean.TRUE;
+    }
     this.charset = settings.charset();
-    this.userid = settings.userid().strip();
-    this.account = settings.account().strip();
     this.chunkSize = settings.chunkSize();
     this.extnoSupported = settings.extnoSupported();
     this.active = settings.active();
@@ -110,6 +133,46 @@ class GatewayAccount extends TenantOwned {
 
   void setPassword(String ciphertext) {
     this.passwordCiphertext = ciphertext;
+  }
+
+  /** Whether the form names the gateway account this row already names. */
+  boolean sameIdentity(AccountForm form) {
+    return Objects.equals(endpointId, form.endpointId())
+        && userid.equals(form.userid().strip())
+        && account.equals(form.account().strip());
+  }
+
+  /** What this row's password is bound to, in the given column. */
+  CredentialBinding binding(String column) {
+    return new CredentialBinding(column, id, getTenantId(), endpointId, userid, account);
+  }
+
+  static String accountKey(String account) {
+    return account.strip().toLowerCase(Locale.ROOT);
+  }
+
+  Long getEndpointId() {
+    return endpointId;
+  }
+
+  String getUserid() {
+    return userid;
+  }
+
+  String getAccount() {
+    return account;
+  }
+
+  boolean claimsIdentity() {
+    return Boolean.TRUE.equals(identityClaimed);
+  }
+
+  boolean isActive() {
+    return active;
+  }
+
+  GatewayCharset getCharset() {
+    return charset;
   }
 
   String getPasswordCiphertext() {
@@ -175,12 +238,13 @@ class GatewayAccount extends TenantOwned {
     return id;
   }
 
-  GatewayAccountView toView() {
+  GatewayAccountView toView(String endpointName) {
     return new GatewayAccountView(
         id,
         getTenantId(),
         name,
-        baseUrl,
+        endpointId,
+        endpointName,
         charset,
         userid,
         account,
@@ -193,9 +257,5 @@ class GatewayAccount extends TenantOwned {
         rotationState,
         rotationStartedAt,
         passwordRotatedAt);
-  }
-
-  GatewayCredentials toCredentials(String password) {
-    return new GatewayCredentials(id, getTenantId(), baseUrl, charset, userid, account, password);
   }
 }

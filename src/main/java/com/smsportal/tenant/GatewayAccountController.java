@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,16 +35,14 @@ class GatewayAccountController {
   static final String FORM_MODEL = "form";
 
   private final GatewayAccounts accounts;
+  private final GatewayEndpoints endpoints;
   private final TenantRepository tenants;
-  private final String defaultBaseUrl;
 
   GatewayAccountController(
-      GatewayAccounts accounts,
-      TenantRepository tenants,
-      @Value("${smsportal.accounts.default-base-url}") String defaultBaseUrl) {
+      GatewayAccounts accounts, GatewayEndpoints endpoints, TenantRepository tenants) {
     this.accounts = accounts;
+    this.endpoints = endpoints;
     this.tenants = tenants;
-    this.defaultBaseUrl = defaultBaseUrl;
   }
 
   @InitBinder(FORM_MODEL)
@@ -61,7 +58,8 @@ class GatewayAccountController {
 
   @GetMapping("/new")
   String newForm(Model model) {
-    model.addAttribute(FORM_MODEL, AccountForm.blank(defaultBaseUrl));
+    List<EndpointView> active = endpoints.active();
+    model.addAttribute(FORM_MODEL, AccountForm.blank(active.isEmpty() ? null : active.get(0)));
     return showForm(null, null, model);
   }
 
@@ -76,12 +74,19 @@ class GatewayAccountController {
       errors.rejectValue("password", "accounts.error.required");
     }
     checkConfirmation(form, errors);
+    checkEndpoint(form, errors);
     boolean tenantMissing = isStaff() && (tenantId == null || !tenants.existsById(tenantId));
     if (errors.hasErrors() || tenantMissing) {
       model.addAttribute("tenantError", tenantMissing);
       return showForm(null, tenantId, model);
     }
-    long id = accounts.create(form, isStaff() ? tenantId : null);
+    long id;
+    try {
+      id = accounts.create(form, isStaff() ? tenantId : null);
+    } catch (RuntimeException refused) {
+      refusal(refused, errors);
+      return showForm(null, tenantId, model);
+    }
     redirect.addFlashAttribute("created", form.name().strip());
     return "redirect:/accounts/" + id;
   }
@@ -93,6 +98,11 @@ class GatewayAccountController {
     return showForm(account, null, model);
   }
 
+  @ModelAttribute("passwordNeeded")
+  boolean passwordNeeded(@PathVariable(name = "id", required = false) Long id) {
+    return id != null && accounts.needsPassword(id);
+  }
+
   @PostMapping("/{id}")
   String update(
       @PathVariable long id,
@@ -102,15 +112,59 @@ class GatewayAccountController {
       RedirectAttributes redirect) {
     GatewayAccountView account = found(id);
     checkConfirmation(form, errors);
-    if (form.hasNewPassword() && account.waitsForRotation()) {
+    boolean newIdentity = newIdentity(account, form);
+    if (newIdentity) {
+      checkEndpoint(form, errors);
+    }
+    if ((form.hasNewPassword() || newIdentity) && account.waitsForRotation()) {
       errors.rejectValue("password", "accounts.rotation.error.editBusy");
+    } else if (newIdentity && !form.hasNewPassword() && !errors.hasFieldErrors("password")) {
+      // The stored password was given for the old gateway account: it does not follow the row.
+      errors.rejectValue("password", "accounts.error.passwordAgain");
     }
     if (errors.hasErrors()) {
       return showForm(account, null, model);
     }
-    accounts.update(id, form).orElseThrow(GatewayAccountController::notFound);
+    try {
+      accounts.update(id, form).orElseThrow(GatewayAccountController::notFound);
+    } catch (ResponseStatusException notFound) {
+      throw notFound;
+    } catch (RuntimeException refused) {
+      refusal(refused, errors);
+      return showForm(account, null, model);
+    }
     redirect.addFlashAttribute("saved", form.name().strip());
     return "redirect:/accounts/" + id;
+  }
+
+  /** Whether the form points the account at another gateway account (endpoint, userid, account). */
+  private static boolean newIdentity(GatewayAccountView account, AccountForm form) {
+    return !Objects.equals(account.endpointId(), form.endpointId())
+        || form.userid() == null
+        || !account.userid().equals(form.userid().strip())
+        || form.account() == null
+        || !account.account().equals(form.account().strip());
+  }
+
+  private void checkEndpoint(AccountForm form, BindingResult errors) {
+    if (!errors.hasFieldErrors("endpointId") && endpoints.findActive(form.endpointId()).isEmpty()) {
+      errors.rejectValue("endpointId", "accounts.error.endpoint");
+    }
+  }
+
+  /** What the service refused, next to the field it concerns; anything else goes on up. */
+  private static void refusal(RuntimeException refused, BindingResult errors) {
+    if (refused instanceof IdentityTakenException) {
+      errors.rejectValue("account", "accounts.error.identityTaken");
+    } else if (refused instanceof EndpointUnavailableException) {
+      errors.rejectValue("endpointId", "accounts.error.endpoint");
+    } else if (refused instanceof PasswordRequiredException) {
+      errors.rejectValue("password", "accounts.error.passwordAgain");
+    } else if (refused instanceof RotationInProgressException) {
+      errors.rejectValue("password", "accounts.rotation.error.editBusy");
+    } else {
+      throw refused;
+    }
   }
 
   @ModelAttribute("staff")
@@ -155,5 +209,11 @@ class GatewayAccountController {
   @ModelAttribute("charsets")
   List<GatewayCharset> charsets() {
     return List.of(GatewayCharset.values());
+  }
+
+  /** The endpoints an account may choose: the active ones. */
+  @ModelAttribute("endpoints")
+  List<EndpointView> endpoints() {
+    return endpoints.active();
   }
 }

@@ -6,11 +6,28 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 /** Tenant-filtered by Hibernate: a customer's session finds only its own tenant's accounts. */
 interface GatewayAccountRepository extends JpaRepository<GatewayAccount, Long> {
 
   Optional<GatewayAccount> findFirstByNameOrderById(String name);
+
+  Optional<GatewayAccount> findFirstByEndpointIdAndUseridAndAccountKeyOrderById(
+      Long endpointId, String userid, String accountKey);
+
+  List<GatewayAccount> findByEndpointIdOrderByTenantIdAscNameAsc(Long endpointId);
+
+  /**
+   * The identities (endpoint, userid, account key) that more than one account names: the duplicates
+   * that existed before each identity could be registered only once.
+   */
+  @Query(
+      "select a from GatewayAccount a where exists (select 1 from GatewayAccount b"
+          + " where b.endpointId = a.endpointId and b.userid = a.userid"
+          + " and b.accountKey = a.accountKey and b.id <> a.id)"
+          + " order by a.endpointId, a.userid, a.accountKey, a.id")
+  List<GatewayAccount> findSharingIdentity();
 
   /** The account, its row locked until the transaction ends: one rotation step at a time. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -6,6 +6,7 @@ import java.time.Instant;
 /**
  * What pages and other modules may know of a gateway account: everything but the password.
  *
+ * @param endpointName the name of the gateway endpoint it uses (its address is for staff only)
  * @param rotationState while not {@link RotationState#NONE}, the account must not be used (its
  *     {@link GatewayAccounts#credentials credentials} are refused)
  * @param rotationStartedAt when the rotation under way or in doubt began; null otherwise
@@ -15,7 +16,8 @@ public record GatewayAccountView(
     long id,
     long tenantId,
     String name,
-    String baseUrl,
+    long endpointId,
+    String endpointName,
     GatewayCharset charset,
     String userid,
     String account,

@@ -4,51 +4,71 @@ import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.tenant.CredentialCipher.CredentialCipherException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The gateway accounts' facade: what other modules (sending, polling, balance) call. Every read is
- * filtered by the current tenant context, so a customer's request finds only its own accounts; the
- * operator's staff and system tasks (ALL_TENANTS) find every tenant's.
+ * The gateway accounts' facade for pages and other modules. Every read is filtered by the current
+ * tenant context, so a customer's request finds only its own accounts; the operator's staff and
+ * system tasks (ALL_TENANTS) find every tenant's. Nothing here hands out a password: calls to the
+ * gateway as an account go through {@link GatewayAccess}.
  */
 @Service
 public class GatewayAccounts {
 
   private static final Sort ORDER = Sort.by("name").and(Sort.by("id"));
 
+  /** Stands in for the ciphertext until the row has the id the ciphertext is bound to. */
+  private static final String NOT_YET_ENCRYPTED = "";
+
   private final GatewayAccountRepository accounts;
+  private final GatewayEndpointRepository endpoints;
   private final TenantRepository tenants;
   private final CredentialCipher cipher;
   private final AuditLog audit;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
   GatewayAccounts(
       GatewayAccountRepository accounts,
+      GatewayEndpointRepository endpoints,
       TenantRepository tenants,
       CredentialCipher cipher,
       AuditLog audit,
+      JdbcTemplate jdbc,
       Clock clock) {
     this.accounts = accounts;
+    this.endpoints = endpoints;
     this.tenants = tenants;
     this.cipher = cipher;
     this.audit = audit;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
   /**
-   * Set-up by the system (the demo): the current tenant's account of this name points at these
-   * settings afterwards, created if missing. Run it in the tenant's context.
+   * Set-up by the system (the demo, tests): the current tenant's account for this gateway account
+   * (endpoint, userid, account), else its account of this name, gets these settings and password;
+   * created if neither exists. Run it in the tenant's context.
+   *
+   * @throws IdentityTakenException if another tenant holds this gateway account
    */
   @Transactional
   public long ensure(
       String name,
-      String baseUrl,
+      long endpointId,
       GatewayCharset charset,
       String userid,
       String account,
@@ -56,7 +76,7 @@ public class GatewayAccounts {
     AccountForm form =
         new AccountForm(
             name,
-            baseUrl,
+            endpointId,
             charset,
             userid,
             account,
@@ -67,46 +87,53 @@ public class GatewayAccounts {
             true,
             null);
     return accounts
-        .findFirstByNameOrderById(name)
+        .findFirstByEndpointIdAndUseridAndAccountKeyOrderById(
+            endpointId, userid.strip(), GatewayAccount.accountKey(account))
+        .or(() -> accounts.findFirstByNameOrderById(name))
         .map(existing -> update(existing.getId(), form).orElseThrow().id())
         .orElseGet(() -> create(form, null));
   }
 
   @Transactional(readOnly = true)
   public List<GatewayAccountView> list() {
-    return accounts.findAll(ORDER).stream().map(GatewayAccount::toView).toList();
+    Map<Long, String> names = endpointNames();
+    return accounts.findAll(ORDER).stream()
+        .map(a -> a.toView(names.get(a.getEndpointId())))
+        .toList();
   }
 
   @Transactional(readOnly = true)
   public Optional<GatewayAccountView> find(long id) {
-    return accounts.findById(id).map(GatewayAccount::toView);
+    return accounts.findById(id).map(this::view);
   }
 
   /**
-   * The account's credentials with the password decrypted, for a call to the gateway; empty if the
-   * current tenant has no such account.
-   *
-   * @throws RotationInProgressException while the account's password is being rotated or the
-   *     rotation's outcome is in doubt ({@link GatewayAccountView#waitsForRotation()}): the portal
-   *     does not know which password is valid, so sends and pollers must skip the account and try
-   *     again later rather than risk a call with the wrong one
+   * Whether the account's stored password can no longer be used where the account points (it was
+   * encrypted for another row or another gateway account) and must be entered again.
    */
   @Transactional(readOnly = true)
-  public Optional<GatewayCredentials> credentials(long id) {
+  boolean needsPassword(long id) {
     return accounts
         .findById(id)
         .map(
             a -> {
-              if (!a.getRotationState().settled()) {
-                throw new RotationInProgressException(id, a.getRotationState());
+              try {
+                cipher.decrypt(
+                    a.getPasswordCiphertext(), a.binding(GatewayAccount.PASSWORD_COLUMN));
+                return false;
+              } catch (CredentialCipherException e) {
+                return !e.unknownKey();
               }
-              return a.toCredentials(cipher.decrypt(a.getPasswordCiphertext(), passwordContext(a)));
-            });
+            })
+        .orElse(false);
   }
 
   /**
    * Creates an account in the current customer's tenant or, for staff, in {@code staffTenant}
    * (ignored for a customer: a customer never chooses the tenant).
+   *
+   * @throws EndpointUnavailableException if the endpoint is not an active one
+   * @throws IdentityTakenException if the gateway account is registered already
    */
   @Transactional
   long create(AccountForm form, Long staffTenant) {
@@ -124,53 +151,137 @@ public class GatewayAccounts {
     } else {
       throw new AccessDeniedException("no tenant");
     }
-    account.setPassword(cipher.encrypt(form.password(), passwordContext(tenant)));
-    GatewayAccount saved = accounts.save(account);
-    audited(saved, "created");
-    return saved.getId();
+    GatewayEndpoint endpoint = activeEndpoint(form.endpointId());
+    refuseTaken(form, null);
+    account.setPassword(NOT_YET_ENCRYPTED);
+    claimed(account);
+    account.setPassword(
+        cipher.encrypt(form.password(), account.binding(GatewayAccount.PASSWORD_COLUMN)));
+    audited(
+        account,
+        tenant,
+        "created; endpoint: "
+            + label(endpoint)
+            + "; userid: "
+            + account.getUserid()
+            + "; account: "
+            + account.getAccount());
+    return account.getId();
   }
 
   /**
-   * Changes the settings; the password only when the form carries a new one, which is refused
-   * ({@link RotationInProgressException}) while a rotation is under way or in doubt.
+   * Changes the settings; the password only when the form carries a new one. A new gateway account
+   * (endpoint, userid or account) needs the password again in the same form: the stored one was
+   * given for the old one and is dropped.
+   *
+   * @throws RotationInProgressException for a new password or gateway account while a rotation is
+   *     under way or in doubt
+   * @throws PasswordRequiredException for a new gateway account without a password
+   * @throws EndpointUnavailableException if a newly chosen endpoint is not an active one
+   * @throws IdentityTakenException if the new gateway account is registered already
    */
   @Transactional
   Optional<GatewayAccountView> update(long id, AccountForm form) {
-    return accounts
-        .findById(id)
-        .map(
-            account -> {
-              if (form.hasNewPassword() && !account.getRotationState().settled()) {
-                throw new RotationInProgressException(id, account.getRotationState());
-              }
-              account.apply(form, clock.instant());
-              if (form.hasNewPassword()) {
-                account.setPassword(cipher.encrypt(form.password(), passwordContext(account)));
-              }
-              audited(account, form.hasNewPassword() ? "settings and password" : "settings");
-              return account.toView();
-            });
+    Optional<GatewayAccount> found = accounts.findLockedById(id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    GatewayAccount account = found.get();
+    boolean newIdentity = !account.sameIdentity(form);
+    if ((form.hasNewPassword() || newIdentity) && !account.getRotationState().settled()) {
+      throw new RotationInProgressException(id, account.getRotationState());
+    }
+    if (newIdentity && !form.hasNewPassword()) {
+      throw new PasswordRequiredException();
+    }
+    List<String> changes = new ArrayList<>();
+    if (newIdentity) {
+      GatewayEndpoint before = endpoints.findById(account.getEndpointId()).orElse(null);
+      GatewayEndpoint after = activeEndpoint(form.endpointId());
+      refuseTaken(form, id);
+      change(changes, "endpoint", before == null ? null : label(before), label(after));
+      change(changes, "userid", account.getUserid(), form.userid().strip());
+      change(changes, "account", account.getAccount(), form.account().strip());
+    }
+    account.apply(form, clock.instant());
+    if (form.hasNewPassword()) {
+      account.setPassword(
+          cipher.encrypt(form.password(), account.binding(GatewayAccount.PASSWORD_COLUMN)));
+      changes.add(
+          newIdentity ? "password entered again (the old one is dropped)" : "password replaced");
+    }
+    if (newIdentity) {
+      claimed(account);
+    }
+    audited(
+        account,
+        account.getTenantId(),
+        changes.isEmpty() ? "settings" : "settings; " + String.join("; ", changes));
+    return Optional.of(view(account));
   }
 
-  /** Records what changed, never a value of the credentials. */
-  private void audited(GatewayAccount account, String what) {
-    String tenantName = tenants.findById(account.getTenantId()).map(Tenant::getName).orElse(null);
+  /** Writes the row now, so a second holder of its gateway account is refused here. */
+  private void claimed(GatewayAccount account) {
+    try {
+      accounts.saveAndFlush(account);
+    } catch (DataIntegrityViolationException taken) {
+      throw new IdentityTakenException();
+    }
+  }
+
+  /**
+   * Refuses a gateway account that another row of any tenant holds. A plain count across tenants
+   * (native SQL is not tenant-filtered, on purpose here): it says yes or no, never whose.
+   */
+  private void refuseTaken(AccountForm form, Long self) {
+    Integer holders =
+        jdbc.queryForObject(
+            "select count(*) from gateway_account where endpoint_id = ? and userid = ?"
+                + " and account_key = ? and identity_claimed = TRUE and id <> ?",
+            Integer.class,
+            form.endpointId(),
+            form.userid().strip(),
+            GatewayAccount.accountKey(form.account()),
+            self == null ? -1L : self);
+    if (holders != null && holders > 0) {
+      throw new IdentityTakenException();
+    }
+  }
+
+  /** The chosen endpoint, locked so that it cannot be retired while the account joins it. */
+  private GatewayEndpoint activeEndpoint(Long endpointId) {
+    return Optional.ofNullable(endpointId)
+        .flatMap(endpoints::findLockedById)
+        .filter(GatewayEndpoint::isActive)
+        .orElseThrow(EndpointUnavailableException::new);
+  }
+
+  private GatewayAccountView view(GatewayAccount account) {
+    return account.toView(
+        endpoints.findById(account.getEndpointId()).map(GatewayEndpoint::getName).orElse("?"));
+  }
+
+  private Map<Long, String> endpointNames() {
+    return endpoints.findAll().stream()
+        .collect(Collectors.toMap(GatewayEndpoint::getId, GatewayEndpoint::getName));
+  }
+
+  /** Records what changed, never a value of the password. */
+  private void audited(GatewayAccount account, long tenantId, String what) {
+    String tenantName = tenants.findById(tenantId).map(Tenant::getName).orElse(null);
     audit.record(
         AuditEntry.success(AuditAction.CREDENTIALS_CHANGED, account.getName())
-            .tenant(account.getTenantId(), tenantName)
-            .detail(what));
+            .tenant(tenantId, tenantName)
+            .detail(what.length() > 500 ? what.substring(0, 500) : what));
   }
 
-  private static String passwordContext(GatewayAccount account) {
-    return passwordContext(account.getTenantId());
+  private static String label(GatewayEndpoint endpoint) {
+    return endpoint.getName() + " (#" + endpoint.getId() + ")";
   }
 
-  static String passwordContext(long tenantId) {
-    return CredentialCipher.context(GatewayAccount.PASSWORD_COLUMN, tenantId);
-  }
-
-  /** The new password of a rotation has its own column, hence its own associated data. */
-  static String pendingPasswordContext(long tenantId) {
-    return CredentialCipher.context(GatewayAccount.PENDING_PASSWORD_COLUMN, tenantId);
+  private static void change(List<String> changes, String what, String before, String after) {
+    if (!Objects.equals(before, after)) {
+      changes.add(what + ": " + before + " → " + after);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.tenant.CredentialCipher.CredentialCipherException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ class PasswordRotation {
   private final TenantRepository tenants;
   private final CredentialCipher cipher;
   private final GatewayClient gateway;
+  private final GatewayAccess access;
   private final AuditLog audit;
   private final TransactionTemplate transaction;
   private final Clock clock;
@@ -62,6 +64,7 @@ class PasswordRotation {
       TenantRepository tenants,
       CredentialCipher cipher,
       GatewayClient gateway,
+      GatewayAccess access,
       AuditLog audit,
       TransactionTemplate transaction,
       Clock clock,
@@ -71,6 +74,7 @@ class PasswordRotation {
     this.tenants = tenants;
     this.cipher = cipher;
     this.gateway = gateway;
+    this.access = access;
     this.audit = audit;
     this.transaction = transaction;
     this.clock = clock;
@@ -92,6 +96,9 @@ class PasswordRotation {
       return Optional.empty();
     }
     Started rotation = started.get();
+    if (rotation == Started.PASSWORD_NEEDED) {
+      return Optional.of(RotationResult.of(RotationOutcome.PASSWORD_NEEDED));
+    }
     if (rotation.busy()) {
       return Optional.of(RotationResult.of(RotationOutcome.BUSY));
     }
@@ -208,18 +215,19 @@ class PasswordRotation {
               }
               String newPassword = chosen == null ? passwords.generate() : chosen;
               long tenant = account.getTenantId();
-              String current =
-                  cipher.decrypt(
-                      account.getPasswordCiphertext(), GatewayAccounts.passwordContext(tenant));
-              String pending =
-                  cipher.encrypt(newPassword, GatewayAccounts.pendingPasswordContext(tenant));
+              String current;
+              try {
+                current = cipher.decrypt(account.getPasswordCiphertext(), current(account));
+              } catch (CredentialCipherException e) {
+                if (e.unknownKey()) {
+                  throw e;
+                }
+                return Started.PASSWORD_NEEDED;
+              }
+              String pending = cipher.encrypt(newPassword, pending(account));
               account.startRotation(pending, clock.instant());
               return new Started(
-                  account.toCredentials(current).toGatewayAccount(),
-                  newPassword,
-                  pending,
-                  tenant,
-                  target(account));
+                  access.upstream(account, current), newPassword, pending, tenant, target(account));
             });
   }
 
@@ -243,9 +251,7 @@ class PasswordRotation {
           switch (verdict.kind()) {
             case CONFIRMED -> {
               account.completeRotation(
-                  cipher.encrypt(
-                      rotation.newPassword(), GatewayAccounts.passwordContext(rotation.tenantId())),
-                  clock.instant());
+                  cipher.encrypt(rotation.newPassword(), current(account)), clock.instant());
               entry = AuditEntry.success(AuditAction.PASSWORD_ROTATION, rotation.target());
               detail = "changed: the gateway confirmed the new password";
               result = RotationResult.of(RotationOutcome.ROTATED);
@@ -292,9 +298,7 @@ class PasswordRotation {
           GatewayAccount account = locked.get();
           if (newIsValid) {
             account.completeRotation(
-                cipher.encrypt(
-                    doubt.newPassword(), GatewayAccounts.passwordContext(doubt.tenantId())),
-                clock.instant());
+                cipher.encrypt(doubt.newPassword(), current(account)), clock.instant());
           } else {
             account.abandonRotation();
           }
@@ -315,12 +319,11 @@ class PasswordRotation {
 
   private Doubt doubt(GatewayAccount account) {
     long tenant = account.getTenantId();
-    String current =
-        cipher.decrypt(account.getPasswordCiphertext(), GatewayAccounts.passwordContext(tenant));
+    String current = cipher.decrypt(account.getPasswordCiphertext(), current(account));
     String pending = account.getPendingPasswordCiphertext();
-    String newPassword = cipher.decrypt(pending, GatewayAccounts.pendingPasswordContext(tenant));
+    String newPassword = cipher.decrypt(pending, pending(account));
     return new Doubt(
-        account.toCredentials(current).toGatewayAccount(),
+        access.upstream(account, current),
         newPassword,
         pending,
         tenant,
@@ -341,6 +344,15 @@ class PasswordRotation {
     }
   }
 
+  private static CredentialBinding current(GatewayAccount account) {
+    return account.binding(GatewayAccount.PASSWORD_COLUMN);
+  }
+
+  /** The new password of a rotation has its own column, hence its own associated data. */
+  private static CredentialBinding pending(GatewayAccount account) {
+    return account.binding(GatewayAccount.PENDING_PASSWORD_COLUMN);
+  }
+
   private void record(AuditEntry entry, long tenantId, String detail) {
     String tenantName = tenants.findById(tenantId).map(Tenant::getName).orElse(null);
     String text = detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) : detail;
@@ -348,7 +360,7 @@ class PasswordRotation {
   }
 
   private static String target(GatewayAccount account) {
-    return "gateway account " + account.getId() + " (" + account.toView().name() + ")";
+    return "gateway account " + account.getId() + " (" + account.getName() + ")";
   }
 
   /** The gateway's words, in case it echoes a password back (no gateway should; be sure). */
@@ -393,6 +405,7 @@ class PasswordRotation {
       String target) {
 
     static final Started BUSY = new Started(null, null, null, 0, null);
+    static final Started PASSWORD_NEEDED = new Started(null, null, null, 0, "password needed");
 
     boolean busy() {
       return current == null;

@@ -24,6 +24,11 @@ enum RotationOutcome {
   IN_DOUBT_SETTLING,
   /** Another rotation of the account is under way or in doubt: nothing was done. */
   BUSY,
+  /**
+   * The stored password does not belong to where the account points and must be entered again
+   * before the gateway can be asked to change it: nothing was done.
+   */
+  PASSWORD_NEEDED,
   /** There was nothing to resolve: the account is not in doubt (any more). */
   NOT_IN_DOUBT;
 

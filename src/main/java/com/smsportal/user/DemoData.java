@@ -2,6 +2,7 @@ package com.smsportal.user;
 
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import org.slf4j.Logger;
@@ -25,15 +26,24 @@ class DemoData implements ApplicationRunner {
   static final String PASSWORD = "demo12345";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+  /** The demo's endpoint: the simulator in this process. */
+  static final String SIMULATOR_ENDPOINT = "聚合云 模拟器（演示）";
+
   private final TenantService tenants;
   private final UserService users;
+  private final GatewayEndpoints endpoints;
   private final GatewayAccounts accounts;
   private final Environment environment;
 
   DemoData(
-      TenantService tenants, UserService users, GatewayAccounts accounts, Environment environment) {
+      TenantService tenants,
+      UserService users,
+      GatewayEndpoints endpoints,
+      GatewayAccounts accounts,
+      Environment environment) {
     this.tenants = tenants;
     this.users = users;
+    this.endpoints = endpoints;
     this.accounts = accounts;
     this.environment = environment;
   }
@@ -46,29 +56,33 @@ class DemoData implements ApplicationRunner {
     user("globex", Role.CUSTOMER, globex);
     user("support", Role.SUPPORT, null);
     user("admin", Role.ADMIN, null);
-    gatewayAccount(acme, "acme");
-    gatewayAccount(globex, "globex");
+    long simulator =
+        endpoints.ensure(
+            SIMULATOR_ENDPOINT,
+            "http://localhost:"
+                + environment.getProperty("local.server.port", "8080")
+                + "/simulator",
+            GatewayCharset.UTF8);
+    gatewayAccount(acme, "acme", simulator);
+    gatewayAccount(globex, "globex", simulator);
     log.info("Demo users: acme, globex (customers), support, admin");
   }
 
   /**
-   * The tenant's gateway account on the simulator, with the simulator's credentials of the same
-   * account name. Re-pointed at every start, since the port may change between runs.
+   * The tenant's gateway account on the simulator's endpoint (re-pointed at every start, since the
+   * port may change between runs), with the simulator's credentials of the same account name.
    */
-  private void gatewayAccount(long tenantId, String account) {
+  private void gatewayAccount(long tenantId, String account, long endpointId) {
     String base = "smsportal.simulator.accounts[";
     for (int i = 0; environment.containsProperty(base + i + "].account"); i++) {
       if (account.equals(environment.getProperty(base + i + "].account"))) {
         String userid = environment.getProperty(base + i + "].userid");
         String password = environment.getProperty(base + i + "].password");
-        String url =
-            "http://localhost:"
-                + environment.getProperty("local.server.port", "8080")
-                + "/simulator";
         TenantContext.runAs(
             tenantId,
             () ->
-                accounts.ensure("聚合云 (模拟器)", url, GatewayCharset.UTF8, userid, account, password));
+                accounts.ensure(
+                    "聚合云 (模拟器)", endpointId, GatewayCharset.UTF8, userid, account, password));
         return;
       }
     }

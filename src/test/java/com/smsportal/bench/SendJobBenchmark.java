@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
 import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.StatusReport;
 import com.smsportal.gateway.StatusReports;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.lang.management.ManagementFactory;
@@ -78,6 +80,8 @@ class SendJobBenchmark {
   @LocalServerPort int port;
 
   @Autowired GatewayAccounts accounts;
+
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired GatewayClient client;
   @Autowired JdbcTemplate jdbc;
@@ -106,7 +110,12 @@ class SendJobBenchmark {
             acme,
             () ->
                 accounts.ensure(
-                    "bench-bulk", base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword));
+                    "bench-bulk",
+                    TestEndpoints.of(endpoints, base()),
+                    GatewayCharset.UTF8,
+                    "103",
+                    "bulk",
+                    bulkPassword));
     long balanceBefore = balance();
     List<String> numbers = new ArrayList<>(NUMBERS);
     for (int i = 0; i < NUMBERS; i++) {

@@ -72,6 +72,7 @@ class LoginBrowserTests extends BrowserTest {
             "nav-staff",
             "nav-logins",
             "nav-audit",
+            "nav-endpoints",
             "nav-pollers");
     page.follow("nav-logins");
     assertThat(page.heading()).isEqualTo("登录记录");

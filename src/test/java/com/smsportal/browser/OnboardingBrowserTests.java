@@ -2,8 +2,12 @@ package com.smsportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
+import com.smsportal.tenant.GatewayEndpoints;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A new enterprise from start to first balance: support creates the tenant and its user, the user
@@ -12,9 +16,14 @@ import org.junit.jupiter.api.Test;
  */
 class OnboardingBrowserTests extends BrowserTest {
 
+  @Autowired GatewayEndpoints endpoints;
+
   @Test
-  void supportOnboardsAnEnterpriseThatThenSeesItsGatewayBalance() {
+  void supportOnboardsAnEnterpriseThatThenSeesItsGatewayBalance() throws Exception {
     String base = baseUrl();
+    // The enterprise's account at the gateway, and the gateway endpoint an administrator set up.
+    SimulatorControl.OpenedAccount gateway = new SimulatorControl(port).open("initech", 10_000);
+    long endpoint = TestEndpoints.of(endpoints, TestEndpoints.simulator(port));
     String suffix = UUID.randomUUID().toString().substring(0, 6);
     String tenant = "Initech-" + suffix;
     String username = "peter" + suffix;
@@ -43,11 +52,11 @@ class OnboardingBrowserTests extends BrowserTest {
     pages.open("/accounts").press("account-new-first");
     pages
         .fill("name", "聚合云 主账户")
-        .fill("baseUrl", base + "/simulator")
-        .fill("userid", "102")
-        .fill("account", "globex")
-        .fill("password", "GlobexGw-4682")
-        .fill("passwordConfirmation", "GlobexGw-4682")
+        .choose("endpointId", String.valueOf(endpoint))
+        .fill("userid", gateway.userid())
+        .fill("account", gateway.account())
+        .fill("password", gateway.password())
+        .fill("passwordConfirmation", gateway.password())
         .press("account-submit");
     assertThat(pages.heading()).isEqualTo("聚合云 主账户");
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,6 +30,12 @@ final class Pages {
     WebElement field = driver.findElement(By.id(id));
     field.clear();
     field.sendKeys(value);
+    return this;
+  }
+
+  /** Chooses the option of this value in a select. */
+  Pages choose(String id, String value) {
+    new Select(driver.findElement(By.id(id))).selectByValue(value);
     return this;
   }
 

@@ -8,11 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.sending.SendFixtures;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
+import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantDetails;
 import com.smsportal.tenant.TenantService;
@@ -73,12 +76,16 @@ class DashboardIntegrationTests {
   @Autowired TenantService tenants;
   @Autowired UserService users;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired SendJobs jobs;
   @Autowired ApplicationContext context;
 
   SimulatorControl simulator;
   long tenant;
   MockHttpSession customer;
+
+  /** The simulator accounts opened for this test, by kind. */
+  private final java.util.Map<String, String> gateway = new java.util.HashMap<>();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -91,7 +98,7 @@ class DashboardIntegrationTests {
   @Test
   void theBalanceTheGatewayHoldsIsShownWithTheTimeItWasAsked() throws Exception {
     long account = simulatorAccount(tenant, "acme");
-    simulator.balance("acme", 7321);
+    simulator.balance(gw("acme"), 7321);
 
     String panel = balances();
 
@@ -104,18 +111,18 @@ class DashboardIntegrationTests {
   @Test
   void aBalanceIsKeptForTheCacheTimeUnlessRefreshed() throws Exception {
     long account = simulatorAccount(tenant, "acme");
-    simulator.balance("acme", 7000);
+    simulator.balance(gw("acme"), 7000);
     assertThat(valueOf(balances(), account)).isEqualTo("7,000");
 
     // The gateway's balance changes; within the cache time the dashboard does not ask again.
-    simulator.balance("acme", 6500);
+    simulator.balance(gw("acme"), 6500);
     clock.advance(Duration.ofSeconds(59));
     assertThat(valueOf(balances(), account)).isEqualTo("7,000");
 
     // The refresh button asks at once.
     assertThat(valueOf(refresh(), account)).isEqualTo("6,500");
 
-    simulator.balance("acme", 6000);
+    simulator.balance(gw("acme"), 6000);
     clock.advance(Duration.ofSeconds(30));
     assertThat(valueOf(balances(), account)).isEqualTo("6,500");
     clock.advance(Duration.ofSeconds(31));
@@ -129,15 +136,15 @@ class DashboardIntegrationTests {
     tenants.update(tenant, new TenantDetails(tenantName(), null, null, 5000L));
     setAccountThreshold(b, "bulk", 100L);
 
-    simulator.balance("acme", 4999);
-    simulator.balance("bulk", 1000);
+    simulator.balance(gw("acme"), 4999);
+    simulator.balance(gw("bulk"), 1000);
     String panel = refresh();
     assertThat(panel).contains("id=\"balance-low-" + a + "\"").contains("5,000");
     // B's own threshold (100) wins over the tenant's (5,000).
     assertThat(panel).doesNotContain("id=\"balance-low-" + b + "\"");
 
-    simulator.balance("acme", 5000);
-    simulator.balance("bulk", 99);
+    simulator.balance(gw("acme"), 5000);
+    simulator.balance(gw("bulk"), 99);
     panel = refresh();
     assertThat(panel).doesNotContain("id=\"balance-low-" + a + "\"");
     assertThat(panel).contains("id=\"balance-low-" + b + "\"");
@@ -147,8 +154,8 @@ class DashboardIntegrationTests {
   void aGatewayFaultIsExplainedOnThatAccountOnly() throws Exception {
     long healthy = simulatorAccount(tenant, "acme");
     long broken = simulatorAccount(tenant, "bulk");
-    simulator.balance("acme", 4200);
-    simulator.fault("bulk", "HTTP_500", 1);
+    simulator.balance(gw("acme"), 4200);
+    simulator.fault(gw("bulk"), "HTTP_500", 1);
 
     String panel = balances();
 
@@ -163,7 +170,7 @@ class DashboardIntegrationTests {
   @Test
   void theDashboardPageItselfDoesNotWaitForTheGateway() throws Exception {
     long account = simulatorAccount(tenant, "acme");
-    simulator.fault("acme", "HANG", 0);
+    simulator.fault(gw("acme"), "HANG", 0);
     try {
       String page = page("/");
       assertThat(page)
@@ -171,7 +178,7 @@ class DashboardIntegrationTests {
           .contains("hx-get=\"/dashboard/balances\"")
           .doesNotContain("id=\"balance-" + account + "\"");
     } finally {
-      simulator.fault("acme", "NONE", 0);
+      simulator.fault(gw("acme"), "NONE", 0);
     }
   }
 
@@ -297,44 +304,50 @@ class DashboardIntegrationTests {
     return Logins.as(mvc, name, PASSWORD);
   }
 
-  /** A gateway account of the tenant on this context's simulator, as the simulator account. */
-  private long simulatorAccount(long tenantId, String simulatorAccount) {
-    String password =
-        switch (simulatorAccount) {
-          case "acme" -> "AcmeGw-7351";
-          case "globex" -> "GlobexGw-4682";
-          default -> "BulkGw-5519";
+  /**
+   * A gateway account of the tenant on this context's simulator: a simulator account of its own,
+   * opened for this test with the balance of the demo account of that kind.
+   */
+  private long simulatorAccount(long tenantId, String kind) throws Exception {
+    long balance =
+        switch (kind) {
+          case "acme" -> 10_000;
+          case "globex" -> 500;
+          default -> 1_000_000;
         };
-    String userid =
-        switch (simulatorAccount) {
-          case "acme" -> "101";
-          case "globex" -> "102";
-          default -> "103";
-        };
+    SimulatorControl.OpenedAccount opened = simulator.open(kind, balance);
+    gateway.put(kind, opened.account());
     return TenantContext.callAs(
         tenantId,
         () ->
             accounts.ensure(
-                simulatorAccount + "-" + UUID.randomUUID(),
-                simulatorUrl(),
+                kind + "-" + UUID.randomUUID(),
+                TestEndpoints.of(endpoints, simulatorUrl()),
                 GatewayCharset.UTF8,
-                userid,
-                simulatorAccount,
-                password));
+                opened.userid(),
+                opened.account(),
+                opened.password()));
+  }
+
+  /** The simulator account this test opened for a kind. */
+  private String gw(String kind) {
+    return gateway.get(kind);
   }
 
   /** Sets the account's own warning threshold through the account form, as the customer would. */
   private void setAccountThreshold(long account, String simulatorAccount, long threshold)
       throws Exception {
-    String name = TenantContext.callAs(tenant, () -> accounts.find(account)).orElseThrow().name();
+    GatewayAccountView view =
+        TenantContext.callAs(tenant, () -> accounts.find(account)).orElseThrow();
+    String name = view.name();
     MockHttpServletResponse saved =
         mvc.perform(
                 post("/accounts/" + account)
                     .param("name", name)
-                    .param("baseUrl", simulatorUrl())
+                    .param("endpointId", String.valueOf(view.endpointId()))
                     .param("charset", "UTF8")
-                    .param("userid", "103")
-                    .param("account", simulatorAccount)
+                    .param("userid", view.userid())
+                    .param("account", view.account())
                     .param("password", "")
                     .param("passwordConfirmation", "")
                     .param("chunkSize", "1000")
@@ -351,7 +364,7 @@ class DashboardIntegrationTests {
   }
 
   private String simulatorUrl() {
-    return "http://localhost:" + port + "/simulator";
+    return TestEndpoints.simulator(port);
   }
 
   private String tenantName() {

@@ -78,7 +78,7 @@ class AnswerParserXxeTests {
   }
 
   private GatewayException overageFails() {
-    GatewayClient client = new GatewayClient(GatewaySettings.defaults());
+    GatewayClient client = new GatewayClient(GatewaySettings.defaults(), url -> true);
     GatewayAccount account =
         new GatewayAccount(gateway.baseUrl(), GatewayCharset.UTF8, "1", "a", "pw");
     GatewayException refused =

@@ -30,6 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GatewayClientContractTests {
 
+  /** These tests are about the wire, not about which addresses are allowed. */
+  static final EndpointGuard ANY_ENDPOINT = url -> true;
+
   @RegisterExtension
   static WireMockExtension wiremock =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -60,7 +63,8 @@ class GatewayClientContractTests {
         new GatewayClient(
             GatewaySettings.defaults()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
-                .withBreaker(3, Duration.ofMinutes(5)));
+                .withBreaker(3, Duration.ofMinutes(5)),
+            ANY_ENDPOINT);
     utf8 = new GatewayAccount(wiremock.baseUrl(), GatewayCharset.UTF8, "12", "acme", "s3cret+pw");
     gbk = new GatewayAccount(wiremock.baseUrl(), GatewayCharset.GBK, "12", "acme", "s3cret+pw");
   }
@@ -620,6 +624,60 @@ class GatewayClientContractTests {
 
     assertThat(refused.error()).isEqualTo(GatewayError.UPSTREAM_UNREACHABLE);
     assertThat(refused.error().mayHaveTakenEffect()).isFalse();
+  }
+
+  @Test
+  void anAddressThatIsNotAnAllowedEndpointIsRefusedBeforeAnythingIsSent() {
+    answer("/sms.aspx", failedSend("Faild", "用户名或密码错误"));
+    answer("/statusApi.aspx", "<returnsms></returnsms>");
+    GatewayClient guarded =
+        new GatewayClient(GatewaySettings.defaults(), url -> url.equals(wiremock.baseUrl()));
+    // The same server under another spelling: not an endpoint the administrators allow.
+    GatewayAccount typed =
+        new GatewayAccount(
+            wiremock.baseUrl().replace("localhost", "127.0.0.1"),
+            GatewayCharset.UTF8,
+            "12",
+            "acme",
+            "s3cret+pw");
+
+    GatewayException refused =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> guarded.send(typed, SendRequest.now(List.of("13800000000"), "hi")));
+    GatewayException alsoRefused =
+        catchThrowableOfType(GatewayException.class, () -> guarded.fetchStatusReports(typed, 10));
+
+    assertThat(refused.error()).isEqualTo(GatewayError.ENDPOINT_NOT_ALLOWED);
+    assertThat(refused.error().mayHaveTakenEffect()).isFalse();
+    assertThat(alsoRefused.error()).isEqualTo(GatewayError.ENDPOINT_NOT_ALLOWED);
+    assertThat(refused.getMessage()).doesNotContain("s3cret");
+    wiremock.verify(0, postRequestedFor(urlEqualTo("/sms.aspx")));
+    wiremock.verify(0, postRequestedFor(urlEqualTo("/statusApi.aspx")));
+    GatewayException answered =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> guarded.send(utf8, SendRequest.now(List.of("13800000000"), "hi")));
+    assertThat(answered.error())
+        .as("the allowed spelling reaches the gateway")
+        .isEqualTo(GatewayError.WRONG_CREDENTIALS);
+    wiremock.verify(1, postRequestedFor(urlEqualTo("/sms.aspx")));
+  }
+
+  @Test
+  void aGuardThatCannotTellLetsNothingThrough() {
+    GatewayClient blind =
+        new GatewayClient(
+            GatewaySettings.defaults(),
+            url -> {
+              throw new IllegalStateException("database away");
+            });
+
+    GatewayException refused =
+        catchThrowableOfType(GatewayException.class, () -> blind.overage(utf8));
+
+    assertThat(refused.error()).isEqualTo(GatewayError.ENDPOINT_NOT_ALLOWED);
+    wiremock.verify(0, postRequestedFor(urlEqualTo("/sms.aspx")));
   }
 
   @Test

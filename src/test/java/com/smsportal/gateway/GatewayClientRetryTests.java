@@ -35,7 +35,8 @@ class GatewayClientRetryTests {
   @Test
   void aReadOnlyActionIsRetriedUntilTheGatewayAcceptsConnections() throws Exception {
     int port = freePort();
-    GatewayClient client = warmedUp(new GatewayClient(settings(Duration.ofMillis(800))));
+    GatewayClient client =
+        warmedUp(new GatewayClient(settings(Duration.ofMillis(800)), url -> true));
     startGatewayLater(port);
 
     Balance balance = client.overage(account(port));
@@ -47,7 +48,8 @@ class GatewayClientRetryTests {
   @Test
   void aSendIsNotRetriedEvenThoughItNeverLeft() throws Exception {
     int port = freePort();
-    GatewayClient client = warmedUp(new GatewayClient(settings(Duration.ofMillis(800))));
+    GatewayClient client =
+        warmedUp(new GatewayClient(settings(Duration.ofMillis(800)), url -> true));
     CompletableFuture<Void> started = startGatewayLater(port);
 
     GatewayException refused =

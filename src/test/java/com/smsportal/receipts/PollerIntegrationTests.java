@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
@@ -15,6 +16,7 @@ import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.nio.file.Files;
@@ -79,6 +81,7 @@ class PollerIntegrationTests {
   @Autowired RawInbox inbox;
   @Autowired PollerStates states;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired GatewayClient client;
   @Autowired SendJobs sendJobs;
@@ -87,8 +90,10 @@ class PollerIntegrationTests {
   @Value("${smsportal.data-dir}")
   Path dataDir;
 
-  @Value("${smsportal.simulator.accounts[2].password}")
-  String bulkPassword;
+  /** This test's account at the simulator (a balance of 1,000,000). */
+  private SimulatorControl.OpenedAccount gw;
+
+  private String bulkPassword;
 
   private long tenantId;
   private long account;
@@ -97,6 +102,8 @@ class PollerIntegrationTests {
   @BeforeEach
   void freshAccount() throws Exception {
     control().post("/reset", Map.of());
+    gw = control().open("bulk", 1_000_000);
+    bulkPassword = gw.password();
     lastReportBefore =
         jdbc.queryForObject("select coalesce(max(id), 0) from status_report", Long.class);
     for (Path file : spool.files()) {
@@ -104,12 +111,20 @@ class PollerIntegrationTests {
     }
     tenantId = tenants.create("Poller " + UUID.randomUUID().toString().substring(0, 8)).id();
     account =
-        as(() -> accounts.ensure("bulk", base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword));
+        as(
+            () ->
+                accounts.ensure(
+                    "bulk",
+                    TestEndpoints.of(endpoints, base()),
+                    GatewayCharset.UTF8,
+                    gw.userid(),
+                    gw.account(),
+                    bulkPassword));
   }
 
   @AfterEach
   void noFaultLeft() throws Exception {
-    control().fault("bulk", "NONE", 0);
+    control().fault(gw.account(), "NONE", 0);
   }
 
   @Test
@@ -204,7 +219,7 @@ class PollerIntegrationTests {
     List<String> tasks = sendDirect(30);
 
     for (String fault : List.of("HTTP_500", "GARBAGE", "HANG")) {
-      control().fault("bulk", fault, 1);
+      control().fault(gw.account(), fault, 1);
       AccountPoller.Round round = scheduler.pollNow(account).orElseThrow();
       assertThat(round.succeeded()).as(fault).isFalse();
       assertThat(reportsOf(tasks)).as(fault).isZero();
@@ -301,7 +316,15 @@ class PollerIntegrationTests {
     control()
         .post(
             "/faults",
-            Map.of("account", "bulk", "mode", "LATENCY", "latencyMillis", "150", "times", "1000"));
+            Map.of(
+                "account",
+                gw.account(),
+                "mode",
+                "LATENCY",
+                "latencyMillis",
+                "150",
+                "times",
+                "1000"));
 
     try (ConfigurableApplicationContext first = secondPortal()) {
       await(() -> reportsOf(tasks) >= 300);
@@ -321,7 +344,7 @@ class PollerIntegrationTests {
     assertThat(
             count(
                 "select count(*) from (select task_id, mobile from status_report where account_id"
-                    + " in (select id from gateway_account where base_url = ?) and id > ?"
+                    + " = ? and id > ?"
                     + " and task_id in ("
                     + String.join(",", java.util.Collections.nCopies(tasks.size(), "?"))
                     + ") group by task_id, mobile having count(*) > 1) d",
@@ -352,7 +375,7 @@ class PollerIntegrationTests {
   /** Sends {@code count} numbers straight through the client in chunks of 100; their task ids. */
   private List<String> sendDirect(int count) {
     GatewayAccount gateway =
-        new GatewayAccount(base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword);
+        new GatewayAccount(base(), GatewayCharset.UTF8, gw.userid(), gw.account(), bulkPassword);
     List<String> tasks = new ArrayList<>();
     for (int start = 0; start < count; start += 100) {
       List<String> mobiles = new ArrayList<>();
@@ -366,8 +389,7 @@ class PollerIntegrationTests {
 
   private long reportsOf(List<String> tasks) {
     return count(
-        "select count(*) from status_report where account_id in"
-            + " (select id from gateway_account where base_url = ?) and id > ? and task_id in ("
+        "select count(*) from status_report where account_id = ? and id > ? and task_id in ("
             + String.join(",", java.util.Collections.nCopies(tasks.size(), "?"))
             + ")",
         args(tasks));
@@ -375,7 +397,7 @@ class PollerIntegrationTests {
 
   private Object[] args(List<String> tasks) {
     List<Object> args = new ArrayList<>();
-    args.add(base());
+    args.add(account);
     args.add(lastReportBefore);
     args.addAll(tasks);
     return args.toArray();
@@ -394,7 +416,7 @@ class PollerIntegrationTests {
   }
 
   private String base() {
-    return "http://localhost:" + port + "/simulator";
+    return TestEndpoints.simulator(port);
   }
 
   private SimulatorControl control() {

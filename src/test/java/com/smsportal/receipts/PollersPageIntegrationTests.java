@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.net.http.HttpResponse;
@@ -26,6 +28,8 @@ class PollersPageIntegrationTests {
   @LocalServerPort int port;
 
   @Autowired GatewayAccounts accounts;
+
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired RawInbox inbox;
   @Autowired PollerStates states;
@@ -40,7 +44,12 @@ class PollersPageIntegrationTests {
             tenant,
             () ->
                 accounts.ensure(
-                    "pollers-page", "http://127.0.0.1:9/x", GatewayCharset.UTF8, "1", "a", "pw"));
+                    "pollers-page",
+                    TestEndpoints.of(endpoints, "http://127.0.0.1:9/x"),
+                    GatewayCharset.UTF8,
+                    "1",
+                    "a",
+                    "pw"));
     Instant now = Instant.now();
     states.failed(account, tenant, now, "UPSTREAM_GARBAGE: <b>HTTP 500</b>", now.plusSeconds(40));
     long unreadable =

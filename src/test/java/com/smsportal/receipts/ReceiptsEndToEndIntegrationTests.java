@@ -7,12 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Duration;
@@ -49,6 +51,7 @@ class ReceiptsEndToEndIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired PollScheduler poller;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired SendJobs jobs;
 
@@ -62,7 +65,7 @@ class ReceiptsEndToEndIntegrationTests {
             () ->
                 accounts.ensure(
                     "e2e-" + UUID.randomUUID(),
-                    "http://localhost:" + port + "/simulator",
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
                     GatewayCharset.UTF8,
                     "101",
                     "acme",

@@ -1,7 +1,9 @@
 package com.smsportal.receipts;
 
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.lang.management.ManagementFactory;
@@ -51,6 +53,7 @@ class ReportIngestBenchmark {
   @Autowired PollIngest ingest;
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
 
@@ -171,6 +174,12 @@ class ReportIngestBenchmark {
     return TenantContext.callAs(
         tenant,
         () ->
-            accounts.ensure(name, "http://127.0.0.1:9/none", GatewayCharset.UTF8, "1", name, "x"));
+            accounts.ensure(
+                name,
+                TestEndpoints.of(endpoints, "http://127.0.0.1:9/none"),
+                GatewayCharset.UTF8,
+                "1",
+                name,
+                "x"));
   }
 }

@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.util.UUID;
@@ -28,6 +30,7 @@ class ComposeIntegrationTests {
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
 
   MockHttpSession acme;
@@ -43,7 +46,7 @@ class ComposeIntegrationTests {
             () ->
                 accounts.ensure(
                     "compose-" + UUID.randomUUID(),
-                    "http://localhost:" + port + "/simulator",
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
                     GatewayCharset.UTF8,
                     "101",
                     "acme",

@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;
@@ -56,6 +58,7 @@ class JobEditIntegrationTests {
   @Autowired JobEdits edits;
   @Autowired SendChunkRepository chunks;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
@@ -73,7 +76,7 @@ class JobEditIntegrationTests {
             () ->
                 accounts.ensure(
                     "edit-" + UUID.randomUUID(),
-                    "http://localhost:" + port + "/simulator",
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
                     GatewayCharset.UTF8,
                     "101",
                     "acme",

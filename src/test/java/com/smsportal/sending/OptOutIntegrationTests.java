@@ -6,8 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Duration;
@@ -54,6 +57,7 @@ class OptOutIntegrationTests {
   @Autowired OptOuts optOuts;
   @Autowired SendJobs jobs;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
@@ -388,16 +392,18 @@ class OptOutIntegrationTests {
         .getResponse();
   }
 
-  private long account(GatewayCharset charset) {
+  /** An Acme account on a simulator account of its own (each can be registered only once). */
+  private long account(GatewayCharset charset) throws Exception {
+    SimulatorControl.OpenedAccount opened = new SimulatorControl(port).open("optout", 10_000);
     return asAcme(
         () ->
             accounts.ensure(
                 "optout-" + UUID.randomUUID(),
-                "http://localhost:" + port + "/simulator",
+                TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
                 charset,
-                "101",
-                "acme",
-                "AcmeGw-7351"));
+                opened.userid(),
+                opened.account(),
+                opened.password()));
   }
 
   private <T> T asAcme(Supplier<T> work) {

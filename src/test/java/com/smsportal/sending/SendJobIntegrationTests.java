@@ -3,10 +3,12 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Duration;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,15 +56,13 @@ class SendJobIntegrationTests {
 
   @Autowired SendJobs sendJobs;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired GatewayClient client;
   @Autowired JdbcTemplate jdbc;
 
-  @Value("${smsportal.simulator.accounts[2].password}")
-  String bulkPassword;
-
-  @Value("${smsportal.simulator.accounts[1].password}")
-  String globexPassword;
+  /** This test's bulk account at the simulator (a balance of 1,000,000). */
+  private SimulatorControl.OpenedAccount gw;
 
   private long tenantId;
   private long bulk;
@@ -71,14 +70,23 @@ class SendJobIntegrationTests {
   @BeforeEach
   void startOver() throws Exception {
     control("/reset", Map.of());
+    gw = new SimulatorControl(port).open("bulk", 1_000_000);
     tenantId = tenants.create("Sending " + UUID.randomUUID().toString().substring(0, 8)).id();
     bulk =
-        as(() -> accounts.ensure("bulk", base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword));
+        as(
+            () ->
+                accounts.ensure(
+                    "bulk",
+                    TestEndpoints.of(endpoints, base()),
+                    GatewayCharset.UTF8,
+                    gw.userid(),
+                    gw.account(),
+                    gw.password()));
   }
 
   @AfterEach
   void noFaultLeft() throws Exception {
-    control("/faults", Map.of("account", "bulk", "mode", "NONE"));
+    control("/faults", Map.of("account", gw.account(), "mode", "NONE"));
   }
 
   @Test
@@ -113,12 +121,18 @@ class SendJobIntegrationTests {
   }
 
   @Test
-  void aBalanceTooLowRejectsTheChunkWithTheGatewaysWordsAndSendsNothing() {
+  void aBalanceTooLowRejectsTheChunkWithTheGatewaysWordsAndSendsNothing() throws Exception {
+    SimulatorControl.OpenedAccount poor = new SimulatorControl(port).open("globex", 500);
     long globex =
         as(
             () ->
                 accounts.ensure(
-                    "globex", base(), GatewayCharset.UTF8, "102", "globex", globexPassword));
+                    "globex",
+                    TestEndpoints.of(endpoints, base()),
+                    GatewayCharset.UTF8,
+                    poor.userid(),
+                    poor.account(),
+                    poor.password()));
 
     SubmitResult result = submit(order(globex, numbers(600), CONTENT, null, ""));
 
@@ -130,7 +144,7 @@ class SendJobIntegrationTests {
     assertThat(chunk.rawAnswer()).contains("Faild");
     assertThat(chunk.taskId()).isNull();
     assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.REJECTED, 600L));
-    assertThat(balanceOf("102", "globex", globexPassword)).isEqualTo(500);
+    assertThat(balanceOf(poor.userid(), poor.account(), poor.password())).isEqualTo(500);
   }
 
   @Test
@@ -345,11 +359,11 @@ class SendJobIntegrationTests {
             () ->
                 accounts.ensure(
                     "nowhere",
-                    "http://127.0.0.1:1",
+                    TestEndpoints.of(endpoints, "http://127.0.0.1:1"),
                     GatewayCharset.UTF8,
-                    "103",
-                    "bulk",
-                    bulkPassword));
+                    gw.userid(),
+                    gw.account(),
+                    gw.password()));
 
     SubmitResult result = submit(order(nowhere, numbers(2), CONTENT, null, ""));
 
@@ -440,7 +454,7 @@ class SendJobIntegrationTests {
   }
 
   private long balance() {
-    return balanceOf("103", "bulk", bulkPassword);
+    return balanceOf(gw.userid(), gw.account(), gw.password());
   }
 
   private long balanceOf(String userid, String account, String password) {
@@ -464,11 +478,11 @@ class SendJobIntegrationTests {
   }
 
   private String base() {
-    return "http://localhost:" + port + "/simulator";
+    return TestEndpoints.simulator(port);
   }
 
   private void fault(String mode, int times) throws Exception {
-    new SimulatorControl(port).fault("bulk", mode, times);
+    new SimulatorControl(port).fault(gw.account(), mode, times);
   }
 
   private void control(String path, Map<String, String> fields) throws Exception {

@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.smsportal.Logins;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ class SendPagesIntegrationTests {
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired SendJobs jobs;
 
@@ -54,7 +57,7 @@ class SendPagesIntegrationTests {
     account =
         account(
             "send-",
-            "http://localhost:" + port + "/simulator",
+            TestEndpoints.simulator(port),
             GatewayCharset.UTF8,
             "101",
             "acme",
@@ -144,7 +147,7 @@ class SendPagesIntegrationTests {
     long poor =
         account(
             "poor-",
-            "http://localhost:" + port + "/simulator",
+            TestEndpoints.simulator(port),
             GatewayCharset.UTF8,
             "102",
             "globex",
@@ -163,7 +166,7 @@ class SendPagesIntegrationTests {
     long gbk =
         account(
             "gbk-",
-            "http://localhost:" + port + "/simulator",
+            TestEndpoints.simulator(port),
             GatewayCharset.GBK,
             "101",
             "acme",
@@ -286,7 +289,12 @@ class SendPagesIntegrationTests {
         acmeId,
         () ->
             accounts.ensure(
-                prefix + UUID.randomUUID(), baseUrl, charset, userid, gatewayAccount, password));
+                prefix + UUID.randomUUID(),
+                TestEndpoints.of(endpoints, baseUrl),
+                charset,
+                userid,
+                gatewayAccount,
+                password));
   }
 
   /** Submits the form with a fresh idempotency key and returns the page that comes back. */

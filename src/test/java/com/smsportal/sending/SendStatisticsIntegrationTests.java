@@ -3,8 +3,10 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Instant;
@@ -29,6 +31,7 @@ class SendStatisticsIntegrationTests {
   @Autowired SendStatistics statistics;
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired ApplicationContext context;
 
   SendFixtures fixtures;
@@ -95,10 +98,11 @@ class SendStatisticsIntegrationTests {
         () ->
             accounts.ensure(
                 "stats-" + UUID.randomUUID(),
-                "http://127.0.0.1:1",
+                TestEndpoints.of(endpoints, "http://127.0.0.1:1"),
                 GatewayCharset.UTF8,
                 "101",
-                "acme",
+                // Each tenant its own gateway account: one can be registered only once.
+                "stats-" + UUID.randomUUID(),
                 "secret-1"));
   }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.net.CookieManager;
@@ -42,6 +44,7 @@ class SendUploadIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired SendJobs jobs;
 
@@ -65,7 +68,7 @@ class SendUploadIntegrationTests {
             () ->
                 accounts.ensure(
                     "upload-bulk",
-                    "http://localhost:" + port + "/simulator",
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
                     GatewayCharset.UTF8,
                     "103",
                     "bulk",

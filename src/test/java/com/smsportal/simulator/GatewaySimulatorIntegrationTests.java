@@ -312,7 +312,8 @@ class GatewaySimulatorIntegrationTests {
 
   private static GatewayClient impatientClient() {
     return new GatewayClient(
-        GatewaySettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800)));
+        GatewaySettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800)),
+        url -> true);
   }
 
   private String base() {

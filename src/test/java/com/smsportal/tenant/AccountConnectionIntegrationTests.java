@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.smsportal.Logins;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ class AccountConnectionIntegrationTests {
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired JdbcTemplate jdbc;
 
@@ -47,7 +49,8 @@ class AccountConnectionIntegrationTests {
     assertThat(page).contains("聚合云 (模拟器)");
     assertThat(
             jdbc.queryForList(
-                "select base_url from gateway_account where tenant_id = ? and name = ?",
+                "select e.base_url from gateway_account a join gateway_endpoint e"
+                    + " on e.id = a.endpoint_id where a.tenant_id = ? and a.name = ?",
                 String.class,
                 acmeId,
                 "聚合云 (模拟器)"))
@@ -106,7 +109,7 @@ class AccountConnectionIntegrationTests {
             () ->
                 accounts.ensure(
                     "globex-" + UUID.randomUUID(),
-                    simulator(),
+                    TestEndpoints.of(endpoints, simulator()),
                     GatewayCharset.UTF8,
                     "102",
                     "globex",
@@ -125,7 +128,7 @@ class AccountConnectionIntegrationTests {
         () ->
             accounts.ensure(
                 "acme-" + UUID.randomUUID(),
-                simulator(),
+                TestEndpoints.of(endpoints, simulator()),
                 GatewayCharset.UTF8,
                 "101",
                 "acme",
@@ -133,7 +136,7 @@ class AccountConnectionIntegrationTests {
   }
 
   private String simulator() {
-    return "http://localhost:" + port + "/simulator";
+    return TestEndpoints.simulator(port);
   }
 
   private String row(long id) {

@@ -3,7 +3,9 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CredentialCipherTests {
 
   static final String SECRET = "s3cret-密码";
-  static final String WHERE = CredentialCipher.context("password_ciphertext", 7);
+  static final CredentialBinding WHERE =
+      new CredentialBinding("password_ciphertext", 42, 7, 3, "1001", "acme");
 
   final SecretKey oldKey = randomKey();
   final SecretKey newKey = randomKey();
@@ -24,7 +27,7 @@ class CredentialCipherTests {
   @Test
   void aValueDecryptsToWhatWasEncryptedAndCarriesTheKeyId() {
     String stored = underOld.encrypt(SECRET, WHERE);
-    assertThat(stored).startsWith("v1:k1:").doesNotContain(SECRET);
+    assertThat(stored).startsWith("v2:k1:").doesNotContain(SECRET);
     assertThat(underOld.decrypt(stored, WHERE)).isEqualTo(SECRET);
   }
 
@@ -36,21 +39,58 @@ class CredentialCipherTests {
   @Test
   void aTamperedCiphertextIsRefused() {
     String stored = underOld.encrypt(SECRET, WHERE);
-    byte[] raw = Base64.getDecoder().decode(stored.substring("v1:k1:".length()));
+    byte[] raw = Base64.getDecoder().decode(stored.substring("v2:k1:".length()));
     raw[raw.length / 2] ^= 1;
-    String tampered = "v1:k1:" + Base64.getEncoder().encodeToString(raw);
+    String tampered = "v2:k1:" + Base64.getEncoder().encodeToString(raw);
     assertThatThrownBy(() -> underOld.decrypt(tampered, WHERE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("failed authentication");
   }
 
   @Test
-  void aValueMovedToAnotherTenantOrColumnIsRefused() {
+  void aValueCopiedToAnotherRowTenantOrColumnIsRefused() {
     String stored = underOld.encrypt(SECRET, WHERE);
+    for (CredentialBinding elsewhere :
+        new CredentialBinding[] {
+          new CredentialBinding("password_ciphertext", 43, 7, 3, "1001", "acme"),
+          new CredentialBinding("password_ciphertext", 42, 8, 3, "1001", "acme"),
+          new CredentialBinding("pending_password_ciphertext", 42, 7, 3, "1001", "acme")
+        }) {
+      assertThatThrownBy(() -> underOld.decrypt(stored, elsewhere))
+          .as(elsewhere.toString())
+          .hasMessageContaining("failed authentication");
+    }
+  }
+
+  @Test
+  void aValueLeftBehindAfterItsAccountPointsElsewhereIsRefused() {
+    String stored = underOld.encrypt(SECRET, WHERE);
+    for (CredentialBinding moved :
+        new CredentialBinding[] {
+          new CredentialBinding("password_ciphertext", 42, 7, 4, "1001", "acme"),
+          new CredentialBinding("password_ciphertext", 42, 7, 3, "1002", "acme"),
+          new CredentialBinding("password_ciphertext", 42, 7, 3, "1001", "acme2"),
+          // Free text is length-prefixed: shifting characters between fields is another binding.
+          new CredentialBinding("password_ciphertext", 42, 7, 3, "100", "1acme")
+        }) {
+      assertThatThrownBy(() -> underOld.decrypt(stored, moved))
+          .as(moved.toString())
+          .hasMessageContaining("failed authentication");
+    }
+  }
+
+  @Test
+  void aValueOfTheFirstFormatIsReadOnlyAsSuchAndNotByTheCurrentReader() {
+    String legacyWhere = CredentialCipher.legacyContext("password_ciphertext", 7);
+    String legacy = legacyValue(oldKey, "k1", SECRET, legacyWhere);
+    assertThat(CredentialCipher.isLegacy(legacy)).isTrue();
+    assertThat(underOld.decryptLegacy(legacy, legacyWhere)).isEqualTo(SECRET);
+    assertThatThrownBy(() -> underOld.decrypt(legacy, WHERE))
+        .hasMessageContaining("not an encrypted credential of format v2");
     assertThatThrownBy(
-            () -> underOld.decrypt(stored, CredentialCipher.context("password_ciphertext", 8)))
-        .hasMessageContaining("failed authentication");
-    assertThatThrownBy(() -> underOld.decrypt(stored, CredentialCipher.context("other", 7)))
+            () ->
+                underOld.decryptLegacy(
+                    legacy, CredentialCipher.legacyContext("password_ciphertext", 8)))
         .hasMessageContaining("failed authentication");
   }
 
@@ -61,7 +101,7 @@ class CredentialCipherTests {
     assertThat(underNew.isCurrent(old)).isFalse();
 
     String renewed = underNew.reencrypt(old, WHERE);
-    assertThat(renewed).startsWith("v1:k2:");
+    assertThat(renewed).startsWith("v2:k2:");
     assertThat(underNew.isCurrent(renewed)).isTrue();
     assertThat(underNew.decrypt(renewed, WHERE)).isEqualTo(SECRET);
     assertThat(underNew.reencrypt(renewed, WHERE)).isSameAs(renewed);
@@ -97,9 +137,32 @@ class CredentialCipherTests {
 
   @Test
   void credentialsPrintedInALogLineDoNotShowThePassword() {
-    GatewayCredentials credentials =
-        new GatewayCredentials(1, 2, "http://gw", GatewayCharset.GBK, "1001", "acme", SECRET);
-    assertThat(credentials.toString()).doesNotContain(SECRET).contains("password=******");
+    GatewayAccount credentials =
+        new GatewayAccount("http://gw", GatewayCharset.GBK, "1001", "acme", SECRET);
+    assertThat(credentials.toString()).doesNotContain(SECRET).contains("password=****");
+    assertThat(new AccountGateway(1, null, credentials).toString()).doesNotContain(SECRET);
+  }
+
+  /**
+   * A value as the first format wrote it: AES-GCM with the associated data {@code
+   * v1:<keyId>:<column and tenant>}.
+   */
+  static String legacyValue(SecretKey key, String keyId, String secret, String where) {
+    try {
+      byte[] iv = new byte[12];
+      new SecureRandom().nextBytes(iv);
+      javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, iv));
+      cipher.updateAAD(("v1:" + keyId + ":" + where).getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[iv.length + sealed.length];
+      System.arraycopy(iv, 0, out, 0, iv.length);
+      System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+      return "v1:" + keyId + ":" + Base64.getEncoder().encodeToString(out);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static SecretKey randomKey() {

@@ -74,7 +74,7 @@ class EncryptionKeyStartTests {
               .getBean(JdbcTemplate.class)
               .queryForObject(
                   "select password_ciphertext from gateway_account where id = ?", String.class, id);
-      assertThat(stored).startsWith("v1:k2:");
+      assertThat(stored).startsWith("v2:k2:");
       assertThat(rotating.getBean(CredentialReencryption.class).reencryptAll()).isZero();
     }
 
@@ -84,12 +84,50 @@ class EncryptionKeyStartTests {
     }
   }
 
+  @Test
+  void aPasswordStoredInTheFirstFormatIsBoundToItsAccountAtTheNextStart() throws Exception {
+    long id;
+    try (ConfigurableApplicationContext demo = start()) {
+      id = createAcmeAccount(demo);
+      // As the previous version stored it: bound to its column and tenant only.
+      JdbcTemplate jdbc = demo.getBean(JdbcTemplate.class);
+      long tenant =
+          jdbc.queryForObject("select tenant_id from gateway_account where id = ?", Long.class, id);
+      String key = Files.readString(dataDir.resolve("encryption.key")).strip();
+      jdbc.update(
+          "update gateway_account set password_ciphertext = ? where id = ?",
+          CredentialCipherTests.legacyValue(
+              EncryptionKeys.decode(key, "test"),
+              "k1",
+              PASSWORD,
+              CredentialCipher.legacyContext(GatewayAccount.PASSWORD_COLUMN, tenant)),
+          id);
+    }
+
+    try (ConfigurableApplicationContext upgraded = start()) {
+      String stored =
+          upgraded
+              .getBean(JdbcTemplate.class)
+              .queryForObject(
+                  "select password_ciphertext from gateway_account where id = ?", String.class, id);
+      assertThat(stored).startsWith("v2:k1:");
+      assertThat(passwordOf(upgraded, id)).isEqualTo(PASSWORD);
+      assertThat(
+              TenantContext.callAs(
+                  TenantContext.ALL_TENANTS,
+                  () -> upgraded.getBean(GatewayAccounts.class).needsPassword(id)))
+          .isFalse();
+    }
+  }
+
   private static long createAcmeAccount(ConfigurableApplicationContext portal) {
     long acme = portal.getBean(TenantService.class).findByName("Acme").orElseThrow().id();
     AccountForm form =
         new AccountForm(
             "Main",
-            "http://gw.example",
+            portal
+                .getBean(GatewayEndpoints.class)
+                .ensure("gw.example", "http://gw.example", GatewayCharset.UTF8),
             GatewayCharset.UTF8,
             "1001",
             "acme",
@@ -104,10 +142,7 @@ class EncryptionKeyStartTests {
   }
 
   private static String passwordOf(ConfigurableApplicationContext portal, long id) {
-    return TenantContext.callAs(
-            TenantContext.ALL_TENANTS, () -> portal.getBean(GatewayAccounts.class).credentials(id))
-        .orElseThrow()
-        .password();
+    return new StoredPasswords(portal).of(id);
   }
 
   private static String randomKey() {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.TestEndpoints;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -37,16 +39,24 @@ class GatewayAccountIntegrationTests {
   @Autowired TenantService tenants;
   @Autowired UserService users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired GatewayEndpoints endpoints;
+  @Autowired ApplicationContext context;
 
   MockHttpSession acme;
   long acmeId;
   long globexId;
+  long endpointId;
+
+  /** This test's gateway account name: each gateway account can be registered only once. */
+  String gatewayAccount;
 
   @BeforeEach
   void logIn() throws Exception {
     acme = Logins.as(mvc, "acme");
     acmeId = tenants.findByName("Acme").orElseThrow().id();
     globexId = tenants.findByName("Globex").orElseThrow().id();
+    endpointId = TestEndpoints.of(endpoints, "http://gateway.example:8088");
+    gatewayAccount = unique("acme-gw");
   }
 
   @Test
@@ -61,8 +71,7 @@ class GatewayAccountIntegrationTests {
         send(acme, post("/accounts/" + id), form(renamed, "", ""), "chunkSize", "300");
     assertThat(edit.getRedirectedUrl()).isEqualTo("/accounts/" + id);
 
-    GatewayCredentials stored = credentials(acmeId, id);
-    assertThat(stored.password()).isEqualTo("first-Secret-1");
+    assertThat(storedPassword(id)).isEqualTo("first-Secret-1");
     GatewayAccountView view = TenantContext.callAs(acmeId, () -> accounts.find(id)).orElseThrow();
     assertThat(view.name()).isEqualTo(renamed);
     assertThat(view.chunkSize()).isEqualTo(300);
@@ -77,10 +86,10 @@ class GatewayAccountIntegrationTests {
         send(acme, post("/accounts/" + id), form(unique("Rotate"), "new-Secret-2", "typo"));
     assertThat(mismatch.getStatus()).isEqualTo(200);
     assertThat(mismatch.getContentAsString()).contains("两次输入的密码不一致。");
-    assertThat(credentials(acmeId, id).password()).isEqualTo("old-Secret-1");
+    assertThat(storedPassword(id)).isEqualTo("old-Secret-1");
 
     send(acme, post("/accounts/" + id), form(unique("Rotate"), "new-Secret-2", "new-Secret-2"));
-    assertThat(credentials(acmeId, id).password()).isEqualTo("new-Secret-2");
+    assertThat(storedPassword(id)).isEqualTo("new-Secret-2");
   }
 
   @Test
@@ -92,7 +101,7 @@ class GatewayAccountIntegrationTests {
     assertThat(row.values())
         .allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(password));
     String ciphertext = (String) row.get("password_ciphertext");
-    assertThat(ciphertext).matches("v1:[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+");
+    assertThat(ciphertext).matches("v2:[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+");
     assertThat(row.get("userid")).isEqualTo("10001");
     assertThat(((Number) row.get("tenant_id")).longValue()).isEqualTo(acmeId);
 
@@ -133,7 +142,9 @@ class GatewayAccountIntegrationTests {
       value = {
         "name|''|此项必填。",
         "name|" + LONG_NAME + "|最多 100 个字符。",
-        "baseUrl|ftp://x|请输入以 http:// 或 https:// 开头的网址。",
+        "endpointId|''|请从列表中选择一个可用的网关接入点。",
+        "endpointId|abc|请从列表中选择网关接入点。",
+        "endpointId|999999999|请从列表中选择一个可用的网关接入点。",
         "chunkSize|0|每批号码数须在 1 到 5000 之间。",
         "chunkSize|5001|每批号码数须在 1 到 5000 之间。",
         "chunkSize|many|请输入 1 到 5000 之间的整数。",
@@ -174,10 +185,18 @@ class GatewayAccountIntegrationTests {
 
     assertThat(page(support, "/accounts/new")).contains("请选择企业").contains(">Globex</option>");
     String forGlobex = unique("By-support");
-    long id = create(support, forGlobex, "support-Secret-1", "tenantId", String.valueOf(globexId));
+    long id =
+        create(
+            support,
+            forGlobex,
+            "support-Secret-1",
+            "tenantId",
+            String.valueOf(globexId),
+            "account",
+            unique("globex-gw"));
     // Hibernate keeps the explicit tenant in the staff's (root) context.
     assertThat(tenantOf(id)).isEqualTo(globexId);
-    assertThat(credentials(globexId, id).password()).isEqualTo("support-Secret-1");
+    assertThat(storedPassword(id)).isEqualTo("support-Secret-1");
 
     String list = page(support, "/accounts");
     assertThat(list).contains(acmeAccount).contains(forGlobex).contains(">Globex</td>");
@@ -209,13 +228,13 @@ class GatewayAccountIntegrationTests {
     return Long.parseLong(target.substring("/accounts/".length()));
   }
 
-  private static String[] form(String name, String password, String confirmation) {
+  private String[] form(String name, String password, String confirmation) {
     return new String[] {
       "name", name,
-      "baseUrl", "http://gateway.example:8088",
+      "endpointId", String.valueOf(endpointId),
       "charset", "GBK",
       "userid", "10001",
-      "account", "acme-gw",
+      "account", gatewayAccount,
       "password", password,
       "passwordConfirmation", confirmation,
       "chunkSize", "1000",
@@ -248,8 +267,8 @@ class GatewayAccountIntegrationTests {
     return response.getContentAsString();
   }
 
-  private GatewayCredentials credentials(long tenant, long id) {
-    return TenantContext.callAs(tenant, () -> accounts.credentials(id)).orElseThrow();
+  private String storedPassword(long id) {
+    return new StoredPasswords(context).of(id);
   }
 
   private long tenantOf(long id) {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -74,6 +74,9 @@ class PasswordRotationIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
+  @Autowired GatewayAccess access;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired PasswordRotation rotation;
   @Autowired RotationRetry retry;
   @Autowired GatewayClient client;
@@ -81,8 +84,10 @@ class PasswordRotationIntegrationTests {
   @Autowired UserService users;
   @Autowired JdbcTemplate jdbc;
 
-  @Value("${smsportal.simulator.accounts[1].password}")
-  String simulatorPassword;
+  /** This test's own account at the simulator (balance 500), and its password there. */
+  private SimulatorControl.OpenedAccount gw;
+
+  private String simulatorPassword;
 
   private MockHttpSession admin;
   private long tenantId;
@@ -91,6 +96,8 @@ class PasswordRotationIntegrationTests {
   @BeforeEach
   void startOver() throws Exception {
     control("/reset", Map.of());
+    gw = new SimulatorControl(port).open("rot", 500);
+    simulatorPassword = gw.password();
     SECRETS.add(simulatorPassword);
     admin = Logins.as(mvc, "admin");
     tenantName = unique("Rotation");
@@ -99,7 +106,7 @@ class PasswordRotationIntegrationTests {
 
   @AfterEach
   void noFaultLeft() throws Exception {
-    control("/faults", Map.of("account", "globex", "mode", "NONE"));
+    control("/faults", Map.of("account", gw.account(), "mode", "NONE"));
   }
 
   @AfterAll
@@ -212,7 +219,9 @@ class PasswordRotationIntegrationTests {
     assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
     assertThat(row(id).get("pending_password_ciphertext")).isNotNull();
     assertThatThrownBy(
-            () -> TenantContext.callAs(TenantContext.ALL_TENANTS, () -> accounts.credentials(id)))
+            () ->
+                TenantContext.callAs(
+                    TenantContext.ALL_TENANTS, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
 
     Thread.sleep(4_500);
@@ -246,7 +255,7 @@ class PasswordRotationIntegrationTests {
     RotationInProgressException refused =
         catchThrowableOfType(
             RotationInProgressException.class,
-            () -> TenantContext.callAs(tenantId, () -> accounts.credentials(id)));
+            () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)));
     assertThat(refused.state()).isEqualTo(RotationState.IN_DOUBT);
     assertThat(refused.getMessage()).doesNotContain(chosen).doesNotContain(simulatorPassword);
 
@@ -268,7 +277,8 @@ class PasswordRotationIntegrationTests {
     assertThat(resolve(id)).contains("核对结果：网关既不接受原密码，也不接受新密码。");
     retry.resolveInDoubt();
     assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
-    assertThatThrownBy(() -> TenantContext.callAs(tenantId, () -> accounts.credentials(id)))
+    assertThatThrownBy(
+            () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
 
     // The provider sets it back to the portal's new password; the scheduled check finds it.
@@ -294,7 +304,7 @@ class PasswordRotationIntegrationTests {
     String second = secret("Second");
     control(
         "/faults",
-        Map.of("account", "globex", "mode", "LATENCY", "latencyMillis", "1500", "times", "1"));
+        Map.of("account", gw.account(), "mode", "LATENCY", "latencyMillis", "1500", "times", "1"));
 
     CompletableFuture<RotationResult> running =
         CompletableFuture.supplyAsync(
@@ -320,7 +330,8 @@ class PasswordRotationIntegrationTests {
     }
 
     assertThat(view(id).rotationState()).isEqualTo(RotationState.PENDING);
-    assertThatThrownBy(() -> TenantContext.callAs(tenantId, () -> accounts.credentials(id)))
+    assertThatThrownBy(
+            () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
     assertThat(page(admin, "/accounts/" + id)).contains("正在更换此账户的网关密码。");
     assertThat(rotate(id, second, second)).contains("此账户的密码更换已在进行中或有待核对，本次未做任何操作。");
@@ -372,10 +383,10 @@ class PasswordRotationIntegrationTests {
     AccountForm form =
         new AccountForm(
             unique("Rotated"),
-            "http://localhost:" + port + "/simulator",
+            TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
             GatewayCharset.UTF8,
-            "102",
-            "globex",
+            gw.userid(),
+            gw.account(),
             password,
             password,
             1000,
@@ -427,12 +438,12 @@ class PasswordRotationIntegrationTests {
   }
 
   private String storedPassword(long id) {
-    return TenantContext.callAs(tenantId, () -> accounts.credentials(id)).orElseThrow().password();
+    return new StoredPasswords(context).of(id);
   }
 
   private GatewayAccount gateway(String password) {
     return new GatewayAccount(
-        "http://localhost:" + port + "/simulator", GatewayCharset.UTF8, "102", "globex", password);
+        TestEndpoints.simulator(port), GatewayCharset.UTF8, gw.userid(), gw.account(), password);
   }
 
   /** What the simulator says to a balance query with this password. */
@@ -482,7 +493,7 @@ class PasswordRotationIntegrationTests {
       GatewayAccountView account, String password) {
     var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
     form.add("name", account.name());
-    form.add("baseUrl", account.baseUrl());
+    form.add("endpointId", String.valueOf(account.endpointId()));
     form.add("charset", account.charset().name());
     form.add("userid", account.userid());
     form.add("account", account.account());
@@ -496,7 +507,7 @@ class PasswordRotationIntegrationTests {
   }
 
   private void fault(String mode, int times) throws Exception {
-    new SimulatorControl(port).fault("globex", mode, times);
+    new SimulatorControl(port).fault(gw.account(), mode, times);
   }
 
   private void control(String path, Map<String, String> fields) throws Exception {

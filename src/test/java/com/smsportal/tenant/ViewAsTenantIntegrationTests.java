@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.smsportal.Logins;
+import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,7 @@ class ViewAsTenantIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
   @Autowired JdbcTemplate jdbc;
 
   MockHttpSession support;
@@ -84,7 +86,13 @@ class ViewAsTenantIntegrationTests {
   }
 
   private void ensure(String name) {
-    accounts.ensure(name, "https://gw.example", GatewayCharset.UTF8, "1", name, "pw-" + name);
+    accounts.ensure(
+        name,
+        TestEndpoints.of(endpoints, "https://gw.example"),
+        GatewayCharset.UTF8,
+        "1",
+        name,
+        "pw-" + name);
   }
 
   private int viewsOf(String target) {

@@ -1,0 +1,75 @@
+package com.smsportal.tenant;
+
+import com.smsportal.gateway.Balance;
+import com.smsportal.gateway.GatewayAccount;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.KeywordCheck;
+import com.smsportal.gateway.SendRequest;
+import com.smsportal.gateway.SendResult;
+
+/**
+ * The gateway as one account, for the length of a {@link GatewayAccess#call}: the actions other
+ * modules need, with the account's credentials kept inside. It stops working when the call returns,
+ * so it cannot be kept and used later.
+ */
+public final class AccountGateway {
+
+  private final long accountId;
+  private final GatewayClient client;
+  private GatewayAccount account;
+
+  AccountGateway(long accountId, GatewayClient client, GatewayAccount account) {
+    this.accountId = accountId;
+    this.client = client;
+    this.account = account;
+  }
+
+  public long accountId() {
+    return accountId;
+  }
+
+  public GatewayCharset charset() {
+    return open().charset();
+  }
+
+  /** See {@link GatewayClient#send}: never retried. */
+  public SendResult send(SendRequest request) {
+    return client.send(open(), request);
+  }
+
+  public Balance overage() {
+    return client.overage(open());
+  }
+
+  public KeywordCheck checkKeyword(String content) {
+    return client.checkKeyword(open(), content);
+  }
+
+  /** See {@link GatewayClient#fetchStatusReports}: store the answer before reading it. */
+  public String fetchStatusReports(int statusNum) {
+    return client.fetchStatusReports(open(), statusNum);
+  }
+
+  /** See {@link GatewayClient#fetchReplies}. */
+  public String fetchReplies(boolean ownExt) {
+    return client.fetchReplies(open(), ownExt);
+  }
+
+  void close() {
+    account = null;
+  }
+
+  private GatewayAccount open() {
+    GatewayAccount current = account;
+    if (current == null) {
+      throw new IllegalStateException("used after its GatewayAccess.call returned");
+    }
+    return current;
+  }
+
+  @Override
+  public String toString() {
+    return "AccountGateway[" + accountId + "]";
+  }
+}
