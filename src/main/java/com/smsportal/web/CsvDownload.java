@@ -1,9 +1,14 @@
 package com.smsportal.web;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -12,11 +17,15 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * A CSV download of every row a keyset-paged query yields, fetched and written batch by batch so
- * that memory stays flat however many rows there are.
+ * that memory stays flat however many rows there are. For Excel users in China: UTF-8 with a
+ * byte-order mark (so Excel reads Chinese correctly), RFC 4180 (Commons CSV), and cells that Excel
+ * would run as a formula defused with a leading quote.
  */
 public final class CsvDownload {
 
   public static final int BATCH = 1000;
+
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private CsvDownload() {}
 
@@ -33,14 +42,14 @@ public final class CsvDownload {
       Function<T, List<?>> row) {
     StreamingResponseBody body =
         out -> {
-          CsvWriter csv = new CsvWriter(out);
-          csv.row(header);
+          CSVPrinter csv = printer(out);
+          csv.printRecord(header);
           Long cursor = null;
           List<T> batch;
           do {
             batch = page.apply(cursor, BATCH);
             for (T item : batch) {
-              csv.row(row.apply(item));
+              csv.printRecord(row.apply(item).stream().map(CsvDownload::defused));
             }
             csv.flush();
             if (!batch.isEmpty()) {
@@ -55,5 +64,23 @@ public final class CsvDownload {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(filename).build().toString())
         .body(body);
+  }
+
+  /** The byte-order mark, then a printer of RFC 4180 records (CRLF, quotes only where needed). */
+  static CSVPrinter printer(OutputStream out) throws IOException {
+    out.write(BOM);
+    return new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180);
+  }
+
+  /**
+   * A cell that Excel would take for a formula (=, +, -, @, tab, carriage return first) gets a
+   * leading quote, so a number or reply text from outside cannot run in the reader's Excel.
+   */
+  static String defused(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }
