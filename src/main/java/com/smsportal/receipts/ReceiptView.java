@@ -7,10 +7,12 @@ import java.time.Instant;
  *
  * @param status the gateway's code: 10 delivered, 20 failed
  * @param errorCode the carrier's own code (DELIVRD, UNDELIV, ...), informative only
+ * @param accountId the gateway account whose queue the report came from
  * @param jobId the send job the report matched, or null when it matched none
  */
 public record ReceiptView(
     long id,
+    long accountId,
     Instant receivedAt,
     String mobile,
     String taskId,

@@ -3,6 +3,7 @@ package com.smsportal.receipts;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.FilterInput;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.springframework.http.HttpStatus;
@@ -33,11 +35,14 @@ class ReceiptsController {
   static final int PAGE_SIZE = 50;
 
   private final ReceiptSearch search;
+  private final GatewayAccounts accounts;
   private final AuditLog audit;
   private final Times times;
   private final Clock clock;
 
-  ReceiptsController(ReceiptSearch search, AuditLog audit, Times times, Clock clock) {
+  ReceiptsController(
+      ReceiptSearch search, AuditLog audit, Times times, Clock clock, GatewayAccounts accounts) {
+    this.accounts = accounts;
     this.search = search;
     this.audit = audit;
     this.times = times;
@@ -57,6 +62,7 @@ class ReceiptsController {
     ReceiptQuery query = ReceiptQuery.read(input, mobile, taskId, status, from, to);
     PageCursor cursor = input.cursor("before", before);
     model.addAttribute("errors", input.errors());
+    accountColumn(model);
     model.addAttribute(
         "statusFilter",
         query.status() == null ? "all" : query.status().name().toLowerCase(Locale.ROOT));
@@ -118,6 +124,13 @@ class ReceiptsController {
                 r.extno(),
                 r.jobId(),
                 times.format(r.fetchedAt())));
+  }
+
+  /** The gateway account of each row, named when the tenant has more than one. */
+  private void accountColumn(Model model) {
+    Map<Long, String> names = accounts.names();
+    model.addAttribute("accountNames", names);
+    model.addAttribute("severalAccounts", names.size() > 1);
   }
 
   /** The filter in the audit log's detail: which rows left the portal. */

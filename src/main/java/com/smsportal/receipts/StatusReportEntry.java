@@ -50,6 +50,6 @@ class StatusReportEntry extends TenantOwned {
 
   ReceiptView toView() {
     return new ReceiptView(
-        id, receivedAt, mobile, taskId, status, errorCode, extno, jobId, fetchedAt);
+        id, accountId, receivedAt, mobile, taskId, status, errorCode, extno, jobId, fetchedAt);
   }
 }

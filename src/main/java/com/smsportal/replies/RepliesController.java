@@ -3,6 +3,7 @@ package com.smsportal.replies;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.FilterInput;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.springframework.http.HttpStatus;
@@ -32,11 +34,14 @@ class RepliesController {
   static final int PAGE_SIZE = 50;
 
   private final ReplySearch search;
+  private final GatewayAccounts accounts;
   private final AuditLog audit;
   private final Times times;
   private final Clock clock;
 
-  RepliesController(ReplySearch search, AuditLog audit, Times times, Clock clock) {
+  RepliesController(
+      ReplySearch search, AuditLog audit, Times times, Clock clock, GatewayAccounts accounts) {
+    this.accounts = accounts;
     this.search = search;
     this.audit = audit;
     this.times = times;
@@ -55,17 +60,18 @@ class RepliesController {
     ReplyQuery query = ReplyQuery.read(input, mobile, q, from, to);
     PageCursor cursor = input.cursor("before", before);
     model.addAttribute("errors", input.errors());
+    accountColumn(model);
     model.addAttribute("paged", cursor != null);
     if (!input.valid()) {
       model.addAttribute("replies", List.of());
       return VIEW;
     }
-    List<ReplyRow> page = search.rows(query, cursor, PAGE_SIZE + 1);
+    List<ReplyView> page = search.rows(query, cursor, PAGE_SIZE + 1);
     boolean more = page.size() > PAGE_SIZE;
-    List<ReplyRow> shown = more ? page.subList(0, PAGE_SIZE) : page;
+    List<ReplyView> shown = more ? page.subList(0, PAGE_SIZE) : page;
     model.addAttribute("replies", shown);
     if (more) {
-      ReplyRow last = shown.get(shown.size() - 1);
+      ReplyView last = shown.get(shown.size() - 1);
       model.addAttribute("nextBefore", new PageCursor(last.receivedAt(), last.id()).token());
     }
     return VIEW;
@@ -93,7 +99,7 @@ class RepliesController {
         List.of("received_at", "mobile", "content", "extno", "job_id", "opt_out"),
         (beforeId, limit) ->
             TenantContext.callAs(tenant, () -> search.rowsBelowId(query, beforeId, limit)),
-        ReplyRow::id,
+        ReplyView::id,
         r ->
             Arrays.asList(
                 times.format(r.receivedAt()),
@@ -102,6 +108,13 @@ class RepliesController {
                 r.extno(),
                 r.jobId(),
                 r.optOut() ? "yes" : "no"));
+  }
+
+  /** The gateway account of each row, named when the tenant has more than one. */
+  private void accountColumn(Model model) {
+    Map<Long, String> names = accounts.names();
+    model.addAttribute("accountNames", names);
+    model.addAttribute("severalAccounts", names.size() > 1);
   }
 
   /** The filter in the audit log's detail: which rows left the portal. */

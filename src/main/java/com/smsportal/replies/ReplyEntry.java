@@ -49,11 +49,8 @@ class ReplyEntry extends TenantOwned {
 
   protected ReplyEntry() {}
 
-  ReplyRow toRow() {
-    return new ReplyRow(id, receivedAt, mobile, content, extno, jobId, optOut, fetchedAt);
-  }
-
   ReplyView toView() {
-    return new ReplyView(id, mobile, content, receivedAt, jobId, optOut);
+    return new ReplyView(
+        id, accountId, receivedAt, mobile, content, extno, jobId, optOut, fetchedAt);
   }
 }

@@ -41,19 +41,19 @@ class ReplySearch {
   }
 
   @Transactional(readOnly = true)
-  List<ReplyRow> rows(ReplyQuery query, PageCursor before, int limit) {
-    return page(query, before, limit).stream().map(ReplyEntry::toRow).toList();
+  List<ReplyView> rows(ReplyQuery query, PageCursor before, int limit) {
+    return page(query, before, limit).stream().map(ReplyEntry::toView).toList();
   }
 
   /** The same, below the row with the given id: the export's batches carry only an id. */
   @Transactional(readOnly = true)
-  List<ReplyRow> rowsBelowId(ReplyQuery query, Long beforeId, int limit) {
+  List<ReplyView> rowsBelowId(ReplyQuery query, Long beforeId, int limit) {
     if (beforeId == null) {
       return rows(query, null, limit);
     }
     return entries
         .findById(beforeId)
-        .map(ReplyEntry::toRow)
+        .map(ReplyEntry::toView)
         .map(last -> rows(query, new PageCursor(last.receivedAt(), last.id()), limit))
         .orElse(List.of());
   }

@@ -3,11 +3,20 @@ package com.smsportal.replies;
 import java.time.Instant;
 
 /**
- * A reply for other modules' pages (the dashboard's latest replies).
+ * One reply as pages and exports show it: the replies page, its CSV, the dashboard's latest.
  *
+ * @param accountId the gateway account whose queue the reply came from
  * @param content written by a member of the public: show it escaped only
  * @param jobId the send job the reply answered, or null when it matched none
  * @param optOut whether the reply asked for no more messages
  */
 public record ReplyView(
-    long id, String mobile, String content, Instant receivedAt, Long jobId, boolean optOut) {}
+    long id,
+    long accountId,
+    Instant receivedAt,
+    String mobile,
+    String content,
+    String extno,
+    Long jobId,
+    boolean optOut,
+    Instant fetchedAt) {}

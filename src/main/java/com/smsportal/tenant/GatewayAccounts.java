@@ -102,6 +102,14 @@ public class GatewayAccounts {
         .toList();
   }
 
+  /** The names of the current tenant's accounts by id, for the rows of lists and exports. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> names() {
+    Map<Long, String> names = new java.util.LinkedHashMap<>();
+    accounts.findAll(ORDER).forEach(a -> names.put(a.getId(), a.getName()));
+    return names;
+  }
+
   @Transactional(readOnly = true)
   public Optional<GatewayAccountView> find(long id) {
     return accounts.findById(id).map(this::view);

@@ -25,6 +25,12 @@ public class Links {
         .toUriString();
   }
 
+  /** The current page with its query less one parameter: back to a list's first page. */
+  public String withoutParam(String name) {
+    HttpServletRequest request = currentRequest();
+    return current(request.getRequestURI(), request).replaceQueryParam(name).build().toUriString();
+  }
+
   /** Another path with the current page's query, less the named parameters: an export link. */
   public String pathWithQuery(String path, String... without) {
     HttpServletRequest request = currentRequest();

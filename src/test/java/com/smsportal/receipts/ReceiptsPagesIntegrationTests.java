@@ -9,7 +9,14 @@ import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.user.Role;
+import com.smsportal.user.UserService;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Times;
 import java.net.http.HttpResponse;
@@ -40,6 +47,9 @@ class ReceiptsPagesIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired TenantService tenants;
+  @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
+  @Autowired UserService users;
 
   PolledRows rows;
   PortalHttpClient acme;
@@ -54,6 +64,58 @@ class ReceiptsPagesIntegrationTests {
     acmeId = tenants.findByName("Acme").orElseThrow().id();
     globexId = tenants.findByName("Globex").orElseThrow().id();
     span = PageWindow.somewhereIn(2003);
+  }
+
+  @Test
+  void eachRowNamesItsGatewayAccountOnceATenantHasSeveral() throws Exception {
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create("Two accounts " + suffix).id();
+    users.create("two" + suffix, "a-good-password-1", Role.CUSTOMER, tenant);
+    long endpoint = TestEndpoints.of(endpoints, "http://127.0.0.1:9/two-accounts");
+    long first = account(tenant, endpoint, "Main " + suffix);
+    String a = PolledRows.randomMobile();
+    long onFirst = report(tenant, first, a, 1);
+    PortalHttpClient customer =
+        new PortalHttpClient(port).logIn("two" + suffix, "a-good-password-1");
+    String window = span.filter(0, 10);
+
+    String one = customer.get("/receipts?" + window).body();
+    assertThat(ids(one)).containsExactly(onFirst);
+    assertThat(one).doesNotContain("网关账户</th>");
+    assertThat(one).as("the first page links to no first page").doesNotContain("receipts-newest");
+
+    long second = account(tenant, endpoint, "Backup " + suffix);
+    long onSecond = report(tenant, second, a, 2);
+    String two = customer.get("/receipts?" + window).body();
+    assertThat(ids(two)).containsExactly(onSecond, onFirst);
+    assertThat(two)
+        .contains("网关账户</th>")
+        .containsPattern("(?s)data-id=\"" + onSecond + "\".*?>Backup " + suffix + "</td>")
+        .containsPattern("(?s)data-id=\"" + onFirst + "\".*?>Main " + suffix + "</td>");
+  }
+
+  private long account(long tenant, long endpoint, String name) {
+    return TenantContext.callAs(
+        tenant,
+        () ->
+            accounts.ensure(
+                name, endpoint, GatewayCharset.UTF8, "1", name.replace(' ', '-'), "pw"));
+  }
+
+  private long report(long tenant, long account, String mobile, int minute) {
+    long id =
+        rows.report(
+            new Report(
+                tenant,
+                PolledRows.randomTaskId(),
+                mobile,
+                10,
+                span.at(minute),
+                "DELIVRD",
+                "",
+                null));
+    jdbc.update("update status_report set account_id = ? where id = ?", account, id);
+    return id;
   }
 
   @Test
