@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the filter fields of the list pages (number, time range, page cursor) and collects a
  * message key per field that cannot be read, so that a page can say what is wrong next to the field
- * and run no query. Message keys live in i18n/receipts.
+ * and run no query. Message keys live in messages.properties (filter.*).
  */
 public final class FilterInput {
 
