@@ -8,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /** The gateway's times: no zone on the wire, always China Standard Time. */
-final class ChinaTime {
+public final class ChinaTime {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** The vendor's clock: every time in the protocol is China Standard Time. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
   private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter READ =
       DateTimeFormatter.ofPattern("uuuu-M-d H:m:s").withResolverStyle(ResolverStyle.STRICT);

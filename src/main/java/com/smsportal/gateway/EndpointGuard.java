@@ -9,8 +9,8 @@ package com.smsportal.gateway;
 public interface EndpointGuard {
 
   /**
-   * Whether requests may go to this base URL (as {@link GatewayAccount#baseUrl()} holds it). Must
-   * not throw: when it cannot tell, the answer is no.
+   * Whether requests may go to this base URL (as {@link GatewayLogin#baseUrl()} holds it). Must not
+   * throw: when it cannot tell, the answer is no.
    */
   boolean permits(String baseUrl);
 }

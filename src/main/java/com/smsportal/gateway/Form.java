@@ -23,7 +23,7 @@ final class Form {
     this.charset = charset;
   }
 
-  static Form of(GatewayAccount account, Charset charset, String action) {
+  static Form of(GatewayLogin account, Charset charset, String action) {
     return new Form(charset)
         .add("action", action)
         .add("userid", account.userid())

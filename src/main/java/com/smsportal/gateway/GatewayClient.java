@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The portal's only way to the 聚合云 gateway: the six actions for any {@link GatewayAccount}. Each
+ * The portal's only way to the 聚合云 gateway: the six actions for any {@link GatewayLogin}. Each
  * returns its typed answer or throws a {@link GatewayException}; nothing else escapes.
  *
  * <p>A {@link #send} is never retried (it is not idempotent): if its answer does not come back, it
@@ -59,7 +59,7 @@ public class GatewayClient {
   }
 
   /** Submits one chunk. Never retried; see {@link GatewayError#mayHaveTakenEffect()}. */
-  public SendResult send(GatewayAccount account, SendRequest request) {
+  public SendResult send(GatewayLogin account, SendRequest request) {
     Form form =
         Form.of(account, account.charset().charset(), "send")
             .add("mobile", String.join(",", request.mobiles()))
@@ -70,13 +70,13 @@ public class GatewayClient {
   }
 
   /** The balance and totals ({@code overage}). */
-  public Balance overage(GatewayAccount account) {
+  public Balance overage(GatewayLogin account) {
     Form form = Form.of(account, account.charset().charset(), "overage");
     return call(account, Action.OVERAGE, form, Answers::overage);
   }
 
   /** Asks the gateway whether the content holds blocked words ({@code checkkeyword}). */
-  public KeywordCheck checkKeyword(GatewayAccount account, String content) {
+  public KeywordCheck checkKeyword(GatewayLogin account, String content) {
     Form form =
         Form.of(account, account.charset().charset(), "checkkeyword").add("content", content);
     return call(account, Action.CHECKKEYWORD, form, Answers::checkKeyword);
@@ -86,7 +86,7 @@ public class GatewayClient {
    * Changes the account's password at the gateway ({@code changespwd}). On {@link
    * GatewayError#OUTCOME_UNKNOWN} either password may now be the valid one.
    */
-  public PasswordChange changePassword(GatewayAccount account, String newPassword) {
+  public PasswordChange changePassword(GatewayLogin account, String newPassword) {
     Form form =
         Form.of(account, account.charset().charset(), "changespwd")
             .add("newpwd", newPassword)
@@ -98,7 +98,7 @@ public class GatewayClient {
    * Takes up to {@code statusNum} status reports. The gateway hands each out once only: store
    * {@link StatusReports#rawAnswer()} before anything else.
    */
-  public StatusReports statusReports(GatewayAccount account, int statusNum) {
+  public StatusReports statusReports(GatewayLogin account, int statusNum) {
     if (statusNum < 1) {
       throw new IllegalArgumentException("statusNum must be positive");
     }
@@ -113,7 +113,7 @@ public class GatewayClient {
    *
    * @param ownExt ask for the customer's own sub-number in {@code extno}, without the system's
    */
-  public Replies replies(GatewayAccount account, boolean ownExt) {
+  public Replies replies(GatewayLogin account, boolean ownExt) {
     Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
     return call(account, Action.REPLIES, form, Answers::replies);
   }
@@ -126,7 +126,7 @@ public class GatewayClient {
    *     (then {@link GatewayError#UPSTREAM_GARBAGE}, with what came in {@link
    *     GatewayException#rawAnswer()})
    */
-  public String fetchStatusReports(GatewayAccount account, int statusNum) {
+  public String fetchStatusReports(GatewayLogin account, int statusNum) {
     if (statusNum < 1) {
       throw new IllegalArgumentException("statusNum must be positive");
     }
@@ -137,7 +137,7 @@ public class GatewayClient {
   }
 
   /** Takes the waiting replies as text, not yet read; see {@link #fetchStatusReports}. */
-  public String fetchReplies(GatewayAccount account, boolean ownExt) {
+  public String fetchReplies(GatewayLogin account, boolean ownExt) {
     Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
     return call(account, Action.REPLIES, form, null);
   }
@@ -176,7 +176,7 @@ public class GatewayClient {
   }
 
   private <T> T call(
-      GatewayAccount account,
+      GatewayLogin account,
       Action action,
       Form form,
       BiFunction<AnswerParser.Node, String, T> reader) {
@@ -286,7 +286,7 @@ public class GatewayClient {
         GatewayError.UPSTREAM_GARBAGE, null, List.of(), answer.status(), text, refusal, null);
   }
 
-  private RawAnswer exchange(GatewayAccount account, Action action, Form form) {
+  private RawAnswer exchange(GatewayLogin account, Action action, Form form) {
     try {
       return switch (action) {
         case SEND -> accountEndpoint(api(sendApis, account, Retryer.NEVER_RETRY), account, form);
@@ -318,7 +318,7 @@ public class GatewayClient {
     }
   }
 
-  private static RawAnswer accountEndpoint(GatewayApi api, GatewayAccount account, Form form) {
+  private static RawAnswer accountEndpoint(GatewayApi api, GatewayLogin account, Form form) {
     return account.charset() == GatewayCharset.GBK ? api.smsGbk(form) : api.sms(form);
   }
 
@@ -326,7 +326,7 @@ public class GatewayClient {
     return new ConnectionRetryer(settings.readRetries(), settings.retryBackoff());
   }
 
-  private GatewayApi api(Map<String, GatewayApi> cache, GatewayAccount account, Retryer retryer) {
+  private GatewayApi api(Map<String, GatewayApi> cache, GatewayLogin account, Retryer retryer) {
     return cache.computeIfAbsent(
         account.baseUrl(),
         baseUrl ->
@@ -346,7 +346,7 @@ public class GatewayClient {
                 .target(GatewayApi.class, baseUrl));
   }
 
-  private boolean permitted(GatewayAccount account) {
+  private boolean permitted(GatewayLogin account) {
     try {
       return guard.permits(account.baseUrl());
     } catch (RuntimeException e) {
@@ -361,7 +361,7 @@ public class GatewayClient {
   }
 
   /** Hides the password (plain or percent-encoded) in text an answer might echo it in. */
-  private static String mask(String text, GatewayAccount account) {
+  private static String mask(String text, GatewayLogin account) {
     String password = account.password();
     if (password.isEmpty()) {
       return text;

@@ -1,11 +1,11 @@
 package com.smsportal.receipts;
 
+import com.smsportal.web.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PollerStates {
-
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final JdbcTemplate jdbc;
 
@@ -62,7 +60,7 @@ class PollerStates {
     if (items == 0) {
       return;
     }
-    LocalDate today = LocalDate.ofInstant(at, CHINA);
+    LocalDate today = LocalDate.ofInstant(at, Times.ZONE);
     jdbc.update(
         "update poller_state set fetched_today = case when fetched_day = ? then fetched_today + ?"
             + " else ? end, fetched_day = ? where account_id = ?",

@@ -5,6 +5,7 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
+import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +78,7 @@ class PollersController {
     Map<Long, PollerStates.State> known = states.all();
     Map<Long, Long> backlog = inbox.backlog();
     Map<Long, Long> attention = inbox.needingAttention();
-    LocalDate today = LocalDate.ofInstant(clock.instant(), PollerStates.CHINA);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), Times.ZONE);
     List<PollerRow> rows =
         TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
             .map(

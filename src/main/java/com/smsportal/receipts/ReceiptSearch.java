@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReceiptSearch {
 
-  private final StatusReportEntries entries;
+  private final StatusReportRepository entries;
 
-  ReceiptSearch(StatusReportEntries entries) {
+  ReceiptSearch(StatusReportRepository entries) {
     this.entries = entries;
   }
 

@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReplySearch {
 
-  private final ReplyEntries entries;
+  private final ReplyRepository entries;
 
-  ReplySearch(ReplyEntries entries) {
+  ReplySearch(ReplyRepository entries) {
     this.entries = entries;
   }
 

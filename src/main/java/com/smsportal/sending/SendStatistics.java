@@ -1,5 +1,6 @@
 package com.smsportal.sending;
 
+import com.smsportal.web.Times;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SendStatistics {
 
   /** The zone of the gateway and of our users: a day begins at 00:00 in Beijing. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId ZONE = Times.ZONE;
 
   @PersistenceContext private EntityManager entityManager;
 

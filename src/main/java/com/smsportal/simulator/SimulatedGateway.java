@@ -1,5 +1,6 @@
 package com.smsportal.simulator;
 
+import com.smsportal.gateway.ChinaTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class SimulatedGateway {
   static final String WRONG_CREDENTIALS = "用户名或密码错误";
   static final String BALANCE_TOO_LOW = "对不起，您当前要发送的量大于您当前余额";
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = ChinaTime.ZONE;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final int DEFAULT_STATUS_NUM = 4000;
   private static final int RECENT_TASKS = 20;

@@ -1,9 +1,9 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.Balance;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gateway.KeywordCheck;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
@@ -17,9 +17,9 @@ public final class AccountGateway {
 
   private final long accountId;
   private final GatewayClient client;
-  private GatewayAccount account;
+  private GatewayLogin account;
 
-  AccountGateway(long accountId, GatewayClient client, GatewayAccount account) {
+  AccountGateway(long accountId, GatewayClient client, GatewayLogin account) {
     this.accountId = accountId;
     this.client = client;
     this.account = account;
@@ -60,8 +60,8 @@ public final class AccountGateway {
     account = null;
   }
 
-  private GatewayAccount open() {
-    GatewayAccount current = account;
+  private GatewayLogin open() {
+    GatewayLogin current = account;
     if (current == null) {
       throw new IllegalStateException("used after its GatewayAccess.call returned");
     }

@@ -1,6 +1,7 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.tenant.CredentialCipher.CredentialCipherException;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,7 +47,7 @@ public class GatewayAccess {
    *     points and must be entered again
    */
   public <T> Optional<T> call(long accountId, Function<AccountGateway, T> action) {
-    Optional<com.smsportal.gateway.GatewayAccount> upstream =
+    Optional<GatewayLogin> upstream =
         transaction.execute(
             status ->
                 accounts
@@ -87,13 +88,13 @@ public class GatewayAccess {
    * The account as the gateway client takes it, at its endpoint's address. For this module only
    * (the password rotation): the password is in it.
    */
-  com.smsportal.gateway.GatewayAccount upstream(GatewayAccount account, String password) {
+  GatewayLogin upstream(GatewayAccount account, String password) {
     String baseUrl =
         endpoints
             .findById(account.getEndpointId())
             .map(GatewayEndpoint::getBaseUrl)
             .orElseThrow(() -> new IllegalStateException("account without endpoint"));
-    return new com.smsportal.gateway.GatewayAccount(
+    return new GatewayLogin(
         baseUrl, account.getCharset(), account.getUserid(), account.getAccount(), password);
   }
 }

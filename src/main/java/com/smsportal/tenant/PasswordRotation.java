@@ -6,6 +6,7 @@ import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.tenant.CredentialCipher.CredentialCipherException;
 import java.time.Clock;
 import java.time.Duration;
@@ -332,7 +333,7 @@ class PasswordRotation {
   }
 
   /** Whether the gateway accepts these credentials; only a clear refusal counts as "no". */
-  private Check check(com.smsportal.gateway.GatewayAccount credentials) {
+  private Check check(GatewayLogin credentials) {
     try {
       gateway.overage(credentials);
       return Check.ACCEPTED;
@@ -398,11 +399,7 @@ class PasswordRotation {
 
   /** A rotation under way. Holds the new password in clear: kept only for the call. */
   private record Started(
-      com.smsportal.gateway.GatewayAccount current,
-      String newPassword,
-      String pending,
-      long tenantId,
-      String target) {
+      GatewayLogin current, String newPassword, String pending, long tenantId, String target) {
 
     static final Started BUSY = new Started(null, null, null, 0, null);
     static final Started PASSWORD_NEEDED = new Started(null, null, null, 0, "password needed");
@@ -419,7 +416,7 @@ class PasswordRotation {
 
   /** A rotation in doubt, with both passwords in clear: kept only for the checks. */
   private record Doubt(
-      com.smsportal.gateway.GatewayAccount current,
+      GatewayLogin current,
       String newPassword,
       String pending,
       long tenantId,

@@ -6,9 +6,9 @@ import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gateway.StatusReport;
 import com.smsportal.gateway.StatusReports;
 import com.smsportal.tenant.GatewayAccounts;
@@ -325,8 +325,8 @@ class SendJobBenchmark {
     return client.overage(bulkAccount()).overage();
   }
 
-  private GatewayAccount bulkAccount() {
-    return new GatewayAccount(base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword);
+  private GatewayLogin bulkAccount() {
+    return new GatewayLogin(base(), GatewayCharset.UTF8, "103", "bulk", bulkPassword);
   }
 
   private String base() {

@@ -79,8 +79,7 @@ class AnswerParserXxeTests {
 
   private GatewayException overageFails() {
     GatewayClient client = new GatewayClient(GatewaySettings.defaults(), url -> true);
-    GatewayAccount account =
-        new GatewayAccount(gateway.baseUrl(), GatewayCharset.UTF8, "1", "a", "pw");
+    GatewayLogin account = new GatewayLogin(gateway.baseUrl(), GatewayCharset.UTF8, "1", "a", "pw");
     GatewayException refused =
         catchThrowableOfType(GatewayException.class, () -> client.overage(account));
     assertThat(refused).isNotNull();

@@ -40,8 +40,8 @@ class GatewayClientContractTests {
   private static final Charset GBK = Charset.forName("GBK");
 
   private GatewayClient client;
-  private GatewayAccount utf8;
-  private GatewayAccount gbk;
+  private GatewayLogin utf8;
+  private GatewayLogin gbk;
 
   /**
    * The first request of a JVM pays for loading the HTTP client and WireMock's server paths; on a
@@ -65,8 +65,8 @@ class GatewayClientContractTests {
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
                 .withBreaker(3, Duration.ofMinutes(5)),
             ANY_ENDPOINT);
-    utf8 = new GatewayAccount(wiremock.baseUrl(), GatewayCharset.UTF8, "12", "acme", "s3cret+pw");
-    gbk = new GatewayAccount(wiremock.baseUrl(), GatewayCharset.GBK, "12", "acme", "s3cret+pw");
+    utf8 = new GatewayLogin(wiremock.baseUrl(), GatewayCharset.UTF8, "12", "acme", "s3cret+pw");
+    gbk = new GatewayLogin(wiremock.baseUrl(), GatewayCharset.GBK, "12", "acme", "s3cret+pw");
   }
 
   // ---- send
@@ -616,9 +616,8 @@ class GatewayClientContractTests {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    GatewayAccount nowhere =
-        new GatewayAccount(
-            "http://127.0.0.1:" + closedPort, GatewayCharset.UTF8, "12", "acme", "pw");
+    GatewayLogin nowhere =
+        new GatewayLogin("http://127.0.0.1:" + closedPort, GatewayCharset.UTF8, "12", "acme", "pw");
 
     GatewayException refused = sendFails(nowhere);
 
@@ -633,8 +632,8 @@ class GatewayClientContractTests {
     GatewayClient guarded =
         new GatewayClient(GatewaySettings.defaults(), url -> url.equals(wiremock.baseUrl()));
     // The same server under another spelling: not an endpoint the administrators allow.
-    GatewayAccount typed =
-        new GatewayAccount(
+    GatewayLogin typed =
+        new GatewayLogin(
             wiremock.baseUrl().replace("localhost", "127.0.0.1"),
             GatewayCharset.UTF8,
             "12",
@@ -691,10 +690,10 @@ class GatewayClientContractTests {
 
     assertThat(refused.error()).isEqualTo(GatewayError.UPSTREAM_UNREACHABLE);
     wiremock.verify(3, postRequestedFor(urlEqualTo("/sms.aspx")));
-    GatewayAccount otherAccount = utf8.withPassword("x");
+    GatewayLogin otherAccount = utf8.withPassword("x");
     assertThat(otherAccount.key()).isEqualTo(utf8.key());
-    GatewayAccount globex =
-        new GatewayAccount(wiremock.baseUrl(), GatewayCharset.UTF8, "13", "globex", "pw");
+    GatewayLogin globex =
+        new GatewayLogin(wiremock.baseUrl(), GatewayCharset.UTF8, "13", "globex", "pw");
     assertThat(sendFails(globex).error())
         .as("another account has its own circuit")
         .isEqualTo(GatewayError.UPSTREAM_GARBAGE);
@@ -721,7 +720,7 @@ class GatewayClientContractTests {
 
   // ---- helpers
 
-  private GatewayException sendFails(GatewayAccount account) {
+  private GatewayException sendFails(GatewayLogin account) {
     GatewayException failure =
         catchThrowableOfType(
             GatewayException.class,

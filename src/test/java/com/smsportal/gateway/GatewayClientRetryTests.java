@@ -65,7 +65,7 @@ class GatewayClientRetryTests {
 
   /** One refused send first, so that the timed attempts do not include the HTTP client's start. */
   private static GatewayClient warmedUp(GatewayClient client) throws IOException {
-    GatewayAccount nowhere = account(freePort());
+    GatewayLogin nowhere = account(freePort());
     GatewayException refused =
         catchThrowableOfType(
             GatewayException.class, () -> client.send(nowhere, SendRequest.now(List.of("1"), "")));
@@ -84,8 +84,8 @@ class GatewayClientRetryTests {
         Duration.ofMinutes(1));
   }
 
-  private static GatewayAccount account(int port) {
-    return new GatewayAccount("http://127.0.0.1:" + port, GatewayCharset.UTF8, "1", "a", "pw");
+  private static GatewayLogin account(int port) {
+    return new GatewayLogin("http://127.0.0.1:" + port, GatewayCharset.UTF8, "1", "a", "pw");
   }
 
   /** Starts a tiny gateway on the port 500 ms from now, between the first try and the retry. */

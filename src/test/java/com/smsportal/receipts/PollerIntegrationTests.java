@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.JobView;
@@ -374,8 +374,8 @@ class PollerIntegrationTests {
 
   /** Sends {@code count} numbers straight through the client in chunks of 100; their task ids. */
   private List<String> sendDirect(int count) {
-    GatewayAccount gateway =
-        new GatewayAccount(base(), GatewayCharset.UTF8, gw.userid(), gw.account(), bulkPassword);
+    GatewayLogin gateway =
+        new GatewayLogin(base(), GatewayCharset.UTF8, gw.userid(), gw.account(), bulkPassword);
     List<String> tasks = new ArrayList<>();
     for (int start = 0; start < count; start += 100) {
       List<String> mobiles = new ArrayList<>();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
@@ -459,7 +459,7 @@ class SendJobIntegrationTests {
 
   private long balanceOf(String userid, String account, String password) {
     return client
-        .overage(new GatewayAccount(base(), GatewayCharset.UTF8, userid, account, password))
+        .overage(new GatewayLogin(base(), GatewayCharset.UTF8, userid, account, password))
         .overage();
   }
 

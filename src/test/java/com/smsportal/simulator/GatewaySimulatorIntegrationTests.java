@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.smsportal.gateway.Balance;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gateway.GatewaySettings;
 import com.smsportal.gateway.KeywordCheck;
 import com.smsportal.gateway.Reply;
@@ -54,15 +54,15 @@ class GatewaySimulatorIntegrationTests {
   String globexPassword;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private GatewayAccount acme;
-  private GatewayAccount globexGbk;
+  private GatewayLogin acme;
+  private GatewayLogin globexGbk;
 
   @BeforeEach
   void startOver() throws Exception {
     control("/reset", Map.of());
     String baseUrl = "http://localhost:" + port + "/simulator";
-    acme = new GatewayAccount(baseUrl, GatewayCharset.UTF8, "101", "acme", acmePassword);
-    globexGbk = new GatewayAccount(baseUrl, GatewayCharset.GBK, "102", "globex", globexPassword);
+    acme = new GatewayLogin(baseUrl, GatewayCharset.UTF8, "101", "acme", acmePassword);
+    globexGbk = new GatewayLogin(baseUrl, GatewayCharset.GBK, "102", "globex", globexPassword);
   }
 
   @Test
@@ -156,8 +156,8 @@ class GatewaySimulatorIntegrationTests {
         .isEqualTo(GatewayError.SQL_INJECTION_REFUSED);
     assertThat(sendFails(acme.withPassword("wrong"), List.of("13800000000"), "hi"))
         .isEqualTo(GatewayError.WRONG_CREDENTIALS);
-    GatewayAccount anonymous =
-        new GatewayAccount(acme.baseUrl(), GatewayCharset.UTF8, "101", "acme", "");
+    GatewayLogin anonymous =
+        new GatewayLogin(acme.baseUrl(), GatewayCharset.UTF8, "101", "acme", "");
     assertThat(sendFails(anonymous, List.of("13800000000"), "hi"))
         .isEqualTo(GatewayError.EMPTY_CREDENTIALS);
     GatewayException reports =
@@ -302,7 +302,7 @@ class GatewaySimulatorIntegrationTests {
 
   // ---- helpers
 
-  private GatewayError sendFails(GatewayAccount account, List<String> mobiles, String content) {
+  private GatewayError sendFails(GatewayLogin account, List<String> mobiles, String content) {
     GatewayException refused =
         catchThrowableOfType(
             GatewayException.class, () -> client.send(account, SendRequest.now(mobiles, content)));

@@ -3,8 +3,8 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gateway.GatewayLogin;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -137,8 +137,8 @@ class CredentialCipherTests {
 
   @Test
   void credentialsPrintedInALogLineDoNotShowThePassword() {
-    GatewayAccount credentials =
-        new GatewayAccount("http://gw", GatewayCharset.GBK, "1001", "acme", SECRET);
+    GatewayLogin credentials =
+        new GatewayLogin("http://gw", GatewayCharset.GBK, "1001", "acme", SECRET);
     assertThat(credentials.toString()).doesNotContain(SECRET).contains("password=****");
     assertThat(new AccountGateway(1, null, credentials).toString()).doesNotContain(SECRET);
   }

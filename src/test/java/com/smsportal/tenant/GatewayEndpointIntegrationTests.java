@@ -10,11 +10,11 @@ import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SimulatorControl.OpenedAccount;
 import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.gateway.GatewayLogin;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -130,8 +130,8 @@ class GatewayEndpointIntegrationTests {
 
   @Test
   void theGatewayClientRefusesAnyAddressThatIsNotAnActiveEndpoint() {
-    GatewayAccount typed =
-        new GatewayAccount(attackerUrl(), GatewayCharset.UTF8, gw.userid(), gw.account(), "pw");
+    GatewayLogin typed =
+        new GatewayLogin(attackerUrl(), GatewayCharset.UTF8, gw.userid(), gw.account(), "pw");
 
     GatewayException refused =
         catchThrowableOfType(GatewayException.class, () -> client.overage(typed));

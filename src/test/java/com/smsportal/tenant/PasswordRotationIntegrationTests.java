@@ -10,11 +10,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayAccount;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import java.nio.charset.StandardCharsets;
@@ -441,8 +441,8 @@ class PasswordRotationIntegrationTests {
     return new StoredPasswords(context).of(id);
   }
 
-  private GatewayAccount gateway(String password) {
-    return new GatewayAccount(
+  private GatewayLogin gateway(String password) {
+    return new GatewayLogin(
         TestEndpoints.simulator(port), GatewayCharset.UTF8, gw.userid(), gw.account(), password);
   }
 

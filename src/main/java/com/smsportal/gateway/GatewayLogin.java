@@ -10,10 +10,10 @@ import java.util.Objects;
  * @param charset which of the two account endpoints to use, and the encoding of the form body
  * @param userid the enterprise id (numeric at the vendor, kept as text)
  */
-public record GatewayAccount(
+public record GatewayLogin(
     String baseUrl, GatewayCharset charset, String userid, String account, String password) {
 
-  public GatewayAccount {
+  public GatewayLogin {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(charset, "charset");
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -23,8 +23,8 @@ public record GatewayAccount(
   }
 
   /** The same account after a successful {@code changespwd}. */
-  public GatewayAccount withPassword(String newPassword) {
-    return new GatewayAccount(baseUrl, charset, userid, account, newPassword);
+  public GatewayLogin withPassword(String newPassword) {
+    return new GatewayLogin(baseUrl, charset, userid, account, newPassword);
   }
 
   /** Identifies the account (for the circuit breaker and logs) without the password. */
@@ -34,7 +34,7 @@ public record GatewayAccount(
 
   @Override
   public String toString() {
-    return "GatewayAccount[baseUrl="
+    return "GatewayLogin[baseUrl="
         + baseUrl
         + ", charset="
         + charset

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
 /** Read access to the current tenant's status reports (Hibernate adds the tenant). */
-interface StatusReportEntries
+interface StatusReportRepository
     extends Repository<StatusReportEntry, Long>, JpaSpecificationExecutor<StatusReportEntry> {
 
   Optional<StatusReportEntry> findById(Long id);

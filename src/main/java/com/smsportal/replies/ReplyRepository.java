@@ -5,7 +5,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
 /** Read access to the current tenant's replies (Hibernate adds the tenant). */
-interface ReplyEntries extends Repository<ReplyEntry, Long>, JpaSpecificationExecutor<ReplyEntry> {
+interface ReplyRepository
+    extends Repository<ReplyEntry, Long>, JpaSpecificationExecutor<ReplyEntry> {
 
   Optional<ReplyEntry> findById(Long id);
 }
