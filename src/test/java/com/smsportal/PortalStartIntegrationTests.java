@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
 /** Starts the real application, as an operator would, and looks at what it left behind. */
-class PortalStartTests {
+class PortalStartIntegrationTests {
 
   /** Without the demo, the portal needs a credential key (32 bytes, base64) to start at all. */
   static final String PRODUCTION_KEY =
@@ -75,6 +75,7 @@ class PortalStartTests {
     args[0] = "--server.port=0";
     args[1] = "--smsportal.data-dir=" + dataDir;
     System.arraycopy(extra, 0, args, 2, extra.length);
-    return new SpringApplicationBuilder(SmsPortalApplication.class).run(args);
+    return ShippedDatabase.run(
+        () -> new SpringApplicationBuilder(SmsPortalApplication.class).run(args));
   }
 }

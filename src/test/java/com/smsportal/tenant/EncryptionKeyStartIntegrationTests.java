@@ -3,6 +3,7 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.smsportal.ShippedDatabase;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.gateway.GatewayCharset;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Starts the real application to see where the credential key comes from, and rotates it. */
-class EncryptionKeyStartTests {
+class EncryptionKeyStartIntegrationTests {
 
   static final String PASSWORD = "gateway-Secret-9";
 
@@ -156,6 +157,7 @@ class EncryptionKeyStartTests {
     args[0] = "--server.port=0";
     args[1] = "--smsportal.data-dir=" + dataDir;
     System.arraycopy(extra, 0, args, 2, extra.length);
-    return new SpringApplicationBuilder(SmsPortalApplication.class).run(args);
+    return ShippedDatabase.run(
+        () -> new SpringApplicationBuilder(SmsPortalApplication.class).run(args));
   }
 }
