@@ -60,9 +60,9 @@ class SendController {
       }
       try {
         mobiles = mobiles + "\n" + NumberFile.text(file.getOriginalFilename(), file.getBytes());
-      } catch (IOException | RuntimeException unreadable) {
-        // A damaged or disguised spreadsheet: POI says so in many ways.
-        return refused(form, model, "file", "send.error.fileUnreadable");
+      } catch (NumberFile.Refused refusedFile) {
+        // Damaged, disguised, or more than an upload may hold: nothing is stored.
+        return refused(form, model, "file", refusedFile.messageKey());
       }
     }
     Instant sendTime;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
+import com.smsportal.PortalHttpClient;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
@@ -20,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +121,45 @@ class SendUploadIntegrationTests {
     assertThat(TenantContext.callAs(acme, () -> jobs.list().size())).isEqualTo(before);
   }
 
+  @Test
+  void aSmallWorkbookThatUnpacksToAHundredMegabytesIsRefusedAndTheOthersAreServedMeanwhile()
+      throws Exception {
+    // 75,000 rows of 40 numbers: about 1 MB as a file, 94 MB of sheet XML once unpacked.
+    byte[] xlsx = NumberFileTests.unpacksToNinetyMegabytes();
+    assertThat(xlsx.length).isLessThan(SendController.MAX_FILE_BYTES);
+    int before = TenantContext.callAs(acme, () -> jobs.list().size());
+    PortalHttpClient globex = new PortalHttpClient(port).logIn("globex", Logins.DEMO_PASSWORD);
+
+    CompletableFuture<HttpResponse<String>> upload =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return send(xlsx, "numbers.xlsx");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    for (int i = 0; i < 5; i++) {
+      assertThat(globex.get("/").statusCode()).as("another tenant's dashboard").isEqualTo(200);
+    }
+    HttpResponse<String> refused = upload.get(60, TimeUnit.SECONDS);
+
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("id=\"send-refusal\"").contains("号码文件中的条目超过 200,000 个");
+    assertThat(TenantContext.callAs(acme, () -> jobs.list().size())).isEqualTo(before);
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(health.body()).contains("\"UP\"");
+  }
+
   private HttpResponse<String> send(byte[] file) throws Exception {
+    return send(file, "numbers.csv");
+  }
+
+  private HttpResponse<String> send(byte[] file, String filename) throws Exception {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("_csrf", csrf(get("/send")));
     fields.put("idempotencyKey", UUID.randomUUID().toString());
@@ -127,7 +168,8 @@ class SendUploadIntegrationTests {
     fields.put("content", "【聚合云】您好");
     fields.put("sendTime", "2099-01-01T08:00");
     fields.put("extno", "");
-    MultipartForm form = new MultipartForm(fields, "file", "numbers.csv", "text/csv", file);
+    MultipartForm form =
+        new MultipartForm(fields, "file", filename, "application/octet-stream", file);
     return http.send(
         HttpRequest.newBuilder(URI.create(url("/send")))
             .header("Content-Type", form.contentType())
