@@ -104,6 +104,16 @@ class PortalUser {
     return createdAt;
   }
 
+  /**
+   * Whether this is a one-time password from support past its lifetime (counted from when it was
+   * issued): it no longer signs in, and the user must ask support for a new one.
+   */
+  boolean temporaryPasswordExpiredAt(Instant now, SessionProperties sessions) {
+    return mustChangePassword
+        && passwordChangedAt != null
+        && !passwordChangedAt.plus(sessions.temporaryPasswordLifetime()).isAfter(now);
+  }
+
   void disable() {
     enabled = false;
   }
@@ -126,8 +136,16 @@ class PortalUser {
     passwordChangedAt = at;
   }
 
-  UserRow toRow() {
+  UserRow toRow(boolean secondFactor) {
     return new UserRow(
-        id, username, displayName, role, tenantId, enabled, mustChangePassword, createdAt);
+        id,
+        username,
+        displayName,
+        role,
+        tenantId,
+        enabled,
+        mustChangePassword,
+        secondFactor,
+        createdAt);
   }
 }

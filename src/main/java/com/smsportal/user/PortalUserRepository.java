@@ -10,6 +10,8 @@ interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
 
   boolean existsByRole(Role role);
 
+  boolean existsByUsername(String username);
+
   List<PortalUser> findByTenantIdOrderByUsername(long tenantId);
 
   List<PortalUser> findByTenantIdIsNullOrderByUsername();
