@@ -50,6 +50,10 @@ class PortalUser {
   @Column(name = "password_changed_at")
   private Instant passwordChangedAt;
 
+  /** Seeded by the demo (see {@link DemoAccounts}). */
+  @Column(nullable = false)
+  private boolean demo;
+
   protected PortalUser() {}
 
   PortalUser(
@@ -112,6 +116,14 @@ class PortalUser {
     return mustChangePassword
         && passwordChangedAt != null
         && !passwordChangedAt.plus(sessions.temporaryPasswordLifetime()).isAfter(now);
+  }
+
+  boolean isDemo() {
+    return demo;
+  }
+
+  void markDemo() {
+    demo = true;
   }
 
   void disable() {

@@ -15,4 +15,8 @@ interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
   List<PortalUser> findByTenantIdOrderByUsername(long tenantId);
 
   List<PortalUser> findByTenantIdIsNullOrderByUsername();
+
+  List<PortalUser> findByDemoTrue();
+
+  List<PortalUser> findByUsernameIn(List<String> usernames);
 }
