@@ -59,6 +59,12 @@ class DemoData implements ApplicationRunner {
     user("globex", Role.CUSTOMER, globex);
     user("support", Role.SUPPORT, null);
     user("admin", Role.ADMIN, null);
+    if (!environment.getProperty("smsportal.simulator.enabled", Boolean.class, false)) {
+      // Another node of a demo deployment, without a simulator of its own: the node that runs
+      // the simulator points the demo's endpoint and accounts at itself.
+      log.info("Demo users: acme, globex (customers), support, admin; no simulator on this node");
+      return;
+    }
     long simulator =
         endpoints.ensure(
             SIMULATOR_ENDPOINT,
