@@ -40,6 +40,7 @@ class TwoFactorBrowserTests extends BrowserTest {
 
     new LoginPage(driver, baseUrl()).open().submit(admin, PASSWORD);
     assertThat(pages.path()).isEqualTo("/account/two-factor");
+    screenshot("twoFactorEnrolmentPage");
     String secret = TotpCodes.secretOf(qrCodeText());
     assertThat(pages.text("totp-secret").replace(" ", "")).isEqualTo(secret);
     Instant enrolledAt = Instant.now();
@@ -67,6 +68,14 @@ class TwoFactorBrowserTests extends BrowserTest {
     new LoginPage(driver, baseUrl()).open().submit(admin, PASSWORD).enterCode(recovery.get(0));
     assertThat(pages.path()).isEqualTo("/login/verify");
     assertThat(pages.text("verify-error")).isEqualTo("验证码不正确，请重试。");
+  }
+
+  private void screenshot(String name) throws Exception {
+    java.nio.file.Path dir =
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+    java.nio.file.Files.write(
+        dir.resolve(name + ".png"),
+        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
   /** The text of the QR code on the page, read from a screenshot of it as a phone would. */
