@@ -15,13 +15,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * What every completed sign-in does to its session, whichever way it came (password alone, or
  * password then code): the idle timeout, the moment that starts the absolute lifetime, and, for a
- * sign-in finished on the code page, what Spring Security does at a form login (a new session id,
- * the session registry, the security context).
+ * sign-in finished on the code page, what Spring Security does at a form login (a new session id
+ * and CSRF token, the session registry, the security context).
  */
 @Component
 class SignIns {
@@ -36,6 +38,7 @@ class SignIns {
   private final AuditLog audit;
   private final Clock clock;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
   SignIns(
       SessionProperties properties,
@@ -82,6 +85,8 @@ class SignIns {
     user.eraseCredentials();
     request.getSession().removeAttribute(PendingSignIn.ATTRIBUTE);
     request.changeSessionId();
+    // As Spring Security does at a form login: the CSRF token of the anonymous session goes.
+    csrfTokens.saveToken(null, request, response);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
