@@ -1,5 +1,6 @@
 package com.smsportal;
 
+import com.smsportal.user.SecondFactorFixture;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -31,30 +32,37 @@ public final class PortalHttpClient {
             .build();
   }
 
+  /**
+   * Logs in through the form; a user with a second factor finishes on the code page with a code
+   * from {@link SecondFactorFixture}.
+   */
   public PortalHttpClient logIn(String username, String password) throws Exception {
-    Matcher token = CSRF.matcher(get("/login").body());
-    if (!token.find()) {
-      throw new AssertionError("no CSRF token on the login page");
-    }
-    String form =
-        "username="
-            + enc(username)
-            + "&password="
-            + enc(password)
-            + "&_csrf="
-            + enc(token.group(1));
+    SecondFactorFixture.prepare(username);
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        postForm("/login", "username=" + enc(username) + "&password=" + enc(password));
     String location = response.headers().firstValue("Location").orElse("");
+    if (location.endsWith("/login/verify")) {
+      response = postForm("/login/verify", "code=" + enc(SecondFactorFixture.nextCode(username)));
+      location = response.headers().firstValue("Location").orElse("");
+    }
     if (response.statusCode() != 302 || location.contains("error")) {
       throw new AssertionError("login of " + username + " failed: " + location);
     }
     return this;
+  }
+
+  /** Posts a form of the page at {@code path}, with that page's CSRF token. */
+  private HttpResponse<String> postForm(String path, String fields) throws Exception {
+    Matcher token = CSRF.matcher(get(path).body());
+    if (!token.find()) {
+      throw new AssertionError("no CSRF token on " + path);
+    }
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(token.group(1))))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A GET as a browser sends it, asking for HTML. */

@@ -33,5 +33,17 @@ public enum AuditAction {
   /** An administrator changed a gateway endpoint (name, address, charset, note). */
   ENDPOINT_CHANGED,
   ENDPOINT_RETIRED,
-  ENDPOINT_REACTIVATED
+  ENDPOINT_REACTIVATED,
+  /** A user confirmed a second factor (TOTP) with a first code. */
+  SECOND_FACTOR_ENROLLED,
+  /** An administrator removed a user's second factor (a lost phone); they enrol again. */
+  SECOND_FACTOR_RESET,
+  /** Support required (or stopped requiring) a second factor of a tenant's customers. */
+  SECOND_FACTOR_POLICY_CHANGED,
+  /** A user made new recovery codes, retiring the earlier ones. */
+  RECOVERY_CODES_ISSUED,
+  /** A client address made too many failed logins and is blocked for a while. */
+  LOGIN_CLIENT_BLOCKED,
+  /** The demo's users and tenants were removed from a portal started without the demo. */
+  DEMO_DATA_REMOVED
 }

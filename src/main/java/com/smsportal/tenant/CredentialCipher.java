@@ -49,6 +49,11 @@ class CredentialCipher {
     return decrypt(stored, VERSION, binding.context());
   }
 
+  /** Reads a value of the current format bound to {@code context}; for {@link PortalSecrets}. */
+  String decrypt(String stored, String context) {
+    return decrypt(stored, VERSION, context);
+  }
+
   /** Reads a value of the first format, bound to its column and tenant only. */
   String decryptLegacy(String stored, String legacyContext) {
     return decrypt(stored, LEGACY_VERSION, legacyContext);
@@ -59,7 +64,8 @@ class CredentialCipher {
     return stored != null && stored.startsWith(LEGACY_VERSION + ":");
   }
 
-  private String encrypt(String plaintext, String context) {
+  /** Encrypts under the current key, bound to {@code context}; for {@link PortalSecrets}. */
+  String encrypt(String plaintext, String context) {
     String keyId = keys.currentId();
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);

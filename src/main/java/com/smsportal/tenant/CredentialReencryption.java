@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,16 +28,19 @@ class CredentialReencryption implements ApplicationRunner {
   private final CredentialCipher cipher;
   private final TransactionTemplate transaction;
   private final ConfigurableApplicationContext context;
+  private final List<PortalSecrets.SealedSecrets> otherSecrets;
 
   CredentialReencryption(
       GatewayAccountRepository accounts,
       CredentialCipher cipher,
       TransactionTemplate transaction,
-      ConfigurableApplicationContext context) {
+      ConfigurableApplicationContext context,
+      List<PortalSecrets.SealedSecrets> otherSecrets) {
     this.accounts = accounts;
     this.cipher = cipher;
     this.transaction = transaction;
     this.context = context;
+    this.otherSecrets = otherSecrets;
   }
 
   @Override
@@ -45,7 +49,12 @@ class CredentialReencryption implements ApplicationRunner {
       return;
     }
     int changed = reencryptAll();
-    log.info("Re-encrypted {} gateway credential(s) under the current key; exiting", changed);
+    log.info("Re-encrypted {} gateway credential(s) under the current key", changed);
+    for (PortalSecrets.SealedSecrets secrets : otherSecrets) {
+      log.info(
+          "Re-encrypted {} {} under the current key", secrets.resealAll(), secrets.description());
+    }
+    log.info("Re-encryption done; exiting");
     System.exit(SpringApplication.exit(context, () -> 0));
   }
 

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class BootstrapAdmin implements ApplicationRunner {
 
-  static final int MIN_PASSWORD_LENGTH = 12;
   private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
   private final UserService users;
@@ -43,11 +42,29 @@ class BootstrapAdmin implements ApplicationRunner {
               + " and restart to create the first one.");
       return;
     }
-    if (password.length() < MIN_PASSWORD_LENGTH) {
-      throw new IllegalStateException(
-          "SMSPORTAL_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH + " characters");
-    }
+    PasswordPolicy.violation(password, username)
+        .ifPresent(
+            rule -> {
+              throw new IllegalStateException(refusal(rule));
+            });
     users.create(username, password, Role.ADMIN, null);
     log.info("Created the first administrator '{}' from configuration", username);
+  }
+
+  /** Why the configured password is refused, without repeating it. */
+  private static String refusal(String rule) {
+    return switch (rule) {
+      case "password.error.short" ->
+          "SMSPORTAL_ADMIN_PASSWORD must have at least "
+              + PasswordPolicy.MIN_LENGTH
+              + " characters";
+      case "password.error.long" ->
+          "SMSPORTAL_ADMIN_PASSWORD must have at most " + PasswordPolicy.MAX_LENGTH + " characters";
+      case "password.error.common" ->
+          "SMSPORTAL_ADMIN_PASSWORD is one of the most common passwords: choose another";
+      case "password.error.username" ->
+          "SMSPORTAL_ADMIN_PASSWORD must not contain SMSPORTAL_ADMIN_USERNAME";
+      default -> "SMSPORTAL_ADMIN_PASSWORD must not contain the portal's name";
+    };
   }
 }

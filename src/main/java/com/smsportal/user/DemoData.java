@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's tenants and users (DESIGN.md): Acme and Globex, and the users acme, globex, support
- * and admin. Created once; a restart finds them and adds nothing.
+ * and admin. Created once; a restart finds them and adds nothing. All are marked as the demo's.
  */
 @Component
 @Order(10)
@@ -33,6 +33,7 @@ class DemoData implements ApplicationRunner {
   private final UserService users;
   private final GatewayEndpoints endpoints;
   private final GatewayAccounts accounts;
+  private final DemoAccounts demo;
   private final Environment environment;
 
   DemoData(
@@ -40,11 +41,13 @@ class DemoData implements ApplicationRunner {
       UserService users,
       GatewayEndpoints endpoints,
       GatewayAccounts accounts,
+      DemoAccounts demo,
       Environment environment) {
     this.tenants = tenants;
     this.users = users;
     this.endpoints = endpoints;
     this.accounts = accounts;
+    this.demo = demo;
     this.environment = environment;
   }
 
@@ -56,6 +59,12 @@ class DemoData implements ApplicationRunner {
     user("globex", Role.CUSTOMER, globex);
     user("support", Role.SUPPORT, null);
     user("admin", Role.ADMIN, null);
+    if (!environment.getProperty("smsportal.simulator.enabled", Boolean.class, false)) {
+      // Another node of a demo deployment, without a simulator of its own: the node that runs
+      // the simulator points the demo's endpoint and accounts at itself.
+      log.info("Demo users: acme, globex (customers), support, admin; no simulator on this node");
+      return;
+    }
     long simulator =
         endpoints.ensure(
             SIMULATOR_ENDPOINT,
@@ -65,7 +74,9 @@ class DemoData implements ApplicationRunner {
             GatewayCharset.UTF8);
     gatewayAccount(acme, "acme", simulator);
     gatewayAccount(globex, "globex", simulator);
-    log.info("Demo users: acme, globex (customers), support, admin");
+    log.info(
+        "Demo users: acme, globex (customers), support, admin; support and admin set up two-step"
+            + " sign-in at their first login");
   }
 
   /**
@@ -92,9 +103,15 @@ class DemoData implements ApplicationRunner {
     return tenants.findByName(name).orElseGet(() -> tenants.create(name)).id();
   }
 
+  /**
+   * Creates the user once, and marks it as the demo's (also one seeded before the mark existed), so
+   * that a later start without the demo refuses to serve it ({@link DemoDataGuard}).
+   */
   private void user(String username, Role role, Long tenantId) {
-    if (!users.exists(username)) {
+    boolean created = !users.exists(username);
+    if (created) {
       users.create(username, PASSWORD, role, tenantId);
     }
+    demo.mark(username, created);
   }
 }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins see recent login attempts and the user names locked now, and can lift a lock. */
+/**
+ * Admins see recent login attempts, the accounts locked and the addresses blocked now, and the
+ * node's failed-login alarm; they can lift a lock or a block.
+ */
 @Controller
 class LoginAttemptsController {
 
@@ -21,12 +24,17 @@ class LoginAttemptsController {
 
   private final LoginAttemptRepository attempts;
   private final LoginProtection protection;
+  private final SignInAlarm alarm;
   private final AuditLog audit;
 
   LoginAttemptsController(
-      LoginAttemptRepository attempts, LoginProtection protection, AuditLog audit) {
+      LoginAttemptRepository attempts,
+      LoginProtection protection,
+      SignInAlarm alarm,
+      AuditLog audit) {
     this.attempts = attempts;
     this.protection = protection;
+    this.alarm = alarm;
     this.audit = audit;
   }
 
@@ -45,6 +53,9 @@ class LoginAttemptsController {
     model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
     model.addAttribute(
         "locked", protection.lockedNow().stream().map(LoginRecords.Lock::of).toList());
+    model.addAttribute(
+        "blocked", protection.blockedNow().stream().map(LoginRecords.Block::of).toList());
+    model.addAttribute("alarm", alarm.status());
     return VIEW;
   }
 
@@ -54,6 +65,14 @@ class LoginAttemptsController {
     protection.unlock(name);
     audit.record(AuditEntry.success(AuditAction.LOGIN_UNLOCKED, name));
     redirect.addFlashAttribute("unlocked", name);
+    return "redirect:/admin/logins";
+  }
+
+  @PostMapping("/admin/logins/unblock")
+  String unblock(@RequestParam String client, RedirectAttributes redirect) {
+    protection.unblock(client);
+    audit.record(AuditEntry.success(AuditAction.LOGIN_UNLOCKED, client).detail("client address"));
+    redirect.addFlashAttribute("unlocked", client);
     return "redirect:/admin/logins";
   }
 }

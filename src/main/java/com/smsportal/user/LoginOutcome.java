@@ -5,5 +5,11 @@ public enum LoginOutcome {
   SUCCESS,
   BAD_CREDENTIALS,
   LOCKED,
-  DISABLED
+  DISABLED,
+  /** The right password, now waiting for the second factor. */
+  CODE_NEEDED,
+  /** A wrong second-factor code after the right password. */
+  BAD_CODE,
+  /** The right one-time password, but it had expired. */
+  EXPIRED
 }

@@ -8,8 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Failed logins for one user name, known or not, and the lock they led to. Keyed by user name so
- * that a lockout reveals nothing about whether the user exists.
+ * Failed logins of one existing user and the soft lock they led to. Unknown names get no row (see
+ * {@link UnknownNameThrottle}).
+ *
+ * <p>The lock grows: the {@code max}-th failure in a row locks for {@code base}, each further one
+ * (once the lock has passed) for twice as long as the last, up to {@code cap}. A success, or a
+ * quiet {@code window} since the last failure, forgets them. The lock is soft: a user with a second
+ * factor passes it with the right password and a valid code in one go.
+ *
+ * <p>Wrong codes typed after the right password are counted apart: only someone who knows the
+ * password can make them, so after {@code maxCodes} of them the codes too are refused until the
+ * lock passes or an administrator lifts it.
  */
 @Entity
 @Table(name = "login_throttle")
@@ -27,6 +36,12 @@ class LoginThrottle {
 
   @Column(name = "last_failure_at")
   private Instant lastFailureAt;
+
+  @Column(name = "code_failures", nullable = false)
+  private int codeFailures;
+
+  @Column(name = "codes_locked_until")
+  private Instant codesLockedUntil;
 
   protected LoginThrottle() {}
 
@@ -46,25 +61,42 @@ class LoginThrottle {
     return lockedUntil;
   }
 
+  Instant getCodesLockedUntil() {
+    return codesLockedUntil;
+  }
+
+  Instant getLastFailureAt() {
+    return lastFailureAt;
+  }
+
   boolean lockedAt(Instant now) {
     return lockedUntil != null && lockedUntil.isAfter(now);
   }
 
-  /**
-   * Counts one failure. Failures older than the lockout window, or from before an expired lock, no
-   * longer count. Returns true when this failure locks the user name.
-   */
-  boolean fail(Instant now, int maxFailures, Duration lockout) {
-    boolean stale = lastFailureAt != null && lastFailureAt.plus(lockout).isBefore(now);
-    boolean lockExpired = lockedUntil != null && !lockedUntil.isAfter(now);
-    if (stale || lockExpired) {
-      failedCount = 0;
-      lockedUntil = null;
-    }
+  boolean codesLockedAt(Instant now) {
+    return codesLockedUntil != null && codesLockedUntil.isAfter(now);
+  }
+
+  /** Counts a wrong password; true when it locks the account. */
+  boolean fail(Instant now, LoginProtectionProperties limits) {
+    forgetIfQuiet(now, limits.failureWindow());
     failedCount++;
     lastFailureAt = now;
-    if (failedCount >= maxFailures) {
-      lockedUntil = now.plus(lockout);
+    Duration lock = lockFor(failedCount, limits);
+    if (lock.isZero()) {
+      return false;
+    }
+    lockedUntil = now.plus(lock);
+    return true;
+  }
+
+  /** Counts a wrong second-factor code after a right password; true when it locks the codes. */
+  boolean failCode(Instant now, LoginProtectionProperties limits) {
+    forgetIfQuiet(now, limits.failureWindow());
+    codeFailures++;
+    lastFailureAt = now;
+    if (codeFailures >= limits.maxFailedCodes()) {
+      codesLockedUntil = now.plus(limits.maxLockoutDuration());
       return true;
     }
     return false;
@@ -73,5 +105,33 @@ class LoginThrottle {
   void clear() {
     failedCount = 0;
     lockedUntil = null;
+    codeFailures = 0;
+    codesLockedUntil = null;
+  }
+
+  /** No failure for a whole window and no lock left: the row can go. */
+  boolean forgettableAt(Instant now, Duration window) {
+    return !lockedAt(now)
+        && !codesLockedAt(now)
+        && (lastFailureAt == null || !lastFailureAt.plus(window).isAfter(now));
+  }
+
+  private void forgetIfQuiet(Instant now, Duration window) {
+    if (lastFailureAt != null && !lastFailureAt.plus(window).isAfter(now)) {
+      clear();
+    }
+  }
+
+  /** How long the n-th failure in a row locks: nothing before max, then base, 2 base, … cap. */
+  static Duration lockFor(int failures, LoginProtectionProperties limits) {
+    int beyond = failures - limits.maxFailedLogins();
+    if (beyond < 0) {
+      return Duration.ZERO;
+    }
+    Duration lock = limits.lockoutDuration();
+    for (int i = 0; i < beyond && lock.compareTo(limits.maxLockoutDuration()) < 0; i++) {
+      lock = lock.multipliedBy(2);
+    }
+    return lock.compareTo(limits.maxLockoutDuration()) > 0 ? limits.maxLockoutDuration() : lock;
   }
 }

@@ -6,13 +6,8 @@ import com.smsportal.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -22,28 +17,33 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Every user changes their own password here; a temporary one must be replaced first. */
+/**
+ * Every user changes their own password here; a temporary one must be replaced first. A change ends
+ * the user's other sessions, and this one goes on under a new id.
+ */
 @Controller
 class PasswordController {
 
   static final String VIEW = "user/password";
 
   private final PortalUserRepository users;
-  private final PortalUserDetailsService userDetails;
   private final PasswordEncoder encoder;
+  private final SignIns signIns;
+  private final UserSessions sessions;
   private final AuditLog audit;
   private final Clock clock;
-  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
   PasswordController(
       PortalUserRepository users,
-      PortalUserDetailsService userDetails,
       PasswordEncoder encoder,
+      SignIns signIns,
+      UserSessions sessions,
       AuditLog audit,
       Clock clock) {
     this.users = users;
-    this.userDetails = userDetails;
     this.encoder = encoder;
+    this.signIns = signIns;
+    this.sessions = sessions;
     this.audit = audit;
     this.clock = clock;
   }
@@ -53,13 +53,13 @@ class PasswordController {
     return me != null && me.mustChangePassword();
   }
 
-  @GetMapping(PasswordChangeGate.PATH)
+  @GetMapping(SignInGate.PASSWORD_PATH)
   String form(Model model) {
     model.addAttribute("form", PasswordForm.empty());
     return VIEW;
   }
 
-  @PostMapping(PasswordChangeGate.PATH)
+  @PostMapping(SignInGate.PASSWORD_PATH)
   @Transactional
   String change(
       @ModelAttribute("form") PasswordForm form,
@@ -90,20 +90,9 @@ class PasswordController {
     audit.record(
         AuditEntry.success(AuditAction.PASSWORD_CHANGED, user.getUsername())
             .tenant(user.getTenantId(), null));
-    refreshPrincipal(user.getUsername(), request, response);
+    signIns.refresh(user.getUsername(), request, response);
+    sessions.endAll(user.getUsername(), request.getSession().getId());
     redirect.addFlashAttribute("passwordChanged", true);
     return "redirect:/";
-  }
-
-  /** The session's principal no longer asks for a change once the new password is stored. */
-  private void refreshPrincipal(
-      String username, HttpServletRequest request, HttpServletResponse response) {
-    PortalUserDetails fresh = (PortalUserDetails) userDetails.loadUserByUsername(username);
-    fresh.eraseCredentials();
-    SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
   }
 }

@@ -50,6 +50,10 @@ class PortalUser {
   @Column(name = "password_changed_at")
   private Instant passwordChangedAt;
 
+  /** Seeded by the demo (see {@link DemoAccounts}). */
+  @Column(nullable = false)
+  private boolean demo;
+
   protected PortalUser() {}
 
   PortalUser(
@@ -104,6 +108,24 @@ class PortalUser {
     return createdAt;
   }
 
+  /**
+   * Whether this is a one-time password from support past its lifetime (counted from when it was
+   * issued): it no longer signs in, and the user must ask support for a new one.
+   */
+  boolean temporaryPasswordExpiredAt(Instant now, SessionProperties sessions) {
+    return mustChangePassword
+        && passwordChangedAt != null
+        && !passwordChangedAt.plus(sessions.temporaryPasswordLifetime()).isAfter(now);
+  }
+
+  boolean isDemo() {
+    return demo;
+  }
+
+  void markDemo() {
+    demo = true;
+  }
+
   void disable() {
     enabled = false;
   }
@@ -126,8 +148,16 @@ class PortalUser {
     passwordChangedAt = at;
   }
 
-  UserRow toRow() {
+  UserRow toRow(boolean secondFactor) {
     return new UserRow(
-        id, username, displayName, role, tenantId, enabled, mustChangePassword, createdAt);
+        id,
+        username,
+        displayName,
+        role,
+        tenantId,
+        enabled,
+        mustChangePassword,
+        secondFactor,
+        createdAt);
   }
 }

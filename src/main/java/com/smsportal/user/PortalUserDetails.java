@@ -23,9 +23,28 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
   private final String tenantName;
   private final boolean enabled;
   private final boolean mustChangePassword;
+  private final boolean credentialsNonExpired;
+  private final SecondFactorState secondFactor;
 
-  /** A user of the given tenant, or of none ({@code tenant} null) for the operator's staff. */
-  PortalUserDetails(PortalUser user, TenantView tenant) {
+  /** Where the user stands with the second factor, as of the sign-in. */
+  enum SecondFactorState {
+    /** Neither enrolled nor required: optional for this user. */
+    NONE,
+    /** Required (staff, or the tenant requires it) but not enrolled yet: enrolment comes first. */
+    MUST_ENROL,
+    /** Enrolled: every form sign-in asks for a code. */
+    ENROLLED
+  }
+
+  /**
+   * A user of the given tenant, or of none ({@code tenant} null) for the operator's staff; {@code
+   * credentialsNonExpired} false for a one-time password past its lifetime.
+   */
+  PortalUserDetails(
+      PortalUser user,
+      TenantView tenant,
+      boolean credentialsNonExpired,
+      SecondFactorState secondFactor) {
     this.id = user.getId();
     this.username = user.getUsername();
     this.passwordHash = user.getPasswordHash();
@@ -35,6 +54,16 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
     boolean tenantActive = user.getTenantId() == null || (tenant != null && tenant.active());
     this.enabled = user.isEnabled() && tenantActive;
     this.mustChangePassword = user.isMustChangePassword();
+    this.credentialsNonExpired = credentialsNonExpired;
+    this.secondFactor = secondFactor;
+  }
+
+  boolean secondFactorEnrolled() {
+    return secondFactor == SecondFactorState.ENROLLED;
+  }
+
+  boolean mustEnrolSecondFactor() {
+    return secondFactor == SecondFactorState.MUST_ENROL;
   }
 
   boolean mustChangePassword() {
@@ -71,6 +100,11 @@ final class PortalUserDetails implements UserDetails, CredentialsContainer, Tena
   @Override
   public String getUsername() {
     return username;
+  }
+
+  @Override
+  public boolean isCredentialsNonExpired() {
+    return credentialsNonExpired;
   }
 
   @Override

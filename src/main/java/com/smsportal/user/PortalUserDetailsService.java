@@ -2,6 +2,8 @@ package com.smsportal.user;
 
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
+import com.smsportal.user.PortalUserDetails.SecondFactorState;
+import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -13,10 +15,21 @@ class PortalUserDetailsService implements UserDetailsService {
 
   private final PortalUserRepository users;
   private final TenantService tenants;
+  private final SecondFactors secondFactors;
+  private final SessionProperties sessions;
+  private final Clock clock;
 
-  PortalUserDetailsService(PortalUserRepository users, TenantService tenants) {
+  PortalUserDetailsService(
+      PortalUserRepository users,
+      TenantService tenants,
+      SecondFactors secondFactors,
+      SessionProperties sessions,
+      Clock clock) {
     this.users = users;
     this.tenants = tenants;
+    this.secondFactors = secondFactors;
+    this.sessions = sessions;
+    this.clock = clock;
   }
 
   @Override
@@ -28,6 +41,16 @@ class PortalUserDetailsService implements UserDetailsService {
             .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     TenantView tenant =
         user.getTenantId() == null ? null : tenants.find(user.getTenantId()).orElse(null);
-    return new PortalUserDetails(user, tenant);
+    boolean current = !user.temporaryPasswordExpiredAt(clock.instant(), sessions);
+    return new PortalUserDetails(user, tenant, current, secondFactorOf(user));
+  }
+
+  private SecondFactorState secondFactorOf(PortalUser user) {
+    if (secondFactors.enrolled(user.getId())) {
+      return SecondFactorState.ENROLLED;
+    }
+    return secondFactors.required(user.getRole(), user.getTenantId())
+        ? SecondFactorState.MUST_ENROL
+        : SecondFactorState.NONE;
   }
 }

@@ -10,7 +10,13 @@ interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
 
   boolean existsByRole(Role role);
 
+  boolean existsByUsername(String username);
+
   List<PortalUser> findByTenantIdOrderByUsername(long tenantId);
 
   List<PortalUser> findByTenantIdIsNullOrderByUsername();
+
+  List<PortalUser> findByDemoTrue();
+
+  List<PortalUser> findByUsernameIn(List<String> usernames);
 }

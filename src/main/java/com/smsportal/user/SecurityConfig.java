@@ -4,6 +4,7 @@ import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -26,14 +27,14 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /** Who may reach which route. Every rule is enforced here, on the server, whatever a page shows. */
 @Configuration
-@EnableConfigurationProperties(LoginProtectionProperties.class)
+@EnableConfigurationProperties({LoginProtectionProperties.class, SessionProperties.class})
 class SecurityConfig {
 
   static final String CSP =
@@ -68,23 +69,34 @@ class SecurityConfig {
       PortalUserDetailsService userDetails,
       PasswordEncoder encoder,
       LoginProtection protection,
-      AuditLog audit) {
+      SecondFactors secondFactors,
+      PortalUserRepository users,
+      AuditLog audit,
+      Clock clock) {
     DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetails);
     passwordCheck.setPasswordEncoder(encoder);
-    // Disabled users and suspended tenants are told so only after a correct password: before it,
-    // the answer would reveal that the user exists.
+    // Disabled users, suspended tenants and expired one-time passwords are told so only after a
+    // correct password: before it, the answer would reveal that the user exists.
     passwordCheck.setPreAuthenticationChecks(user -> {});
     passwordCheck.setPostAuthenticationChecks(
         user -> {
           if (!user.isEnabled()) {
             throw new DisabledException("disabled");
           }
+          if (!user.isCredentialsNonExpired()) {
+            throw new CredentialsExpiredException("one-time password expired");
+          }
         });
     return new ProviderManager(
-        new ThrottledAuthenticationProvider(passwordCheck, protection, audit));
+        new ThrottledAuthenticationProvider(
+            passwordCheck, protection, secondFactors, users, audit, clock));
   }
 
-  /** Health is public; every other actuator endpoint needs an ADMIN over HTTP Basic. */
+  /**
+   * Health is public; every other actuator endpoint needs an ADMIN over HTTP Basic, through the
+   * same throttle as the login form. A monitoring system cannot type a code, so the password alone
+   * signs in here (and only here).
+   */
   @Bean
   @Order(1)
   SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager)
@@ -109,13 +121,20 @@ class SecurityConfig {
       HttpSecurity http,
       AuthenticationManager authenticationManager,
       AuditLog audit,
-      SessionRegistry sessionRegistry)
+      SessionRegistry sessionRegistry,
+      SignIns signIns)
       throws Exception {
     return http.authenticationManager(authenticationManager)
+        .addFilterAfter(new SessionLifetimeFilter(signIns), ConcurrentSessionFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico")
+                        "/login",
+                        SignInHandlers.CODE_PAGE,
+                        "/error",
+                        "/assets/**",
+                        "/webjars/**",
+                        "/favicon.ico")
                     .permitAll()
                     // The upstream stand-in answers gateway clients, which do not log in.
                     .requestMatchers("/simulator/**")
@@ -149,8 +168,9 @@ class SecurityConfig {
         .formLogin(
             form ->
                 form.loginPage("/login")
-                    .failureHandler(loginFailureHandler())
-                    .defaultSuccessUrl("/", false)
+                    .authenticationDetailsSource(SignInDetails::new)
+                    .failureHandler(SignInHandlers.failure())
+                    .successHandler(SignInHandlers.success(signIns))
                     .permitAll())
         .logout(
             logout ->
@@ -215,15 +235,5 @@ class SecurityConfig {
   private static void htmxReload(HttpServletResponse response) {
     response.setHeader("HX-Refresh", "true");
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-  }
-
-  private static AuthenticationFailureHandler loginFailureHandler() {
-    return (request, response, exception) -> {
-      String reason =
-          exception instanceof LockedException
-              ? "locked"
-              : exception instanceof DisabledException ? "disabled" : "bad";
-      response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
-    };
   }
 }

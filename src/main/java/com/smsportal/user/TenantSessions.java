@@ -4,8 +4,6 @@ import com.smsportal.tenant.TenantStatus;
 import com.smsportal.tenant.TenantStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -16,10 +14,12 @@ class TenantSessions {
 
   private static final Logger log = LoggerFactory.getLogger(TenantSessions.class);
 
-  private final SessionRegistry sessions;
+  private final UserSessions sessions;
+  private final PortalUserRepository users;
 
-  TenantSessions(SessionRegistry sessions) {
+  TenantSessions(UserSessions sessions, PortalUserRepository users) {
     this.sessions = sessions;
+    this.users = users;
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -27,16 +27,10 @@ class TenantSessions {
     if (change.status() != TenantStatus.SUSPENDED) {
       return;
     }
-    int ended = 0;
-    for (Object principal : sessions.getAllPrincipals()) {
-      if (principal instanceof PortalUserDetails user
-          && Long.valueOf(change.tenantId()).equals(user.tenantId())) {
-        for (SessionInformation session : sessions.getAllSessions(principal, false)) {
-          session.expireNow();
-          ended++;
-        }
-      }
-    }
+    int ended =
+        users.findByTenantIdOrderByUsername(change.tenantId()).stream()
+            .mapToInt(user -> sessions.endAll(user.getUsername(), null))
+            .sum();
     log.info("Tenant {} suspended: {} session(s) ended", change.tenantId(), ended);
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -63,8 +64,19 @@ class TenantUsersController {
     }
   }
 
+  /** Support requires a second factor of this tenant's customers, from their next sign-in. */
+  @PostMapping("/support/tenants/{id}/second-factor")
+  String requireSecondFactor(
+      @PathVariable long id, @RequestParam boolean required, RedirectAttributes redirect) {
+    administration.requireSecondFactor(tenant(id), required);
+    redirect.addFlashAttribute(
+        "done", required ? "user.done.secondFactorRequired" : "user.done.secondFactorOptional");
+    return "redirect:/support/tenants/" + id + "/users";
+  }
+
   private String page(TenantView tenant, Model model) {
     model.addAttribute("tenant", tenant);
+    model.addAttribute("secondFactorRequired", administration.secondFactorRequiredOf(tenant.id()));
     model.addAttribute("users", administration.usersOf(tenant.id()));
     return VIEW;
   }

@@ -45,6 +45,16 @@ class UserActionsController {
     return backTo(user);
   }
 
+  /** An administrator's reset of a user's second factor ({@code /admin/**}: ADMIN only). */
+  @PostMapping("/admin/users/{id}/reset-second-factor")
+  String resetSecondFactor(
+      @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
+    UserRow user =
+        administration.resetSecondFactor(id, me).orElseThrow(UserActionsController::gone);
+    r.addFlashAttribute("done", "user.done.secondFactorReset");
+    return backTo(user);
+  }
+
   private static String backTo(UserRow user) {
     return user.tenantId() == null
         ? "redirect:/support/staff"

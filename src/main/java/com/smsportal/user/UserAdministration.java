@@ -7,9 +7,9 @@ import com.smsportal.tenant.TenantView;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +24,24 @@ class UserAdministration {
 
   private final PortalUserRepository users;
   private final PasswordEncoder encoder;
-  private final SessionRegistry sessions;
+  private final SecondFactorRepository factors;
+  private final SecondFactors secondFactors;
+  private final UserSessions sessions;
   private final AuditLog audit;
   private final Clock clock;
 
   UserAdministration(
       PortalUserRepository users,
       PasswordEncoder encoder,
-      SessionRegistry sessions,
+      SecondFactorRepository factors,
+      SecondFactors secondFactors,
+      UserSessions sessions,
       AuditLog audit,
       Clock clock) {
     this.users = users;
     this.encoder = encoder;
+    this.factors = factors;
+    this.secondFactors = secondFactors;
     this.sessions = sessions;
     this.audit = audit;
     this.clock = clock;
@@ -46,17 +52,26 @@ class UserAdministration {
 
   @Transactional(readOnly = true)
   List<UserRow> usersOf(long tenantId) {
-    return users.findByTenantIdOrderByUsername(tenantId).stream().map(PortalUser::toRow).toList();
+    return rows(users.findByTenantIdOrderByUsername(tenantId));
   }
 
   @Transactional(readOnly = true)
   List<UserRow> staff() {
-    return users.findByTenantIdIsNullOrderByUsername().stream().map(PortalUser::toRow).toList();
+    return rows(users.findByTenantIdIsNullOrderByUsername());
   }
 
   @Transactional(readOnly = true)
   Optional<UserRow> find(long id) {
-    return users.findById(id).map(PortalUser::toRow);
+    return users.findById(id).map(user -> user.toRow(secondFactors.enrolled(id)));
+  }
+
+  private List<UserRow> rows(List<PortalUser> list) {
+    Set<Long> enrolled =
+        factors.findAllById(list.stream().map(PortalUser::getId).toList()).stream()
+            .filter(SecondFactor::enrolled)
+            .map(SecondFactor::getUserId)
+            .collect(Collectors.toSet());
+    return list.stream().map(user -> user.toRow(enrolled.contains(user.getId()))).toList();
   }
 
   @Transactional
@@ -90,7 +105,7 @@ class UserAdministration {
               requireMayManage(user, actor);
               String temporary = TemporaryPasswords.generate();
               user.resetPassword(encoder.encode(temporary), clock.instant());
-              endSessions(user.getUsername());
+              sessions.endAll(user.getUsername(), null);
               audit.record(
                   AuditEntry.success(AuditAction.USER_PASSWORD_RESET, user.getUsername())
                       .tenant(user.getTenantId(), null));
@@ -112,15 +127,53 @@ class UserAdministration {
                 user.enable();
               } else {
                 user.disable();
-                endSessions(user.getUsername());
+                sessions.endAll(user.getUsername(), null);
               }
               audit.record(
                   AuditEntry.success(
                           enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
                           user.getUsername())
                       .tenant(user.getTenantId(), null));
-              return user.toRow();
+              return user.toRow(secondFactors.enrolled(user.getId()));
             });
+  }
+
+  /**
+   * An administrator removes a user's second factor (a lost phone): the user's sessions end, and
+   * whoever needs one enrols again at the next sign-in. Audited.
+   */
+  @Transactional
+  Optional<UserRow> resetSecondFactor(long userId, PortalUserDetails actor) {
+    if (actor.role() != Role.ADMIN) {
+      throw new AccessDeniedException("only an administrator resets a second factor");
+    }
+    return users
+        .findById(userId)
+        .map(
+            user -> {
+              boolean had = secondFactors.reset(userId);
+              sessions.endAll(user.getUsername(), null);
+              audit.record(
+                  AuditEntry.success(AuditAction.SECOND_FACTOR_RESET, user.getUsername())
+                      .tenant(user.getTenantId(), null)
+                      .detail(had ? null : "had none"));
+              return user.toRow(false);
+            });
+  }
+
+  @Transactional(readOnly = true)
+  boolean secondFactorRequiredOf(long tenantId) {
+    return secondFactors.requiredOf(tenantId);
+  }
+
+  /** Support requires (or stops requiring) a second factor of a tenant's customers. Audited. */
+  @Transactional
+  void requireSecondFactor(TenantView tenant, boolean required) {
+    secondFactors.requireOf(tenant.id(), required);
+    audit.record(
+        AuditEntry.success(AuditAction.SECOND_FACTOR_POLICY_CHANGED, tenant.name())
+            .tenant(tenant.id(), tenant.name())
+            .detail(required ? "required" : "optional"));
   }
 
   private Created create(UserForm form, Role role, Long tenantId) {
@@ -138,20 +191,12 @@ class UserAdministration {
             blankToNull(form.displayName()),
             clock.instant());
     user.resetPassword(user.getPasswordHash(), clock.instant());
-    return new Created(users.save(user).toRow(), temporary);
+    return new Created(users.save(user).toRow(false), temporary);
   }
 
   private static void requireMayManage(PortalUser user, PortalUserDetails actor) {
     if (user.getRole() == Role.ADMIN && actor.role() != Role.ADMIN) {
       throw new AccessDeniedException("only an administrator manages administrators");
-    }
-  }
-
-  private void endSessions(String username) {
-    for (Object principal : sessions.getAllPrincipals()) {
-      if (principal instanceof PortalUserDetails user && user.getUsername().equals(username)) {
-        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-      }
     }
   }
 

@@ -11,4 +11,5 @@ public record UserRow(
     Long tenantId,
     boolean enabled,
     boolean mustChangePassword,
+    boolean secondFactor,
     Instant createdAt) {}

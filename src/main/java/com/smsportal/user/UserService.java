@@ -24,6 +24,12 @@ public class UserService {
     return users.findByUsername(Usernames.normalize(username)).isPresent();
   }
 
+  /** The user's id, if the user exists. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Long> idOf(String username) {
+    return users.findByUsername(Usernames.normalize(username)).map(PortalUser::getId);
+  }
+
   @Transactional(readOnly = true)
   public boolean anyAdmin() {
     return users.existsByRole(Role.ADMIN);

@@ -1,5 +1,10 @@
 /**
- * Portal users and their roles, form login, brute-force lockout with recorded attempts, and the web
- * security rules every route is held to.
+ * Portal users and their roles; sign-in: form login, the second factor (TOTP keys sealed with the
+ * portal's key, recovery codes, enrolment and an administrator's reset), throttling that slows
+ * guessing without locking the real user out (soft account locks a password and a code pass,
+ * per-address limits, a failure alarm, nothing stored per made-up name), how long sessions last and
+ * which end with a password change; the password policy; the demo's users and the guards that keep
+ * the demo off the network and out of a portal started without it; and the web security rules every
+ * route is held to.
  */
 package com.smsportal.user;

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.smsportal.Logins;
+import com.smsportal.user.Role;
+import com.smsportal.user.UserService;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,7 @@ class AuditIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UserService users;
 
   MockHttpSession admin;
 
@@ -73,12 +76,31 @@ class AuditIntegrationTests {
         .containsEntry("actor_role", "CUSTOMER")
         .containsEntry("tenant_name", "Globex");
 
-    String name = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+    String name = "locked-" + UUID.randomUUID().toString().substring(0, 8);
+    users.create(name, "a-long-enough-password", Role.SUPPORT, null);
+    String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+    // From an address of its own, so that these failures block no other test's logins.
+    String address = "198.19.7." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
     for (int i = 0; i < 5; i++) {
-      mvc.perform(formLogin("/login").user(name).password("wrong")).andReturn();
+      for (String user : List.of(name, ghost)) {
+        mvc.perform(
+                post("/login")
+                    .param("username", user)
+                    .param("password", "wrong")
+                    .with(csrf())
+                    .with(
+                        request -> {
+                          request.setRemoteAddr(address);
+                          return request;
+                        }))
+            .andReturn();
+      }
     }
     assertThat(count(name, "LOGIN_LOCKED")).isEqualTo(1);
     assertThat(count(name, "LOGIN")).isEqualTo(4);
+    // A name that does not exist is not audited attempt by attempt (issue 15: that grew the log
+    // without bound); the address that tries too many gets one entry when it is blocked.
+    assertThat(count(ghost, "LOGIN_LOCKED") + count(ghost, "LOGIN")).isZero();
   }
 
   private int count(String actor, String action) {

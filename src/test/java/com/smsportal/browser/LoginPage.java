@@ -1,5 +1,6 @@
 package com.smsportal.browser;
 
+import com.smsportal.user.SecondFactorFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -20,9 +21,24 @@ final class LoginPage {
     return this;
   }
 
+  /**
+   * Logs in; a user with a second factor finishes on the code page with a code from {@link
+   * SecondFactorFixture}.
+   */
   PortalPage logInAs(String username, String password) {
+    SecondFactorFixture.prepare(username);
     submit(username, password);
+    if (driver.getCurrentUrl().endsWith("/login/verify")) {
+      enterCode(SecondFactorFixture.nextCode(username));
+    }
     return new PortalPage(driver, baseUrl);
+  }
+
+  /** Types a code (or a recovery code) on the code page and sends it. */
+  LoginPage enterCode(String code) {
+    driver.findElement(By.id("code")).sendKeys(code);
+    Navigation.clickAndWait(driver, driver.findElement(By.id("verify-submit")));
+    return this;
   }
 
   LoginPage submit(String username, String password) {

@@ -355,13 +355,15 @@ class PollerIntegrationTests {
   // ---- helpers
 
   /**
-   * Another portal on the same database with its schedule on and no simulator or demo of its own.
+   * Another node of the same demo on the same database, with its schedule on and no simulator of
+   * its own (so it leaves the demo's endpoint and accounts alone). A portal without the demo would
+   * refuse this database, which holds the demo's users.
    */
   private ConfigurableApplicationContext secondPortal() {
     return new SpringApplicationBuilder(SmsPortalApplication.class)
         .run(
             "--server.port=0",
-            "--smsportal.demo.enabled=false",
+            "--smsportal.demo.enabled=true",
             "--smsportal.encryption.key-file=" + dataDir.resolve(DEMO_KEY),
             "--smsportal.simulator.enabled=false",
             "--smsportal.sending.worker-enabled=false",

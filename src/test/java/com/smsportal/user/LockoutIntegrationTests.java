@@ -1,7 +1,6 @@
 package com.smsportal.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -121,8 +120,24 @@ class LockoutIntegrationTests {
     return name;
   }
 
+  /**
+   * Each test logs in from an address of its own (TEST-NET-2), so that its failures count against
+   * neither another test's address nor the one every other test logs in from.
+   */
+  private final String clientIp =
+      "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+
   private org.springframework.test.web.servlet.ResultActions login(String user, String password)
       throws Exception {
-    return mvc.perform(formLogin("/login").user(user).password(password));
+    return mvc.perform(
+        post("/login")
+            .param("username", user)
+            .param("password", password)
+            .with(csrf())
+            .with(
+                request -> {
+                  request.setRemoteAddr(clientIp);
+                  return request;
+                }));
   }
 }

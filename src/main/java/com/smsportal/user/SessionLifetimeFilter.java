@@ -1,0 +1,43 @@
+package com.smsportal.user;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a session its absolute lifetime after its sign-in, however busy it was (the idle timeout
+ * ends quiet ones): the request goes to the login page, or for htmx reloads the page, which then
+ * does.
+ */
+class SessionLifetimeFilter extends OncePerRequestFilter {
+
+  private final SignIns signIns;
+
+  SessionLifetimeFilter(SignIns signIns) {
+    this.signIns = signIns;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    if (session != null && signIns.outlived(session)) {
+      session.invalidate();
+      SecurityContextHolder.clearContext();
+      if (request.getHeader("HX-Request") != null) {
+        response.setHeader("HX-Refresh", "true");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      } else {
+        response.sendRedirect(request.getContextPath() + "/login?expired");
+      }
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}

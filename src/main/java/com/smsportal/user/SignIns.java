@@ -1,0 +1,129 @@
+package com.smsportal.user;
+
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import com.smsportal.audit.AuditOutcome;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every completed sign-in does to its session, whichever way it came (password alone, or
+ * password then code): the idle timeout, the moment that starts the absolute lifetime, and, for a
+ * sign-in finished on the code page, what Spring Security does at a form login (a new session id
+ * and CSRF token, the session registry, the security context).
+ */
+@Component
+class SignIns {
+
+  /** When the session's user signed in; {@link SessionLifetimeFilter} ends it a lifetime later. */
+  static final String SIGNED_IN_AT = SignIns.class.getName() + ".SIGNED_IN_AT";
+
+  private final SessionProperties properties;
+  private final PortalUserDetailsService userDetails;
+  private final SessionRegistry registry;
+  private final LoginProtection protection;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+  private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+
+  SignIns(
+      SessionProperties properties,
+      PortalUserDetailsService userDetails,
+      SessionRegistry registry,
+      LoginProtection protection,
+      AuditLog audit,
+      Clock clock) {
+    this.properties = properties;
+    this.userDetails = userDetails;
+    this.registry = registry;
+    this.protection = protection;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Starts the session's clocks: called for every completed sign-in. */
+  void started(HttpServletRequest request) {
+    HttpSession session = request.getSession();
+    session.setAttribute(SIGNED_IN_AT, clock.instant());
+    session.setMaxInactiveInterval((int) properties.sessionIdleTimeout().toSeconds());
+  }
+
+  /** Whether the session began longer than the absolute lifetime ago. */
+  boolean outlived(HttpSession session) {
+    Object at = session.getAttribute(SIGNED_IN_AT);
+    return at instanceof Instant signedIn
+        && !signedIn.plus(properties.sessionLifetime()).isAfter(clock.instant());
+  }
+
+  /**
+   * Finishes a sign-in whose code was right: the session gets a new id and its user; false if the
+   * user can no longer sign in (disabled, tenant suspended, password expired) meanwhile.
+   */
+  boolean complete(
+      PendingSignIn pending,
+      SecondFactors.Check check,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    PortalUserDetails user = (PortalUserDetails) userDetails.loadUserByUsername(pending.username());
+    if (!user.isEnabled() || !user.isCredentialsNonExpired() || user.id() != pending.userId()) {
+      return false;
+    }
+    user.eraseCredentials();
+    request.getSession().removeAttribute(PendingSignIn.ATTRIBUTE);
+    request.changeSessionId();
+    // As Spring Security does at a form login: the CSRF token of the anonymous session goes.
+    csrfTokens.saveToken(null, request, response);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    registry.registerNewSession(request.getSession().getId(), user);
+    started(request);
+    protection.recordSuccess(user.getUsername(), request.getRemoteAddr());
+    audit.recordAs(
+        user.getUsername(),
+        user.role().name(),
+        new AuditEntry(
+                AuditAction.LOGIN,
+                AuditOutcome.SUCCESS,
+                null,
+                null,
+                null,
+                check == SecondFactors.Check.RECOVERY_CODE ? "with a recovery code" : null)
+            .tenant(user.tenantId(), user.tenantName()));
+    return true;
+  }
+
+  /**
+   * Puts a fresh principal in this session (after a password change or an enrolment, so that what
+   * the session knows of its user is current) and gives the session a new id.
+   */
+  void refresh(String username, HttpServletRequest request, HttpServletResponse response) {
+    PortalUserDetails fresh = (PortalUserDetails) userDetails.loadUserByUsername(username);
+    fresh.eraseCredentials();
+    request.changeSessionId();
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+    String id = request.getSession().getId();
+    registry.removeSessionInformation(id);
+    registry.registerNewSession(id, fresh);
+  }
+}

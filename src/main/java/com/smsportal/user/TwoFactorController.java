@@ -1,0 +1,139 @@
+package com.smsportal.user;
+
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A user's own second factor: enrolment (the key as a QR code and as text, confirmed with a first
+ * code, then ten recovery codes shown once), and later new recovery codes. Required for staff and
+ * where a tenant requires it ({@link SignInGate} sends them here first); optional for the rest.
+ */
+@Controller
+class TwoFactorController {
+
+  static final String VIEW = "user/two-factor";
+  static final String CODES_VIEW = "user/recovery-codes";
+
+  private final SecondFactors secondFactors;
+  private final PortalUserRepository users;
+  private final PasswordEncoder encoder;
+  private final SignIns signIns;
+  private final SessionProperties properties;
+  private final AuditLog audit;
+
+  TwoFactorController(
+      SecondFactors secondFactors,
+      PortalUserRepository users,
+      PasswordEncoder encoder,
+      SignIns signIns,
+      SessionProperties properties,
+      AuditLog audit) {
+    this.secondFactors = secondFactors;
+    this.users = users;
+    this.encoder = encoder;
+    this.signIns = signIns;
+    this.properties = properties;
+    this.audit = audit;
+  }
+
+  @GetMapping(SignInGate.SECOND_FACTOR_PATH)
+  String show(@AuthenticationPrincipal PortalUserDetails me, Model model) {
+    return page(me, model);
+  }
+
+  /** The QR code of the key being enrolled; never cached, never of a confirmed key. */
+  @GetMapping(value = SignInGate.SECOND_FACTOR_PATH + "/qr.svg")
+  ResponseEntity<String> qrCode(@AuthenticationPrincipal PortalUserDetails me) {
+    if (secondFactors.enrolled(me.id())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    String uri =
+        Totp.uri(properties.totpIssuer(), me.getUsername(), secondFactors.pendingSecret(me.id()));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .contentType(MediaType.valueOf("image/svg+xml"))
+        .body(QrCodes.svg(uri));
+  }
+
+  @PostMapping(SignInGate.SECOND_FACTOR_PATH)
+  String confirm(
+      @RequestParam(defaultValue = "") String code,
+      @AuthenticationPrincipal PortalUserDetails me,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    if (secondFactors.enrolled(me.id())) {
+      return "redirect:" + SignInGate.SECOND_FACTOR_PATH;
+    }
+    Optional<List<String>> codes = secondFactors.confirm(me.id(), code);
+    if (codes.isEmpty()) {
+      model.addAttribute("codeError", true);
+      return page(me, model);
+    }
+    audit.record(
+        AuditEntry.success(AuditAction.SECOND_FACTOR_ENROLLED, me.getUsername())
+            .tenant(me.tenantId(), me.tenantName()));
+    signIns.refresh(me.getUsername(), request, response);
+    model.addAttribute("codes", codes.get());
+    model.addAttribute("enrolledNow", true);
+    return CODES_VIEW;
+  }
+
+  @PostMapping(SignInGate.SECOND_FACTOR_PATH + "/recovery-codes")
+  String newRecoveryCodes(
+      @RequestParam(defaultValue = "") String password,
+      @AuthenticationPrincipal PortalUserDetails me,
+      Model model) {
+    if (!secondFactors.enrolled(me.id())) {
+      return "redirect:" + SignInGate.SECOND_FACTOR_PATH;
+    }
+    String hash = users.findById(me.id()).orElseThrow().getPasswordHash();
+    if (password.isEmpty() || !encoder.matches(password, hash)) {
+      model.addAttribute("passwordError", true);
+      return page(me, model);
+    }
+    List<String> codes = secondFactors.issueRecoveryCodes(me.id());
+    audit.record(
+        AuditEntry.success(AuditAction.RECOVERY_CODES_ISSUED, me.getUsername())
+            .tenant(me.tenantId(), me.tenantName()));
+    model.addAttribute("codes", codes);
+    model.addAttribute("enrolledNow", false);
+    return CODES_VIEW;
+  }
+
+  private String page(PortalUserDetails me, Model model) {
+    Optional<java.time.Instant> enrolledAt = secondFactors.enrolledAt(me.id());
+    model.addAttribute("enrolled", enrolledAt.isPresent());
+    model.addAttribute("required", me.mustEnrolSecondFactor());
+    if (enrolledAt.isPresent()) {
+      model.addAttribute("enrolledAt", enrolledAt.get());
+      model.addAttribute("codesLeft", secondFactors.recoveryCodesLeft(me.id()));
+    } else {
+      model.addAttribute("secret", grouped(secondFactors.pendingSecret(me.id())));
+      model.addAttribute("issuer", properties.totpIssuer());
+    }
+    return VIEW;
+  }
+
+  /** The key in groups of four, as people copy it into an app. */
+  static String grouped(String secret) {
+    return String.join(" ", secret.split("(?<=\\G.{4})"));
+  }
+}
