@@ -48,7 +48,8 @@ class PollersPageIntegrationTests {
                     TestEndpoints.of(endpoints, "http://127.0.0.1:9/x"),
                     GatewayCharset.UTF8,
                     "1",
-                    "a",
+                    // A gateway account of this tenant's own: each is registered once.
+                    tenantName,
                     "pw"));
     Instant now = Instant.now();
     states.failed(account, tenant, now, "UPSTREAM_GARBAGE: <b>HTTP 500</b>", now.plusSeconds(40));
