@@ -1,6 +1,6 @@
 package com.smsportal.dashboard;
 
-import com.smsportal.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,35 +26,43 @@ class BalanceController {
     this.balances = balances;
   }
 
+  /** Without htmx (a bookmark, no JavaScript) the panel is the dashboard itself. */
+  @GetMapping("/dashboard/balances")
+  String page(HttpServletRequest request) {
+    CustomerPanels.requireCustomer(request);
+    return "redirect:/";
+  }
+
+  @HxRequest
   @GetMapping("/dashboard/balances")
   String panel(HttpServletRequest request, Model model) {
-    return panel(false, request, model);
+    CustomerPanels.requireCustomer(request);
+    model.addAttribute("balances", balances.ofCurrentTenant(false));
+    return PANEL;
   }
 
   /** Asks the gateway again for every account of the tenant, whatever is kept. */
   @PostMapping("/dashboard/balances/refresh")
+  String refreshPage(HttpServletRequest request) {
+    CustomerPanels.requireCustomer(request);
+    balances.ofCurrentTenant(true);
+    return "redirect:/";
+  }
+
+  @HxRequest
+  @PostMapping("/dashboard/balances/refresh")
   String refresh(HttpServletRequest request, Model model) {
-    return panel(true, request, model);
+    CustomerPanels.requireCustomer(request);
+    model.addAttribute("balances", balances.ofCurrentTenant(true));
+    return PANEL;
   }
 
   @GetMapping("/dashboard/balances/{id}")
   String row(@PathVariable long id, HttpServletRequest request, Model model) {
-    DashboardController.requireCustomer(request);
+    CustomerPanels.requireCustomer(request);
     BalanceRow row =
         balances.ofAccount(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("b", row);
     return ROW;
-  }
-
-  private String panel(boolean refresh, HttpServletRequest request, Model model) {
-    DashboardController.requireCustomer(request);
-    if (!Htmx.isRequest(request)) {
-      if (refresh) {
-        balances.ofCurrentTenant(true);
-      }
-      return "redirect:/";
-    }
-    model.addAttribute("balances", balances.ofCurrentTenant(refresh));
-    return PANEL;
   }
 }

@@ -6,15 +6,13 @@ import com.smsportal.sending.SendStatistics;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantService;
-import com.smsportal.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The home page. A customer sees their tenant's balances (loaded by htmx after the page, see {@link
@@ -55,7 +53,7 @@ class DashboardController {
     if (request.isUserInRole("SUPPORT") || request.isUserInRole("ADMIN")) {
       model.addAttribute("tenantCount", tenants.count());
     }
-    if (isCustomer(request)) {
+    if (CustomerPanels.isCustomer(request)) {
       model.addAttribute("customerDashboard", true);
       model.addAttribute("sends", sends(days));
       model.addAttribute("jobsInProgress", jobs.inProgress());
@@ -69,31 +67,24 @@ class DashboardController {
   }
 
   /** The chart and table of another period, swapped in by the 7/30 days toggle. */
+  @HxRequest
   @GetMapping("/dashboard/sends")
   String sendsPanel(
       @RequestParam(required = false) Integer days, HttpServletRequest request, Model model) {
-    requireCustomer(request);
-    SendsChart chart = sends(days);
-    if (!Htmx.isRequest(request)) {
-      return "redirect:/?days=" + chart.days();
-    }
-    model.addAttribute("sends", chart);
+    CustomerPanels.requireCustomer(request);
+    model.addAttribute("sends", sends(days));
     return SENDS;
+  }
+
+  /** Without htmx the toggle is a link to the dashboard of that period. */
+  @GetMapping("/dashboard/sends")
+  String sendsPage(@RequestParam(required = false) Integer days, HttpServletRequest request) {
+    CustomerPanels.requireCustomer(request);
+    return "redirect:/?days=" + SendsChart.period(days);
   }
 
   private SendsChart sends(Integer days) {
     int period = SendsChart.period(days);
     return new SendsChart(period, statistics.lastDays(period));
-  }
-
-  static boolean isCustomer(HttpServletRequest request) {
-    return request.isUserInRole("CUSTOMER");
-  }
-
-  /** The panels show one tenant's data: staff (every tenant's context) have none of their own. */
-  static void requireCustomer(HttpServletRequest request) {
-    if (!isCustomer(request)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
   }
 }

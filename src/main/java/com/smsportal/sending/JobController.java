@@ -7,9 +7,8 @@ import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
-import com.smsportal.web.Htmx;
 import com.smsportal.web.Times;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -58,20 +57,24 @@ class JobController {
     return LIST;
   }
 
-  /** The job's page; to htmx (polling while the job is open) only its progress. */
+  /** The job's progress alone, which the job page polls (htmx) while the job is open. */
+  @HxRequest
+  @GetMapping("/jobs/{id}")
+  String progress(@PathVariable long id, Model model) {
+    model.addAttribute("job", jobs.find(id).orElseThrow(JobController::notFound));
+    return PROGRESS;
+  }
+
+  /** The job's page. */
   @GetMapping("/jobs/{id}")
   String detail(
       @PathVariable long id,
       @RequestParam(required = false) NumberState state,
       @RequestParam(required = false) String mobile,
       @RequestParam(defaultValue = "0") long after,
-      HttpServletRequest request,
       Model model) {
     JobView job = jobs.find(id).orElseThrow(JobController::notFound);
     model.addAttribute("job", job);
-    if (Htmx.isRequest(request)) {
-      return PROGRESS;
-    }
     List<NumberView> page = jobs.numbers(id, state, mobile, after, NUMBERS_PAGE + 1);
     boolean more = page.size() > NUMBERS_PAGE;
     List<NumberView> shown = more ? page.subList(0, NUMBERS_PAGE) : page;

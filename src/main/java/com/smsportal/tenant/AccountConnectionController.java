@@ -1,8 +1,7 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayException;
-import com.smsportal.web.Htmx;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,29 +25,34 @@ class AccountConnectionController {
     this.access = access;
   }
 
+  /** The result in place of the button's panel (htmx). */
+  @HxRequest
   @PostMapping("/accounts/{id}/test-connection")
-  String test(
-      @PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-    ConnectionCheck check;
+  String test(@PathVariable long id, Model model) {
+    model.addAttribute("connection", check(id));
+    return RESULT;
+  }
+
+  /** Without htmx: the result on the account's page. */
+  @PostMapping("/accounts/{id}/test-connection")
+  String testPage(@PathVariable long id, RedirectAttributes redirect) {
+    redirect.addFlashAttribute("connection", check(id));
+    return "redirect:/accounts/" + id;
+  }
+
+  private ConnectionCheck check(long id) {
     try {
-      check =
-          ConnectionCheck.of(
-              access
-                  .call(id, AccountGateway::overage)
-                  .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+      return ConnectionCheck.of(
+          access
+              .call(id, AccountGateway::overage)
+              .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     } catch (GatewayException failure) {
-      check = ConnectionCheck.of(failure);
+      return ConnectionCheck.of(failure);
     } catch (RotationInProgressException rotating) {
       // Which password is valid is not settled yet: nothing may use the account meanwhile.
-      check = ConnectionCheck.waitingForRotation();
+      return ConnectionCheck.waitingForRotation();
     } catch (PasswordNeededException stale) {
-      check = ConnectionCheck.passwordNeeded();
+      return ConnectionCheck.passwordNeeded();
     }
-    if (Htmx.isRequest(request)) {
-      model.addAttribute("connection", check);
-      return RESULT;
-    }
-    redirect.addFlashAttribute("connection", check);
-    return "redirect:/accounts/" + id;
   }
 }

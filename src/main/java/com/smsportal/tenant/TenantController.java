@@ -3,8 +3,7 @@ package com.smsportal.tenant;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import com.smsportal.web.Htmx;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -37,14 +36,28 @@ class TenantController {
   String list(
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "0") int page,
-      HttpServletRequest request,
       Model model) {
+    search(q, page, model);
+    return LIST;
+  }
+
+  /** The same search as the search box types it: only the results, swapped in by htmx. */
+  @HxRequest
+  @GetMapping("/support/tenants")
+  String results(
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    search(q, page, model);
+    return RESULTS;
+  }
+
+  private void search(String q, int page, Model model) {
     PageRequest pageRequest =
         PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by(Sort.Direction.ASC, "name"));
     Page<TenantView> result = tenants.search(q, pageRequest);
     model.addAttribute("q", q);
     model.addAttribute("tenants", result);
-    return Htmx.isRequest(request) ? RESULTS : LIST;
   }
 
   /** A tenant's page; looking at a tenant's data is a cross-tenant view and is audited. */

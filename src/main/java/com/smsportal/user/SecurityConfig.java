@@ -3,7 +3,6 @@ package com.smsportal.user;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -25,7 +24,6 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -192,7 +190,9 @@ class SecurityConfig {
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
-                        htmxReloadEntryPoint(), request -> request.getHeader("HX-Request") != null)
+                        (request, response, failure) ->
+                            EndedSession.answer(request, response, "/login"),
+                        EndedSession::isHtmx)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
         .sessionManagement(
@@ -201,16 +201,9 @@ class SecurityConfig {
                     .maximumSessions(-1)
                     .sessionRegistry(sessionRegistry)
                     .expiredSessionStrategy(
-                        event -> {
-                          if (event.getRequest().getHeader("HX-Request") != null) {
-                            htmxReload(event.getResponse());
-                          } else {
-                            event
-                                .getResponse()
-                                .sendRedirect(
-                                    event.getRequest().getContextPath() + "/login?expired");
-                          }
-                        }))
+                        event ->
+                            EndedSession.answer(
+                                event.getRequest(), event.getResponse(), "/login?expired")))
         .headers(
             headers ->
                 headers
@@ -222,18 +215,5 @@ class SecurityConfig {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy
                                     .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         .build();
-  }
-
-  /**
-   * An htmx call whose session has expired must not swap the login page into a table cell: answer
-   * 401 with {@code HX-Refresh}, and htmx reloads the whole page, which then goes to the login.
-   */
-  private static AuthenticationEntryPoint htmxReloadEntryPoint() {
-    return (request, response, authException) -> htmxReload(response);
-  }
-
-  private static void htmxReload(HttpServletResponse response) {
-    response.setHeader("HX-Refresh", "true");
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
   }
 }

@@ -30,12 +30,7 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
     if (session != null && signIns.outlived(session)) {
       session.invalidate();
       SecurityContextHolder.clearContext();
-      if (request.getHeader("HX-Request") != null) {
-        response.setHeader("HX-Refresh", "true");
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      } else {
-        response.sendRedirect(request.getContextPath() + "/login?expired");
-      }
+      EndedSession.answer(request, response, "/login?expired");
       return;
     }
     chain.doFilter(request, response);

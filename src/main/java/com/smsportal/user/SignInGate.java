@@ -45,7 +45,7 @@ class SignInGate implements WebMvcConfigurer, HandlerInterceptor {
       return true;
     }
     String target = request.getContextPath() + step;
-    if (request.getHeader("HX-Request") != null) {
+    if (EndedSession.isHtmx(request)) {
       response.setHeader("HX-Redirect", target);
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     } else {

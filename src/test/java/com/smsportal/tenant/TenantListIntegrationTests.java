@@ -48,6 +48,21 @@ class TenantListIntegrationTests {
     assertThat(fragment).contains("Acme").doesNotContain("Globex");
   }
 
+  @Test
+  void htmxRestoringAPageFromHistoryGetsTheWholePage() throws Exception {
+    // Back to a page htmx did not keep in its history cache: it asks for the page, not a part.
+    String page =
+        mvc.perform(
+                get("/support/tenants?q=acm")
+                    .session(support)
+                    .header("HX-Request", "true")
+                    .header("HX-History-Restore-Request", "true"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("<html").contains("Acme");
+  }
+
   private String page(String url, boolean htmx) throws Exception {
     var request = get(url).session(support);
     if (htmx) {

@@ -1,0 +1,24 @@
+package com.smsportal.dashboard;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The dashboard's panels show one tenant's data: a customer's. Staff (every tenant's context) have
+ * none of their own, so a panel asked for by staff is not found.
+ */
+final class CustomerPanels {
+
+  private CustomerPanels() {}
+
+  static boolean isCustomer(HttpServletRequest request) {
+    return request.isUserInRole("CUSTOMER");
+  }
+
+  static void requireCustomer(HttpServletRequest request) {
+    if (!isCustomer(request)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+  }
+}
