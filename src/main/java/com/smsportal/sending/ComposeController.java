@@ -1,11 +1,8 @@
 package com.smsportal.sending;
 
-import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
 import com.smsportal.tenant.GatewayAccess;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import java.util.List;
@@ -23,45 +20,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class ComposeController {
 
-  static final String VIEW = "send/compose";
   static final String CHECK = "partials/send/check :: result";
   static final String KEYWORDS = "partials/send/keywords :: result";
 
-  private final GatewayAccounts accounts;
+  private final Compose compose;
   private final GatewayAccess gateway;
-  private final OptOuts optOuts;
 
-  ComposeController(GatewayAccounts accounts, GatewayAccess gateway, OptOuts optOuts) {
-    this.accounts = accounts;
+  ComposeController(Compose compose, GatewayAccess gateway) {
+    this.compose = compose;
     this.gateway = gateway;
-    this.optOuts = optOuts;
   }
 
   @GetMapping("/send")
   String compose(Model model) {
     model.addAttribute("form", new ComposeForm(null, "", "", "", "", UUID.randomUUID().toString()));
     model.addAttribute("analysis", ComposeAnalysis.of("", ""));
-    model.addAttribute("accounts", accounts());
-    return VIEW;
+    model.addAttribute("accounts", compose.accounts());
+    return Compose.VIEW;
   }
 
   /** The live summary under the form; changes nothing. */
   @PostMapping("/send/check")
   String check(@ModelAttribute("form") ComposeForm form, Model model) {
-    model.addAttribute("analysis", analyse(form.accountId(), form.mobiles(), form.content()));
+    model.addAttribute(
+        "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
     return CHECK;
-  }
-
-  /**
-   * The live summary of these numbers and content: which valid numbers are on the tenant's opt-out
-   * list, and which characters the chosen account's charset cannot carry.
-   */
-  ComposeAnalysis analyse(Long accountId, String mobiles, String content) {
-    GatewayCharset charset =
-        accountId == null
-            ? null
-            : accounts.find(accountId).map(GatewayAccountView::charset).orElse(null);
-    return ComposeAnalysis.of(mobiles, content, optOuts::optedOut, charset);
   }
 
   /** Asks the gateway whether the content holds blocked words, with the chosen account. */
@@ -98,13 +81,5 @@ class ComposeController {
     model.addAttribute("blockedWords", String.join("、", words));
     model.addAttribute("keywordUpstream", upstream);
     return KEYWORDS;
-  }
-
-  /** The accounts a customer may send with now: active, and not waiting for a rotation. */
-  List<GatewayAccountView> accounts() {
-    return accounts.list().stream()
-        .filter(GatewayAccountView::active)
-        .filter(a -> !a.waitsForRotation())
-        .toList();
   }
 }

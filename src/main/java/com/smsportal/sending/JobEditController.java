@@ -5,7 +5,6 @@ import com.smsportal.tenant.GatewayAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
@@ -23,14 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class JobEditController {
-
-  private static final Map<SendRefusal, String> FIELD =
-      Map.of(
-          SendRefusal.EMPTY_CONTENT, "content",
-          SendRefusal.CONTENT_TOO_LONG, "content",
-          SendRefusal.BAD_EXTNO, "extno",
-          SendRefusal.EXTNO_NOT_SUPPORTED, "extno",
-          SendRefusal.SEND_TIME_PAST, "sendTime");
 
   private final SendJobs jobs;
   private final JobEdits edits;
@@ -64,17 +55,18 @@ class JobEditController {
     }
     Instant sendTime;
     try {
-      sendTime = SendController.sendTime(form.sendTime());
+      sendTime = SendRules.sendTime(form.sendTime());
     } catch (DateTimeParseException badTime) {
       return refused(redirect, form, "sendTime", "send.error.sendTime", null, back);
     }
     boolean extnoSupported =
         accounts.find(job.accountId()).map(GatewayAccountView::extnoSupported).orElse(false);
     SendRefusal refusal =
-        JobEdits.refusal(content, sendTime, extno, extnoSupported, clock.instant());
+        SendRules.refusal(content, extno, extnoSupported, sendTime, true, clock.instant());
     if (refusal != null) {
-      return refused(
-          redirect, form, FIELD.getOrDefault(refusal, "job"), refusal.messageKey(), null, back);
+      // The edit form has the message's fields; anything else is about the job.
+      String field = refusal.field().equals("mobiles") ? "job" : refusal.field();
+      return refused(redirect, form, field, refusal.messageKey(), null, back);
     }
     long cost = (long) MessageSegments.count(content).segments() * job.numberCount();
     Optional<SendPreflight.Objection> objection = preflight.check(job.accountId(), content, cost);

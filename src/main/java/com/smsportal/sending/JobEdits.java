@@ -56,32 +56,8 @@ class JobEdits {
   }
 
   /**
-   * The form's own mistakes (before the gateway is asked anything), the way POST /send names them;
-   * null if none.
-   */
-  static SendRefusal refusal(
-      String content, Instant sendTime, String extno, boolean extnoSupported, Instant now) {
-    if (content.isBlank()) {
-      return SendRefusal.EMPTY_CONTENT;
-    }
-    if (content.length() > SendJobs.MAX_CONTENT) {
-      return SendRefusal.CONTENT_TOO_LONG;
-    }
-    if (!extno.isEmpty() && !SendJobs.EXTNO.matcher(extno).matches()) {
-      return SendRefusal.BAD_EXTNO;
-    }
-    if (!extno.isEmpty() && !extnoSupported) {
-      return SendRefusal.EXTNO_NOT_SUPPORTED;
-    }
-    if (sendTime == null || !sendTime.isAfter(now)) {
-      return SendRefusal.SEND_TIME_PAST;
-    }
-    return null;
-  }
-
-  /**
    * Applies the edit if the job is still as the person saw it ({@code version}), scheduled for
-   * later, and none of its chunks has left the queue. Checked values only (see {@link #refusal}).
+   * later, and none of its chunks has left the queue. Checked values only (see {@link SendRules}).
    */
   Outcome edit(long jobId, int version, String content, Instant sendTime, String extno) {
     return tx.execute(

@@ -1,11 +1,8 @@
 package com.smsportal.sending;
 
-import com.smsportal.web.Times;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -24,23 +21,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SendController {
 
   /** Which field a refusal belongs next to; the rest are shown above the form. */
-  private static final Map<SendRefusal, String> FIELD =
-      Map.of(
-          SendRefusal.NO_VALID_NUMBER, "mobiles",
-          SendRefusal.ALL_OPTED_OUT, "mobiles",
-          SendRefusal.EMPTY_CONTENT, "content",
-          SendRefusal.CONTENT_TOO_LONG, "content",
-          SendRefusal.BAD_EXTNO, "extno",
-          SendRefusal.EXTNO_NOT_SUPPORTED, "extno",
-          SendRefusal.SEND_TIME_PAST, "sendTime");
-
   static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
   private final SendJobs jobs;
   private final SendPreflight preflight;
-  private final ComposeController compose;
+  private final Compose compose;
 
-  SendController(SendJobs jobs, SendPreflight preflight, ComposeController compose) {
+  SendController(SendJobs jobs, SendPreflight preflight, Compose compose) {
     this.jobs = jobs;
     this.preflight = preflight;
     this.compose = compose;
@@ -67,7 +54,7 @@ class SendController {
     }
     Instant sendTime;
     try {
-      sendTime = sendTime(form.sendTime());
+      sendTime = SendRules.sendTime(form.sendTime());
     } catch (DateTimeParseException badTime) {
       return refused(form, model, "sendTime", "send.error.sendTime");
     }
@@ -101,11 +88,7 @@ class SendController {
                 form.extno(),
                 form.idempotencyKey()));
     if (!result.accepted()) {
-      return refused(
-          form,
-          model,
-          FIELD.getOrDefault(result.refusal(), "account"),
-          result.refusal().messageKey());
+      return refused(form, model, result.refusal().field(), result.refusal().messageKey());
     }
     redirect.addFlashAttribute("submitted", result.repeated() ? "repeated" : "created");
     return "redirect:/jobs/" + result.jobId();
@@ -129,14 +112,6 @@ class SendController {
               UUID.randomUUID().toString()));
     }
     model.addAttribute("accounts", compose.accounts());
-    return ComposeController.VIEW;
-  }
-
-  /** The browser's datetime-local value, read in China Standard Time; empty means now. */
-  static Instant sendTime(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    return LocalDateTime.parse(value.strip()).atZone(Times.ZONE).toInstant();
+    return Compose.VIEW;
   }
 }

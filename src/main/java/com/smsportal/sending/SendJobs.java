@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -32,9 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SendJobs {
 
-  static final int MAX_CONTENT = 2000;
   static final int MAX_KEY = 64;
-  static final Pattern EXTNO = Pattern.compile("\\d{1,10}");
 
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
@@ -229,22 +226,7 @@ public class SendJobs {
     if (parsed.valid().isEmpty()) {
       return SendRefusal.NO_VALID_NUMBER;
     }
-    if (content.isBlank()) {
-      return SendRefusal.EMPTY_CONTENT;
-    }
-    if (content.length() > MAX_CONTENT) {
-      return SendRefusal.CONTENT_TOO_LONG;
-    }
-    if (!extno.isEmpty() && !EXTNO.matcher(extno).matches()) {
-      return SendRefusal.BAD_EXTNO;
-    }
-    if (!extno.isEmpty() && !view.extnoSupported()) {
-      return SendRefusal.EXTNO_NOT_SUPPORTED;
-    }
-    if (order.sendTime() != null && !order.sendTime().isAfter(now)) {
-      return SendRefusal.SEND_TIME_PAST;
-    }
-    return null;
+    return SendRules.refusal(content, extno, view.extnoSupported(), order.sendTime(), false, now);
   }
 
   private long store(

@@ -5,21 +5,32 @@ package com.smsportal.sending;
  * #messageKey()} in {@code i18n/sending*.properties}.
  */
 public enum SendRefusal {
-  NO_IDEMPOTENCY_KEY,
-  NO_VALID_NUMBER,
-  EMPTY_CONTENT,
-  CONTENT_TOO_LONG,
-  BAD_EXTNO,
-  EXTNO_NOT_SUPPORTED,
-  SEND_TIME_PAST,
-  NO_SUCH_ACCOUNT,
-  ACCOUNT_INACTIVE,
-  TENANT_SUSPENDED,
-  ROTATION_IN_DOUBT,
+  NO_IDEMPOTENCY_KEY("account"),
+  NO_VALID_NUMBER("mobiles"),
+  EMPTY_CONTENT("content"),
+  CONTENT_TOO_LONG("content"),
+  BAD_EXTNO("extno"),
+  EXTNO_NOT_SUPPORTED("extno"),
+  SEND_TIME_PAST("sendTime"),
+  NO_SUCH_ACCOUNT("account"),
+  ACCOUNT_INACTIVE("account"),
+  TENANT_SUSPENDED("account"),
+  ROTATION_IN_DOUBT("account"),
   /** Every valid number is on the tenant's opt-out list. */
-  ALL_OPTED_OUT;
+  ALL_OPTED_OUT("mobiles");
+
+  private final String field;
+
+  SendRefusal(String field) {
+    this.field = field;
+  }
 
   public String messageKey() {
     return "sending.refused." + name();
+  }
+
+  /** The compose form's field the refusal is shown next to. */
+  public String field() {
+    return field;
   }
 }
