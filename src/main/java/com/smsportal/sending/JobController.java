@@ -35,6 +35,7 @@ class JobController {
   static final String DETAIL = "send/job";
   static final String PROGRESS = "partials/send/progress :: progress";
   static final int NUMBERS_PAGE = 100;
+  static final int JOBS_PAGE = 50;
 
   private final SendJobs jobs;
   private final GatewayAccounts accounts;
@@ -50,9 +51,15 @@ class JobController {
     this.clock = clock;
   }
 
+  /** The jobs, newest first, a page at a time (keyset on the id: a deep page costs the same). */
   @GetMapping("/jobs")
-  String list(Model model) {
-    model.addAttribute("jobs", jobs.list());
+  String list(@RequestParam(required = false) Long before, Model model) {
+    List<JobView> page = jobs.page(before, JOBS_PAGE + 1);
+    boolean more = page.size() > JOBS_PAGE;
+    List<JobView> shown = more ? page.subList(0, JOBS_PAGE) : page;
+    model.addAttribute("jobs", shown);
+    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    model.addAttribute("jobCount", jobs.count());
     model.addAttribute("accountNames", accountNames());
     return LIST;
   }

@@ -2,13 +2,16 @@ package com.smsportal.sending;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SendJobRepository extends JpaRepository<SendJob, Long> {
 
   Optional<SendJob> findByIdempotencyKey(String idempotencyKey);
 
-  List<SendJob> findAllByOrderByIdDesc();
+  List<SendJob> findAllByOrderByIdDesc(Limit limit);
+
+  List<SendJob> findByIdLessThanOrderByIdDesc(long before, Limit limit);
 
   List<SendJob> findByStateOrderByIdDesc(JobState state);
 }

@@ -10,6 +10,7 @@ import com.smsportal.tenant.TenantService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,19 +114,43 @@ public class SendJobs {
     }
   }
 
-  /** The current tenant's jobs, newest first, with their numbers per state (no chunks). */
-  public List<JobView> list() {
+  /**
+   * At most {@code limit} of the current tenant's jobs older than {@code before} (null: the
+   * newest), newest first, with their numbers per state (no chunks): two statements in all.
+   */
+  public List<JobView> page(Long before, int limit) {
     return tx.execute(
-        status -> jobs.findAllByOrderByIdDesc().stream().map(job -> view(job, List.of())).toList());
+        status ->
+            views(
+                before == null
+                    ? jobs.findAllByOrderByIdDesc(Limit.of(limit))
+                    : jobs.findByIdLessThanOrderByIdDesc(before, Limit.of(limit))));
+  }
+
+  /** How many jobs the current tenant has. */
+  public long count() {
+    return tx.execute(status -> jobs.count());
   }
 
   /** The current tenant's jobs that still have chunks to submit, newest first. */
   public List<JobView> inProgress() {
-    return tx.execute(
-        status ->
-            jobs.findByStateOrderByIdDesc(JobState.OPEN).stream()
-                .map(job -> view(job, List.of()))
-                .toList());
+    return tx.execute(status -> views(jobs.findByStateOrderByIdDesc(JobState.OPEN)));
+  }
+
+  /** The jobs as pages list them, their numbers counted in one statement for all. */
+  private List<JobView> views(List<SendJob> page) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Map<NumberState, Long>> counts = new HashMap<>();
+    for (Object[] row : numbers.countByJobAndState(page.stream().map(SendJob::getId).toList())) {
+      counts
+          .computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(NumberState.class))
+          .put((NumberState) row[1], ((Number) row[2]).longValue());
+    }
+    return page.stream()
+        .map(job -> view(job, counts.getOrDefault(job.getId(), Map.of()), List.of()))
+        .toList();
   }
 
   public Optional<JobView> find(long jobId) {
@@ -341,6 +366,11 @@ public class SendJobs {
     for (Object[] row : numbers.countByState(job.getId())) {
       counts.put((NumberState) row[0], ((Number) row[1]).longValue());
     }
+    return view(job, counts, chunkViews);
+  }
+
+  private static JobView view(
+      SendJob job, Map<NumberState, Long> counts, List<ChunkView> chunkViews) {
     return new JobView(
         job.getId(),
         job.getAccountId(),

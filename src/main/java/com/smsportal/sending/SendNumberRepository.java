@@ -38,6 +38,12 @@ interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
   @Query("select n.state, count(n) from SendNumber n where n.jobId = :jobId group by n.state")
   List<Object[]> countByState(long jobId);
 
+  /** Numbers per job and state of these jobs, in one statement: job id, state, count. */
+  @Query(
+      "select n.jobId, n.state, count(n) from SendNumber n where n.jobId in :jobIds"
+          + " group by n.jobId, n.state")
+  List<Object[]> countByJobAndState(java.util.Collection<Long> jobIds);
+
   @Modifying
   @Query(
       "update SendNumber n set n.state = com.smsportal.sending.NumberState.CANCELLED"

@@ -45,6 +45,7 @@ class SendPagesIntegrationTests {
   @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired SendJobs jobs;
+  @Autowired com.smsportal.user.UserService users;
 
   MockHttpSession acme;
   long account;
@@ -115,7 +116,7 @@ class SendPagesIntegrationTests {
 
   @Test
   void aRefusalIsShownNextToItsFieldAndNothingIsStored() throws Exception {
-    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    long before = TenantContext.callAs(acmeId, () -> jobs.count());
     MockHttpServletResponse refused = send(UUID.randomUUID().toString(), "12345, abc", "【聚合云】x");
     assertThat(refused.getStatus()).isEqualTo(200);
     assertThat(refused.getContentAsString()).contains("id=\"mobiles-error\"").contains("没有有效的手机号码");
@@ -133,12 +134,12 @@ class SendPagesIntegrationTests {
             .andReturn()
             .getResponse();
     assertThat(past.getContentAsString()).contains("定时发送时间已过");
-    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.count())).isEqualTo(before);
   }
 
   @Test
   void blockedWordsAndATooLowBalanceAreCaughtBeforeAnythingIsStored() throws Exception {
-    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    long before = TenantContext.callAs(acmeId, () -> jobs.count());
     String blocked =
         send(UUID.randomUUID().toString(), "13800138000", "【聚合云】六合彩开奖了").getContentAsString();
     assertThat(blocked).contains("id=\"content-error\"").contains("六合彩");
@@ -158,7 +159,7 @@ class SendPagesIntegrationTests {
             .collect(java.util.stream.Collectors.joining("\n"));
     String low = sendTo(poor, numbers, "中".repeat(80));
     assertThat(low).contains("id=\"mobiles-error\"").contains("预付费余额不足").contains("600 / ");
-    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.count())).isEqualTo(before);
   }
 
   @Test
@@ -171,20 +172,20 @@ class SendPagesIntegrationTests {
             "101",
             "acme",
             "AcmeGw-7351");
-    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    long before = TenantContext.callAs(acmeId, () -> jobs.count());
     String page = sendTo(gbk, "13800138000", "【聚合云】生日快乐🎂");
     assertThat(page).contains("id=\"content-error\"").contains("🎂").doesNotContain("??");
-    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.count())).isEqualTo(before);
   }
 
   @Test
   void anUnreachableGatewayIsExplainedAndNothingIsStored() throws Exception {
     long dead =
         account("dead-", "http://127.0.0.1:1", GatewayCharset.UTF8, "101", "acme", "AcmeGw-7351");
-    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    long before = TenantContext.callAs(acmeId, () -> jobs.count());
     String page = sendTo(dead, "13800138000", "【聚合云】您好");
     assertThat(page).contains("id=\"send-refusal\"").doesNotContain("??");
-    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.count())).isEqualTo(before);
   }
 
   @Test
@@ -225,11 +226,11 @@ class SendPagesIntegrationTests {
         .extracting(NumberView::mobile)
         .containsExactly("13600136001", "13500135001");
 
-    int before = TenantContext.callAs(acmeId, () -> jobs.list().size());
+    long before = TenantContext.callAs(acmeId, () -> jobs.count());
     byte[] broken = "PK\u0003\u0004 broken".getBytes(StandardCharsets.ISO_8859_1);
     String refused = upload("numbers.xlsx", broken).getContentAsString();
     assertThat(refused).contains("id=\"send-refusal\"").contains("号码文件无法读取");
-    assertThat(TenantContext.callAs(acmeId, () -> jobs.list().size())).isEqualTo(before);
+    assertThat(TenantContext.callAs(acmeId, () -> jobs.count())).isEqualTo(before);
   }
 
   private MockHttpServletResponse upload(String name, byte[] bytes) throws Exception {
@@ -329,6 +330,67 @@ class SendPagesIntegrationTests {
         .param("idempotencyKey", key)
         .session(acme)
         .with(csrf());
+  }
+
+  @Test
+  void theJobListShowsFiftyJobsAPageNewestFirstWithTheTotal() throws Exception {
+    String name = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(name).id();
+    users.create(name, "a-good-password-1", com.smsportal.user.Role.CUSTOMER, tenant);
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    name,
+                    TestEndpoints.of(endpoints, "http://127.0.0.1:1"),
+                    GatewayCharset.UTF8,
+                    "1",
+                    name,
+                    "pw"));
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      SendOrder order =
+          new SendOrder(
+              account,
+              "1380013" + String.format("%04d", i),
+              "【聚合云】第 " + i + " 条",
+              Instant.now().plus(Duration.ofDays(30)),
+              "",
+              UUID.randomUUID().toString());
+      SubmitResult stored = TenantContext.callAs(tenant, () -> jobs.submit(order));
+      assertThat(stored.refusal()).isNull();
+      ids.add(stored.jobId());
+    }
+    MockHttpSession customer = Logins.as(mvc, name, "a-good-password-1");
+
+    String first = as(customer, get("/jobs"));
+    String second = as(customer, get("/jobs").param("before", String.valueOf(ids.get(5))));
+
+    assertThat(first).contains("共 55 个发送任务").contains("id=\"jobs-older\"");
+    assertThat(first).doesNotContain("id=\"jobs-newest\"");
+    assertThat(jobIds(first)).hasSize(50).first().isEqualTo(ids.get(54));
+    assertThat(jobIds(first)).last().isEqualTo(ids.get(5));
+    assertThat(jobIds(second))
+        .containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+    assertThat(second).contains("id=\"jobs-newest\"").doesNotContain("id=\"jobs-older\"");
+    TenantContext.runAs(tenant, () -> ids.forEach(jobs::cancel));
+  }
+
+  /** The job ids the list links to, in its order. */
+  private static java.util.List<Long> jobIds(String html) {
+    java.util.List<Long> found = new java.util.ArrayList<>();
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("href=\"/jobs/(\\d+)\"").matcher(html);
+    while (link.find()) {
+      found.add(Long.parseLong(link.group(1)));
+    }
+    return found;
+  }
+
+  private String as(MockHttpSession session, MockHttpServletRequestBuilder request)
+      throws Exception {
+    return mvc.perform(request.session(session)).andReturn().getResponse().getContentAsString();
   }
 
   private String html(MockHttpServletRequestBuilder request) throws Exception {
