@@ -1,0 +1,194 @@
+package com.smsportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.smsportal.PolledRows.Reply;
+import com.smsportal.PolledRows.Report;
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.OptOuts;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.sending.SendOrder;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.user.Role;
+import com.smsportal.user.UserService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Every list page costs the same number of SQL statements whatever the number of its rows: no page
+ * asks the database once per row (N+1). Each page is counted for a tenant with a few rows and for
+ * one with pages of them (staff pages: before and after many more rows), through a counting proxy
+ * around the application's data source.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(ListPageStatementsIntegrationTests.Counting.class)
+class ListPageStatementsIntegrationTests {
+
+  /** Counts the statements of every connection, per thread (MockMvc runs in the test's). */
+  @TestConfiguration
+  static class Counting {
+    @Bean
+    static BeanPostProcessor countStatements() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          return bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)
+              ? ProxyDataSourceBuilder.create("portal", ds).countQuery().build()
+              : bean;
+        }
+      };
+    }
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TenantService tenants;
+  @Autowired UserService users;
+  @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
+  @Autowired SendJobs jobs;
+  @Autowired OptOuts optOuts;
+  @Autowired AuditLog audit;
+
+  PolledRows rows;
+  Tenant few;
+  Tenant many;
+
+  /** A tenant of this test with its customer's session and its gateway account. */
+  record Tenant(long id, MockHttpSession customer, long account, List<Long> jobs) {}
+
+  @BeforeEach
+  void twoTenants() throws Exception {
+    rows = new PolledRows(jdbc);
+    few = tenant(3, 5);
+    many = tenant(60, 120);
+  }
+
+  @Test
+  void theCustomersListPagesCostTheSameStatementsForAFewRowsAsForPagesOfThem() throws Exception {
+    for (String page : List.of("/", "/jobs", "/receipts", "/replies", "/optouts", "/accounts")) {
+      assertThat(statements(many.customer(), page))
+          .as(page)
+          .isEqualTo(statements(few.customer(), page));
+    }
+    assertThat(statements(many.customer(), "/jobs/" + many.jobs().get(0)))
+        .as("a job of 300 numbers and one of 5")
+        .isEqualTo(statements(few.customer(), "/jobs/" + few.jobs().get(0)));
+  }
+
+  @Test
+  void theStaffsListPagesCostTheSameStatementsWhenTheyHaveManyMoreRows() throws Exception {
+    MockHttpSession support = Logins.as(mvc, "support");
+    MockHttpSession admin = Logins.as(mvc, "admin");
+    moreRows(); // so that each list is longer than its first page from here on
+    long tenantsBefore = statements(support, "/support/tenants");
+    long auditBefore = statements(admin, "/admin/audit");
+    long endpointsBefore = statements(admin, "/admin/endpoints");
+
+    moreRows();
+
+    assertThat(statements(support, "/support/tenants")).isEqualTo(tenantsBefore);
+    assertThat(statements(admin, "/admin/audit")).isEqualTo(auditBefore);
+    assertThat(statements(admin, "/admin/endpoints")).isEqualTo(endpointsBefore);
+  }
+
+  /** 30 more tenants (each with its account, on the same endpoint) and 60 more audit records. */
+  private void moreRows() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      tenant(1, 1);
+    }
+    for (int i = 0; i < 60; i++) {
+      audit.record(AuditEntry.success(AuditAction.EXPORT, "statements " + i));
+    }
+  }
+
+  /** The statements one GET of the page costs, after a first GET that warms what it caches. */
+  private long statements(MockHttpSession session, String page) throws Exception {
+    assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getStatus())
+        .as(page)
+        .isEqualTo(200);
+    QueryCountHolder.clear();
+    mvc.perform(get(page).session(session));
+    long total = QueryCountHolder.get("portal").getTotal();
+    QueryCountHolder.clear();
+    return total;
+  }
+
+  /** A tenant with a customer, a gateway account, jobs and rows of every list. */
+  private Tenant tenant(int jobCount, int rowCount) throws Exception {
+    String name = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
+    long id = tenants.create(name).id();
+    users.create(name, "a-good-password-1", Role.CUSTOMER, id);
+    long account =
+        TenantContext.callAs(
+            id,
+            () ->
+                accounts.ensure(
+                    name,
+                    TestEndpoints.of(endpoints, "http://127.0.0.1:1"),
+                    GatewayCharset.UTF8,
+                    "1",
+                    name,
+                    "pw"));
+    List<Long> jobIds = new ArrayList<>();
+    for (int j = 0; j < jobCount; j++) {
+      int numbers = j == 0 ? rowCount * 5 / 2 : 2;
+      String mobiles =
+          IntStream.range(0, numbers)
+              .mapToObj(n -> String.format("1390%07d", n))
+              .collect(Collectors.joining("\n"));
+      SendOrder order =
+          new SendOrder(
+              account,
+              mobiles,
+              "【聚合云】测试",
+              Instant.now().plus(Duration.ofDays(30)),
+              "",
+              UUID.randomUUID().toString());
+      jobIds.add(TenantContext.callAs(id, () -> jobs.submit(order)).jobId());
+    }
+    Instant at = Instant.now().minus(Duration.ofHours(1));
+    List<Report> reports = new ArrayList<>();
+    List<Reply> replies = new ArrayList<>();
+    for (int r = 0; r < rowCount; r++) {
+      String mobile = PolledRows.randomMobile();
+      reports.add(
+          new Report(
+              id, PolledRows.randomTaskId(), mobile, 10, at.plusSeconds(r), "DELIVRD", "", null));
+      replies.add(new Reply(id, mobile, "收到 " + r, at.plusSeconds(r), "", null, false));
+      TenantContext.runAs(id, () -> optOuts.add(mobile, null));
+    }
+    rows.reports(reports);
+    rows.replies(replies);
+    return new Tenant(id, Logins.as(mvc, name, "a-good-password-1"), account, jobIds);
+  }
+}
