@@ -21,15 +21,25 @@ public final class PortalHttpClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final String baseUrl;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   public PortalHttpClient(int port) {
     this.baseUrl = "http://localhost:" + port;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** The session cookie's value, for a load generator that sends it on this user's behalf. */
+  public String sessionId() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("JSESSIONID"))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session"));
   }
 
   /**
