@@ -151,6 +151,24 @@ class ChunkSubmitter {
         result.successCounts());
   }
 
+  /**
+   * Records a chunk whose call was cut off by a stop of the node that claimed it ({@code due} read
+   * as it is now, SUBMITTING) as UNKNOWN, the outcome of any call that got no answer: the gateway
+   * may have sent it, so only a person may resend it.
+   */
+  void interrupted(Due due) {
+    record(
+        due,
+        due.attempts(),
+        chunk ->
+            chunk.failed(
+                ChunkState.UNKNOWN,
+                "INTERRUPTED",
+                "the portal stopped during the submit: the messages may have been sent",
+                null,
+                now()));
+  }
+
   private void failed(Due due, int attempt, GatewayException e) {
     if (e.error() == GatewayError.UPSTREAM_UNREACHABLE) {
       // Provably never left: safe to try again later.

@@ -50,12 +50,6 @@ interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   @Modifying
   @Query(
-      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.UNKNOWN, c.error = 'INTERRUPTED',"
-          + " c.message = :message where c.id = :id and c.state = com.smsportal.sending.ChunkState.SUBMITTING")
-  int interrupted(long id, String message);
-
-  @Modifying
-  @Query(
       "update SendChunk c set c.state = com.smsportal.sending.ChunkState.CANCELLED"
           + " where c.jobId = :jobId and c.state = com.smsportal.sending.ChunkState.QUEUED")
   int cancelQueued(long jobId);

@@ -4,6 +4,7 @@ import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,25 +70,33 @@ class SendWorker {
 
   /** Marks chunks whose call was interrupted by a stop as UNKNOWN; returns how many. */
   int recoverInterrupted() {
-    return TenantContext.callAs(
-        TenantContext.ALL_TENANTS,
-        () ->
-            tx.execute(
-                s -> {
-                  int count = 0;
-                  for (SendChunk chunk :
-                      chunks.submittingSince(clock.instant().minus(staleAfter))) {
-                    count +=
-                        chunks.interrupted(
-                            chunk.getId(),
-                            "the portal stopped during the submit: the messages may have been"
-                                + " sent");
-                  }
-                  if (count > 0) {
-                    log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
-                  }
-                  return count;
-                }));
+    int count = interrupt(chunks -> chunks.submittingSince(clock.instant().minus(staleAfter)));
+    if (count > 0) {
+      log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
+    }
+    return count;
+  }
+
+  /** Records the outcome UNKNOWN for each chunk found, in its own tenant; returns how many. */
+  private int interrupt(Function<SendChunkRepository, List<SendChunk>> find) {
+    List<ChunkSubmitter.Due> interrupted =
+        TenantContext.callAs(
+            TenantContext.ALL_TENANTS,
+            () -> tx.execute(s -> find.apply(chunks).stream().map(SendWorker::due).toList()));
+    for (ChunkSubmitter.Due chunk : interrupted) {
+      TenantContext.callAs(
+          chunk.tenantId(),
+          () -> {
+            submitter.interrupted(chunk);
+            return null;
+          });
+    }
+    return interrupted.size();
+  }
+
+  private static ChunkSubmitter.Due due(SendChunk c) {
+    return new ChunkSubmitter.Due(
+        c.getId(), c.getTenantId(), c.getJobId(), c.getAccountId(), c.getAttempts());
   }
 
   /** Submits the chunks due now (up to one batch); returns how many were looked at. */
@@ -102,14 +111,7 @@ class SendWorker {
                             .findByStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
                                 ChunkState.QUEUED, clock.instant(), Limit.of(batch))
                             .stream()
-                            .map(
-                                c ->
-                                    new ChunkSubmitter.Due(
-                                        c.getId(),
-                                        c.getTenantId(),
-                                        c.getJobId(),
-                                        c.getAccountId(),
-                                        c.getAttempts()))
+                            .map(SendWorker::due)
                             .toList()));
     for (ChunkSubmitter.Due chunk : due) {
       try {
