@@ -5,6 +5,7 @@ import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayCredentials;
@@ -51,6 +52,7 @@ class ChunkSubmitter {
   private final OptOuts optOuts;
   private final SubmitRate rate;
   private final Duration retryAfter;
+  private final NodeIdentity node;
 
   ChunkSubmitter(
       SendJobRepository jobs,
@@ -63,7 +65,8 @@ class ChunkSubmitter {
       Clock clock,
       OptOuts optOuts,
       @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
-      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter) {
+      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
+      NodeIdentity node) {
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -75,6 +78,7 @@ class ChunkSubmitter {
     this.optOuts = optOuts;
     this.rate = new SubmitRate(submitsPerSecond);
     this.retryAfter = retryAfter;
+    this.node = node;
   }
 
   /** Submits the chunk if it still waits and its account and tenant may send now. */
@@ -106,7 +110,9 @@ class ChunkSubmitter {
     Integer claimed =
         tx.execute(
             s -> {
-              int taken = chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now());
+              int taken =
+                  chunks.claim(
+                      due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id());
               if (taken == 1 && !prepared.optedOut().isEmpty()) {
                 numbers.optedOut(due.chunkId(), prepared.optedOut());
               }
@@ -293,7 +299,8 @@ class ChunkSubmitter {
   private void skipOptedOut(Due due, Prepared prepared) {
     tx.executeWithoutResult(
         s -> {
-          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now()) != 1) {
+          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id())
+              != 1) {
             return;
           }
           if (!prepared.optedOut().isEmpty()) {

@@ -1,5 +1,6 @@
 package com.smsportal.sending;
 
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,13 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submits the due chunks of every tenant's jobs, one after the other, and turns chunks left
- * SUBMITTING by a node that stopped mid-call into UNKNOWN (never resent automatically). A chunk
- * counts as left behind once its call began longer ago than any call can last ({@code
- * smsportal.sending.submitting-stale-after}), so a node starting up never takes over another node's
- * call under way.
+ * SUBMITTING by a node that stopped mid-call into UNKNOWN (never resent automatically). At start-up
+ * the chunks claimed under this node's own id are such chunks at once: its predecessor died with
+ * their calls. Any other node's chunk counts as left behind only once its call began longer ago
+ * than any call can last ({@code smsportal.sending.submitting-stale-after}), so a node never takes
+ * over another live node's call under way.
  */
 @Component
-class SendWorker {
+class SendWorker implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(SendWorker.class);
 
@@ -32,6 +35,7 @@ class SendWorker {
   private final boolean enabled;
   private final int batch;
   private final Duration staleAfter;
+  private final NodeIdentity node;
 
   SendWorker(
       SendChunkRepository chunks,
@@ -40,7 +44,8 @@ class SendWorker {
       Clock clock,
       @Value("${smsportal.sending.worker-enabled:true}") boolean enabled,
       @Value("${smsportal.sending.batch:50}") int batch,
-      @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter) {
+      @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter,
+      NodeIdentity node) {
     this.chunks = chunks;
     this.submitter = submitter;
     this.tx = tx;
@@ -48,6 +53,24 @@ class SendWorker {
     this.enabled = enabled;
     this.batch = Math.max(1, batch);
     this.staleAfter = staleAfter;
+    this.node = node;
+  }
+
+  /** Before the first round: this node's own calls cut off by its last stop are UNKNOWN. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    try {
+      int count = interrupt(chunks -> chunks.submittingBy(node.id()));
+      if (count > 0) {
+        log.warn(
+            "{} send chunk(s) this node ({}) was submitting when it stopped are now UNKNOWN",
+            count,
+            node.id());
+      }
+    } catch (RuntimeException e) {
+      // They stay SUBMITTING, never resent: the stale rule makes them UNKNOWN later.
+      log.warn("The send chunks interrupted by this node's last stop could not be marked", e);
+    }
   }
 
   @Scheduled(

@@ -53,7 +53,9 @@ class DemoData implements ApplicationRunner {
 
   /**
    * The tenant's gateway account on the simulator, with the simulator's credentials of the same
-   * account name. Re-pointed at every start, since the port may change between runs.
+   * account name. Re-pointed at every start, since the port may change between runs. {@code
+   * smsportal.demo.gateway-base-url} points it elsewhere instead: at a stand-in gateway that
+   * outlives the portal, for tests that kill it.
    */
   private void gatewayAccount(long tenantId, String account) {
     String base = "smsportal.simulator.accounts[";
@@ -61,14 +63,19 @@ class DemoData implements ApplicationRunner {
       if (account.equals(environment.getProperty(base + i + "].account"))) {
         String userid = environment.getProperty(base + i + "].userid");
         String password = environment.getProperty(base + i + "].password");
-        String url =
-            "http://localhost:"
-                + environment.getProperty("local.server.port", "8080")
-                + "/simulator";
+        String url = environment.getProperty("smsportal.demo.gateway-base-url", "");
+        if (url.isBlank()) {
+          url =
+              "http://localhost:"
+                  + environment.getProperty("local.server.port", "8080")
+                  + "/simulator";
+        }
+        String target = url;
         TenantContext.runAs(
             tenantId,
             () ->
-                accounts.ensure("聚合云 (模拟器)", url, GatewayCharset.UTF8, userid, account, password));
+                accounts.ensure(
+                    "聚合云 (模拟器)", target, GatewayCharset.UTF8, userid, account, password));
         return;
       }
     }
