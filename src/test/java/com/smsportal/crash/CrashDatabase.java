@@ -64,6 +64,11 @@ final class CrashDatabase {
 
   /** The portal's arguments for this database. */
   List<String> portalArguments() {
+    return portalArguments(dataDir);
+  }
+
+  /** The arguments of a portal with a data directory of its own (another node: MariaDB only). */
+  List<String> portalArguments(Path dataDir) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--smsportal.data-dir=" + dataDir);
     if (mariadb()) {

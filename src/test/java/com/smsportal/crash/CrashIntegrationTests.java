@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,27 @@ class CrashIntegrationTests {
       assertThat(figures.numbersReceived()).isEqualTo(3000);
       assertThat(figures.chunksIn("UNKNOWN")).isEqualTo(1);
       assertThat(figures.chunksIn("SUBMITTED")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPortalRestartedAfterAKillDuringAPollDoesNotWaitForItsOwnLock() throws Exception {
+    try (CrashRun run = new CrashRun(work, "crash")) {
+      // A lock that would last ten minutes after its holder died.
+      run.start("--smsportal.poller.lock-at-most-for=PT10M");
+      StandInGateway.Hold poll = run.gateway().holdNextReportPoll();
+      poll.awaitArrival(60);
+      Instant killed = run.kill();
+      poll.release();
+      run.start();
+      Instant up = Instant.now();
+
+      Duration polled = run.awaitReportPoll(poll.account(), killed, Duration.ofMinutes(2));
+      Duration afterUp = polled.minus(Duration.between(killed, up));
+      System.out.printf(
+          "%s: polled again %.1f s after the kill, %.1f s after the portal was up again%n",
+          run.database().name(), polled.toMillis() / 1e3, afterUp.toMillis() / 1e3);
+      assertThat(afterUp).isLessThan(Duration.ofSeconds(30));
     }
   }
 }

@@ -44,6 +44,8 @@ final class CrashRun implements AutoCloseable {
   private static final Pattern COUNT =
       Pattern.compile("data-state=\"([A-Z_]+)\"[^>]*>[^<]*?(\\d+)</span>");
 
+  private final Path work;
+  private final List<String> settings;
   private final StandInGateway gateway;
   private final CrashDatabase database;
   private final PortalProcess portal;
@@ -57,12 +59,31 @@ final class CrashRun implements AutoCloseable {
    * @param settings extra portal arguments for every start
    */
   CrashRun(Path work, String suffix, String... settings) throws Exception {
+    this.work = work;
+    this.settings = List.of(settings);
     gateway = new StandInGateway();
     database = CrashDatabase.fresh(work.resolve("data"), suffix);
-    List<String> arguments = new ArrayList<>(database.portalArguments());
+    portal = node("data", List.of());
+  }
+
+  /**
+   * Another portal on the same database, with a data directory of its own and the first one's
+   * credential key (MariaDB only: an H2 file is one process's).
+   */
+  PortalProcess anotherNode(String name) {
+    return node(
+        name,
+        List.of(
+            "--smsportal.encryption.key-file=" + work.resolve("data").resolve("encryption.key")));
+  }
+
+  private PortalProcess node(String dataDir, List<String> extra) {
+    List<String> arguments = new ArrayList<>(database.portalArguments(work.resolve(dataDir)));
     arguments.add("--smsportal.demo.gateway-base-url=" + gateway.baseUrl());
-    arguments.addAll(List.of(settings));
-    portal = new PortalProcess(arguments, database.portalEnvironment(), work.resolve("portal.log"));
+    arguments.addAll(settings);
+    arguments.addAll(extra);
+    return new PortalProcess(
+        arguments, database.portalEnvironment(), work.resolve(dataDir + ".log"));
   }
 
   StandInGateway gateway() {
@@ -75,6 +96,11 @@ final class CrashRun implements AutoCloseable {
 
   PortalProcess portal() {
     return portal;
+  }
+
+  /** The first portal's node id, as it keeps it in its data directory. */
+  String nodeId() throws IOException {
+    return java.nio.file.Files.readString(work.resolve("data").resolve("node-id")).strip();
   }
 
   List<Instant> kills() {
