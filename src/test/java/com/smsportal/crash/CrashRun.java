@@ -2,7 +2,9 @@ package com.smsportal.crash;
 
 import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
+import com.smsportal.PortalDatabase;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +49,7 @@ final class CrashRun implements AutoCloseable {
   private final Path work;
   private final List<String> settings;
   private final StandInGateway gateway;
-  private final CrashDatabase database;
+  private final PortalDatabase database;
   private final PortalProcess portal;
   private final List<Instant> kills = new ArrayList<>();
   private final List<Instant> starts = new ArrayList<>();
@@ -62,7 +64,7 @@ final class CrashRun implements AutoCloseable {
     this.work = work;
     this.settings = List.of(settings);
     gateway = new StandInGateway();
-    database = CrashDatabase.fresh(work.resolve("data"), suffix);
+    database = PortalDatabase.fresh(work.resolve("data"), suffix);
     portal = node("data", List.of());
   }
 
@@ -78,7 +80,7 @@ final class CrashRun implements AutoCloseable {
   }
 
   private PortalProcess node(String dataDir, List<String> extra) {
-    List<String> arguments = new ArrayList<>(database.portalArguments(work.resolve(dataDir)));
+    List<String> arguments = new ArrayList<>(database.demoArguments(work.resolve(dataDir)));
     arguments.add("--smsportal.demo.gateway-base-url=" + gateway.baseUrl());
     arguments.addAll(settings);
     arguments.addAll(extra);
@@ -90,7 +92,7 @@ final class CrashRun implements AutoCloseable {
     return gateway;
   }
 
-  CrashDatabase database() {
+  PortalDatabase database() {
     return database;
   }
 
@@ -232,7 +234,7 @@ final class CrashRun implements AutoCloseable {
     Map<String, Integer> received = gateway.received();
     Set<StandInGateway.Report> handedOut = gateway.handedOut();
     try (Connection db = database.connect()) {
-      long account = CrashDatabase.count(db, "select account_id from send_job where id = ?", job);
+      long account = PortalDatabase.count(db, "select account_id from send_job where id = ?", job);
       Map<String, Long> chunks = new HashMap<>();
       List<Long> unknownChunks = new ArrayList<>();
       try (var query =
@@ -270,7 +272,7 @@ final class CrashRun implements AutoCloseable {
       lost.removeAll(stored);
       return new Figures(
           database.name(),
-          (int) CrashDatabase.count(db, "select number_count from send_job where id = ?", job),
+          (int) PortalDatabase.count(db, "select number_count from send_job where id = ?", job),
           kills.size(),
           received.values().stream().filter(n -> n > 1).count(),
           received.size(),

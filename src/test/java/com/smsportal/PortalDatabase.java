@@ -1,4 +1,4 @@
-package com.smsportal.crash;
+package com.smsportal;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,21 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The database a crash test's portal runs on, as an operator configures it: the demo's embedded H2
- * file in the portal's data directory, or, in the build's MariaDB run ({@code
- * it.database=mariadb}), a database of its own on that server (named after the run's database plus
- * a suffix, created empty for each test) through the shipped {@code mysql} profile and its {@code
- * MYSQL_*} variables. The test reads the outcome straight from the database: H2 only once the
- * portal has stopped (the portal holds the file).
+ * The database of a portal a test runs as a child process ({@link PortalProcess}), as an operator
+ * configures it: the embedded H2 file in the portal's data directory, or, in the build's MariaDB
+ * run ({@code it.database=mariadb}), a database of its own on that server (named after the run's
+ * database plus a suffix, created empty for each test) through the shipped {@code mysql} profile
+ * and its {@code MYSQL_*} variables. The test reads the outcome straight from the database: H2 only
+ * once the portal has stopped (the portal holds the file).
  */
-final class CrashDatabase {
+public final class PortalDatabase {
 
   private final Path dataDir;
   private final String mariadbUrl;
   private final String user;
   private final String password;
 
-  private CrashDatabase(Path dataDir, String mariadbUrl, String user, String password) {
+  private PortalDatabase(Path dataDir, String mariadbUrl, String user, String password) {
     this.dataDir = dataDir;
     this.mariadbUrl = mariadbUrl;
     this.user = user;
@@ -33,9 +33,9 @@ final class CrashDatabase {
   }
 
   /** The database of this build's run, made empty; {@code suffix} names it on MariaDB. */
-  static CrashDatabase fresh(Path dataDir, String suffix) throws SQLException {
+  public static PortalDatabase fresh(Path dataDir, String suffix) throws SQLException {
     if (!"mariadb".equals(System.getProperty("it.database"))) {
-      return new CrashDatabase(dataDir, null, "sa", "");
+      return new PortalDatabase(dataDir, null, "sa", "");
     }
     String runUrl = System.getProperty("spring.datasource.url");
     String user = System.getProperty("spring.datasource.username");
@@ -51,24 +51,24 @@ final class CrashDatabase {
       statement.execute(
           "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
-    return new CrashDatabase(dataDir, server + name + parameters, user, password);
+    return new PortalDatabase(dataDir, server + name + parameters, user, password);
   }
 
-  boolean mariadb() {
+  public boolean mariadb() {
     return mariadbUrl != null;
   }
 
-  String name() {
+  public String name() {
     return mariadb() ? "MariaDB" : "H2 (file)";
   }
 
-  /** The portal's arguments for this database. */
-  List<String> portalArguments() {
-    return portalArguments(dataDir);
+  /** The arguments of a portal on this database, with the demo on. */
+  public List<String> demoArguments() {
+    return demoArguments(dataDir);
   }
 
-  /** The arguments of a portal with a data directory of its own (another node: MariaDB only). */
-  List<String> portalArguments(Path dataDir) {
+  /** The same for another portal, with a data directory of its own (MariaDB only). */
+  public List<String> demoArguments(Path dataDir) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--smsportal.data-dir=" + dataDir);
     if (mariadb()) {
@@ -78,13 +78,13 @@ final class CrashDatabase {
   }
 
   /** The portal's environment for this database: the shipped {@code mysql} profile reads it. */
-  Map<String, String> portalEnvironment() {
+  public Map<String, String> portalEnvironment() {
     return mariadb()
         ? Map.of("MYSQL_URL", mariadbUrl, "MYSQL_USER", user, "MYSQL_PASSWORD", password)
         : Map.of();
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return mariadb()
         ? DriverManager.getConnection(mariadbUrl, user, password)
         : DriverManager.getConnection(
@@ -93,13 +93,13 @@ final class CrashDatabase {
             password);
   }
 
-  long count(String sql, Object... args) throws SQLException {
+  public long count(String sql, Object... args) throws SQLException {
     try (Connection connection = connect()) {
       return count(connection, sql, args);
     }
   }
 
-  static long count(Connection connection, String sql, Object... args) throws SQLException {
+  public static long count(Connection connection, String sql, Object... args) throws SQLException {
     try (var statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         statement.setObject(i + 1, args[i]);

@@ -1,4 +1,4 @@
-package com.smsportal.crash;
+package com.smsportal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * be killed ({@code kill -9}: no shutdown hook, no last write) and started again on the same port
  * with the same data directory. Needs the jar: run from failsafe, after {@code package}.
  */
-final class PortalProcess implements AutoCloseable {
+public final class PortalProcess implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -32,7 +32,7 @@ final class PortalProcess implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process process;
 
-  PortalProcess(List<String> arguments, Map<String, String> environment, Path log) {
+  public PortalProcess(List<String> arguments, Map<String, String> environment, Path log) {
     this.arguments = List.copyOf(arguments);
     this.environment = Map.copyOf(environment);
     this.log = log;
@@ -40,7 +40,7 @@ final class PortalProcess implements AutoCloseable {
   }
 
   /** The built jar, as {@code package} left it in target/. */
-  static Path jar() {
+  public static Path jar() {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       return files
           .filter(f -> f.getFileName().toString().matches("sms-portal-.*\\.jar"))
@@ -51,20 +51,20 @@ final class PortalProcess implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
   /** Starts the portal with these extra arguments and waits until it answers its health check. */
-  PortalProcess start(String... extra) throws IOException, InterruptedException {
+  public PortalProcess start(String... extra) throws IOException, InterruptedException {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("already running");
     }
@@ -89,19 +89,19 @@ final class PortalProcess implements AutoCloseable {
   }
 
   /** {@code kill -9}: the process gets no chance to finish anything. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
   /** A graceful stop (SIGTERM), as an operator's restart does. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }
 
-  boolean running() {
+  public boolean running() {
     return process != null && process.isAlive();
   }
 
@@ -138,7 +138,7 @@ final class PortalProcess implements AutoCloseable {
   }
 
   /** The end of the log, for a failure message. */
-  String tail() throws IOException {
+  public String tail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
