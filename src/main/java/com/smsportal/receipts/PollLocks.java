@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
@@ -48,16 +49,39 @@ final class PollLocks implements SmartInitializingSingleton, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    this.executor =
-        new DefaultLockingTaskExecutor(
-            new KeepAliveLockProvider(
-                new JdbcTemplateLockProvider(
-                    JdbcTemplateLockProvider.Configuration.builder()
-                        .withJdbcTemplate(jdbc)
-                        .usingDbTime()
-                        .withLockedByValue(node.id())
-                        .build()),
-                keepAlive));
+    LockProvider kept =
+        new KeepAliveLockProvider(
+            new JdbcTemplateLockProvider(
+                JdbcTemplateLockProvider.Configuration.builder()
+                    .withJdbcTemplate(jdbc)
+                    .usingDbTime()
+                    .withLockedByValue(node.id())
+                    .build()),
+            keepAlive);
+    this.executor = new DefaultLockingTaskExecutor(mayBeLost(kept));
+  }
+
+  /**
+   * A lock whose extension failed (the database did not answer in time) is no longer ours, and
+   * ShedLock then refuses to unlock it. The poll itself went well and stored what it fetched; the
+   * lock ends by itself within {@code lock-at-most-for}, and another node polling the account
+   * meanwhile does no harm (each answer is stored, each item once): a warning, not a failed round.
+   */
+  static LockProvider mayBeLost(LockProvider locks) {
+    return lock ->
+        locks
+            .lock(lock)
+            .map(
+                held ->
+                    () -> {
+                      try {
+                        held.unlock();
+                      } catch (IllegalStateException lost) {
+                        log.warn(
+                            "Lock {} could not be extended during the poll; it ends by itself",
+                            lock.getName());
+                      }
+                    });
   }
 
   LockingTaskExecutor executor() {
