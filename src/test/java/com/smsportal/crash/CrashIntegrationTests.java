@@ -1,7 +1,9 @@
 package com.smsportal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.smsportal.PortalProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,75 @@ class CrashIntegrationTests {
           "%s: polled again %.1f s after the kill, %.1f s after the portal was up again%n",
           run.database().name(), polled.toMillis() / 1e3, afterUp.toMillis() / 1e3);
       assertThat(afterUp).isLessThan(Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * Two nodes on one database (MariaDB: H2 is one process's file). A node starting while another
+   * one's call is under way leaves that call to it, and takes over the accounts the other polled
+   * within a minute of its death.
+   */
+  @Test
+  void aSecondNodeLeavesALiveNodesCallAloneAndTakesOverItsPollingWhenItDies() throws Exception {
+    assumeTrue("mariadb".equals(System.getProperty("it.database")), "two nodes need MariaDB");
+    // The first node's calls wait for the held answers, and nobody takes them for abandoned.
+    try (CrashRun run =
+            new CrashRun(
+                work,
+                "crash",
+                "--smsportal.gateway.read-timeout=PT5M",
+                "--smsportal.sending.submitting-stale-after=PT10M");
+        PortalProcess second = run.anotherNode("second")) {
+      run.start();
+      StandInGateway.Hold poll = run.gateway().holdNextReportPoll();
+      poll.awaitArrival(60);
+      StandInGateway.Hold submit = run.gateway().holdNextSend();
+      long job = run.send(3000);
+      submit.awaitArrival(60);
+
+      second.start();
+      assertThat(
+              run.database()
+                  .count(
+                      "select count(*) from send_chunk where job_id = ? and state = 'SUBMITTING'"
+                          + " and claimed_by = ?",
+                      job,
+                      run.nodeId()))
+          .as("the first node's call under way, left to it")
+          .isEqualTo(1);
+      submit.release();
+      await(() -> chunks(run, job, "SUBMITTED") == 3, "every chunk submitted");
+
+      Instant killed = run.kill();
+      poll.release();
+      Duration failover = run.awaitReportPoll(poll.account(), killed, Duration.ofMinutes(2));
+      System.out.printf(
+          "%s: the second node polled the dead node's account %.1f s after the kill%n",
+          run.database().name(), failover.toMillis() / 1e3);
+      assertThat(failover).isLessThan(Duration.ofMinutes(1));
+      assertThat(chunks(run, job, "UNKNOWN")).isZero();
+      assertThat(run.gateway().received().values()).as("each number sent once").containsOnly(1);
+      assertThat(run.gateway().received()).hasSize(3000);
+    }
+  }
+
+  private static long chunks(CrashRun run, long job, String state) {
+    try {
+      return run.database()
+          .count("select count(*) from send_chunk where job_id = ? and state = ?", job, state);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + ": not within 2 minutes");
+      }
+      Thread.sleep(200);
     }
   }
 }
