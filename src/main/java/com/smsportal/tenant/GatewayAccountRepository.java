@@ -20,4 +20,6 @@ interface GatewayAccountRepository extends JpaRepository<GatewayAccount, Long> {
 
   List<GatewayAccount> findByRotationStateAndRotationStartedAtBefore(
       RotationState state, Instant startedBefore);
+
+  List<GatewayAccount> findByRotationStateAndRotationStartedBy(RotationState state, String node);
 }

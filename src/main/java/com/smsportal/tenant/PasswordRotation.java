@@ -6,6 +6,7 @@ import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.node.NodeIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,8 @@ class PasswordRotation {
 
   private final GatewayPasswords passwords = new GatewayPasswords();
 
+  private final NodeIdentity node;
+
   PasswordRotation(
       GatewayAccountRepository accounts,
       TenantRepository tenants,
@@ -65,8 +68,10 @@ class PasswordRotation {
       AuditLog audit,
       TransactionTemplate transaction,
       Clock clock,
-      @Value("${smsportal.rotation.settle-after:PT5M}") Duration settleAfter) {
+      @Value("${smsportal.rotation.settle-after:PT5M}") Duration settleAfter,
+      NodeIdentity node) {
     this.settleAfter = settleAfter;
+    this.node = node;
     this.accounts = accounts;
     this.tenants = tenants;
     this.cipher = cipher;
@@ -198,6 +203,27 @@ class PasswordRotation {
     return resolved;
   }
 
+  /**
+   * The rotations this node was making when it stopped: their answers will never be recorded, so
+   * they are in doubt at once (checked with each password by the retry), not after {@code
+   * stale-after}. Another node's rotation under way is left to it. Returns how many.
+   */
+  int doubtInterrupted() {
+    return transaction.execute(
+        status -> {
+          List<GatewayAccount> interrupted =
+              accounts.findByRotationStateAndRotationStartedBy(RotationState.PENDING, node.id());
+          for (GatewayAccount account : interrupted) {
+            account.doubtRotation();
+            record(
+                AuditEntry.failure(AuditAction.PASSWORD_ROTATION, target(account)),
+                account.getTenantId(),
+                "in doubt: the portal stopped during the rotation");
+          }
+          return interrupted.size();
+        });
+  }
+
   private Optional<Started> start(long id, String chosen) {
     return accounts
         .findLockedById(id)
@@ -213,7 +239,7 @@ class PasswordRotation {
                       account.getPasswordCiphertext(), GatewayAccounts.passwordContext(tenant));
               String pending =
                   cipher.encrypt(newPassword, GatewayAccounts.pendingPasswordContext(tenant));
-              account.startRotation(pending, clock.instant());
+              account.startRotation(pending, clock.instant(), node.id());
               return new Started(
                   account.toCredentials(current).toGatewayAccount(),
                   newPassword,
