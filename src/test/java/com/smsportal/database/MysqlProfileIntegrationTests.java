@@ -50,6 +50,9 @@ class MysqlProfileIntegrationTests {
           .isEqualTo(200);
       String log = Files.readString(portal.log());
       assertThat(log).contains("Database dialect: MariaDBDialect").doesNotContain("HHH000511");
+      assertThat(log)
+          .as("the server's durability settings, read at start-up")
+          .contains("Database durability: innodb_flush_log_at_trx_commit=1");
     }
   }
 }
