@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,7 @@ final class CrashRun implements AutoCloseable {
   private final List<Instant> kills = new ArrayList<>();
   private final List<Instant> starts = new ArrayList<>();
   private PortalHttpClient acme;
+  private Instant posted;
 
   /**
    * @param work a directory of its own: the portal's data directory and log go there
@@ -61,7 +63,7 @@ final class CrashRun implements AutoCloseable {
    * @param settings extra portal arguments for every start
    */
   CrashRun(Path work, String suffix, String... settings) throws Exception {
-    this.work = work;
+    this.work = java.nio.file.Files.createDirectories(work);
     this.settings = List.of(settings);
     gateway = new StandInGateway();
     database = PortalDatabase.fresh(work.resolve("data"), suffix);
@@ -116,6 +118,39 @@ final class CrashRun implements AutoCloseable {
     acme = new PortalHttpClient(portal.port()).logIn("acme", Logins.DEMO_PASSWORD);
   }
 
+  /**
+   * Starts the portal and sends a job of {@code numbers} through {@code POST /send}; then kills the
+   * portal {@code kills} times, each time after it has been up for a random while of at most {@code
+   * longestUp}, and starts it again; then {@link #finish}.
+   */
+  Figures sendThroughKills(
+      int numbers, int kills, Random random, Duration longestUp, Duration timeout)
+      throws Exception {
+    start();
+    long job = send(numbers);
+    for (int i = 0; i < kills; i++) {
+      killAfterUpTo(random, longestUp);
+    }
+    return finish(job, timeout);
+  }
+
+  /** Kills the portal after it has been up for a random while of at most {@code longestUp}. */
+  void killAfterUpTo(Random random, Duration longestUp) throws Exception {
+    Thread.sleep(500 + random.nextLong(Math.max(1, longestUp.toMillis() - 500)));
+    killAndRestart();
+  }
+
+  /**
+   * Waits until every chunk of the job has an outcome and every report is drained, stops the
+   * portal, and reads what it left behind.
+   */
+  Figures finish(long job, Duration timeout) throws Exception {
+    awaitFinished(job, timeout);
+    Duration finished = Duration.between(posted, Instant.now());
+    stop();
+    return figures(job, finished);
+  }
+
   /** {@code kill -9}, then a start as the operator's supervisor would do it. */
   void killAndRestart(String... extra) throws Exception {
     kill();
@@ -154,7 +189,7 @@ final class CrashRun implements AutoCloseable {
     fields.put("content", CONTENT);
     fields.put("sendTime", "");
     fields.put("extno", "");
-    HttpResponse<String> posted =
+    HttpResponse<String> answer =
         acme.post(
             "/send",
             new MultipartForm(
@@ -163,10 +198,11 @@ final class CrashRun implements AutoCloseable {
                 "numbers.txt",
                 "text/plain",
                 file.toString().getBytes(StandardCharsets.UTF_8)));
-    String location = posted.headers().firstValue("Location").orElse("");
-    if (posted.statusCode() != 302 || !location.matches(".*/jobs/\\d+.*")) {
-      throw new AssertionError("the job was not stored: " + posted.statusCode() + " " + location);
+    String location = answer.headers().firstValue("Location").orElse("");
+    if (answer.statusCode() != 302 || !location.matches(".*/jobs/\\d+.*")) {
+      throw new AssertionError("the job was not stored: " + answer.statusCode() + " " + location);
     }
+    posted = Instant.now();
     return Long.parseLong(location.replaceAll(".*/jobs/(\\d+).*", "$1"));
   }
 
@@ -230,9 +266,8 @@ final class CrashRun implements AutoCloseable {
    * What the gateway got and what the database holds, read after the portal has stopped (an H2 file
    * can be read only then).
    */
-  Figures figures(long job) throws SQLException {
+  Figures figures(long job, Duration finished) throws SQLException {
     Map<String, Integer> received = gateway.received();
-    Set<StandInGateway.Report> handedOut = gateway.handedOut();
     try (Connection db = database.connect()) {
       long account = PortalDatabase.count(db, "select account_id from send_job where id = ?", job);
       Map<String, Long> chunks = new HashMap<>();
@@ -268,22 +303,47 @@ final class CrashRun implements AutoCloseable {
           }
         }
       }
-      Set<StandInGateway.Report> lost = new HashSet<>(handedOut);
-      lost.removeAll(stored);
+      long handedOut = 0;
+      long lostInFlight = 0;
+      long lostAfterStored = 0;
+      for (StandInGateway.Handout handout : gateway.handouts()) {
+        handedOut += handout.reports().size();
+        long lost = handout.reports().stream().filter(r -> !stored.contains(r)).count();
+        if (askedAgainBeforeAKill(handout)) {
+          lostAfterStored += lost;
+        } else {
+          lostInFlight += lost;
+        }
+      }
       return new Figures(
           database.name(),
           (int) PortalDatabase.count(db, "select number_count from send_job where id = ?", job),
           kills.size(),
-          received.values().stream().filter(n -> n > 1).count(),
           received.size(),
+          received.values().stream().filter(n -> n > 1).count(),
           chunks,
           unknownThatWent,
-          handedOut.size(),
+          handedOut,
           stored.size(),
-          lost.size(),
+          lostInFlight,
+          lostAfterStored,
           storedRows - stored.size(),
-          longestPollGapAfterARestart());
+          longestPollGapAfterAKill(),
+          longestWaitForAPollAfterARestart(),
+          longestRestart(),
+          finished);
     }
+  }
+
+  /**
+   * Whether the account polled again after this answer and before the next kill: the poller stores
+   * an answer before it asks again, so then the answer had reached the database.
+   */
+  private boolean askedAgainBeforeAKill(StandInGateway.Handout handout) {
+    Instant nextKill =
+        kills.stream().filter(k -> k.isAfter(handout.at())).findFirst().orElse(Instant.MAX);
+    return gateway.reportPolls(handout.account()).stream()
+        .anyMatch(poll -> poll.isAfter(handout.at()) && poll.isBefore(nextKill));
   }
 
   private static String first(Connection db, String sql, long id) throws SQLException {
@@ -296,29 +356,62 @@ final class CrashRun implements AutoCloseable {
     }
   }
 
+  /** The account's first report poll after {@code moment}; null if none came. */
+  private Instant firstPollAfter(String account, Instant moment) {
+    return gateway.reportPolls(account).stream()
+        .filter(poll -> poll.isAfter(moment))
+        .findFirst()
+        .orElse(null);
+  }
+
   /**
    * Over every kill and every account: the time between the account's last report poll before the
-   * kill and its first one after it (zero without kills).
+   * kill and its first one after it (zero without kills). It takes in the portal's restart.
    */
-  Duration longestPollGapAfterARestart() {
+  Duration longestPollGapAfterAKill() {
     Duration longest = Duration.ZERO;
     for (String account : ACCOUNTS) {
       List<Instant> polls = gateway.reportPolls(account);
       for (Instant kill : kills) {
-        Instant before = null;
-        Instant after = null;
-        for (Instant poll : polls) {
-          if (poll.isBefore(kill)) {
-            before = poll;
-          } else if (after == null) {
-            after = poll;
-          }
-        }
+        Instant before =
+            polls.stream().filter(p -> p.isBefore(kill)).reduce((a, b) -> b).orElse(null);
+        Instant after = firstPollAfter(account, kill);
         if (before != null) {
           Duration gap = Duration.between(before, after == null ? Instant.now() : after);
           longest = gap.compareTo(longest) > 0 ? gap : longest;
         }
       }
+    }
+    return longest;
+  }
+
+  /**
+   * Over every restart and every account: from the portal answering again to the account's first
+   * report poll after the kill (zero where it polled before it answered). The portal's own part of
+   * the gap: no lock of its dead predecessor's to wait for.
+   */
+  Duration longestWaitForAPollAfterARestart() {
+    Duration longest = Duration.ZERO;
+    for (String account : ACCOUNTS) {
+      for (Instant kill : kills) {
+        Instant up = starts.stream().filter(s -> s.isAfter(kill)).findFirst().orElse(null);
+        Instant after = firstPollAfter(account, kill);
+        if (up != null) {
+          Duration wait = Duration.between(up, after == null ? Instant.now() : after);
+          longest = wait.compareTo(longest) > 0 ? wait : longest;
+        }
+      }
+    }
+    return longest;
+  }
+
+  /** The longest time from a kill to the portal answering again (and acme logged in). */
+  Duration longestRestart() {
+    Duration longest = Duration.ZERO;
+    for (Instant kill : kills) {
+      Instant up = starts.stream().filter(s -> s.isAfter(kill)).findFirst().orElse(kill);
+      Duration restart = Duration.between(kill, up);
+      longest = restart.compareTo(longest) > 0 ? restart : longest;
     }
     return longest;
   }
@@ -337,18 +430,26 @@ final class CrashRun implements AutoCloseable {
       String database,
       int numbers,
       int kills,
-      long numbersReceivedTwice,
       long numbersReceived,
+      long numbersReceivedTwice,
       Map<String, Long> chunks,
       long unknownChunksThatReachedTheGateway,
       long reportsHandedOut,
       long reportsStored,
-      long reportsLost,
+      long reportsLostInFlight,
+      long reportsLostAfterStored,
       long reportsStoredTwice,
-      Duration longestPollGap) {
+      Duration longestPollGap,
+      Duration longestWaitAfterRestart,
+      Duration longestRestart,
+      Duration finished) {
 
     long chunksIn(String state) {
       return chunks.getOrDefault(state, 0L);
+    }
+
+    long reportsLost() {
+      return reportsLostInFlight + reportsLostAfterStored;
     }
   }
 }

@@ -14,10 +14,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,12 +41,15 @@ final class StandInGateway implements AutoCloseable {
   /** One delivery report as handed out: its identity in the portal is (task, mobile). */
   record Report(String taskId, String mobile) {}
 
+  /** One answer of statusApi that carried reports: to which account, when. */
+  record Handout(String account, Instant at, List<Report> reports) {}
+
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final AtomicLong nextTaskId = new AtomicLong(1000);
   private final Map<String, Integer> received = new ConcurrentHashMap<>();
   private final Map<String, Deque<Report>> reports = new HashMap<>();
-  private final Set<Report> handedOut = new HashSet<>();
+  private final List<Handout> handouts = new ArrayList<>();
   private final Map<String, List<Instant>> reportPolls = new HashMap<>();
   private final Map<String, Instant> lastHandout = new HashMap<>();
   private volatile Hold sendHold;
@@ -72,8 +73,9 @@ final class StandInGateway implements AutoCloseable {
     return Map.copyOf(received);
   }
 
-  synchronized Set<Report> handedOut() {
-    return Set.copyOf(handedOut);
+  /** Every answer that carried reports: the gateway forgot them as it answered. */
+  synchronized List<Handout> handouts() {
+    return List.copyOf(handouts);
   }
 
   synchronized int reportsWaiting() {
@@ -182,12 +184,10 @@ final class StandInGateway implements AutoCloseable {
     StringBuilder xml = new StringBuilder("<returnsms>");
     synchronized (this) {
       Deque<Report> queue = reports.getOrDefault(form.get("account"), new ArrayDeque<>());
-      if (!queue.isEmpty()) {
-        lastHandout.put(form.get("account"), Instant.now());
-      }
+      List<Report> answer = new ArrayList<>();
       for (int i = 0; i < max && !queue.isEmpty(); i++) {
         Report report = queue.poll();
-        handedOut.add(report);
+        answer.add(report);
         xml.append("<statusbox><mobile>")
             .append(report.mobile())
             .append("</mobile><taskid>")
@@ -195,6 +195,11 @@ final class StandInGateway implements AutoCloseable {
             .append("</taskid><status>10</status><receivetime>")
             .append(now)
             .append("</receivetime><errorcode>DELIVRD</errorcode><extno></extno></statusbox>");
+      }
+      if (!answer.isEmpty()) {
+        Instant at = Instant.now();
+        handouts.add(new Handout(form.get("account"), at, answer));
+        lastHandout.put(form.get("account"), at);
       }
     }
     return xml.append("</returnsms>").toString();
