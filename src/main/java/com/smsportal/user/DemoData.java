@@ -63,22 +63,22 @@ class DemoData implements ApplicationRunner {
       if (account.equals(environment.getProperty(base + i + "].account"))) {
         String userid = environment.getProperty(base + i + "].userid");
         String password = environment.getProperty(base + i + "].password");
-        String url = environment.getProperty("smsportal.demo.gateway-base-url", "");
-        if (url.isBlank()) {
-          url =
-              "http://localhost:"
-                  + environment.getProperty("local.server.port", "8080")
-                  + "/simulator";
-        }
-        String target = url;
+        String url = gatewayUrl();
         TenantContext.runAs(
             tenantId,
             () ->
-                accounts.ensure(
-                    "聚合云 (模拟器)", target, GatewayCharset.UTF8, userid, account, password));
+                accounts.ensure("聚合云 (模拟器)", url, GatewayCharset.UTF8, userid, account, password));
         return;
       }
     }
+  }
+
+  /** The portal's own simulator, unless {@code smsportal.demo.gateway-base-url} names another. */
+  private String gatewayUrl() {
+    String configured = environment.getProperty("smsportal.demo.gateway-base-url", "");
+    return configured.isBlank()
+        ? "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/simulator"
+        : configured;
   }
 
   private long tenant(String name) {
