@@ -15,8 +15,14 @@ import org.junit.jupiter.api.Test;
  * gateway that counts every number it gets and hands out one report per number; the portal drains
  * the reports. Once undisturbed, once killed with {@code kill -9} 20 times at random moments (up
  * for half a second to eight seconds each time) and started again. Prints both runs side by side
- * and asserts what must hold whatever the kills hit: no number sent twice, every report handed out
- * stored and none twice, and every account polled again within a minute of each kill.
+ * and asserts what must hold whatever the kills hit: no number sent twice, no report lost once the
+ * portal stored it and none stored twice, every report stored when nothing is killed, and every
+ * account polled again within a minute of each kill.
+ *
+ * <p>A report can still be lost, by the gateway's protocol: it forgets what it hands out as it
+ * answers, so an answer on its way (sent, not yet committed by the portal) when the portal dies is
+ * gone. The run counts such reports apart, with how long before the kill their answer was handed
+ * out; the portal's part is to keep that window short (the answer is committed before it is read).
  *
  * <p>The portals' data and logs stay in {@code target/crash-benchmark/<database>/<seed>}. Run:
  * {@code ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
@@ -51,9 +57,10 @@ class CrashBenchmark {
 
     for (CrashRun.Figures run : new CrashRun.Figures[] {calm, killed}) {
       assertThat(run.numbersReceivedTwice()).as("numbers the gateway got twice").isZero();
-      assertThat(run.reportsLost()).as("reports handed out, not stored").isZero();
+      assertThat(run.reportsLostAfterStored()).as("reports lost once stored").isZero();
       assertThat(run.reportsStoredTwice()).as("reports stored twice").isZero();
     }
+    assertThat(calm.reportsLost()).as("reports lost without a kill").isZero();
     assertThat(calm.chunksIn("SUBMITTED")).isEqualTo(NUMBERS / 1000);
     assertThat(killed.longestPollGap()).as("longest time without a poll").isLessThan(MINUTE);
   }
@@ -77,11 +84,18 @@ class CrashBenchmark {
     row(out, "chunks otherwise", runs, r -> otherChunks(r));
     row(out, "reports handed out", runs, r -> Long.toString(r.reportsHandedOut()));
     row(out, "reports stored", runs, r -> Long.toString(r.reportsStored()));
+    row(out, "reports lost once stored", runs, r -> Long.toString(r.reportsLostAfterStored()));
+    row(out, "reports lost in flight at a kill", runs, r -> Long.toString(r.reportsLostInFlight()));
     row(
         out,
-        "reports lost (in flight at a kill / stored)",
+        "  their answers, handed out before the kill",
         runs,
-        r -> r.reportsLostInFlight() + " / " + r.reportsLostAfterStored());
+        r ->
+            r.lostAnswersHandedOutBeforeTheKill().isEmpty()
+                ? "-"
+                : r.lostAnswersHandedOutBeforeTheKill().stream()
+                    .map(d -> d.toMillis() + " ms")
+                    .collect(java.util.stream.Collectors.joining(", ")));
     row(out, "reports stored twice", runs, r -> Long.toString(r.reportsStoredTwice()));
     row(out, "longest gap without a poll (kill)", runs, r -> afterKills(r, r.longestPollGap()));
     row(out, "longest restart (kill to up)", runs, r -> afterKills(r, r.longestRestart()));

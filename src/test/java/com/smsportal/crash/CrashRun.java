@@ -306,13 +306,19 @@ final class CrashRun implements AutoCloseable {
       long handedOut = 0;
       long lostInFlight = 0;
       long lostAfterStored = 0;
+      List<Duration> lostBeforeKill = new ArrayList<>();
       for (StandInGateway.Handout handout : gateway.handouts()) {
         handedOut += handout.reports().size();
         long lost = handout.reports().stream().filter(r -> !stored.contains(r)).count();
-        if (askedAgainBeforeAKill(handout)) {
+        if (lost == 0) {
+          continue;
+        }
+        Instant kill = nextKill(handout.at());
+        if (askedAgainBeforeAKill(handout) || kill.equals(Instant.MAX)) {
           lostAfterStored += lost;
         } else {
           lostInFlight += lost;
+          lostBeforeKill.add(Duration.between(handout.at(), kill));
         }
       }
       return new Figures(
@@ -327,6 +333,7 @@ final class CrashRun implements AutoCloseable {
           stored.size(),
           lostInFlight,
           lostAfterStored,
+          lostBeforeKill,
           storedRows - stored.size(),
           longestPollGapAfterAKill(),
           longestWaitForAPollAfterARestart(),
@@ -340,10 +347,13 @@ final class CrashRun implements AutoCloseable {
    * an answer before it asks again, so then the answer had reached the database.
    */
   private boolean askedAgainBeforeAKill(StandInGateway.Handout handout) {
-    Instant nextKill =
-        kills.stream().filter(k -> k.isAfter(handout.at())).findFirst().orElse(Instant.MAX);
+    Instant nextKill = nextKill(handout.at());
     return gateway.reportPolls(handout.account()).stream()
         .anyMatch(poll -> poll.isAfter(handout.at()) && poll.isBefore(nextKill));
+  }
+
+  private Instant nextKill(Instant after) {
+    return kills.stream().filter(k -> k.isAfter(after)).findFirst().orElse(Instant.MAX);
   }
 
   private static String first(Connection db, String sql, long id) throws SQLException {
@@ -438,6 +448,7 @@ final class CrashRun implements AutoCloseable {
       long reportsStored,
       long reportsLostInFlight,
       long reportsLostAfterStored,
+      List<Duration> lostAnswersHandedOutBeforeTheKill,
       long reportsStoredTwice,
       Duration longestPollGap,
       Duration longestWaitAfterRestart,
