@@ -85,6 +85,38 @@ public final class PortalHttpClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET as htmx sends it: the page answers with its fragment only. */
+  public HttpResponse<String> htmx(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Accept", "text/html")
+            .header("HX-Request", "true")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A form with a file, as a browser posts it. */
+  public HttpResponse<String> post(String path, MultipartForm form)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", form.contentType())
+            .header("Accept", "text/html")
+            .POST(form.publisher())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The CSRF token in a page's forms. */
+  public static String csrf(String page) {
+    Matcher token = CSRF.matcher(page);
+    if (!token.find()) {
+      throw new AssertionError("no CSRF token on the page");
+    }
+    return token.group(1);
+  }
+
   private static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

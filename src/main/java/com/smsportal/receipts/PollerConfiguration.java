@@ -1,16 +1,13 @@
 package com.smsportal.receipts;
 
+import com.smsportal.node.NodeIdentity;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The poller's settings, its spool, and ShedLock on the database's own clock. */
+/** The poller's settings, its spool, and its locks ({@link PollLocks}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PollerProperties.class)
 class PollerConfiguration {
@@ -20,17 +17,13 @@ class PollerConfiguration {
     return new Spool(properties.spoolDir());
   }
 
-  @Bean
-  LockProvider pollerLockProvider(DataSource dataSource) {
-    return new JdbcTemplateLockProvider(
-        JdbcTemplateLockProvider.Configuration.builder()
-            .withJdbcTemplate(new JdbcTemplate(dataSource))
-            .usingDbTime()
-            .build());
+  @Bean(destroyMethod = "close")
+  PollLocks pollLocks(DataSource dataSource, NodeIdentity node, PollerProperties properties) {
+    return new PollLocks(dataSource, node, properties.lockAtMostFor());
   }
 
   @Bean
-  LockingTaskExecutor pollerLocks(LockProvider pollerLockProvider) {
-    return new DefaultLockingTaskExecutor(pollerLockProvider);
+  LockingTaskExecutor pollerLocks(PollLocks pollLocks) {
+    return pollLocks.executor();
   }
 }

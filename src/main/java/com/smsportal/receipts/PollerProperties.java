@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statusNum reports asked for per call; a full batch means more are waiting
  * @param maxFetches calls per account and queue in one round at most
  * @param backoffMax the longest wait after repeated errors of an account
- * @param lockAtMostFor how long a node holds an account's lock if it dies while polling
+ * @param lockAtMostFor how long an account's lock outlives a node that dies while polling it (at
+ *     least 30 s; a live node extends it every half of that while it polls)
  * @param threads accounts polled at the same time on this node
  * @param spoolDir where answers go that the database could not take
  * @param ownExt ask for the customer's own sub-number in replies

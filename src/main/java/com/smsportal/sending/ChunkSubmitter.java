@@ -4,6 +4,7 @@ import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.AccountGateway;
 import com.smsportal.tenant.GatewayAccess;
 import com.smsportal.tenant.GatewayAccountView;
@@ -52,6 +53,7 @@ class ChunkSubmitter {
   private final OptOuts optOuts;
   private final SubmitRate rate;
   private final Duration retryAfter;
+  private final NodeIdentity node;
 
   ChunkSubmitter(
       SendJobRepository jobs,
@@ -64,7 +66,8 @@ class ChunkSubmitter {
       Clock clock,
       OptOuts optOuts,
       @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
-      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter) {
+      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
+      NodeIdentity node) {
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -76,6 +79,7 @@ class ChunkSubmitter {
     this.optOuts = optOuts;
     this.rate = new SubmitRate(submitsPerSecond);
     this.retryAfter = retryAfter;
+    this.node = node;
   }
 
   /** Submits the chunk if it still waits and its account and tenant may send now. */
@@ -111,7 +115,9 @@ class ChunkSubmitter {
     Integer claimed =
         tx.execute(
             s -> {
-              int taken = chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now());
+              int taken =
+                  chunks.claim(
+                      due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id());
               if (taken == 1 && !prepared.optedOut().isEmpty()) {
                 numbers.optedOut(due.chunkId(), prepared.optedOut());
               }
@@ -155,6 +161,24 @@ class ChunkSubmitter {
         result.taskId(),
         result.successCounts());
     return Boolean.TRUE;
+  }
+
+  /**
+   * Records a chunk whose call was cut off by a stop of the node that claimed it ({@code due} read
+   * as it is now, SUBMITTING) as UNKNOWN, the outcome of any call that got no answer: the gateway
+   * may have sent it, so only a person may resend it.
+   */
+  void interrupted(Due due) {
+    record(
+        due,
+        due.attempts(),
+        chunk ->
+            chunk.failed(
+                ChunkState.UNKNOWN,
+                "INTERRUPTED",
+                "the portal stopped during the submit: the messages may have been sent",
+                null,
+                now()));
   }
 
   private void failed(Due due, int attempt, GatewayException e) {
@@ -282,7 +306,8 @@ class ChunkSubmitter {
   private void skipOptedOut(Due due, Prepared prepared) {
     tx.executeWithoutResult(
         s -> {
-          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now()) != 1) {
+          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id())
+              != 1) {
             return;
           }
           if (!prepared.optedOut().isEmpty()) {

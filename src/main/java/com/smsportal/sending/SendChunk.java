@@ -75,6 +75,10 @@ class SendChunk extends TenantOwned {
   @Column(length = MAX_MESSAGE)
   private String message;
 
+  /** The node that claimed the chunk's last call: its dead predecessor's are UNKNOWN at start. */
+  @Column(name = "claimed_by", length = 64)
+  private String claimedBy;
+
   /** The version of its job this chunk was made or last edited for. */
   @Column(name = "job_version", nullable = false)
   private int jobVersion;
@@ -206,5 +210,9 @@ class SendChunk extends TenantOwned {
 
   int getJobVersion() {
     return jobVersion;
+  }
+
+  String getClaimedBy() {
+    return claimedBy;
   }
 }

@@ -17,17 +17,18 @@ interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
   boolean existsByJobIdAndStateIn(long jobId, List<ChunkState> states);
 
   /**
-   * Claims a queued chunk for one call: only one node (or thread) ever gets 1 back for the same
-   * chunk and attempt, and only while the chunk is still of the job version whose content the
-   * caller read (an edit committed meanwhile makes this 0: the next round reads the new content).
+   * Claims a queued chunk for one call, in the name of {@code node}: only one node (or thread) ever
+   * gets 1 back for the same chunk and attempt, and only while the chunk is still of the job
+   * version whose content the caller read (an edit committed meanwhile makes this 0: the next round
+   * reads the new content).
    */
   @Modifying
   @Query(
       "update SendChunk c set c.state = com.smsportal.sending.ChunkState.SUBMITTING, c.attemptedAt = :now,"
-          + " c.attempts = c.attempts + 1"
+          + " c.attempts = c.attempts + 1, c.claimedBy = :node"
           + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED and c.attempts = :attempts"
           + " and c.jobVersion = :jobVersion")
-  int claim(long id, int attempts, int jobVersion, Instant now);
+  int claim(long id, int attempts, int jobVersion, Instant now, String node);
 
   /**
    * Moves every chunk of the job, all still queued and of {@code version}, to the next version and
@@ -48,11 +49,10 @@ interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
       "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.attemptedAt < :before")
   List<SendChunk> submittingSince(Instant before);
 
-  @Modifying
+  /** Chunks whose call {@code node} began and never recorded an outcome. */
   @Query(
-      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.UNKNOWN, c.error = 'INTERRUPTED',"
-          + " c.message = :message where c.id = :id and c.state = com.smsportal.sending.ChunkState.SUBMITTING")
-  int interrupted(long id, String message);
+      "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.claimedBy = :node")
+  List<SendChunk> submittingBy(String node);
 
   @Modifying
   @Query(

@@ -1,11 +1,14 @@
 package com.smsportal.sending;
 
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,13 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submits the due chunks of every tenant's jobs, one after the other, and turns chunks left
- * SUBMITTING by a node that stopped mid-call into UNKNOWN (never resent automatically). A chunk
- * counts as left behind once its call began longer ago than any call can last ({@code
- * smsportal.sending.submitting-stale-after}), so a node starting up never takes over another node's
- * call under way.
+ * SUBMITTING by a node that stopped mid-call into UNKNOWN (never resent automatically). At start-up
+ * the chunks claimed under this node's own id are such chunks at once: its predecessor died with
+ * their calls. Any other node's chunk counts as left behind only once its call began longer ago
+ * than any call can last ({@code smsportal.sending.submitting-stale-after}), so a node never takes
+ * over another live node's call under way.
  */
 @Component
-class SendWorker {
+class SendWorker implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(SendWorker.class);
 
@@ -31,6 +35,7 @@ class SendWorker {
   private final boolean enabled;
   private final int batch;
   private final Duration staleAfter;
+  private final NodeIdentity node;
 
   SendWorker(
       SendChunkRepository chunks,
@@ -39,7 +44,8 @@ class SendWorker {
       Clock clock,
       @Value("${smsportal.sending.worker-enabled:true}") boolean enabled,
       @Value("${smsportal.sending.batch:50}") int batch,
-      @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter) {
+      @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter,
+      NodeIdentity node) {
     this.chunks = chunks;
     this.submitter = submitter;
     this.tx = tx;
@@ -47,6 +53,24 @@ class SendWorker {
     this.enabled = enabled;
     this.batch = Math.max(1, batch);
     this.staleAfter = staleAfter;
+    this.node = node;
+  }
+
+  /** Before the first round: this node's own calls cut off by its last stop are UNKNOWN. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    try {
+      int count = interrupt(chunks -> chunks.submittingBy(node.id()));
+      if (count > 0) {
+        log.warn(
+            "{} send chunk(s) this node ({}) was submitting when it stopped are now UNKNOWN",
+            count,
+            node.id());
+      }
+    } catch (RuntimeException e) {
+      // They stay SUBMITTING, never resent: the stale rule makes them UNKNOWN later.
+      log.warn("The send chunks interrupted by this node's last stop could not be marked", e);
+    }
   }
 
   @Scheduled(
@@ -69,25 +93,33 @@ class SendWorker {
 
   /** Marks chunks whose call was interrupted by a stop as UNKNOWN; returns how many. */
   int recoverInterrupted() {
-    return TenantContext.callAs(
-        TenantContext.ALL_TENANTS,
-        () ->
-            tx.execute(
-                s -> {
-                  int count = 0;
-                  for (SendChunk chunk :
-                      chunks.submittingSince(clock.instant().minus(staleAfter))) {
-                    count +=
-                        chunks.interrupted(
-                            chunk.getId(),
-                            "the portal stopped during the submit: the messages may have been"
-                                + " sent");
-                  }
-                  if (count > 0) {
-                    log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
-                  }
-                  return count;
-                }));
+    int count = interrupt(chunks -> chunks.submittingSince(clock.instant().minus(staleAfter)));
+    if (count > 0) {
+      log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
+    }
+    return count;
+  }
+
+  /** Records the outcome UNKNOWN for each chunk found, in its own tenant; returns how many. */
+  private int interrupt(Function<SendChunkRepository, List<SendChunk>> find) {
+    List<ChunkSubmitter.Due> interrupted =
+        TenantContext.callAs(
+            TenantContext.ALL_TENANTS,
+            () -> tx.execute(s -> find.apply(chunks).stream().map(SendWorker::due).toList()));
+    for (ChunkSubmitter.Due chunk : interrupted) {
+      TenantContext.callAs(
+          chunk.tenantId(),
+          () -> {
+            submitter.interrupted(chunk);
+            return null;
+          });
+    }
+    return interrupted.size();
+  }
+
+  private static ChunkSubmitter.Due due(SendChunk c) {
+    return new ChunkSubmitter.Due(
+        c.getId(), c.getTenantId(), c.getJobId(), c.getAccountId(), c.getAttempts());
   }
 
   /** Submits the chunks due now (up to one batch); returns how many were looked at. */
@@ -102,14 +134,7 @@ class SendWorker {
                             .findByStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
                                 ChunkState.QUEUED, clock.instant(), Limit.of(batch))
                             .stream()
-                            .map(
-                                c ->
-                                    new ChunkSubmitter.Due(
-                                        c.getId(),
-                                        c.getTenantId(),
-                                        c.getJobId(),
-                                        c.getAccountId(),
-                                        c.getAttempts()))
+                            .map(SendWorker::due)
                             .toList()));
     for (ChunkSubmitter.Due chunk : due) {
       try {

@@ -77,6 +77,10 @@ class GatewayAccount extends TenantOwned {
   @Column(name = "rotation_started_at")
   private Instant rotationStartedAt;
 
+  /** The node whose call asks the gateway for the change: its own when it starts again is dead. */
+  @Column(name = "rotation_started_by", length = 64)
+  private String rotationStartedBy;
+
   @Column(name = "password_rotated_at")
   private Instant passwordRotatedAt;
 
@@ -201,13 +205,14 @@ class GatewayAccount extends TenantOwned {
   }
 
   /** Records the new password before the gateway is asked: from now on the account waits. */
-  void startRotation(String pendingCiphertext, Instant now) {
+  void startRotation(String pendingCiphertext, Instant now, String node) {
     if (rotationState != RotationState.NONE) {
       throw new RotationInProgressException(id, rotationState);
     }
     this.pendingPasswordCiphertext = pendingCiphertext;
     this.rotationState = RotationState.PENDING;
     this.rotationStartedAt = now;
+    this.rotationStartedBy = node;
   }
 
   /** The gateway accepts the new password: it becomes the current one (re-encrypted for it). */
@@ -232,6 +237,7 @@ class GatewayAccount extends TenantOwned {
     this.pendingPasswordCiphertext = null;
     this.rotationState = RotationState.NONE;
     this.rotationStartedAt = null;
+    this.rotationStartedBy = null;
   }
 
   Long getId() {

@@ -37,4 +37,6 @@ interface GatewayAccountRepository extends JpaRepository<GatewayAccount, Long> {
 
   List<GatewayAccount> findByRotationStateAndRotationStartedAtBefore(
       RotationState state, Instant startedBefore);
+
+  List<GatewayAccount> findByRotationStateAndRotationStartedBy(RotationState state, String node);
 }

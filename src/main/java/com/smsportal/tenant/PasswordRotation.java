@@ -7,6 +7,7 @@ import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.CredentialCipher.CredentialCipherException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,8 @@ class PasswordRotation {
 
   private final GatewayPasswords passwords = new GatewayPasswords();
 
+  private final NodeIdentity node;
+
   PasswordRotation(
       GatewayAccountRepository accounts,
       TenantRepository tenants,
@@ -69,8 +72,10 @@ class PasswordRotation {
       AuditLog audit,
       TransactionTemplate transaction,
       Clock clock,
-      @Value("${smsportal.rotation.settle-after:PT5M}") Duration settleAfter) {
+      @Value("${smsportal.rotation.settle-after:PT5M}") Duration settleAfter,
+      NodeIdentity node) {
     this.settleAfter = settleAfter;
+    this.node = node;
     this.accounts = accounts;
     this.tenants = tenants;
     this.cipher = cipher;
@@ -206,6 +211,27 @@ class PasswordRotation {
     return resolved;
   }
 
+  /**
+   * The rotations this node was making when it stopped: their answers will never be recorded, so
+   * they are in doubt at once (checked with each password by the retry), not after {@code
+   * stale-after}. Another node's rotation under way is left to it. Returns how many.
+   */
+  int doubtInterrupted() {
+    return transaction.execute(
+        status -> {
+          List<GatewayAccount> interrupted =
+              accounts.findByRotationStateAndRotationStartedBy(RotationState.PENDING, node.id());
+          for (GatewayAccount account : interrupted) {
+            account.doubtRotation();
+            record(
+                AuditEntry.failure(AuditAction.PASSWORD_ROTATION, target(account)),
+                account.getTenantId(),
+                "in doubt: the portal stopped during the rotation");
+          }
+          return interrupted.size();
+        });
+  }
+
   private Optional<Started> start(long id, String chosen) {
     return accounts
         .findLockedById(id)
@@ -226,7 +252,7 @@ class PasswordRotation {
                 return Started.PASSWORD_NEEDED;
               }
               String pending = cipher.encrypt(newPassword, pending(account));
-              account.startRotation(pending, clock.instant());
+              account.startRotation(pending, clock.instant(), node.id());
               return new Started(
                   access.upstream(account, current), newPassword, pending, tenant, target(account));
             });

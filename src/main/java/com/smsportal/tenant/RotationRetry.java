@@ -3,6 +3,7 @@ package com.smsportal.tenant;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -10,10 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps trying to resolve the password rotations in doubt, so that an account whose change lost its
  * answer while the gateway was down gets back to work once the gateway answers again, without
- * waiting for an administrator.
+ * waiting for an administrator. At start-up, the rotations this node left PENDING when it stopped
+ * are put in doubt first.
  */
 @Component
-class RotationRetry {
+class RotationRetry implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(RotationRetry.class);
 
@@ -25,6 +27,22 @@ class RotationRetry {
       @Value("${smsportal.rotation.stale-after:PT5M}") Duration staleAfter) {
     this.rotation = rotation;
     this.staleAfter = staleAfter;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    try {
+      int interrupted = TenantContext.callAs(TenantContext.ALL_TENANTS, rotation::doubtInterrupted);
+      if (interrupted > 0) {
+        log.warn(
+            "{} password rotation(s) interrupted by this node's last stop are in doubt",
+            interrupted);
+      }
+    } catch (RuntimeException e) {
+      // They stay PENDING: the retry puts them in doubt after stale-after.
+      log.warn(
+          "The password rotations interrupted by this node's last stop could not be marked", e);
+    }
   }
 
   @Scheduled(

@@ -65,13 +65,7 @@ class DemoData implements ApplicationRunner {
       log.info("Demo users: acme, globex (customers), support, admin; no simulator on this node");
       return;
     }
-    long simulator =
-        endpoints.ensure(
-            SIMULATOR_ENDPOINT,
-            "http://localhost:"
-                + environment.getProperty("local.server.port", "8080")
-                + "/simulator",
-            GatewayCharset.UTF8);
+    long simulator = endpoints.ensure(SIMULATOR_ENDPOINT, gatewayUrl(), GatewayCharset.UTF8);
     gatewayAccount(acme, "acme", simulator);
     gatewayAccount(globex, "globex", simulator);
     log.info(
@@ -97,6 +91,17 @@ class DemoData implements ApplicationRunner {
         return;
       }
     }
+  }
+
+  /**
+   * The portal's own simulator, unless {@code smsportal.demo.gateway-base-url} names another: a
+   * stand-in gateway that outlives the portal, for tests that kill it.
+   */
+  private String gatewayUrl() {
+    String configured = environment.getProperty("smsportal.demo.gateway-base-url", "");
+    return configured.isBlank()
+        ? "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/simulator"
+        : configured;
   }
 
   private long tenant(String name) {

@@ -242,7 +242,8 @@ class JobEditIntegrationTests {
   }
 
   private int claim(long chunkId, int version) {
-    return asAcme(() -> tx.execute(s -> chunks.claim(chunkId, 0, version, Instant.now())));
+    return asAcme(
+        () -> tx.execute(s -> chunks.claim(chunkId, 0, version, Instant.now(), "a-worker")));
   }
 
   private MvcResult edit(long id, String content, String sendTime, String extno, int version)

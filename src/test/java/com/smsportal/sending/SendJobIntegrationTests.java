@@ -216,7 +216,9 @@ class SendJobIntegrationTests {
     JobView job = awaitJob(result.jobId(), j -> j.chunks().get(0).state() == ChunkState.UNKNOWN);
 
     assertThat(job.chunks().get(0).error()).isEqualTo("INTERRUPTED");
-    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.QUEUED, 5L));
+    // Like any chunk without an answer: its numbers UNKNOWN too, and the job no longer open.
+    assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.UNKNOWN, 5L));
+    assertThat(job.state()).isEqualTo(JobState.FINISHED);
     Thread.sleep(1500);
     assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.UNKNOWN);
     assertThat(job(result.jobId()).chunks().get(0).attempts()).isEqualTo(1);

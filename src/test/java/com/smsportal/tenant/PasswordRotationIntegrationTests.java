@@ -15,6 +15,7 @@ import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,7 @@ class PasswordRotationIntegrationTests {
   @Autowired TenantService tenants;
   @Autowired UserService users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired NodeIdentity node;
 
   /** This test's own account at the simulator (balance 500), and its password there. */
   private SimulatorControl.OpenedAccount gw;
@@ -344,6 +346,34 @@ class PasswordRotationIntegrationTests {
             .andReturn()
             .getResponse();
     assertThat(edit.getContentAsString()).contains("此账户正在更换密码或更换结果待核对，暂不能修改密码。");
+  }
+
+  @Test
+  void aRotationThisNodeLeftUnderWayWhenItStoppedIsInDoubtAsItStartsAndAnotherNodesIsLeftAlone() {
+    long mine = account(simulatorPassword);
+    long theirs = account(simulatorPassword);
+    // What a node killed during changespwd leaves behind: PENDING, its answer never recorded.
+    String pending =
+        "update gateway_account set rotation_state = 'PENDING', rotation_started_at = ?,"
+            + " rotation_started_by = ? where id = ?";
+    jdbc.update(pending, java.time.LocalDateTime.now(), node.id(), mine);
+    jdbc.update(pending, java.time.LocalDateTime.now(), "another-node", theirs);
+    try {
+      retry.afterSingletonsInstantiated(); // what this node does as it starts
+
+      assertThat(view(mine).rotationState()).isEqualTo(RotationState.IN_DOUBT);
+      assertThat(audit(mine))
+          .containsExactly("FAILURE in doubt: the portal stopped during the rotation");
+      assertThat(view(theirs).rotationState()).as("a live node's").isEqualTo(RotationState.PENDING);
+      assertThat(audit(theirs)).isEmpty();
+    } finally {
+      // No later test's retry may try to resolve these made-up rotations.
+      jdbc.update(
+          "update gateway_account set rotation_state = 'NONE', rotation_started_at = null,"
+              + " rotation_started_by = null where id in (?, ?)",
+          mine,
+          theirs);
+    }
   }
 
   @Test

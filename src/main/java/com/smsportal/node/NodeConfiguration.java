@@ -1,0 +1,48 @@
+package com.smsportal.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The node id: {@code smsportal.node.id} when the operator names the node (then keeping names
+ * unique is the operator's job), else the one kept in the data directory, which is locked for as
+ * long as this process runs.
+ */
+@Configuration(proxyBeanMethods = false)
+class NodeConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(NodeConfiguration.class);
+
+  /** Fits the columns that record a claim ({@code VARCHAR(64)}) and reads well in a log. */
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  static boolean valid(String id) {
+    return VALID.matcher(id).matches();
+  }
+
+  @Bean(destroyMethod = "close")
+  NodeIdentity nodeIdentity(
+      @Value("${smsportal.node.id:}") String named, @Value("${smsportal.data-dir}") Path dataDir)
+      throws IOException {
+    NodeIdentity node;
+    if (named.isBlank()) {
+      NodeIdFile file = NodeIdFile.open(dataDir);
+      node = new NodeIdentity(file.id(), file);
+    } else if (valid(named)) {
+      node = new NodeIdentity(named, null);
+    } else {
+      throw new IllegalStateException(
+          "smsportal.node.id must be 1 to 64 letters, digits or . _ : - (got \""
+              + named.replaceAll("[^\\x20-\\x7e]", "?")
+              + "\")");
+    }
+    log.info("This portal's node id: {}", node.id());
+    return node;
+  }
+}

@@ -1,0 +1,153 @@
+package com.smsportal;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The built portal jar ({@code target/sms-portal-*.jar}) as an operator runs it: {@code java -jar}
+ * in a child process with its own arguments and environment, output appended to a log file. It can
+ * be killed ({@code kill -9}: no shutdown hook, no last write) and started again on the same port
+ * with the same data directory. Needs the jar: run from failsafe, after {@code package}.
+ */
+public final class PortalProcess implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final List<String> arguments;
+  private final Map<String, String> environment;
+  private final Path log;
+  private final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private Process process;
+
+  public PortalProcess(List<String> arguments, Map<String, String> environment, Path log) {
+    this.arguments = List.copyOf(arguments);
+    this.environment = Map.copyOf(environment);
+    this.log = log;
+    this.port = freePort();
+  }
+
+  /** The built jar, as {@code package} left it in target/. */
+  public static Path jar() {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(f -> f.getFileName().toString().matches("sms-portal-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no built jar in target/: run package"));
+    } catch (IOException e) {
+      throw new IllegalStateException("no target/ directory: run package", e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Starts the portal with these extra arguments and waits until it answers its health check. */
+  public PortalProcess start(String... extra) throws IOException, InterruptedException {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("already running");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar().toAbsolutePath().toString());
+    command.add("--server.port=" + port);
+    command.addAll(arguments);
+    command.addAll(List.of(extra));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    Files.writeString(
+        log,
+        "\n==== start " + java.time.Instant.now() + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    process = builder.start();
+    awaitHealthy();
+    return this;
+  }
+
+  /** {@code kill -9}: the process gets no chance to finish anything. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** A graceful stop (SIGTERM), as an operator's restart does. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  public boolean running() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (running()) {
+      kill();
+    }
+  }
+
+  private void awaitHealthy() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("the portal exited on start; see " + log + "\n" + tail());
+      }
+      try {
+        HttpResponse<Void> health =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    process.destroyForcibly().waitFor();
+    throw new AssertionError("the portal did not start within " + START_TIMEOUT + "\n" + tail());
+  }
+
+  /** The end of the log, for a failure message. */
+  public String tail() throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

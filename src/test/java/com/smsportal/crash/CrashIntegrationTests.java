@@ -1,0 +1,146 @@
+package com.smsportal.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.smsportal.PortalProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built portal killed with {@code kill -9} at the moments that matter, on the build's database
+ * (the demo's H2 file; MariaDB through the shipped {@code mysql} profile in the ci profile's run),
+ * sending to a stand-in gateway that outlives it and counts every number it gets.
+ */
+class CrashIntegrationTests {
+
+  @TempDir Path work;
+
+  /**
+   * {@link CrashBenchmark} at a size CI affords, with the kills that matter made sure of: one
+   * between a chunk's claim and its answer, one during a poll (its account's lock held, and set to
+   * outlast a dead holder by ten minutes), one at a random moment (the seed is printed with the
+   * figures).
+   */
+  @Test
+  void aJobKilledMidSubmitMidPollAndAtRandomSendsNoNumberTwiceAndStoresEveryReportOnce()
+      throws Exception {
+    long seed = System.nanoTime();
+    try (CrashRun run =
+        new CrashRun(
+            work,
+            "crash",
+            "--smsportal.sending.submits-per-second=1",
+            "--smsportal.poller.lock-at-most-for=PT10M")) {
+      StandInGateway.Hold submit = run.gateway().holdNextSend();
+      run.start();
+      long job = run.send(5_000);
+
+      submit.awaitArrival(60);
+      // The chunk is claimed, the gateway has its numbers, its answer is not recorded: now.
+      run.kill();
+      submit.release();
+      run.start();
+      assertThat(run.progress(job).in("UNKNOWN"))
+          .as("the interrupted chunk's numbers, at the first look after the restart")
+          .isEqualTo(1000);
+
+      StandInGateway.Hold poll = run.gateway().holdNextReportPoll();
+      poll.awaitArrival(60);
+      run.kill();
+      poll.release();
+      run.start();
+
+      run.killAfterUpTo(new Random(seed), Duration.ofSeconds(6));
+      CrashRun.Figures figures = run.finish(job, Duration.ofMinutes(5));
+      System.out.println(CrashBenchmark.table("CrashIntegrationTests", seed, figures));
+
+      assertThat(figures.numbersReceivedTwice()).as("numbers the gateway got twice").isZero();
+      assertThat(figures.chunksIn("SUBMITTED") + figures.chunksIn("UNKNOWN")).isEqualTo(5);
+      assertThat(figures.unknownChunksThatReachedTheGateway()).isPositive();
+      assertThat(figures.numbersReceived())
+          .as("every number of a chunk that went, none of one that did not")
+          .isEqualTo(
+              1000
+                  * (figures.chunksIn("SUBMITTED") + figures.unknownChunksThatReachedTheGateway()));
+      assertThat(figures.reportsLostAfterStored()).as("reports lost once stored").isZero();
+      assertThat(figures.reportsStoredTwice()).as("reports stored twice").isZero();
+      assertThat(figures.longestWaitAfterRestart())
+          .as("from a restarted portal answering to its next poll of each account")
+          .isLessThan(Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * Two nodes on one database (MariaDB: H2 is one process's file). A node starting while another
+   * one's call is under way leaves that call to it, and takes over the accounts the other polled
+   * within a minute of its death.
+   */
+  @Test
+  void aSecondNodeLeavesALiveNodesCallAloneAndTakesOverItsPollingWhenItDies() throws Exception {
+    assumeTrue("mariadb".equals(System.getProperty("it.database")), "two nodes need MariaDB");
+    // The first node's calls wait for the held answers, and nobody takes them for abandoned.
+    try (CrashRun run =
+            new CrashRun(
+                work,
+                "crash",
+                "--smsportal.gateway.read-timeout=PT5M",
+                "--smsportal.sending.submitting-stale-after=PT10M");
+        PortalProcess second = run.anotherNode("second")) {
+      run.start();
+      StandInGateway.Hold poll = run.gateway().holdNextReportPoll();
+      poll.awaitArrival(60);
+      StandInGateway.Hold submit = run.gateway().holdNextSend();
+      long job = run.send(3000);
+      submit.awaitArrival(60);
+
+      second.start();
+      assertThat(
+              run.database()
+                  .count(
+                      "select count(*) from send_chunk where job_id = ? and state = 'SUBMITTING'"
+                          + " and claimed_by = ?",
+                      job,
+                      run.nodeId()))
+          .as("the first node's call under way, left to it")
+          .isEqualTo(1);
+      submit.release();
+      await(() -> chunks(run, job, "SUBMITTED") == 3, "every chunk submitted");
+
+      Instant killed = run.kill();
+      poll.release();
+      Duration failover = run.awaitReportPoll(poll.account(), killed, Duration.ofMinutes(2));
+      System.out.printf(
+          "%s: the second node polled the dead node's account %.1f s after the kill%n",
+          run.database().name(), failover.toMillis() / 1e3);
+      assertThat(failover).isLessThan(Duration.ofMinutes(1));
+      assertThat(chunks(run, job, "UNKNOWN")).isZero();
+      assertThat(run.gateway().received().values()).as("each number sent once").containsOnly(1);
+      assertThat(run.gateway().received()).hasSize(3000);
+    }
+  }
+
+  private static long chunks(CrashRun run, long job, String state) {
+    try {
+      return run.database()
+          .count("select count(*) from send_chunk where job_id = ? and state = ?", job, state);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + ": not within 2 minutes");
+      }
+      Thread.sleep(200);
+    }
+  }
+}
