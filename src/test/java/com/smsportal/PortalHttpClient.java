@@ -1,6 +1,7 @@
 package com.smsportal;
 
 import com.smsportal.user.SecondFactorFixture;
+import com.smsportal.user.TotpCodes;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +61,28 @@ public final class PortalHttpClient {
       throw new AssertionError("login of " + username + " failed: " + location);
     }
     return this;
+  }
+
+  /**
+   * Sets up two-step sign-in as a staff member does at their first login: reads the key the set-up
+   * page shows (as a person would type it into an app) and confirms it with the app's current code.
+   * Returns the recovery codes the portal then shows.
+   */
+  public String enrolSecondFactor() throws Exception {
+    String page = get("/account/two-factor").body();
+    int at = page.indexOf("id=\"totp-secret\">");
+    if (at < 0) {
+      throw new AssertionError("no key on the two-step sign-in set-up page");
+    }
+    String secret =
+        page.substring(at + "id=\"totp-secret\">".length(), page.indexOf('<', at)).replace(" ", "");
+    HttpResponse<String> confirmed =
+        postForm("/account/two-factor", "code=" + enc(TotpCodes.at(secret, Instant.now())));
+    if (confirmed.statusCode() != 200 || !confirmed.body().contains("id=\"recovery-codes\"")) {
+      throw new AssertionError(
+          "the set-up code was refused: " + confirmed.statusCode() + " " + confirmed.body());
+    }
+    return confirmed.body();
   }
 
   /** Posts a form of the page at {@code path}, with that page's CSRF token. */

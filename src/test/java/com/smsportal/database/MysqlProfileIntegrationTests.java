@@ -44,6 +44,10 @@ class MysqlProfileIntegrationTests {
     try (PortalProcess portal =
         new PortalProcess(List.of(), environment, dataDir.resolve("portal.log")).start()) {
       PortalHttpClient admin = new PortalHttpClient(portal.port()).logIn(ADMIN, ADMIN_PASSWORD);
+      assertThat(admin.get("/admin/audit").statusCode())
+          .as("staff without a second factor: sent to set one up first")
+          .isEqualTo(302);
+      admin.enrolSecondFactor();
 
       assertThat(admin.get("/admin/audit").statusCode())
           .as("a page for administrators")
