@@ -349,9 +349,12 @@ class PasswordRotationIntegrationTests {
   }
 
   @Test
-  void aRotationThisNodeLeftUnderWayWhenItStoppedIsInDoubtAsItStartsAndAnotherNodesIsLeftAlone() {
+  void aRotationThisNodeLeftUnderWayWhenItStoppedIsInDoubtAsItStartsAndAnotherNodesIsLeftAlone()
+      throws Exception {
     long mine = account(simulatorPassword);
-    long theirs = account(simulatorPassword);
+    // One upstream identity is one portal account: the other node's rotation is on another one.
+    SimulatorControl.OpenedAccount other = new SimulatorControl(port).open("rot2", 500);
+    long theirs = account(other, other.password());
     // What a node killed during changespwd leaves behind: PENDING, its answer never recorded.
     String pending =
         "update gateway_account set rotation_state = 'PENDING', rotation_started_at = ?,"
@@ -410,6 +413,10 @@ class PasswordRotationIntegrationTests {
   // ---- support
 
   private long account(String password) {
+    return account(gw, password);
+  }
+
+  private long account(SimulatorControl.OpenedAccount gw, String password) {
     AccountForm form =
         new AccountForm(
             unique("Rotated"),
