@@ -53,8 +53,17 @@ final class Pages {
     return this;
   }
 
+  /** The element's text; read again if htmx replaced the element between finding and reading. */
   String text(String id) {
-    return driver.findElement(By.id(id)).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return driver.findElement(By.id(id)).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   String path() {
