@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 /** The gateway answered something that cannot be read; it is kept in the inbox for an admin. */
 class UnreadableAnswerException extends RuntimeException {

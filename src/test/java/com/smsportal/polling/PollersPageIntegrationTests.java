@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

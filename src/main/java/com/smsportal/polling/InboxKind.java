@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 /** Which fetch-once queue an answer came from. */
 public enum InboxKind {

@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 /** The database could not take what was fetched: the round stops (the answer is in the spool). */
 class StoreUnavailableException extends RuntimeException {

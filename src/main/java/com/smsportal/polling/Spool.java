@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 /** Where a stored answer stands. */
 public enum InboxState {

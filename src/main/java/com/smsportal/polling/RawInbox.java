@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package com.smsportal.receipts;
+package com.smsportal.polling;
 
 import com.smsportal.node.NodeIdentity;
 import javax.sql.DataSource;
