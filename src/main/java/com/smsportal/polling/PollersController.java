@@ -109,7 +109,7 @@ class PollersController {
     model.addAttribute("enabled", properties.enabled());
     model.addAttribute("every", properties.every().toSeconds());
     model.addAttribute("flagged", inbox.attention(50));
-    return "receipts/pollers";
+    return "polling/pollers";
   }
 
   @GetMapping("/admin/pollers/answers/{id}")
@@ -117,7 +117,7 @@ class PollersController {
     StoredAnswer answer =
         inbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("answer", answer);
-    return "receipts/answer";
+    return "polling/answer";
   }
 
   /** Why the poller leaves an account alone, as a message key; null when it is polled. */

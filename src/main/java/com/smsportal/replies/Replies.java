@@ -1,6 +1,8 @@
 package com.smsportal.replies;
 
 import com.smsportal.gateway.Reply;
+import com.smsportal.sending.DeliveryOutcomes;
+import com.smsportal.sending.OptOuts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,46 +24,52 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores the replies of one fetched answer, each once: a reply fetched twice or replayed from the
- * spool is found by its identity (account, mobile, receive time, task id, content) and not stored
- * again. A system task (the poller) with the tenant known from the account.
+ * The replies module's ingest facade: stores the replies of one fetched answer, each once (a reply
+ * fetched twice or replayed from the spool is found by its identity: account, mobile, receive time,
+ * task id, content), linked to the send job it answers, and puts the number of a new opt-out reply
+ * on its tenant's opt-out list. A system task (the poller) with the tenant known from the account.
  */
 @Service
-public class ReplyIngest {
+public class Replies {
 
   /** Longest reply text kept; the rest is cut with an ellipsis (never seen in practice). */
   static final int MAX_CONTENT = 1000;
 
   private final JdbcTemplate jdbc;
   private final OptOutWords optOutWords;
+  private final DeliveryOutcomes outcomes;
+  private final OptOuts optOuts;
 
-  ReplyIngest(JdbcTemplate jdbc, OptOutWords optOutWords) {
+  Replies(JdbcTemplate jdbc, OptOutWords optOutWords, DeliveryOutcomes outcomes, OptOuts optOuts) {
     this.jdbc = jdbc;
     this.optOutWords = optOutWords;
+    this.outcomes = outcomes;
+    this.optOuts = optOuts;
   }
 
   /** A reply stored by this call (not one seen before). */
-  public record NewReply(long id, String mobile, boolean optOut) {}
+  private record NewReply(long id, String mobile, boolean optOut) {}
 
   /**
-   * Stores the replies not stored before and returns them.
-   *
-   * @param jobsOfTasks the job each task id belongs to, to link a reply to the send it answers
+   * Stores the replies not stored before, in the caller's transaction, and lists the numbers of the
+   * new opt-out replies; returns how many replies were new.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public List<NewReply> ingest(
-      long tenantId,
-      long accountId,
-      long inboxId,
-      List<Reply> replies,
-      Instant fetchedAt,
-      Map<String, Long> jobsOfTasks) {
+  public int ingest(
+      long tenantId, long accountId, long inboxId, List<Reply> replies, Instant fetchedAt) {
+    Map<String, Long> jobsOfTasks =
+        outcomes.jobsOfTasks(
+            accountId,
+            replies.stream()
+                .map(r -> Objects.toString(r.taskId(), ""))
+                .filter(t -> !t.isEmpty())
+                .toList());
     List<NewReply> added = new ArrayList<>();
     for (Reply reply : replies) {
-      String content = clip(reply.content() == null ? "" : reply.content());
+      String content = clip(Objects.toString(reply.content(), ""));
       String hash = sha256(content);
-      String receiveTime = nz(reply.receiveTime());
-      String taskId = nz(reply.taskId());
+      String receiveTime = Objects.toString(reply.receiveTime(), "");
+      String taskId = Objects.toString(reply.taskId(), "");
       Long existing =
           jdbc.query(
               "select id from reply where account_id = ? and mobile = ? and receive_time = ?"
@@ -96,7 +105,7 @@ public class ReplyIngest {
               s.setString(7, hash);
               s.setString(8, receiveTime);
               s.setObject(9, LocalDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
-              s.setString(10, nz(reply.extno()));
+              s.setString(10, Objects.toString(reply.extno(), ""));
               s.setObject(11, LocalDateTime.ofInstant(fetchedAt, ZoneOffset.UTC));
               s.setObject(12, job);
               s.setBoolean(13, optOut);
@@ -108,15 +117,18 @@ public class ReplyIngest {
       }
       added.add(new NewReply(key.getKey().longValue(), reply.mobile(), optOut));
     }
-    return added;
+    for (NewReply reply : added) {
+      if (reply.optOut()) {
+        // Committed on its own before the reply: a stop in between lists the number and stores
+        // the reply when the answer is processed again, never the other way round.
+        optOuts.addFromReply(reply.mobile(), reply.id());
+      }
+    }
+    return added.size();
   }
 
   private static String clip(String content) {
     return content.length() <= MAX_CONTENT ? content : content.substring(0, MAX_CONTENT - 1) + "…";
-  }
-
-  private static String nz(String value) {
-    return value == null ? "" : value;
   }
 
   static String sha256(String content) {
