@@ -86,7 +86,7 @@ class JobEdits {
           List<String> changed = changes(job, content, sendTime, extno);
           job.edit(content, sendTime, extno, MessageSegments.count(content).segments());
           audit.record(
-              AuditEntry.success(AuditAction.SEND_EDITED, SendJobs.target(job))
+              AuditEntry.success(AuditAction.SEND_EDITED, JobStore.target(job))
                   .tenant(job.getTenantId(), tenantName(job.getTenantId()))
                   .detail(
                       (changed.isEmpty() ? "nothing changed" : String.join(", ", changed))

@@ -140,6 +140,25 @@ class SendChunk extends TenantOwned {
     this.state = ChunkState.CANCELLED;
   }
 
+  /** The chunk as pages show it. */
+  public ChunkView toView() {
+    return new ChunkView(
+        id,
+        seq,
+        state,
+        numberCount,
+        attempts,
+        dueAt,
+        attemptedAt,
+        answeredAt,
+        taskId,
+        successCounts,
+        remainpoint,
+        error,
+        message,
+        rawAnswer);
+  }
+
   private static String cut(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max);
   }
