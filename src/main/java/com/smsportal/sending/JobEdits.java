@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and send anew.
  */
 @Service
-class JobEdits {
+public class JobEdits {
 
   /** How an edit ended. */
-  enum Outcome {
+  public enum Outcome {
     EDITED,
     NOT_FOUND,
     /** A chunk left the queue, the job was cancelled, or its time has come: too late. */
@@ -59,7 +59,7 @@ class JobEdits {
    * Applies the edit if the job is still as the person saw it ({@code version}), scheduled for
    * later, and none of its chunks has left the queue. Checked values only (see {@link SendRules}).
    */
-  Outcome edit(long jobId, int version, String content, Instant sendTime, String extno) {
+  public Outcome edit(long jobId, int version, String content, Instant sendTime, String extno) {
     return tx.execute(
         status -> {
           Optional<SendJob> found = jobs.findById(jobId);

@@ -16,9 +16,9 @@ import org.hibernate.type.SqlTypes;
 /** A number of the tenant that asked not to be messaged: sends leave it out. */
 @Entity
 @Table(name = "opt_out")
-class OptOut extends TenantOwned {
+public class OptOut extends TenantOwned {
 
-  static final int MAX_NOTE = 200;
+  public static final int MAX_NOTE = 200;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,7 +46,7 @@ class OptOut extends TenantOwned {
 
   protected OptOut() {}
 
-  OptOut(
+  public OptOut(
       String mobile,
       OptOutSource source,
       Long replyId,
@@ -61,15 +61,15 @@ class OptOut extends TenantOwned {
     this.createdBy = createdBy;
   }
 
-  OptOutView toView() {
+  public OptOutView toView() {
     return new OptOutView(id, mobile, source, replyId, note, createdAt, createdBy);
   }
 
-  Long getId() {
+  public Long getId() {
     return id;
   }
 
-  String getMobile() {
+  public String getMobile() {
     return mobile;
   }
 }

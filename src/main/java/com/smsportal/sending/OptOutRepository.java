@@ -7,7 +7,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface OptOutRepository extends JpaRepository<OptOut, Long> {
+public interface OptOutRepository extends JpaRepository<OptOut, Long> {
 
   Optional<OptOut> findByMobile(String mobile);
 

@@ -19,10 +19,10 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "send_chunk")
-class SendChunk extends TenantOwned {
+public class SendChunk extends TenantOwned {
 
-  static final int MAX_RAW_ANSWER = 4000;
-  static final int MAX_MESSAGE = 500;
+  public static final int MAX_RAW_ANSWER = 4000;
+  public static final int MAX_MESSAGE = 500;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,7 +85,7 @@ class SendChunk extends TenantOwned {
 
   protected SendChunk() {}
 
-  SendChunk(
+  public SendChunk(
       long tenantId,
       long jobId,
       long accountId,
@@ -104,7 +104,8 @@ class SendChunk extends TenantOwned {
     this.state = ChunkState.QUEUED;
   }
 
-  void submitted(String taskId, long successCounts, long remainpoint, String raw, Instant at) {
+  public void submitted(
+      String taskId, long successCounts, long remainpoint, String raw, Instant at) {
     this.state = ChunkState.SUBMITTED;
     this.taskId = taskId;
     this.successCounts = successCounts;
@@ -115,7 +116,7 @@ class SendChunk extends TenantOwned {
     this.answeredAt = at;
   }
 
-  void failed(ChunkState outcome, String error, String message, String raw, Instant at) {
+  public void failed(ChunkState outcome, String error, String message, String raw, Instant at) {
     this.state = outcome;
     this.error = error;
     this.message = cut(message, MAX_MESSAGE);
@@ -124,19 +125,19 @@ class SendChunk extends TenantOwned {
   }
 
   /** After a call that provably never left: queued again, not before {@code dueAt}. */
-  void requeued(String error, String message, Instant dueAt) {
+  public void requeued(String error, String message, Instant dueAt) {
     this.state = ChunkState.QUEUED;
     this.error = error;
     this.message = cut(message, MAX_MESSAGE);
     this.dueAt = dueAt;
   }
 
-  void resend(Instant now) {
+  public void resend(Instant now) {
     this.state = ChunkState.QUEUED;
     this.dueAt = now;
   }
 
-  void cancel() {
+  public void cancel() {
     this.state = ChunkState.CANCELLED;
   }
 
@@ -163,75 +164,75 @@ class SendChunk extends TenantOwned {
     return text == null || text.length() <= max ? text : text.substring(0, max);
   }
 
-  Long getId() {
+  public Long getId() {
     return id;
   }
 
-  long getJobId() {
+  public long getJobId() {
     return jobId;
   }
 
-  long getAccountId() {
+  public long getAccountId() {
     return accountId;
   }
 
-  int getSeq() {
+  public int getSeq() {
     return seq;
   }
 
-  ChunkState getState() {
+  public ChunkState getState() {
     return state;
   }
 
-  int getNumberCount() {
+  public int getNumberCount() {
     return numberCount;
   }
 
-  Instant getDueAt() {
+  public Instant getDueAt() {
     return dueAt;
   }
 
-  int getAttempts() {
+  public int getAttempts() {
     return attempts;
   }
 
-  Instant getAttemptedAt() {
+  public Instant getAttemptedAt() {
     return attemptedAt;
   }
 
-  Instant getAnsweredAt() {
+  public Instant getAnsweredAt() {
     return answeredAt;
   }
 
-  String getTaskId() {
+  public String getTaskId() {
     return taskId;
   }
 
-  Long getSuccessCounts() {
+  public Long getSuccessCounts() {
     return successCounts;
   }
 
-  Long getRemainpoint() {
+  public Long getRemainpoint() {
     return remainpoint;
   }
 
-  String getRawAnswer() {
+  public String getRawAnswer() {
     return rawAnswer;
   }
 
-  String getError() {
+  public String getError() {
     return error;
   }
 
-  String getMessage() {
+  public String getMessage() {
     return message;
   }
 
-  int getJobVersion() {
+  public int getJobVersion() {
     return jobVersion;
   }
 
-  String getClaimedBy() {
+  public String getClaimedBy() {
     return claimedBy;
   }
 }

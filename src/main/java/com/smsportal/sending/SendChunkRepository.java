@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
+public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   List<SendChunk> findByJobIdOrderBySeq(long jobId);
 

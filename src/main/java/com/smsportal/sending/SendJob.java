@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** One submitted send order: the content, where it goes and when, and its idempotency key. */
 @Entity
 @Table(name = "send_job")
-class SendJob extends TenantOwned {
+public class SendJob extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,7 +66,7 @@ class SendJob extends TenantOwned {
 
   protected SendJob() {}
 
-  SendJob(
+  public SendJob(
       long tenantId,
       long accountId,
       String idempotencyKey,
@@ -95,72 +95,72 @@ class SendJob extends TenantOwned {
     this.createdBy = createdBy;
   }
 
-  Long getId() {
+  public Long getId() {
     return id;
   }
 
-  long getAccountId() {
+  public long getAccountId() {
     return accountId;
   }
 
-  String getIdempotencyKey() {
+  public String getIdempotencyKey() {
     return idempotencyKey;
   }
 
-  String getContent() {
+  public String getContent() {
     return content;
   }
 
-  Instant getSendTime() {
+  public Instant getSendTime() {
     return sendTime;
   }
 
-  String getExtno() {
+  public String getExtno() {
     return extno;
   }
 
-  JobState getState() {
+  public JobState getState() {
     return state;
   }
 
-  void setState(JobState state) {
+  public void setState(JobState state) {
     this.state = state;
   }
 
-  int getNumberCount() {
+  public int getNumberCount() {
     return numberCount;
   }
 
-  int getSegments() {
+  public int getSegments() {
     return segments;
   }
 
-  int getChunkCount() {
+  public int getChunkCount() {
     return chunkCount;
   }
 
-  Instant getCreatedAt() {
+  public Instant getCreatedAt() {
     return createdAt;
   }
 
-  String getCreatedBy() {
+  public String getCreatedBy() {
     return createdBy;
   }
 
-  int getOptedOutCount() {
+  public int getOptedOutCount() {
     return optedOutCount;
   }
 
-  void setOptedOutCount(int optedOutCount) {
+  public void setOptedOutCount(int optedOutCount) {
     this.optedOutCount = optedOutCount;
   }
 
-  int getVersion() {
+  public int getVersion() {
     return version;
   }
 
   /** A person's change before it went; its chunks move to the new version in the same step. */
-  void edit(String content, Instant sendTime, String extno, int segments) {
+  public void edit(String content, Instant sendTime, String extno, int segments) {
     this.content = content;
     this.sendTime = sendTime;
     this.extno = extno;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface SendJobRepository extends JpaRepository<SendJob, Long> {
+public interface SendJobRepository extends JpaRepository<SendJob, Long> {
 
   Optional<SendJob> findByIdempotencyKey(String idempotencyKey);
 

@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** One recipient of a job, in one chunk. */
 @Entity
 @Table(name = "send_number")
-class SendNumber extends TenantOwned {
+public class SendNumber extends TenantOwned {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +44,7 @@ class SendNumber extends TenantOwned {
 
   protected SendNumber() {}
 
-  SendNumber(long tenantId, long jobId, long chunkId, String mobile, boolean assignTenant) {
+  public SendNumber(long tenantId, long jobId, long chunkId, String mobile, boolean assignTenant) {
     if (assignTenant) {
       assignTenant(tenantId);
     }
@@ -54,19 +54,19 @@ class SendNumber extends TenantOwned {
     this.state = NumberState.QUEUED;
   }
 
-  NumberView toView() {
+  public NumberView toView() {
     return new NumberView(id, mobile, state, chunkId, carrierCode, reportedAt);
   }
 
-  Long getId() {
+  public Long getId() {
     return id;
   }
 
-  String getMobile() {
+  public String getMobile() {
     return mobile;
   }
 
-  NumberState getState() {
+  public NumberState getState() {
     return state;
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
+public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
 
   /** The chunk's numbers still to be sent: all but those left out as opted out. */
   @Query(

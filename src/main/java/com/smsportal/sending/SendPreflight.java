@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * overage}). Only reads; a refusal here stores and sends nothing.
  */
 @Service
-class SendPreflight {
+public class SendPreflight {
 
   private final GatewayAccess gateway;
 
@@ -26,9 +26,9 @@ class SendPreflight {
   }
 
   /** Why the gateway says this cannot go: a message key, its argument, the field it concerns. */
-  record Objection(String field, String messageKey, String argument) {}
+  public record Objection(String field, String messageKey, String argument) {}
 
-  Optional<Objection> check(long accountId, String content, long cost) {
+  public Optional<Objection> check(long accountId, String content, long cost) {
     try {
       return gateway
           .call(accountId, account -> objection(account, content, cost))

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  * The rules of a message, one set for a new send and for the edit of a scheduled one: content,
  * extension and time, checked before the gateway is asked anything.
  */
-final class SendRules {
+public final class SendRules {
 
-  static final int MAX_CONTENT = 2000;
-  static final Pattern EXTNO = Pattern.compile("\\d{1,10}");
+  public static final int MAX_CONTENT = 2000;
+  public static final Pattern EXTNO = Pattern.compile("\\d{1,10}");
 
   private SendRules() {}
 
@@ -21,7 +21,7 @@ final class SendRules {
    *
    * @param sendTime null to send now (refused when {@code scheduled} is required, as for an edit)
    */
-  static SendRefusal refusal(
+  public static SendRefusal refusal(
       String content,
       String extno,
       boolean extnoSupported,
@@ -51,7 +51,7 @@ final class SendRules {
    *
    * @throws java.time.format.DateTimeParseException if it is no such value
    */
-  static Instant sendTime(String value) {
+  public static Instant sendTime(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
