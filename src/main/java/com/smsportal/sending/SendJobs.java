@@ -1,5 +1,7 @@
 package com.smsportal.sending;
 
+import com.smsportal.sending.jobs.JobQueries;
+import com.smsportal.sending.store.JobStore;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
