@@ -1,6 +1,6 @@
 package com.smsportal.sending;
 
-import com.smsportal.sending.jobs.JobQueries;
+import com.smsportal.sending.store.JobQueries;
 import com.smsportal.sending.store.JobStore;
 import java.util.List;
 import java.util.Optional;

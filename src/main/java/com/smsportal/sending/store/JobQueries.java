@@ -1,16 +1,10 @@
-package com.smsportal.sending.jobs;
+package com.smsportal.sending.store;
 
 import com.smsportal.sending.ChunkView;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
-import com.smsportal.sending.store.SendChunk;
-import com.smsportal.sending.store.SendChunkRepository;
-import com.smsportal.sending.store.SendJob;
-import com.smsportal.sending.store.SendJobRepository;
-import com.smsportal.sending.store.SendNumber;
-import com.smsportal.sending.store.SendNumberRepository;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
