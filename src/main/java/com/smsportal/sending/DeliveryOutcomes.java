@@ -43,9 +43,7 @@ public class DeliveryOutcomes {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, Long> jobsOfTasks(long accountId, Collection<String> taskIds) {
-    Map<String, Long> jobs = new HashMap<>();
-    chunksOfTasks(accountId, taskIds).forEach((task, chunks) -> jobs.put(task, chunks.jobId()));
-    return jobs;
+    return jobsOf(chunksOfTasks(accountId, taskIds));
   }
 
   /**
@@ -83,13 +81,17 @@ public class DeliveryOutcomes {
               + " and (reported_at is null or reported_at <= ?)",
           updates);
     }
-    Map<String, Long> jobs = new HashMap<>();
-    chunksOfTask.forEach((task, chunks) -> jobs.put(task, chunks.jobId()));
-    return jobs;
+    return jobsOf(chunksOfTask);
   }
 
   /** The job a task id belongs to and the chunks the gateway gave it to (one, unless resent). */
   private record TaskChunks(long jobId, List<Long> chunkIds) {}
+
+  private static Map<String, Long> jobsOf(Map<String, TaskChunks> chunksOfTask) {
+    Map<String, Long> jobs = new HashMap<>();
+    chunksOfTask.forEach((task, chunks) -> jobs.put(task, chunks.jobId()));
+    return jobs;
+  }
 
   /** This account's chunks of these task ids, by task id: one statement per 500 task ids. */
   private Map<String, TaskChunks> chunksOfTasks(long accountId, Collection<String> taskIds) {
