@@ -27,30 +27,24 @@ class ReceiptSearch {
   /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
   @Transactional(readOnly = true)
   List<ReceiptView> page(ReceiptQuery query, PageCursor before, int limit) {
-    PageCursor upper = NewestFirst.upper(before, query.until());
     List<StatusReportEntry> rows =
         NewestFirst.page(
-            upper,
+            entries,
+            (below, atOrAfter) -> matching(query, below, atOrAfter),
+            before,
             query.from(),
-            limit,
-            (below, atOrAfter, n) ->
-                entries.findBy(
-                    matching(query, below, atOrAfter),
-                    q -> q.sortBy(NewestFirst.ORDER).limit(n).all()));
+            query.until(),
+            limit);
     return rows.stream().map(StatusReportEntry::toView).toList();
   }
 
   /** The same, below the row with the given id: the export's batches carry only an id. */
   @Transactional(readOnly = true)
   List<ReceiptView> pageBelowId(ReceiptQuery query, Long beforeId, int limit) {
-    if (beforeId == null) {
-      return page(query, null, limit);
-    }
-    return entries
-        .findById(beforeId)
-        .map(StatusReportEntry::toView)
-        .map(last -> page(query, new PageCursor(last.receivedAt(), last.id()), limit))
-        .orElse(List.of());
+    return NewestFirst.belowId(
+        beforeId,
+        id -> entries.findById(id).map(StatusReportEntry::toView).map(ReceiptView::cursor),
+        cursor -> page(query, cursor, limit));
   }
 
   private static Specification<StatusReportEntry> matching(

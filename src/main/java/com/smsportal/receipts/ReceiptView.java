@@ -1,5 +1,6 @@
 package com.smsportal.receipts;
 
+import com.smsportal.web.PageCursor;
 import java.time.Instant;
 
 /**
@@ -28,5 +29,10 @@ public record ReceiptView(
 
   public boolean failed() {
     return status == ReceiptStatus.FAILED.code();
+  }
+
+  /** Where the page after this row starts. */
+  public PageCursor cursor() {
+    return new PageCursor(receivedAt, id);
   }
 }

@@ -77,7 +77,7 @@ class ReceiptsController {
     model.addAttribute("receipts", shown);
     if (more) {
       ReceiptView last = shown.get(shown.size() - 1);
-      model.addAttribute("nextBefore", new PageCursor(last.receivedAt(), last.id()).token());
+      model.addAttribute("nextBefore", last.cursor().token());
     }
     return VIEW;
   }

@@ -1,6 +1,6 @@
 /**
- * Delivery status reports: the poller that drains the gateway's fetch-once queues (reports and
- * replies) into a durable raw inbox, with a disk spool for when the database cannot take them, the
- * idempotent ingest of reports, their matching to sent numbers, and the receipts pages.
+ * Delivery status reports: their idempotent ingest ({@link com.smsportal.receipts.StatusReports},
+ * which the poller calls), which also tells the sent numbers their outcome, and the receipts pages
+ * (filter, keyset pages, CSV export).
  */
 package com.smsportal.receipts;

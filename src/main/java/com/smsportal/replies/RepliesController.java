@@ -72,7 +72,7 @@ class RepliesController {
     model.addAttribute("replies", shown);
     if (more) {
       ReplyView last = shown.get(shown.size() - 1);
-      model.addAttribute("nextBefore", new PageCursor(last.receivedAt(), last.id()).token());
+      model.addAttribute("nextBefore", last.cursor().token());
     }
     return VIEW;
   }

@@ -27,17 +27,13 @@ class ReplySearch {
   /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
   @Transactional(readOnly = true)
   List<ReplyEntry> page(ReplyQuery query, PageCursor before, int limit) {
-    PageCursor upper = NewestFirst.upper(before, query.until());
-    List<ReplyEntry> rows =
-        NewestFirst.page(
-            upper,
-            query.from(),
-            limit,
-            (below, atOrAfter, n) ->
-                entries.findBy(
-                    matching(query, below, atOrAfter),
-                    q -> q.sortBy(NewestFirst.ORDER).limit(n).all()));
-    return rows;
+    return NewestFirst.page(
+        entries,
+        (below, atOrAfter) -> matching(query, below, atOrAfter),
+        before,
+        query.from(),
+        query.until(),
+        limit);
   }
 
   @Transactional(readOnly = true)
@@ -48,14 +44,10 @@ class ReplySearch {
   /** The same, below the row with the given id: the export's batches carry only an id. */
   @Transactional(readOnly = true)
   List<ReplyView> rowsBelowId(ReplyQuery query, Long beforeId, int limit) {
-    if (beforeId == null) {
-      return rows(query, null, limit);
-    }
-    return entries
-        .findById(beforeId)
-        .map(ReplyEntry::toView)
-        .map(last -> rows(query, new PageCursor(last.receivedAt(), last.id()), limit))
-        .orElse(List.of());
+    return NewestFirst.belowId(
+        beforeId,
+        id -> entries.findById(id).map(ReplyEntry::toView).map(ReplyView::cursor),
+        cursor -> rows(query, cursor, limit));
   }
 
   private static Specification<ReplyEntry> matching(

@@ -1,5 +1,6 @@
 package com.smsportal.replies;
 
+import com.smsportal.web.PageCursor;
 import java.time.Instant;
 
 /**
@@ -19,4 +20,10 @@ public record ReplyView(
     String extno,
     Long jobId,
     boolean optOut,
-    Instant fetchedAt) {}
+    Instant fetchedAt) {
+
+  /** Where the page after this row starts. */
+  public PageCursor cursor() {
+    return new PageCursor(receivedAt, id);
+  }
+}

@@ -22,23 +22,4 @@ public record ChunkView(
     Long remainpoint,
     String error,
     String message,
-    String rawAnswer) {
-
-  static ChunkView of(SendChunk c) {
-    return new ChunkView(
-        c.getId(),
-        c.getSeq(),
-        c.getState(),
-        c.getNumberCount(),
-        c.getAttempts(),
-        c.getDueAt(),
-        c.getAttemptedAt(),
-        c.getAnsweredAt(),
-        c.getTaskId(),
-        c.getSuccessCounts(),
-        c.getRemainpoint(),
-        c.getError(),
-        c.getMessage(),
-        c.getRawAnswer());
-  }
-}
+    String rawAnswer) {}

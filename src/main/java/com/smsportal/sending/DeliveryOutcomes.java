@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the status reports tell the sent numbers: the receipts module (the poller, a system task)
- * asks which job a gateway task id belongs to and records each number's delivery outcome. A chunk
- * is found by the account that sent it and the taskID the gateway gave it, then the number by its
- * mobile within that chunk.
+ * What the status reports tell the sent numbers: the receipts module (for the poller, a system
+ * task) records each number's delivery outcome and learns the job of each gateway task id, and the
+ * replies module asks which job a task id belongs to. A chunk is found by the account that sent it
+ * and the taskID the gateway gave it, then the number by its mobile within that chunk.
  *
  * <p>Plain SQL for speed (reports come 4,000 at a time); every statement is bound to the account,
  * and an account belongs to one tenant, so no other tenant's rows are touched.
@@ -43,46 +43,24 @@ public class DeliveryOutcomes {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, Long> jobsOfTasks(long accountId, Collection<String> taskIds) {
-    Map<String, Long> jobs = new HashMap<>();
-    for (List<String> part : parts(taskIds)) {
-      jdbc.query(
-          "select task_id, job_id from send_chunk where account_id = ? and task_id in ("
-              + placeholders(part.size())
-              + ")",
-          rs -> {
-            jobs.put(rs.getString(1), rs.getLong(2));
-          },
-          args(accountId, part));
-    }
-    return jobs;
+    return jobsOf(chunksOfTasks(accountId, taskIds));
   }
 
   /**
-   * Records the outcomes on the numbers they are about; returns how many numbers changed. A number
-   * keeps the outcome of its latest report (an older report arriving late changes nothing), and
-   * only numbers the gateway accepted take one. Run it in the transaction that stores the reports.
+   * Records the outcomes on the numbers they are about, and returns the job of each task id the
+   * outcomes name that this account's chunks were given (unknown ones absent): what the reports are
+   * stored with. A number keeps the outcome of its latest report (an older report arriving late
+   * changes nothing), and only numbers the gateway accepted take one. Run it in the transaction
+   * that stores the reports.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int record(long accountId, List<Outcome> outcomes) {
-    if (outcomes.isEmpty()) {
-      return 0;
-    }
-    Map<String, List<Long>> chunksOfTask = new HashMap<>();
-    for (List<String> part : parts(outcomes.stream().map(Outcome::taskId).toList())) {
-      jdbc.query(
-          "select task_id, id from send_chunk where account_id = ? and task_id in ("
-              + placeholders(part.size())
-              + ")",
-          rs -> {
-            chunksOfTask
-                .computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
-                .add(rs.getLong(2));
-          },
-          args(accountId, part));
-    }
+  public Map<String, Long> record(long accountId, List<Outcome> outcomes) {
+    Map<String, TaskChunks> chunksOfTask =
+        chunksOfTasks(accountId, outcomes.stream().map(Outcome::taskId).toList());
     List<Object[]> updates = new ArrayList<>();
     for (Outcome outcome : outcomes) {
-      for (Long chunk : chunksOfTask.getOrDefault(outcome.taskId(), List.of())) {
+      TaskChunks task = chunksOfTask.get(outcome.taskId());
+      for (long chunk : task == null ? List.<Long>of() : task.chunkIds()) {
         LocalDateTime at = LocalDateTime.ofInstant(outcome.reportedAt(), ZoneOffset.UTC);
         updates.add(
             new Object[] {
@@ -95,20 +73,44 @@ public class DeliveryOutcomes {
             });
       }
     }
-    if (updates.isEmpty()) {
-      return 0;
+    if (!updates.isEmpty()) {
+      jdbc.batchUpdate(
+          "update send_number set state = ?, carrier_code = ?, reported_at = ?"
+              + " where chunk_id = ? and mobile = ?"
+              + " and state in ('SUBMITTED', 'DELIVERED', 'FAILED')"
+              + " and (reported_at is null or reported_at <= ?)",
+          updates);
     }
-    int changed = 0;
-    for (int count :
-        jdbc.batchUpdate(
-            "update send_number set state = ?, carrier_code = ?, reported_at = ?"
-                + " where chunk_id = ? and mobile = ?"
-                + " and state in ('SUBMITTED', 'DELIVERED', 'FAILED')"
-                + " and (reported_at is null or reported_at <= ?)",
-            updates)) {
-      changed += Math.max(count, 0);
+    return jobsOf(chunksOfTask);
+  }
+
+  /** The job a task id belongs to and the chunks the gateway gave it to (one, unless resent). */
+  private record TaskChunks(long jobId, List<Long> chunkIds) {}
+
+  private static Map<String, Long> jobsOf(Map<String, TaskChunks> chunksOfTask) {
+    Map<String, Long> jobs = new HashMap<>();
+    chunksOfTask.forEach((task, chunks) -> jobs.put(task, chunks.jobId()));
+    return jobs;
+  }
+
+  /** This account's chunks of these task ids, by task id: one statement per 500 task ids. */
+  private Map<String, TaskChunks> chunksOfTasks(long accountId, Collection<String> taskIds) {
+    Map<String, TaskChunks> found = new HashMap<>();
+    for (List<String> part : parts(taskIds)) {
+      jdbc.query(
+          "select task_id, job_id, id from send_chunk where account_id = ? and task_id in ("
+              + placeholders(part.size())
+              + ")",
+          rs -> {
+            long job = rs.getLong(2);
+            found
+                .computeIfAbsent(rs.getString(1), t -> new TaskChunks(job, new ArrayList<>()))
+                .chunkIds()
+                .add(rs.getLong(3));
+          },
+          args(accountId, part));
     }
-    return changed;
+    return found;
   }
 
   private static List<List<String>> parts(Collection<String> values) {

@@ -18,7 +18,7 @@ public enum NumberState {
    */
   OPTED_OUT;
 
-  static NumberState of(ChunkState chunk) {
+  public static NumberState of(ChunkState chunk) {
     return switch (chunk) {
       case QUEUED, SUBMITTING -> QUEUED;
       case SUBMITTED -> SUBMITTED;

@@ -1,5 +1,6 @@
 package com.smsportal.sending;
 
+import com.smsportal.sending.message.MobileNumbers;
 import java.time.Instant;
 import java.util.List;
 

@@ -8,15 +8,15 @@ package com.smsportal.sending;
  */
 public record SubmitResult(Long jobId, boolean repeated, SendRefusal refusal) {
 
-  static SubmitResult created(long jobId) {
+  public static SubmitResult created(long jobId) {
     return new SubmitResult(jobId, false, null);
   }
 
-  static SubmitResult repeatOf(long jobId) {
+  public static SubmitResult repeatOf(long jobId) {
     return new SubmitResult(jobId, true, null);
   }
 
-  static SubmitResult refused(SendRefusal refusal) {
+  public static SubmitResult refused(SendRefusal refusal) {
     return new SubmitResult(null, false, refusal);
   }
 

@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 /**
  * Reads a keyset page, newest first, in time windows below the cursor. Why: given only {@code
@@ -22,6 +26,12 @@ public final class NewestFirst {
   @FunctionalInterface
   public interface Slice<T> {
     List<T> rows(PageCursor below, Instant atOrAfter, int limit);
+  }
+
+  /** The filter of a page's rows together with one slice's bounds (see {@link #bounds}). */
+  @FunctionalInterface
+  public interface Matching<E> {
+    Specification<E> slice(PageCursor below, Instant atOrAfter);
   }
 
   static final List<Duration> WINDOWS =
@@ -77,6 +87,40 @@ public final class NewestFirst {
    */
   public static PageCursor upper(PageCursor before, Instant until) {
     return before != null || until == null ? before : new PageCursor(until, 0);
+  }
+
+  /**
+   * The newest {@code limit} rows of an entity that match the filter, strictly older than the
+   * cursor {@code before} (null: the newest) and within the filter's {@code from} and {@code
+   * until}, read in windows from its repository.
+   */
+  public static <E> List<E> page(
+      JpaSpecificationExecutor<E> entries,
+      Matching<E> matching,
+      PageCursor before,
+      Instant from,
+      Instant until,
+      int limit) {
+    return page(
+        upper(before, until),
+        from,
+        limit,
+        (below, atOrAfter, n) ->
+            entries.findBy(matching.slice(below, atOrAfter), q -> q.sortBy(ORDER).limit(n).all()));
+  }
+
+  /**
+   * The page below the row with id {@code beforeId} (null: the first page), as the export's batches
+   * ask, which carry only an id; empty when there is no such row.
+   */
+  public static <V> List<V> belowId(
+      Long beforeId,
+      Function<Long, Optional<PageCursor>> cursorOf,
+      Function<PageCursor, List<V>> page) {
+    if (beforeId == null) {
+      return page.apply(null);
+    }
+    return cursorOf.apply(beforeId).map(page).orElse(List.of());
   }
 
   /**

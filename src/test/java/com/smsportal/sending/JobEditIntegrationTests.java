@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.smsportal.Logins;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.store.JobEdits;
+import com.smsportal.sending.store.SendChunkRepository;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;

@@ -1,5 +1,11 @@
 package com.smsportal.sending;
 
+import com.smsportal.sending.store.SendChunk;
+import com.smsportal.sending.store.SendChunkRepository;
+import com.smsportal.sending.store.SendJob;
+import com.smsportal.sending.store.SendJobRepository;
+import com.smsportal.sending.store.SendNumber;
+import com.smsportal.sending.store.SendNumberRepository;
 import com.smsportal.tenant.TenantContext;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

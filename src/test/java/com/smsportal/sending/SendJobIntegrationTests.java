@@ -7,6 +7,7 @@ import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;

@@ -1,0 +1,243 @@
+package com.smsportal.polling;
+
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayError;
+import com.smsportal.gateway.GatewayException;
+import com.smsportal.tenant.AccountGateway;
+import com.smsportal.tenant.GatewayAccess;
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.PasswordNeededException;
+import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.tenant.TenantContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Drains one account's two fetch-once queues. Each answer that may carry anything is stored
+ * (committed) before it is read; if the database cannot take it, it goes to the spool on disk and
+ * the round stops. A full batch of reports means more are waiting: ask again, up to {@code
+ * max-fetches} times a round. Runs in the account's tenant context, cleared after on every path.
+ */
+@Component
+class AccountPoller {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountPoller.class);
+
+  private final GatewayAccess gateway;
+  private final RawInbox inbox;
+  private final Spool spool;
+  private final PollIngest ingest;
+  private final PollerStates states;
+  private final PollerMetrics metrics;
+  private final PollerProperties properties;
+  private final Clock clock;
+
+  AccountPoller(
+      GatewayAccess gateway,
+      RawInbox inbox,
+      Spool spool,
+      PollIngest ingest,
+      PollerStates states,
+      PollerMetrics metrics,
+      PollerProperties properties,
+      Clock clock) {
+    this.gateway = gateway;
+    this.inbox = inbox;
+    this.spool = spool;
+    this.ingest = ingest;
+    this.states = states;
+    this.metrics = metrics;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** What one round of an account gave. */
+  record Round(int reports, int replies, String error) {
+
+    boolean succeeded() {
+      return error == null;
+    }
+  }
+
+  /**
+   * Polls the account once: both queues until drained, a stop is asked for, or an error.
+   *
+   * @param stopping asked before each call to the gateway
+   */
+  Round poll(GatewayAccountView account, BooleanSupplier stopping) {
+    long tenant = account.tenantId();
+    return TenantContext.callAs(tenant, () -> pollAsTenant(account, stopping));
+  }
+
+  private Round pollAsTenant(GatewayAccountView account, BooleanSupplier stopping) {
+    Instant started = clock.instant();
+    states.attempted(account.id(), account.tenantId(), started);
+    // Items taken so far this round, by queue: what a stop halfway still reports.
+    int[] taken = new int[2];
+    try {
+      Optional<Boolean> found =
+          gateway.call(
+              account.id(),
+              as -> {
+                taken[0] = drain(account, as, InboxKind.REPORTS, stopping);
+                taken[1] = drain(account, as, InboxKind.REPLIES, stopping);
+                return Boolean.TRUE;
+              });
+      if (found.isEmpty()) {
+        return new Round(0, 0, "account not found");
+      }
+    } catch (RotationInProgressException rotating) {
+      return failed(account, "ROTATION_IN_PROGRESS: the password is being rotated", false);
+    } catch (PasswordNeededException stale) {
+      return failed(account, "PASSWORD_NEEDED: the password must be entered again", false);
+    } catch (GatewayException e) {
+      return failed(account, e.error() + ": " + e.getMessage(), true);
+    } catch (UnreadableAnswerException e) {
+      return failed(account, "UPSTREAM_GARBAGE: " + e.getMessage(), true);
+    } catch (StoreUnavailableException e) {
+      log.warn("Polling account {} stopped: {}", account.id(), e.getMessage());
+      return new Round(taken[0], taken[1], "DATABASE_UNAVAILABLE: " + e.getMessage());
+    }
+    int reports = taken[0];
+    int replies = taken[1];
+    Instant now = clock.instant();
+    states.succeeded(account.id(), now, now.plus(properties.every()));
+    return new Round(reports, replies, null);
+  }
+
+  private Round failed(GatewayAccountView account, String error, boolean backOff) {
+    Instant now = clock.instant();
+    int failures = states.failures(account.id()) + 1;
+    Duration wait = backOff ? backoff(failures) : properties.every();
+    states.failed(account.id(), account.tenantId(), now, error, now.plus(wait));
+    metrics.failed(account.id());
+    log.warn(
+        "Polling account {} failed ({} in a row), next try in {}: {}",
+        account.id(),
+        failures,
+        wait,
+        error);
+    return new Round(0, 0, error);
+  }
+
+  /** every × 2^(failures-1), at most backoff-max. */
+  Duration backoff(int failures) {
+    Duration wait = properties.every();
+    for (int i = 1; i < failures && wait.compareTo(properties.backoffMax()) < 0; i++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : wait;
+  }
+
+  private int drain(
+      GatewayAccountView account,
+      AccountGateway gateway,
+      InboxKind kind,
+      BooleanSupplier stopping) {
+    int total = 0;
+    for (int call = 0; call < properties.maxFetches() && !stopping.getAsBoolean(); call++) {
+      String body =
+          kind == InboxKind.REPORTS
+              ? gateway.fetchStatusReports(properties.statusNum())
+              : gateway.fetchReplies(properties.ownExt());
+      Instant fetchedAt = clock.instant();
+      if (!mayCarryItems(kind, body)) {
+        int items = readEmptyLooking(kind, body);
+        if (items == 0) {
+          return total;
+        }
+      }
+      long id = store(account, kind, fetchedAt, body);
+      PollIngest.Result result;
+      try {
+        result =
+            ingest.process(
+                new StoredAnswer(
+                    id,
+                    account.tenantId(),
+                    account.id(),
+                    kind,
+                    RawInbox.POLL,
+                    InboxState.NEW,
+                    fetchedAt,
+                    body,
+                    null,
+                    null,
+                    null));
+      } catch (DataAccessException | TransactionException e) {
+        // Stored: the backlog processes it once the database takes writes again.
+        throw new StoreUnavailableException("answer " + id + " stored, not yet processed", e);
+      }
+      total += result.items();
+      metrics.fetched(kind, result.items());
+      states.fetched(account.id(), fetchedAt, result.items());
+      if (!result.readable()) {
+        throw new UnreadableAnswerException(id);
+      }
+      if (kind == InboxKind.REPORTS
+          ? result.items() < properties.statusNum()
+          : result.items() == 0) {
+        return total;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * An answer without a single item element carries nothing to lose: read it first. Empty, it is
+   * not stored; a readable error is thrown; anything else unreadable is stored to be looked at.
+   */
+  private int readEmptyLooking(InboxKind kind, String body) {
+    try {
+      return kind == InboxKind.REPORTS
+          ? GatewayClient.readStatusReports(body).reports().size()
+          : GatewayClient.readReplies(body).replies().size();
+    } catch (GatewayException e) {
+      if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
+        return -1;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean mayCarryItems(InboxKind kind, String body) {
+    String tag = kind == InboxKind.REPORTS ? "statusbox" : "callbox";
+    return body.toLowerCase(Locale.ROOT).contains(tag);
+  }
+
+  /** Commits the answer to the inbox, or spools it and stops the round. */
+  private long store(GatewayAccountView account, InboxKind kind, Instant fetchedAt, String body) {
+    try {
+      return inbox.store(account.tenantId(), account.id(), kind, RawInbox.POLL, fetchedAt, body);
+    } catch (DataAccessException | TransactionException e) {
+      try {
+        spool.write(new Spool.Entry(account.tenantId(), account.id(), kind, fetchedAt, body));
+        log.warn(
+            "The database did not take an answer of account {} ({}); spooled to {}",
+            account.id(),
+            kind,
+            spool.directory());
+      } catch (IOException spoolFailed) {
+        log.error(
+            "The database did not take an answer of account {} ({}) and the spool {} failed too:"
+                + " {} characters LOST",
+            account.id(),
+            kind,
+            spool.directory(),
+            body.length(),
+            spoolFailed);
+      }
+      throw new StoreUnavailableException("the database did not take an answer", e);
+    }
+  }
+}

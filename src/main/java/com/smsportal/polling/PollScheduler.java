@@ -1,0 +1,285 @@
+package com.smsportal.polling;
+
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * The poller's schedule. Each round, in this order: if the database does not answer, nothing else
+ * (no fetch without a place to put what comes); answers waiting in the spool go into the inbox, and
+ * while any cannot, no account is polled; answers stored but not processed are processed (after a
+ * stop or a database failure); then every due account of an active tenant is polled on a small
+ * pool, under the account's ShedLock lock so that one node polls it at a time.
+ *
+ * <p>On shutdown no new call to the gateway starts, and the calls under way finish and store their
+ * answers before the database goes.
+ */
+@Component
+class PollScheduler implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+  private final GatewayAccounts accounts;
+  private final TenantService tenants;
+  private final AccountPoller poller;
+  private final RawInbox inbox;
+  private final Spool spool;
+  private final PollIngest ingest;
+  private final PollerStates states;
+  private final PollerMetrics metrics;
+  private final LockingTaskExecutor locks;
+  private final JdbcTemplate jdbc;
+  private final PollerProperties properties;
+  private final Clock clock;
+  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile ExecutorService pool;
+  private volatile boolean stopping;
+
+  PollScheduler(
+      GatewayAccounts accounts,
+      TenantService tenants,
+      AccountPoller poller,
+      RawInbox inbox,
+      Spool spool,
+      PollIngest ingest,
+      PollerStates states,
+      PollerMetrics metrics,
+      LockingTaskExecutor locks,
+      JdbcTemplate jdbc,
+      PollerProperties properties,
+      Clock clock) {
+    this.accounts = accounts;
+    this.tenants = tenants;
+    this.poller = poller;
+    this.inbox = inbox;
+    this.spool = spool;
+    this.ingest = ingest;
+    this.states = states;
+    this.metrics = metrics;
+    this.locks = locks;
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Scheduled(
+      initialDelayString = "${smsportal.poller.tick:PT1S}",
+      fixedDelayString = "${smsportal.poller.tick:PT1S}")
+  void tick() {
+    if (!properties.enabled() || stopping || pool == null) {
+      return;
+    }
+    try {
+      if (!recover()) {
+        return;
+      }
+      for (GatewayAccountView account : due()) {
+        if (inFlight.add(account.id())) {
+          try {
+            pool.execute(
+                () -> {
+                  try {
+                    pollLocked(account);
+                  } finally {
+                    inFlight.remove(account.id());
+                  }
+                });
+          } catch (RuntimeException rejected) {
+            inFlight.remove(account.id());
+          }
+        }
+      }
+      metrics.refresh();
+    } catch (RuntimeException e) {
+      // The next round tries again; nothing fetched is lost by a failed round.
+      log.warn("A polling round failed", e);
+    }
+  }
+
+  /**
+   * What must happen before any fetch: the database answers, the spool is empty, the backlog is
+   * processed. Returns whether polling may go on.
+   */
+  boolean recover() {
+    if (!databaseAnswers()) {
+      log.warn("The database does not answer: not polling");
+      return false;
+    }
+    replaySpool();
+    if (!spool.files().isEmpty()) {
+      return false;
+    }
+    processBacklog();
+    return true;
+  }
+
+  boolean databaseAnswers() {
+    try {
+      jdbc.queryForObject("select 1", Integer.class);
+      return true;
+    } catch (DataAccessException e) {
+      return false;
+    }
+  }
+
+  /** Moves spooled answers into the inbox, oldest first; returns how many. */
+  int replaySpool() {
+    int replayed = 0;
+    for (Path file : spool.files()) {
+      Spool.Entry entry;
+      try {
+        entry = spool.read(file);
+      } catch (IOException unreadable) {
+        log.error("Spool file {} cannot be read; left in place: {}", file, unreadable.getMessage());
+        continue;
+      }
+      long id;
+      try {
+        id =
+            inbox.store(
+                entry.tenantId(),
+                entry.accountId(),
+                entry.kind(),
+                RawInbox.SPOOL,
+                entry.fetchedAt(),
+                entry.body());
+      } catch (DataAccessException | TransactionException e) {
+        log.warn("The database still does not take spooled answers: {}", e.getMessage());
+        return replayed;
+      }
+      try {
+        spool.delete(file);
+      } catch (IOException e) {
+        // Replayed again later: storing its items is idempotent.
+        log.warn("Spool file {} stored as answer {} but not deleted: {}", file, id, e.getMessage());
+      }
+      replayed++;
+      inbox.find(id).ifPresent(this::processQuietly);
+    }
+    if (replayed > 0) {
+      log.info("Replayed {} spooled answer(s) into the inbox", replayed);
+    }
+    return replayed;
+  }
+
+  /** Processes answers stored but not processed (a stop or failure came between); how many. */
+  int processBacklog() {
+    int processed = 0;
+    for (Long id : inbox.unprocessed(100)) {
+      Optional<StoredAnswer> answer = inbox.find(id);
+      if (answer.isPresent() && !inFlight.contains(answer.get().accountId())) {
+        processQuietly(answer.get());
+        processed++;
+      }
+    }
+    return processed;
+  }
+
+  private void processQuietly(StoredAnswer answer) {
+    try {
+      ingest.process(answer);
+    } catch (DataAccessException | TransactionException e) {
+      log.warn("Answer {} stays in the backlog: {}", answer.id(), e.getMessage());
+    }
+  }
+
+  /** Active accounts of active tenants whose next round is due. */
+  List<GatewayAccountView> due() {
+    Instant now = clock.instant();
+    Map<Long, PollerStates.State> known = states.all();
+    return TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
+        .filter(GatewayAccountView::active)
+        .filter(
+            a -> {
+              PollerStates.State state = known.get(a.id());
+              return state == null
+                  || state.nextPollAt() == null
+                  || !state.nextPollAt().isAfter(now);
+            })
+        .filter(a -> tenants.isActive(a.tenantId())) // one query each: only for the due ones
+        .toList();
+  }
+
+  /** Polls one account now under its lock; empty if another node holds it. For tests and pages. */
+  Optional<AccountPoller.Round> pollNow(long accountId) {
+    return TenantContext.callAs(TenantContext.ALL_TENANTS, () -> accounts.find(accountId))
+        .flatMap(this::pollLocked);
+  }
+
+  private Optional<AccountPoller.Round> pollLocked(GatewayAccountView account) {
+    LockConfiguration lock =
+        new LockConfiguration(
+            ClockProvider.now(),
+            "poll-account-" + account.id(),
+            properties.lockAtMostFor(),
+            Duration.ZERO);
+    try {
+      LockingTaskExecutor.TaskResult<AccountPoller.Round> result =
+          locks.executeWithLock(() -> poller.poll(account, () -> stopping), lock);
+      return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
+    } catch (Throwable e) {
+      log.warn("Polling account {} failed", account.id(), e);
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+    pool = Executors.newFixedThreadPool(Math.max(1, properties.threads()), PollScheduler::thread);
+  }
+
+  @Override
+  public void stop() {
+    stopping = true;
+    ExecutorService running = pool;
+    if (running != null) {
+      running.shutdown();
+      try {
+        if (!running.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+          log.warn("Polls still running after {}; stopping anyway", STOP_WAIT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    pool = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return pool != null;
+  }
+
+  private static Thread thread(Runnable task) {
+    Thread thread = new Thread(task, "poller");
+    thread.setDaemon(true);
+    return thread;
+  }
+}

@@ -1,0 +1,33 @@
+package com.smsportal.polling;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The poller's settings ({@code smsportal.poller.*}).
+ *
+ * @param enabled whether the schedule runs (tests call the poller themselves)
+ * @param every how often each account is drained
+ * @param tick how often the schedule looks for due accounts, spool files and unprocessed answers
+ * @param statusNum reports asked for per call; a full batch means more are waiting
+ * @param maxFetches calls per account and queue in one round at most
+ * @param backoffMax the longest wait after repeated errors of an account
+ * @param lockAtMostFor how long an account's lock outlives a node that dies while polling it (at
+ *     least 30 s; a live node extends it every half of that while it polls)
+ * @param threads accounts polled at the same time on this node
+ * @param spoolDir where answers go that the database could not take
+ * @param ownExt ask for the customer's own sub-number in replies
+ */
+@ConfigurationProperties("smsportal.poller")
+record PollerProperties(
+    boolean enabled,
+    Duration every,
+    Duration tick,
+    int statusNum,
+    int maxFetches,
+    Duration backoffMax,
+    Duration lockAtMostFor,
+    int threads,
+    Path spoolDir,
+    boolean ownExt) {}

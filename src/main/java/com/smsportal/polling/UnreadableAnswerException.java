@@ -1,0 +1,9 @@
+package com.smsportal.polling;
+
+/** The gateway answered something that cannot be read; it is kept in the inbox for an admin. */
+class UnreadableAnswerException extends RuntimeException {
+
+  UnreadableAnswerException(long inboxId) {
+    super("unreadable answer " + inboxId + " kept for an administrator");
+  }
+}

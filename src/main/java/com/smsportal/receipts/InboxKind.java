@@ -1,9 +1,0 @@
-package com.smsportal.receipts;
-
-/** Which fetch-once queue an answer came from. */
-public enum InboxKind {
-  /** {@code statusApi.aspx}: delivery status reports. */
-  REPORTS,
-  /** {@code callApi.aspx}: replies. */
-  REPLIES
-}

@@ -1,9 +1,0 @@
-package com.smsportal.receipts;
-
-/** The database could not take what was fetched: the round stops (the answer is in the spool). */
-class StoreUnavailableException extends RuntimeException {
-
-  StoreUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}

@@ -1,9 +1,0 @@
-package com.smsportal.receipts;
-
-/** The gateway answered something that cannot be read; it is kept in the inbox for an admin. */
-class UnreadableAnswerException extends RuntimeException {
-
-  UnreadableAnswerException(long inboxId) {
-    super("unreadable answer " + inboxId + " kept for an administrator");
-  }
-}

@@ -1,9 +1,0 @@
-package com.smsportal.sending;
-
-/**
- * The edit form of a scheduled job, as typed.
- *
- * @param sendTime the browser's datetime-local value, China Standard Time
- * @param version the job's version the form was shown with (null if the form lacks it)
- */
-public record JobEditForm(String content, String sendTime, String extno, Integer version) {}

@@ -1,0 +1,44 @@
+package com.smsportal.sending.compose;
+
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.OptOuts;
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.GatewayAccounts;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** What the compose page shows before anything is sent: the summary and the accounts to choose. */
+@Service
+class Compose {
+
+  /** The compose page, which POST /send shows again with what was refused. */
+  static final String VIEW = "send/compose";
+
+  private final GatewayAccounts accounts;
+  private final OptOuts optOuts;
+
+  Compose(GatewayAccounts accounts, OptOuts optOuts) {
+    this.accounts = accounts;
+    this.optOuts = optOuts;
+  }
+
+  /**
+   * The live summary of these numbers and content: which valid numbers are on the tenant's opt-out
+   * list, and which characters the chosen account's charset cannot carry.
+   */
+  ComposeAnalysis analyse(Long accountId, String mobiles, String content) {
+    GatewayCharset charset =
+        accountId == null
+            ? null
+            : accounts.find(accountId).map(GatewayAccountView::charset).orElse(null);
+    return ComposeAnalysis.of(mobiles, content, optOuts::optedOut, charset);
+  }
+
+  /** The accounts a customer may send with now: active, and not waiting for a rotation. */
+  List<GatewayAccountView> accounts() {
+    return accounts.list().stream()
+        .filter(GatewayAccountView::active)
+        .filter(a -> !a.waitsForRotation())
+        .toList();
+  }
+}

@@ -1,0 +1,170 @@
+package com.smsportal.sending.jobs;
+
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import com.smsportal.sending.JobView;
+import com.smsportal.sending.NumberState;
+import com.smsportal.sending.NumberView;
+import com.smsportal.sending.ResendOutcome;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.web.CsvDownload;
+import com.smsportal.web.Times;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The tenant's send jobs: the list, and each job's progress, chunks, cancel and resend. */
+@Controller
+class JobController {
+
+  static final String LIST = "send/jobs";
+  static final String DETAIL = "send/job";
+  static final String PROGRESS = "partials/send/progress :: progress";
+  static final int NUMBERS_PAGE = 100;
+  static final int JOBS_PAGE = 50;
+
+  private final SendJobs jobs;
+  private final GatewayAccounts accounts;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Times times;
+
+  JobController(SendJobs jobs, GatewayAccounts accounts, AuditLog audit, Clock clock, Times times) {
+    this.jobs = jobs;
+    this.times = times;
+    this.accounts = accounts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The jobs, newest first, a page at a time (keyset on the id: a deep page costs the same). */
+  @GetMapping("/jobs")
+  String list(@RequestParam(required = false) Long before, Model model) {
+    List<JobView> page = jobs.page(before, JOBS_PAGE + 1);
+    boolean more = page.size() > JOBS_PAGE;
+    List<JobView> shown = more ? page.subList(0, JOBS_PAGE) : page;
+    model.addAttribute("jobs", shown);
+    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    model.addAttribute("jobCount", jobs.count());
+    model.addAttribute("accountNames", accountNames());
+    return LIST;
+  }
+
+  /** The job's progress alone, which the job page polls (htmx) while the job is open. */
+  @HxRequest
+  @GetMapping("/jobs/{id}")
+  String progress(@PathVariable long id, Model model) {
+    model.addAttribute("job", jobs.find(id).orElseThrow(JobController::notFound));
+    return PROGRESS;
+  }
+
+  /** The job's page. */
+  @GetMapping("/jobs/{id}")
+  String detail(
+      @PathVariable long id,
+      @RequestParam(required = false) NumberState state,
+      @RequestParam(required = false) String mobile,
+      @RequestParam(defaultValue = "0") long after,
+      Model model) {
+    JobView job = jobs.find(id).orElseThrow(JobController::notFound);
+    model.addAttribute("job", job);
+    List<NumberView> page = jobs.numbers(id, state, mobile, after, NUMBERS_PAGE + 1);
+    boolean more = page.size() > NUMBERS_PAGE;
+    List<NumberView> shown = more ? page.subList(0, NUMBERS_PAGE) : page;
+    model.addAttribute("numbers", shown);
+    model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).id() : null);
+    model.addAttribute("numberStates", NumberState.values());
+    model.addAttribute("stateFilter", state);
+    model.addAttribute("mobileFilter", mobile);
+    model.addAttribute("accountNames", accountNames());
+    boolean editable = job.editableAt(clock.instant());
+    model.addAttribute("editable", editable);
+    if (editable && !model.containsAttribute("editForm")) {
+      model.addAttribute(
+          "editForm",
+          new JobEditForm(
+              job.content(),
+              LocalDateTime.ofInstant(job.sendTime(), Times.ZONE)
+                  .truncatedTo(ChronoUnit.MINUTES)
+                  .toString(),
+              job.extno(),
+              job.version()));
+    }
+    return DETAIL;
+  }
+
+  /** The job's numbers and their outcome, as filtered on the page, streamed as CSV. */
+  @GetMapping("/jobs/{id}/export")
+  ResponseEntity<StreamingResponseBody> export(
+      @PathVariable long id,
+      @RequestParam(required = false) NumberState state,
+      @RequestParam(required = false) String mobile) {
+    jobs.find(id).orElseThrow(JobController::notFound);
+    audit.record(AuditEntry.success(AuditAction.EXPORT, "send job " + id + " numbers"));
+    long tenant = TenantContext.current(); // the stream is written on another thread
+    return CsvDownload.of(
+        "job-" + id + ".csv",
+        List.of("mobile", "state", "carrier_code", "reported_at"),
+        (after, limit) ->
+            TenantContext.callAs(
+                tenant, () -> jobs.numbers(id, state, mobile, after == null ? 0 : after, limit)),
+        NumberView::id,
+        n ->
+            List.of(
+                n.mobile(),
+                n.state().name(),
+                n.carrierCode() == null ? "" : n.carrierCode(),
+                n.reportedAt() == null ? "" : times.format(n.reportedAt())));
+  }
+
+  @PostMapping("/jobs/{id}/cancel")
+  String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    jobs.find(id).orElseThrow(JobController::notFound);
+    int cancelled = jobs.cancel(id);
+    redirect.addFlashAttribute("cancelled", cancelled);
+    return "redirect:/jobs/" + id;
+  }
+
+  /** Resends an UNKNOWN chunk, only when the person confirmed recipients may get it twice. */
+  @PostMapping("/jobs/{id}/chunks/{chunkId}/resend")
+  String resend(
+      @PathVariable long id,
+      @PathVariable long chunkId,
+      @RequestParam(defaultValue = "false") boolean confirmed,
+      RedirectAttributes redirect) {
+    ResendOutcome outcome = jobs.resendUnknown(id, chunkId, confirmed);
+    if (outcome == ResendOutcome.NOT_FOUND) {
+      throw notFound();
+    }
+    redirect.addFlashAttribute("resend", outcome.name());
+    return "redirect:/jobs/" + id;
+  }
+
+  private Map<Long, String> accountNames() {
+    return accounts.list().stream()
+        .collect(Collectors.toMap(GatewayAccountView::id, GatewayAccountView::name, (a, b) -> a));
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}

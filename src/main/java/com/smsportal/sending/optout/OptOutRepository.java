@@ -1,0 +1,22 @@
+package com.smsportal.sending.optout;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface OptOutRepository extends JpaRepository<OptOut, Long> {
+
+  Optional<OptOut> findByMobile(String mobile);
+
+  @Query("select o.mobile from OptOut o where o.mobile in :mobiles")
+  List<String> mobilesAmong(Collection<String> mobiles);
+
+  /** One page, newest first, by keyset (before {@code beforeId}), optionally by number. */
+  @Query(
+      "select o from OptOut o where o.id < :beforeId"
+          + " and (:mobile is null or o.mobile like :mobile escape '!') order by o.id desc")
+  List<OptOut> page(long beforeId, String mobile, Limit limit);
+}

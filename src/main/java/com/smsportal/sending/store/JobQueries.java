@@ -1,0 +1,145 @@
+package com.smsportal.sending.store;
+
+import com.smsportal.sending.ChunkView;
+import com.smsportal.sending.JobState;
+import com.smsportal.sending.JobView;
+import com.smsportal.sending.NumberState;
+import com.smsportal.sending.NumberView;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The job read models the pages show: a page of jobs with their numbers counted per state (two
+ * statements for the page), one job with its chunks, a page of a job's numbers. Read-only, filtered
+ * by the current tenant.
+ */
+@Service
+public class JobQueries {
+
+  private final SendJobRepository jobs;
+  private final SendChunkRepository chunks;
+  private final SendNumberRepository numbers;
+  private final TransactionTemplate tx;
+
+  JobQueries(
+      SendJobRepository jobs,
+      SendChunkRepository chunks,
+      SendNumberRepository numbers,
+      TransactionTemplate tx) {
+    this.jobs = jobs;
+    this.chunks = chunks;
+    this.numbers = numbers;
+    this.tx = tx;
+  }
+
+  /**
+   * At most {@code limit} of the current tenant's jobs older than {@code before} (null: the
+   * newest), newest first, with their numbers per state (no chunks): two statements in all.
+   */
+  public List<JobView> page(Long before, int limit) {
+    return tx.execute(
+        status ->
+            views(
+                before == null
+                    ? jobs.findAllByOrderByIdDesc(Limit.of(limit))
+                    : jobs.findByIdLessThanOrderByIdDesc(before, Limit.of(limit))));
+  }
+
+  /** How many jobs the current tenant has. */
+  public long count() {
+    return tx.execute(status -> jobs.count());
+  }
+
+  /** The current tenant's jobs that still have chunks to submit, newest first. */
+  public List<JobView> inProgress() {
+    return tx.execute(status -> views(jobs.findByStateOrderByIdDesc(JobState.OPEN)));
+  }
+
+  /** The jobs as pages list them, their numbers counted in one statement for all. */
+  private List<JobView> views(List<SendJob> page) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Map<NumberState, Long>> counts = new HashMap<>();
+    for (Object[] row : numbers.countByJobAndState(page.stream().map(SendJob::getId).toList())) {
+      counts
+          .computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(NumberState.class))
+          .put((NumberState) row[1], ((Number) row[2]).longValue());
+    }
+    return page.stream()
+        .map(job -> view(job, counts.getOrDefault(job.getId(), Map.of()), List.of()))
+        .toList();
+  }
+
+  public Optional<JobView> find(long jobId) {
+    return tx.execute(
+        status ->
+            jobs.findById(jobId)
+                .map(
+                    job ->
+                        view(
+                            job,
+                            chunks.findByJobIdOrderBySeq(jobId).stream()
+                                .map(SendChunk::toView)
+                                .toList())));
+  }
+
+  /**
+   * A page of the job's numbers after {@code afterId} (keyset, oldest first), optionally only those
+   * in {@code state} or whose number contains {@code digits}. Empty for another tenant's job.
+   */
+  public List<NumberView> numbers(
+      long jobId, NumberState state, String digits, long afterId, int limit) {
+    String only = digits == null ? "" : digits.replaceAll("\\D", "");
+    return tx.execute(
+        status ->
+            jobs.findById(jobId)
+                .map(
+                    job ->
+                        numbers
+                            .page(
+                                jobId,
+                                afterId,
+                                state,
+                                only.isEmpty() ? null : "%" + only + "%",
+                                Limit.of(limit))
+                            .stream()
+                            .map(SendNumber::toView)
+                            .toList())
+                .orElse(List.of()));
+  }
+
+  private JobView view(SendJob job, List<ChunkView> chunkViews) {
+    Map<NumberState, Long> counts = new EnumMap<>(NumberState.class);
+    for (Object[] row : numbers.countByState(job.getId())) {
+      counts.put((NumberState) row[0], ((Number) row[1]).longValue());
+    }
+    return view(job, counts, chunkViews);
+  }
+
+  private static JobView view(
+      SendJob job, Map<NumberState, Long> counts, List<ChunkView> chunkViews) {
+    return new JobView(
+        job.getId(),
+        job.getAccountId(),
+        job.getContent(),
+        job.getSendTime(),
+        job.getExtno(),
+        job.getState(),
+        job.getNumberCount(),
+        job.getSegments(),
+        job.getChunkCount(),
+        job.getCreatedAt(),
+        job.getCreatedBy(),
+        job.getOptedOutCount(),
+        job.getVersion(),
+        Map.copyOf(counts),
+        chunkViews);
+  }
+}

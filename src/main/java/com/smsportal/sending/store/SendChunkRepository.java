@@ -1,0 +1,70 @@
+package com.smsportal.sending.store;
+
+import com.smsportal.sending.ChunkState;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
+
+  List<SendChunk> findByJobIdOrderBySeq(long jobId);
+
+  List<SendChunk> findByStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
+      ChunkState state, Instant now, Limit limit);
+
+  boolean existsByJobIdAndStateIn(long jobId, List<ChunkState> states);
+
+  /**
+   * Claims a queued chunk for one call, in the name of {@code node}: only one node (or thread) ever
+   * gets 1 back for the same chunk and attempt, and only while the chunk is still of the job
+   * version whose content the caller read (an edit committed meanwhile makes this 0: the next round
+   * reads the new content).
+   */
+  @Modifying
+  @Query(
+      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.SUBMITTING, c.attemptedAt = :now,"
+          + " c.attempts = c.attempts + 1, c.claimedBy = :node"
+          + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED and c.attempts = :attempts"
+          + " and c.jobVersion = :jobVersion")
+  int claim(long id, int attempts, int jobVersion, Instant now, String node);
+
+  /**
+   * Moves every chunk of the job, all still queued and of {@code version}, to the next version and
+   * the new due time. Returns how many: less than the job's chunk count means one has left the
+   * queue (or was edited) meanwhile, and the caller rolls back.
+   */
+  @Modifying
+  @Query(
+      "update SendChunk c set c.jobVersion = :version + 1, c.dueAt = :dueAt"
+          + " where c.jobId = :jobId and c.state = com.smsportal.sending.ChunkState.QUEUED"
+          + " and c.jobVersion = :version")
+  int edit(long jobId, int version, Instant dueAt);
+
+  long countByJobId(long jobId);
+
+  /** Chunks whose call began before {@code before} and never recorded an outcome. */
+  @Query(
+      "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.attemptedAt < :before")
+  List<SendChunk> submittingSince(Instant before);
+
+  /** Chunks whose call {@code node} began and never recorded an outcome. */
+  @Query(
+      "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.claimedBy = :node")
+  List<SendChunk> submittingBy(String node);
+
+  @Modifying
+  @Query(
+      "update SendChunk c set c.state = com.smsportal.sending.ChunkState.CANCELLED"
+          + " where c.jobId = :jobId and c.state = com.smsportal.sending.ChunkState.QUEUED")
+  int cancelQueued(long jobId);
+
+  /** Puts off a queued chunk that cannot be submitted now (account or tenant not ready). */
+  @Modifying
+  @Query(
+      "update SendChunk c set c.dueAt = :dueAt, c.message = :reason"
+          + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED")
+  int postpone(long id, Instant dueAt, String reason);
+}

@@ -1,0 +1,55 @@
+package com.smsportal.sending.store;
+
+import com.smsportal.sending.NumberState;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
+
+  /** The chunk's numbers still to be sent: all but those left out as opted out. */
+  @Query(
+      "select n.mobile from SendNumber n where n.chunkId = :chunkId"
+          + " and n.state <> com.smsportal.sending.NumberState.OPTED_OUT order by n.id")
+  List<String> mobilesOf(long chunkId);
+
+  /** The chunk's numbers follow its state, except those left out as opted out. */
+  @Modifying
+  @Query(
+      "update SendNumber n set n.state = :state where n.chunkId = :chunkId"
+          + " and n.state <> com.smsportal.sending.NumberState.OPTED_OUT")
+  int follow(long chunkId, NumberState state);
+
+  @Modifying
+  @Query(
+      "update SendNumber n set n.state = com.smsportal.sending.NumberState.OPTED_OUT"
+          + " where n.chunkId = :chunkId and n.mobile in :mobiles")
+  int optedOut(long chunkId, Collection<String> mobiles);
+
+  /** One page of a job's numbers by keyset (after {@code afterId}), optionally filtered. */
+  @Query(
+      "select n from SendNumber n where n.jobId = :jobId and n.id > :afterId"
+          + " and (:state is null or n.state = :state)"
+          + " and (:mobile is null or n.mobile like :mobile) order by n.id")
+  List<SendNumber> page(long jobId, long afterId, NumberState state, String mobile, Limit limit);
+
+  @Query("select n.state, count(n) from SendNumber n where n.jobId = :jobId group by n.state")
+  List<Object[]> countByState(long jobId);
+
+  /** Numbers per job and state of these jobs, in one statement: job id, state, count. */
+  @Query(
+      "select n.jobId, n.state, count(n) from SendNumber n where n.jobId in :jobIds"
+          + " group by n.jobId, n.state")
+  List<Object[]> countByJobAndState(java.util.Collection<Long> jobIds);
+
+  @Modifying
+  @Query(
+      "update SendNumber n set n.state = com.smsportal.sending.NumberState.CANCELLED"
+          + " where n.jobId = :jobId and n.state = com.smsportal.sending.NumberState.QUEUED"
+          + " and n.chunkId in (select c.id from SendChunk c where c.jobId = :jobId"
+          + " and c.state = com.smsportal.sending.ChunkState.CANCELLED)")
+  int followCancelled(long jobId);
+}

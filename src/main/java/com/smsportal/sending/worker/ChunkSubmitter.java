@@ -1,0 +1,341 @@
+package com.smsportal.sending.worker;
+
+import com.smsportal.gateway.GatewayError;
+import com.smsportal.gateway.GatewayException;
+import com.smsportal.gateway.SendRequest;
+import com.smsportal.gateway.SendResult;
+import com.smsportal.node.NodeIdentity;
+import com.smsportal.sending.ChunkState;
+import com.smsportal.sending.JobState;
+import com.smsportal.sending.NumberState;
+import com.smsportal.sending.OptOuts;
+import com.smsportal.sending.store.SendChunk;
+import com.smsportal.sending.store.SendChunkRepository;
+import com.smsportal.sending.store.SendJob;
+import com.smsportal.sending.store.SendJobRepository;
+import com.smsportal.sending.store.SendNumberRepository;
+import com.smsportal.tenant.AccountGateway;
+import com.smsportal.tenant.GatewayAccess;
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.PasswordNeededException;
+import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.tenant.TenantService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Submits one chunk, so that no message is ever sent twice: the chunk is marked SUBMITTING in its
+ * own committed transaction (only if it is still QUEUED), the gateway is called outside any
+ * transaction, and the outcome is recorded in a new one. A call that may have reached the gateway
+ * without an answer leaves the chunk UNKNOWN: only a person may resend it. Only a call that
+ * provably never left is queued again. Runs in the chunk's tenant's context.
+ */
+@Component
+class ChunkSubmitter {
+
+  private static final Logger log = LoggerFactory.getLogger(ChunkSubmitter.class);
+
+  /** A chunk due for submission, as the worker found it. */
+  record Due(long chunkId, long tenantId, long jobId, long accountId, int attempts) {}
+
+  /** A chunk's submit as read, the job version it was read at, and the numbers left out. */
+  private record Prepared(SendRequest request, int jobVersion, List<String> optedOut) {}
+
+  private final SendJobRepository jobs;
+  private final SendChunkRepository chunks;
+  private final SendNumberRepository numbers;
+  private final GatewayAccounts accounts;
+  private final TenantService tenants;
+  private final GatewayAccess gateway;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final OptOuts optOuts;
+  private final SubmitRate rate;
+  private final Duration retryAfter;
+  private final NodeIdentity node;
+
+  ChunkSubmitter(
+      SendJobRepository jobs,
+      SendChunkRepository chunks,
+      SendNumberRepository numbers,
+      GatewayAccounts accounts,
+      TenantService tenants,
+      GatewayAccess gateway,
+      TransactionTemplate tx,
+      Clock clock,
+      OptOuts optOuts,
+      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
+      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
+      NodeIdentity node) {
+    this.jobs = jobs;
+    this.chunks = chunks;
+    this.numbers = numbers;
+    this.accounts = accounts;
+    this.tenants = tenants;
+    this.gateway = gateway;
+    this.tx = tx;
+    this.clock = clock;
+    this.optOuts = optOuts;
+    this.rate = new SubmitRate(submitsPerSecond);
+    this.retryAfter = retryAfter;
+    this.node = node;
+  }
+
+  /** Submits the chunk if it still waits and its account and tenant may send now. */
+  void submit(Due due) throws InterruptedException {
+    Optional<GatewayAccountView> account = accounts.find(due.accountId());
+    String notNow = notNow(account, due);
+    if (notNow != null) {
+      postpone(due, notNow);
+      return;
+    }
+    Prepared prepared = prepare(due);
+    if (prepared.request().mobiles().isEmpty()) {
+      skipOptedOut(due, prepared);
+      return;
+    }
+    rate.acquire(due.accountId());
+    try {
+      if (gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as)).isEmpty()) {
+        postpone(due, "gateway account not found");
+      }
+    } catch (RotationInProgressException e) {
+      postpone(due, "gateway account in password rotation (" + e.state() + ")");
+    } catch (PasswordNeededException e) {
+      postpone(due, "the gateway account's password must be entered again");
+    }
+  }
+
+  /**
+   * Claims the chunk and, if this worker got it, submits it as the account and records what came
+   * back. Nothing of the call is retried.
+   */
+  private Boolean claimAndSend(Due due, Prepared prepared, AccountGateway account) {
+    Integer claimed =
+        tx.execute(
+            s -> {
+              int taken =
+                  chunks.claim(
+                      due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id());
+              if (taken == 1 && !prepared.optedOut().isEmpty()) {
+                numbers.optedOut(due.chunkId(), prepared.optedOut());
+              }
+              return taken;
+            });
+    if (claimed == null || claimed != 1) {
+      return Boolean.FALSE; // another worker took it, or it was cancelled or edited meanwhile
+    }
+    int attempt = due.attempts() + 1;
+    SendResult result;
+    try {
+      result = account.send(prepared.request());
+    } catch (GatewayException e) {
+      failed(due, attempt, e);
+      return Boolean.TRUE;
+    } catch (RuntimeException e) {
+      // Nobody can say how far the call got.
+      log.error("Submit of send chunk {} failed unexpectedly: outcome unknown", due.chunkId(), e);
+      record(
+          due,
+          attempt,
+          chunk ->
+              chunk.failed(
+                  ChunkState.UNKNOWN, "UNEXPECTED", String.valueOf(e.getMessage()), null, now()));
+      return Boolean.TRUE;
+    }
+    record(
+        due,
+        attempt,
+        chunk ->
+            chunk.submitted(
+                result.taskId(),
+                result.successCounts(),
+                result.remainPoint(),
+                result.rawAnswer(),
+                now()));
+    log.info(
+        "Send chunk {} of job {} submitted: taskID {}, {} accepted",
+        due.chunkId(),
+        due.jobId(),
+        result.taskId(),
+        result.successCounts());
+    return Boolean.TRUE;
+  }
+
+  /**
+   * Records a chunk whose call was cut off by a stop of the node that claimed it ({@code due} read
+   * as it is now, SUBMITTING) as UNKNOWN, the outcome of any call that got no answer: the gateway
+   * may have sent it, so only a person may resend it.
+   */
+  void interrupted(Due due) {
+    record(
+        due,
+        due.attempts(),
+        chunk ->
+            chunk.failed(
+                ChunkState.UNKNOWN,
+                "INTERRUPTED",
+                "the portal stopped during the submit: the messages may have been sent",
+                null,
+                now()));
+  }
+
+  private void failed(Due due, int attempt, GatewayException e) {
+    if (e.error() == GatewayError.UPSTREAM_UNREACHABLE
+        || e.error() == GatewayError.ENDPOINT_NOT_ALLOWED) {
+      // Provably never left: safe to try again later.
+      tx.executeWithoutResult(
+          s ->
+              chunks
+                  .findById(due.chunkId())
+                  .filter(c -> c.getState() == ChunkState.SUBMITTING && c.getAttempts() == attempt)
+                  .ifPresent(
+                      c -> c.requeued(e.error().name(), e.getMessage(), now().plus(retryAfter))));
+      log.warn("Send chunk {} not sent ({}); tried again later", due.chunkId(), e.error());
+      return;
+    }
+    ChunkState outcome = e.error().mayHaveTakenEffect() ? ChunkState.UNKNOWN : ChunkState.REJECTED;
+    String message = message(e);
+    record(
+        due,
+        attempt,
+        chunk -> chunk.failed(outcome, e.error().name(), message, e.rawAnswer(), now()));
+    log.warn("Send chunk {} of job {}: {} ({})", due.chunkId(), due.jobId(), outcome, e.error());
+  }
+
+  /** The gateway's own words, with the blocked words where it named them. */
+  private static String message(GatewayException e) {
+    String message = e.upstreamMessage();
+    if (message == null || message.isBlank()) {
+      message = e.error() == GatewayError.OUTCOME_UNKNOWN ? "no answer" : e.getMessage();
+    }
+    for (String word : e.words()) {
+      if (!message.contains(word)) {
+        message = message + " " + word;
+      }
+    }
+    return message;
+  }
+
+  private interface Outcome {
+    void apply(SendChunk chunk);
+  }
+
+  /** Records the outcome of this attempt, unless the chunk moved on meanwhile. */
+  private void record(Due due, int attempt, Outcome outcome) {
+    tx.executeWithoutResult(
+        s -> {
+          SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
+          boolean ours =
+              chunk.getAttempts() == attempt
+                  && (chunk.getState() == ChunkState.SUBMITTING
+                      || chunk.getState() == ChunkState.UNKNOWN);
+          if (!ours) {
+            log.warn("Send chunk {} moved on before its outcome was recorded", due.chunkId());
+            return;
+          }
+          outcome.apply(chunk);
+          numbers.follow(chunk.getId(), NumberState.of(chunk.getState()));
+          finishIfDone(due.jobId());
+        });
+  }
+
+  private void finishIfDone(long jobId) {
+    if (!chunks.existsByJobIdAndStateIn(jobId, List.of(ChunkState.QUEUED, ChunkState.SUBMITTING))) {
+      jobs.findById(jobId)
+          .filter(job -> job.getState() == JobState.OPEN)
+          .ifPresent(job -> job.setState(JobState.FINISHED));
+    }
+  }
+
+  private String notNow(Optional<GatewayAccountView> account, Due due) {
+    if (account.isEmpty()) {
+      return "gateway account not found";
+    }
+    if (!tenants.isActive(due.tenantId())) {
+      return "tenant suspended";
+    }
+    if (!account.get().active()) {
+      return "gateway account inactive";
+    }
+    if (account.get().waitsForRotation()) {
+      return "gateway account in password rotation";
+    }
+    return null;
+  }
+
+  private void postpone(Due due, String reason) {
+    tx.executeWithoutResult(
+        s -> chunks.postpone(due.chunkId(), now().plus(retryAfter), "waiting: " + reason));
+    log.info("Send chunk {} of job {} waits: {}", due.chunkId(), due.jobId(), reason);
+  }
+
+  /**
+   * What this chunk's submit says, read with the job's version (the claim holds only if no edit
+   * came between), less the numbers on the opt-out list now. The job's submits leave sendTime
+   * empty: the portal itself holds a job until it is due.
+   */
+  private Prepared prepare(Due due) {
+    Prepared read =
+        tx.execute(
+            s -> {
+              SendJob job = jobs.findById(due.jobId()).orElseThrow();
+              return new Prepared(
+                  new SendRequest(
+                      numbers.mobilesOf(due.chunkId()), job.getContent(), null, job.getExtno()),
+                  job.getVersion(),
+                  List.of());
+            });
+    Set<String> optedOut = optOuts.optedOut(read.request().mobiles());
+    if (optedOut.isEmpty()) {
+      return read;
+    }
+    SendRequest request = read.request();
+    return new Prepared(
+        new SendRequest(
+            request.mobiles().stream().filter(m -> !optedOut.contains(m)).toList(),
+            request.content(),
+            request.sendTime(),
+            request.extno()),
+        read.jobVersion(),
+        List.copyOf(optedOut));
+  }
+
+  /** Every number of the chunk opted out after the job was stored: nothing is sent. */
+  private void skipOptedOut(Due due, Prepared prepared) {
+    tx.executeWithoutResult(
+        s -> {
+          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id())
+              != 1) {
+            return;
+          }
+          if (!prepared.optedOut().isEmpty()) {
+            numbers.optedOut(due.chunkId(), prepared.optedOut());
+          }
+          SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
+          chunk.failed(
+              ChunkState.CANCELLED,
+              "OPTED_OUT",
+              "every number is on the opt-out list: nothing sent",
+              null,
+              now());
+          finishIfDone(due.jobId());
+        });
+    log.info(
+        "Send chunk {} of job {}: every number opted out, not sent", due.chunkId(), due.jobId());
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

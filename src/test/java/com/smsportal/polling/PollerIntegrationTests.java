@@ -1,0 +1,442 @@
+package com.smsportal.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smsportal.SimulatorControl;
+import com.smsportal.SmsPortalApplication;
+import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gateway.GatewayClient;
+import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gateway.SendRequest;
+import com.smsportal.sending.JobState;
+import com.smsportal.sending.JobView;
+import com.smsportal.sending.NumberState;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.sending.SendOrder;
+import com.smsportal.sending.SubmitResult;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The poller against the simulator over HTTP: what the gateway hands out once is stored once,
+ * matched to the numbers sent, and survives gateway faults, a database that does not take writes,
+ * and a stop in the middle of draining. The schedule is off (the build switches it off for every
+ * context); the tests poll an account themselves, except the restart test, which runs a second
+ * portal with its schedule on.
+ *
+ * <p>The simulator is not reset between tests, so its task ids never repeat within the class;
+ * counts are taken by the task ids of a test's own sends among the accounts that point at this
+ * simulator (the restart test's portal polls every account, and any of them may take a report
+ * first).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "smsportal.gateway.read-timeout=5s",
+      "smsportal.gateway.read-retries=0",
+      "smsportal.gateway.breaker-failures=1000",
+      "smsportal.simulator.report-delay=0s",
+      "smsportal.simulator.hang-for=6s",
+      "smsportal.poller.status-num=100",
+      "smsportal.poller.every=PT5S",
+      "smsportal.poller.spool-dir=${java.io.tmpdir}/smsportal-poller-it-spool",
+      "smsportal.sending.worker-enabled=true",
+      "smsportal.sending.poll-every=PT0.2S"
+    })
+@DirtiesContext
+class PollerIntegrationTests {
+
+  /** Where this context's demo keeps its credential key (the second portal must read it too). */
+  private static final String DEMO_KEY = "encryption.key";
+
+  private static final String CONTENT = "【聚合云】您的订单已发货。";
+
+  @LocalServerPort int port;
+
+  @Autowired PollScheduler scheduler;
+  @Autowired Spool spool;
+  @Autowired RawInbox inbox;
+  @Autowired PollerStates states;
+  @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
+  @Autowired TenantService tenants;
+  @Autowired GatewayClient client;
+  @Autowired SendJobs sendJobs;
+  @Autowired JdbcTemplate jdbc;
+
+  @Value("${smsportal.data-dir}")
+  Path dataDir;
+
+  /** This test's account at the simulator (a balance of 1,000,000). */
+  private SimulatorControl.OpenedAccount gw;
+
+  private String bulkPassword;
+
+  private long tenantId;
+  private long account;
+  private long lastReportBefore;
+
+  @BeforeEach
+  void freshAccount() throws Exception {
+    control().post("/reset", Map.of());
+    gw = control().open("bulk", 1_000_000);
+    bulkPassword = gw.password();
+    lastReportBefore =
+        jdbc.queryForObject("select coalesce(max(id), 0) from status_report", Long.class);
+    for (Path file : spool.files()) {
+      Files.delete(file);
+    }
+    tenantId = tenants.create("Poller " + UUID.randomUUID().toString().substring(0, 8)).id();
+    account =
+        as(
+            () ->
+                accounts.ensure(
+                    "bulk",
+                    TestEndpoints.of(endpoints, base()),
+                    GatewayCharset.UTF8,
+                    gw.userid(),
+                    gw.account(),
+                    bulkPassword));
+  }
+
+  @AfterEach
+  void noFaultLeft() throws Exception {
+    control().fault(gw.account(), "NONE", 0);
+  }
+
+  @Test
+  void reportsOfAJobAreStoredOnceAndGiveEachNumberItsOutcome() {
+    SubmitResult sent =
+        as(
+            () ->
+                sendJobs.submit(
+                    new SendOrder(
+                        account,
+                        "13900000001,13900000002,13900000004",
+                        CONTENT,
+                        null,
+                        "",
+                        UUID.randomUUID().toString())));
+    await(() -> job(sent.jobId()).state() == JobState.FINISHED);
+
+    AccountPoller.Round round = scheduler.pollNow(account).orElseThrow();
+
+    assertThat(round.succeeded()).isTrue();
+    assertThat(round.reports()).isEqualTo(3);
+    JobView job = job(sent.jobId());
+    assertThat(job.numbers())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(NumberState.DELIVERED, 2L, NumberState.FAILED, 1L));
+    assertThat(
+            count(
+                "select count(*) from status_report where account_id = ? and job_id = ?",
+                account,
+                sent.jobId()))
+        .isEqualTo(3);
+    assertThat(
+            jdbc.queryForObject(
+                "select carrier_code from send_number where job_id = ? and mobile = '13900000004'",
+                String.class,
+                sent.jobId()))
+        .isEqualTo("UNDELIV");
+    assertThat(count("select count(*) from poll_inbox where account_id = ?", account))
+        .as("one stored answer for the reports; empty answers are not stored")
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from poll_inbox where account_id = ? and state = 'PROCESSED'",
+                account))
+        .isEqualTo(1);
+    PollerStates.State state = states.all().get(account);
+    assertThat(state.lastSuccessAt()).isNotNull();
+    assertThat(state.failures()).isZero();
+  }
+
+  @Test
+  void aFullBatchIsFollowedByAnotherCallUntilTheQueueIsDrained() {
+    List<String> tasks = sendDirect(250);
+
+    AccountPoller.Round round = scheduler.pollNow(account).orElseThrow();
+
+    assertThat(round.reports()).isEqualTo(250);
+    assertThat(reportsOf(tasks)).isEqualTo(250);
+    assertThat(count("select count(*) from poll_inbox where account_id = ?", account))
+        .as("100 + 100 + 50")
+        .isEqualTo(3);
+    assertThat(
+            count(
+                "select count(*) from status_report where job_id is null and account_id = ?",
+                account))
+        .as("no job sent these: kept and shown as unmatched")
+        .isEqualTo(250);
+  }
+
+  @Test
+  void theSameAnswerStoredTwiceGivesEachReportOnce() throws Exception {
+    List<String> tasks = sendDirect(40);
+    scheduler.pollNow(account).orElseThrow();
+    StoredAnswer first =
+        inbox
+            .find(
+                jdbc.queryForObject(
+                    "select min(id) from poll_inbox where account_id = ?", Long.class, account))
+            .orElseThrow();
+
+    spool.write(
+        new Spool.Entry(tenantId, account, InboxKind.REPORTS, first.fetchedAt(), first.body()));
+    assertThat(scheduler.replaySpool()).isEqualTo(1);
+
+    assertThat(reportsOf(tasks)).isEqualTo(40);
+    assertThat(count("select count(*) from poll_inbox where account_id = ?", account)).isEqualTo(2);
+    assertThat(spool.files()).isEmpty();
+  }
+
+  @Test
+  void gatewayFaultsAreRecordedBackedOffAndLoseNothing() throws Exception {
+    List<String> tasks = sendDirect(30);
+
+    for (String fault : List.of("HTTP_500", "GARBAGE", "HANG")) {
+      control().fault(gw.account(), fault, 1);
+      AccountPoller.Round round = scheduler.pollNow(account).orElseThrow();
+      assertThat(round.succeeded()).as(fault).isFalse();
+      assertThat(reportsOf(tasks)).as(fault).isZero();
+    }
+    PollerStates.State state = states.all().get(account);
+    assertThat(state.failures()).isEqualTo(3);
+    assertThat(state.lastError()).isNotBlank();
+    assertThat(state.nextPollAt())
+        .as("backed off: every × 2² after the third failure")
+        .isAfterOrEqualTo(state.lastErrorAt().plus(Duration.ofSeconds(20)));
+    assertThat(state.lastError()).doesNotContain(bulkPassword);
+
+    AccountPoller.Round round = scheduler.pollNow(account).orElseThrow();
+
+    assertThat(round.succeeded()).isTrue();
+    assertThat(reportsOf(tasks)).isEqualTo(30);
+    assertThat(states.all().get(account).failures()).isZero();
+  }
+
+  @Test
+  void anAnswerTheDatabaseCannotTakeIsSpooledAndReplayedExactly() {
+    List<String> tasks = sendDirect(120);
+    jdbc.execute("alter table poll_inbox rename to poll_inbox_away");
+    AccountPoller.Round round;
+    try {
+      round = scheduler.pollNow(account).orElseThrow();
+
+      assertThat(round.succeeded()).isFalse();
+      assertThat(round.error()).startsWith("DATABASE_UNAVAILABLE");
+      assertThat(spool.files()).as("the fetched answer is on disk").hasSize(1);
+      assertThat(scheduler.recover())
+          .as("no polling while the spool cannot go to the database")
+          .isFalse();
+      assertThat(spool.files()).hasSize(1);
+    } finally {
+      jdbc.execute("alter table poll_inbox_away rename to poll_inbox");
+    }
+
+    assertThat(scheduler.recover()).isTrue();
+    assertThat(spool.files()).isEmpty();
+    assertThat(reportsOf(tasks)).as("the first 100, replayed from the spool").isEqualTo(100);
+
+    scheduler.pollNow(account).orElseThrow();
+    assertThat(reportsOf(tasks)).isEqualTo(120);
+  }
+
+  @Test
+  void anAccountAnotherNodeIsPollingIsLeftAlone() {
+    List<String> tasks = sendDirect(10);
+    String lock = "poll-account-" + account;
+    jdbc.update(
+        "insert into shedlock (name, lock_until, locked_at, locked_by) values (?, ?, ?, ?)",
+        lock,
+        java.time.LocalDateTime.of(2037, 12, 31, 0, 0), // TIMESTAMP ends in 2038
+        java.time.LocalDateTime.of(2020, 1, 1, 0, 0),
+        "another-node");
+    try {
+      assertThat(scheduler.pollNow(account)).as("the other node holds the lock").isEmpty();
+      assertThat(reportsOf(tasks)).isZero();
+    } finally {
+      // The other node is done: its lock ends (ShedLock keeps the row and updates it).
+      jdbc.update(
+          "update shedlock set lock_until = ? where name = ?",
+          java.time.LocalDateTime.of(2020, 1, 1, 0, 0, 1),
+          lock);
+    }
+
+    assertThat(scheduler.pollNow(account).orElseThrow().reports()).isEqualTo(10);
+    assertThat(reportsOf(tasks)).isEqualTo(10);
+  }
+
+  @Test
+  void anUnreadableAnswerIsKeptForAnAdministrator() throws Exception {
+    long id =
+        inbox.store(
+            tenantId,
+            account,
+            InboxKind.REPORTS,
+            RawInbox.POLL,
+            java.time.Instant.now(),
+            "<returnsms><statusbox><mobile>1390000");
+
+    scheduler.processBacklog();
+
+    StoredAnswer answer = inbox.find(id).orElseThrow();
+    assertThat(answer.state()).isEqualTo(InboxState.UNPARSEABLE);
+    assertThat(answer.body()).isEqualTo("<returnsms><statusbox><mobile>1390000");
+    assertThat(answer.problem()).startsWith("UPSTREAM_GARBAGE");
+  }
+
+  @Test
+  void aPortalStoppedInTheMiddleOfDrainingLosesNothingAfterItsRestart() throws Exception {
+    List<String> tasks = sendDirect(2000);
+    control()
+        .post(
+            "/faults",
+            Map.of(
+                "account",
+                gw.account(),
+                "mode",
+                "LATENCY",
+                "latencyMillis",
+                "150",
+                "times",
+                "1000"));
+
+    try (ConfigurableApplicationContext first = secondPortal()) {
+      await(() -> reportsOf(tasks) >= 300);
+    }
+    long afterStop = reportsOf(tasks);
+    assertThat(afterStop).as("stopped before the queue was drained").isLessThan(2000);
+    assertThat(
+            count(
+                "select count(*) from poll_inbox where account_id = ? and state = 'NEW'", account))
+        .as("every answer fetched before the stop was processed")
+        .isZero();
+
+    try (ConfigurableApplicationContext second = secondPortal()) {
+      await(() -> reportsOf(tasks) >= 2000);
+    }
+    assertThat(reportsOf(tasks)).isEqualTo(2000);
+    assertThat(
+            count(
+                "select count(*) from (select task_id, mobile from status_report where account_id"
+                    + " = ? and id > ?"
+                    + " and task_id in ("
+                    + String.join(",", java.util.Collections.nCopies(tasks.size(), "?"))
+                    + ") group by task_id, mobile having count(*) > 1) d",
+                args(tasks)))
+        .isZero();
+  }
+
+  // ---- helpers
+
+  /**
+   * Another node of the same demo on the same database, with its schedule on and no simulator of
+   * its own (so it leaves the demo's endpoint and accounts alone). A portal without the demo would
+   * refuse this database, which holds the demo's users.
+   */
+  private ConfigurableApplicationContext secondPortal() {
+    return new SpringApplicationBuilder(SmsPortalApplication.class)
+        .run(
+            "--server.port=0",
+            "--smsportal.demo.enabled=true",
+            "--smsportal.encryption.key-file=" + dataDir.resolve(DEMO_KEY),
+            "--smsportal.simulator.enabled=false",
+            "--smsportal.sending.worker-enabled=false",
+            "--smsportal.poller.enabled=true",
+            "--smsportal.poller.tick=PT0.2S",
+            "--smsportal.poller.every=PT0.2S",
+            "--smsportal.poller.status-num=50",
+            "--smsportal.poller.spool-dir=" + spool.directory());
+  }
+
+  /** Sends {@code count} numbers straight through the client in chunks of 100; their task ids. */
+  private List<String> sendDirect(int count) {
+    GatewayLogin gateway =
+        new GatewayLogin(base(), GatewayCharset.UTF8, gw.userid(), gw.account(), bulkPassword);
+    List<String> tasks = new ArrayList<>();
+    for (int start = 0; start < count; start += 100) {
+      List<String> mobiles = new ArrayList<>();
+      for (int i = start; i < Math.min(count, start + 100); i++) {
+        mobiles.add(String.format("137%08d", i));
+      }
+      tasks.add(client.send(gateway, SendRequest.now(mobiles, CONTENT)).taskId());
+    }
+    return tasks;
+  }
+
+  private long reportsOf(List<String> tasks) {
+    return count(
+        "select count(*) from status_report where account_id = ? and id > ? and task_id in ("
+            + String.join(",", java.util.Collections.nCopies(tasks.size(), "?"))
+            + ")",
+        args(tasks));
+  }
+
+  private Object[] args(List<String> tasks) {
+    List<Object> args = new ArrayList<>();
+    args.add(account);
+    args.add(lastReportBefore);
+    args.addAll(tasks);
+    return args.toArray();
+  }
+
+  private JobView job(long id) {
+    return as(() -> sendJobs.find(id)).orElseThrow();
+  }
+
+  private <T> T as(Supplier<T> work) {
+    return TenantContext.callAs(tenantId, work);
+  }
+
+  private long count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  private String base() {
+    return TestEndpoints.simulator(port);
+  }
+
+  private SimulatorControl control() {
+    return new SimulatorControl(port);
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not reached within 60 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package com.smsportal.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smsportal.Logins;
+import com.smsportal.PortalHttpClient;
+import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * {@code /admin/pollers} over real HTTP: an administrator sees each account's poller health and the
+ * stored answers that need attention, shown escaped; nobody else sees the page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PollersPageIntegrationTests {
+
+  @LocalServerPort int port;
+
+  @Autowired GatewayAccounts accounts;
+
+  @Autowired GatewayEndpoints endpoints;
+  @Autowired TenantService tenants;
+  @Autowired RawInbox inbox;
+  @Autowired PollerStates states;
+  @Autowired PollIngest ingest;
+
+  @Test
+  void anAdministratorSeesEachAccountsHealthAndTheAnswersNeedingAttention() throws Exception {
+    String tenantName = "Pollers " + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(tenantName).id();
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    "pollers-page",
+                    TestEndpoints.of(endpoints, "http://127.0.0.1:9/x"),
+                    GatewayCharset.UTF8,
+                    "1",
+                    // A gateway account of this tenant's own: each is registered once.
+                    tenantName,
+                    "pw"));
+    Instant now = Instant.now();
+    states.failed(account, tenant, now, "UPSTREAM_GARBAGE: <b>HTTP 500</b>", now.plusSeconds(40));
+    long unreadable =
+        inbox.store(
+            tenant, account, InboxKind.REPORTS, RawInbox.POLL, now, "<html><script>x</script>");
+    ingest.process(inbox.find(unreadable).orElseThrow());
+
+    PortalHttpClient admin = new PortalHttpClient(port);
+    admin.logIn("admin", Logins.DEMO_PASSWORD);
+    HttpResponse<String> page = admin.get("/admin/pollers?lang=en");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    String row = rowOf(page.body(), "poller-" + account);
+    assertThat(row)
+        .contains("pollers-page", tenantName, "failing, 1 in a row")
+        .contains("UPSTREAM_GARBAGE: &lt;b&gt;HTTP 500&lt;/b&gt;");
+    assertThat(page.body()).contains("/admin/pollers/answers/" + unreadable);
+
+    HttpResponse<String> answer = admin.get("/admin/pollers/answers/" + unreadable + "?lang=en");
+    assertThat(answer.body())
+        .contains("&lt;html&gt;&lt;script&gt;x&lt;/script&gt;")
+        .doesNotContain("<script>x</script>")
+        .contains("Unreadable");
+
+    PortalHttpClient support = new PortalHttpClient(port);
+    support.logIn("support", Logins.DEMO_PASSWORD);
+    assertThat(support.get("/admin/pollers").statusCode()).isEqualTo(403);
+  }
+
+  private static String rowOf(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("row " + id).isPositive();
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+}
