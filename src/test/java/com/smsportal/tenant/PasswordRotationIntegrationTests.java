@@ -3,6 +3,7 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,6 +22,7 @@ import com.smsportal.user.UserService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -326,12 +328,11 @@ class PasswordRotationIntegrationTests {
   }
 
   private void assertRefusedWhileUnderWay(long id, String first, String second) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (view(id).rotationState() != RotationState.PENDING && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> view(id).rotationState() == RotationState.PENDING);
 
-    assertThat(view(id).rotationState()).isEqualTo(RotationState.PENDING);
     assertThatThrownBy(
             () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
