@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -38,8 +39,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -70,6 +74,16 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 class PasswordRotationIntegrationTests {
 
+  /** The context's clock, moved past settle-after instead of waiting it out. */
+  @TestConfiguration
+  static class Time {
+    @Bean
+    @Primary
+    MutableClock rotationClock() {
+      return MutableClock.running();
+    }
+  }
+
   /** Every password these tests used or generated: none may appear in the run's log. */
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
 
@@ -87,6 +101,7 @@ class PasswordRotationIntegrationTests {
   @Autowired UserService users;
   @Autowired JdbcTemplate jdbc;
   @Autowired NodeIdentity node;
+  @Autowired MutableClock clock;
 
   /** This test's own account at the simulator (balance 500), and its password there. */
   private SimulatorControl.OpenedAccount gw;
@@ -228,7 +243,7 @@ class PasswordRotationIntegrationTests {
                     TenantContext.ALL_TENANTS, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
 
-    Thread.sleep(4_500);
+    clock.advance(Duration.ofMillis(4_500));
     assertThat(resolve(id)).contains("核对结果：网关仍接受原密码，密码没有更换，新密码已作废。");
     assertThat(storedPassword(id)).isEqualTo(simulatorPassword);
     assertThat(refusal(chosen)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
