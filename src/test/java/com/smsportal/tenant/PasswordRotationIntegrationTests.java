@@ -365,9 +365,12 @@ class PasswordRotationIntegrationTests {
   }
 
   @Test
-  void aRotationThisNodeLeftUnderWayWhenItStoppedIsInDoubtAsItStartsAndAnotherNodesIsLeftAlone() {
+  void aRotationThisNodeLeftUnderWayWhenItStoppedIsInDoubtAsItStartsAndAnotherNodesIsLeftAlone()
+      throws Exception {
     long mine = account(simulatorPassword);
-    long theirs = account(simulatorPassword);
+    // A gateway account is registered once in the whole portal: the other node's is another one.
+    SimulatorControl.OpenedAccount other = new SimulatorControl(port).open("rot", 500);
+    long theirs = account(other, other.password());
     // What a node killed during changespwd leaves behind: PENDING, its answer never recorded.
     String pending =
         "update gateway_account set rotation_state = 'PENDING', rotation_started_at = ?,"
@@ -426,13 +429,17 @@ class PasswordRotationIntegrationTests {
   // ---- support
 
   private long account(String password) {
+    return account(gw, password);
+  }
+
+  private long account(SimulatorControl.OpenedAccount at, String password) {
     AccountForm form =
         new AccountForm(
             unique("Rotated"),
             TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
             GatewayCharset.UTF8,
-            gw.userid(),
-            gw.account(),
+            at.userid(),
+            at.account(),
             password,
             password,
             1000,
