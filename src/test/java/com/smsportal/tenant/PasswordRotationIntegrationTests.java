@@ -66,8 +66,10 @@ import org.springframework.test.web.servlet.MvcResult;
       "smsportal.gateway.read-timeout=2s",
       "smsportal.simulator.hang-for=3500ms",
       // After an unanswered change the old password must keep working this long before the new
-      // one is dropped (5 minutes in production).
-      "smsportal.rotation.settle-after=PT4S",
+      // one is dropped (5 minutes in production). The test moves the clock past it: long enough
+      // that no slow machine reaches it in real time, short of the 5 minutes after which a
+      // rotation left PENDING counts as stale.
+      "smsportal.rotation.settle-after=PT1M",
       // This class calls the retry itself (the build also sets this for every test context).
       "smsportal.rotation.retry-every=PT24H"
     })
@@ -243,7 +245,7 @@ class PasswordRotationIntegrationTests {
                     TenantContext.ALL_TENANTS, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
 
-    clock.advance(Duration.ofMillis(4_500));
+    clock.advance(Duration.ofSeconds(61));
     assertThat(resolve(id)).contains("核对结果：网关仍接受原密码，密码没有更换，新密码已作废。");
     assertThat(storedPassword(id)).isEqualTo(simulatorPassword);
     assertThat(refusal(chosen)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
