@@ -1,5 +1,7 @@
 package com.smsportal;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The built portal jar ({@code target/sms-portal-*.jar}) as an operator runs it: {@code java -jar}
@@ -113,28 +116,31 @@ public final class PortalProcess implements AutoCloseable {
   }
 
   private void awaitHealthy() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError("the portal exited on start; see " + log + "\n" + tail());
-      }
-      try {
-        HttpResponse<Void> health =
-            http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
+    try {
+      await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(this::healthy);
+    } catch (ConditionTimeoutException late) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError(
+          "the portal did not start within " + START_TIMEOUT + "\n" + tail(), late);
     }
-    process.destroyForcibly().waitFor();
-    throw new AssertionError("the portal did not start within " + START_TIMEOUT + "\n" + tail());
+  }
+
+  /** Whether the portal answers its health check; a portal that exited fails the wait at once. */
+  private boolean healthy() throws IOException, InterruptedException {
+    if (!process.isAlive()) {
+      throw new AssertionError("the portal exited on start; see " + log + "\n" + tail());
+    }
+    try {
+      HttpResponse<Void> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return health.statusCode() == 200;
+    } catch (IOException notYet) {
+      return false; // not listening yet
+    }
   }
 
   /** The end of the log, for a failure message. */

@@ -1,6 +1,7 @@
 package com.smsportal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.smsportal.PortalProcess;
@@ -109,7 +110,10 @@ class CrashIntegrationTests {
           .as("the first node's call under way, left to it")
           .isEqualTo(1);
       submit.release();
-      await(() -> chunks(run, job, "SUBMITTED") == 3, "every chunk submitted");
+      await("every chunk submitted")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> chunks(run, job, "SUBMITTED") == 3);
 
       Instant killed = run.kill();
       poll.release();
@@ -130,17 +134,6 @@ class CrashIntegrationTests {
           .count("select count(*) from send_chunk where job_id = ? and state = ?", job, state);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(what + ": not within 2 minutes");
-      }
-      Thread.sleep(200);
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.smsportal.crash;
 
+import static org.awaitility.Awaitility.await;
+
 import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
 import com.smsportal.PortalDatabase;
@@ -24,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One portal jar, its database and the stand-in gateway, driven as an operator and a customer
@@ -238,28 +241,35 @@ final class CrashRun implements AutoCloseable {
    * and the portal has asked again after the last report it got (so it stored that answer).
    */
   void awaitFinished(long job, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!(progress(job).done() && gateway.drained())) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "not finished within " + timeout + ": " + progress(job) + "\n" + portal.tail());
-      }
-      Thread.sleep(250);
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> progress(job).done() && gateway.drained());
+    } catch (ConditionTimeoutException late) {
+      throw new AssertionError(
+          "not finished within " + timeout + ": " + progress(job) + "\n" + portal.tail(), late);
     }
   }
 
   /** Waits for the account's first report poll after {@code since}; how long after it came. */
   Duration awaitReportPoll(String account, Instant since, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Instant poll : gateway.reportPolls(account)) {
-        if (poll.isAfter(since)) {
-          return Duration.between(since, poll);
-        }
-      }
-      Thread.sleep(100);
+    try {
+      Instant poll =
+          await()
+              .atMost(timeout)
+              .until(
+                  () ->
+                      gateway.reportPolls(account).stream()
+                          .filter(p -> p.isAfter(since))
+                          .findFirst(),
+                  java.util.Optional::isPresent)
+              .orElseThrow();
+      return Duration.between(since, poll);
+    } catch (ConditionTimeoutException late) {
+      throw new AssertionError(
+          account + " not polled within " + timeout + "\n" + portal.tail(), late);
     }
-    throw new AssertionError(account + " not polled within " + timeout + "\n" + portal.tail());
   }
 
   /**

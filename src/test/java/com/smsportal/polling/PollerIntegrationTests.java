@@ -1,6 +1,7 @@
 package com.smsportal.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,7 +140,9 @@ class PollerIntegrationTests {
                         null,
                         "",
                         UUID.randomUUID().toString())));
-    await(() -> job(sent.jobId()).state() == JobState.FINISHED);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> job(sent.jobId()).state() == JobState.FINISHED);
 
     AccountPoller.Round round = scheduler.pollNow(account).orElseThrow();
 
@@ -327,7 +329,7 @@ class PollerIntegrationTests {
                 "1000"));
 
     try (ConfigurableApplicationContext first = secondPortal()) {
-      await(() -> reportsOf(tasks) >= 300);
+      await().atMost(Duration.ofSeconds(60)).until(() -> reportsOf(tasks) >= 300);
     }
     long afterStop = reportsOf(tasks);
     assertThat(afterStop).as("stopped before the queue was drained").isLessThan(2000);
@@ -338,7 +340,7 @@ class PollerIntegrationTests {
         .isZero();
 
     try (ConfigurableApplicationContext second = secondPortal()) {
-      await(() -> reportsOf(tasks) >= 2000);
+      await().atMost(Duration.ofSeconds(60)).until(() -> reportsOf(tasks) >= 2000);
     }
     assertThat(reportsOf(tasks)).isEqualTo(2000);
     assertThat(
@@ -423,20 +425,5 @@ class PollerIntegrationTests {
 
   private SimulatorControl control() {
     return new SimulatorControl(port);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within 60 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -1,6 +1,7 @@
 package com.smsportal.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,7 +76,9 @@ class ReceiptsEndToEndIntegrationTests {
     String failed = prefix.substring(0, 9) + "04";
 
     long first = send(acme, account, delivered + "\n" + alsoDelivered + "\n" + failed);
-    await(() -> job(acmeId, first).state() == JobState.FINISHED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> job(acmeId, first).state() == JobState.FINISHED);
     AccountPoller.Round reports = poller.pollNow(account).orElseThrow();
 
     assertThat(reports.reports()).isEqualTo(3);
@@ -104,7 +106,9 @@ class ReceiptsEndToEndIntegrationTests {
         .doesNotContain("收到<b>");
 
     long second = send(acme, account, delivered + "\n" + alsoDelivered);
-    await(() -> job(acmeId, second).state() == JobState.FINISHED);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> job(acmeId, second).state() == JobState.FINISHED);
     JobView next = job(acmeId, second);
     assertThat(next.optedOutCount()).isEqualTo(1);
     assertThat(next.numbers()).containsExactlyEntriesOf(Map.of(NumberState.SUBMITTED, 1L));
@@ -133,15 +137,5 @@ class ReceiptsEndToEndIntegrationTests {
 
   private JobView job(long tenant, long id) {
     return TenantContext.callAs(tenant, () -> jobs.find(id).orElseThrow());
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within 30 s");
-      }
-      Thread.sleep(100);
-    }
   }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -410,16 +411,10 @@ class OptOutIntegrationTests {
     return TenantContext.callAs(acmeId, work);
   }
 
-  private JobView awaitJob(long id, Predicate<JobView> done) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      JobView job = asAcme(() -> jobs.find(id).orElseThrow());
-      if (done.test(job)) {
-        return job;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + id + " did not get there");
+  private JobView awaitJob(long id, Predicate<JobView> done) {
+    return Awaitility.await("job " + id)
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> asAcme(() -> jobs.find(id).orElseThrow()), done);
   }
 
   private static void await(CountDownLatch latch) {

@@ -1,6 +1,7 @@
 package com.smsportal.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -178,15 +178,24 @@ class SendJobIntegrationTests {
     // The gateway did send: the answer was lost on the way back.
     assertThat(balance()).isEqualTo(before - 10);
 
-    Thread.sleep(3000); // many rounds of the worker, and the simulator's answer long gone
-    assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.UNKNOWN);
-    assertThat(job(result.jobId()).chunks().get(0).attempts()).isEqualTo(1);
-    assertThat(balance()).as("never resent by the worker").isEqualTo(before - 10);
+    // Many rounds of the worker, and the simulator's answer long gone: never resent on its own.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(6))
+        .untilAsserted(
+            () -> {
+              ChunkView now = job(result.jobId()).chunks().get(0);
+              assertThat(now.state()).isEqualTo(ChunkState.UNKNOWN);
+              assertThat(now.attempts()).isEqualTo(1);
+              assertThat(balance()).as("never resent by the worker").isEqualTo(before - 10);
+            });
 
     assertThat(as(() -> sendJobs.resendUnknown(result.jobId(), chunk.id(), false)))
         .isEqualTo(ResendOutcome.NOT_CONFIRMED);
-    Thread.sleep(1000);
-    assertThat(balance()).isEqualTo(before - 10);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(4))
+        .untilAsserted(() -> assertThat(balance()).isEqualTo(before - 10));
     assertThat(resentAudits(result.jobId())).isZero();
 
     assertThat(as(() -> sendJobs.resendUnknown(result.jobId(), chunk.id(), true)))
@@ -220,10 +229,16 @@ class SendJobIntegrationTests {
     // Like any chunk without an answer: its numbers UNKNOWN too, and the job no longer open.
     assertThat(job.numbers()).containsExactlyEntriesOf(Map.of(NumberState.UNKNOWN, 5L));
     assertThat(job.state()).isEqualTo(JobState.FINISHED);
-    Thread.sleep(1500);
-    assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.UNKNOWN);
-    assertThat(job(result.jobId()).chunks().get(0).attempts()).isEqualTo(1);
-    assertThat(balance()).isEqualTo(before);
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(4))
+        .untilAsserted(
+            () -> {
+              ChunkView now = job(result.jobId()).chunks().get(0);
+              assertThat(now.state()).isEqualTo(ChunkState.UNKNOWN);
+              assertThat(now.attempts()).isEqualTo(1);
+              assertThat(balance()).isEqualTo(before);
+            });
   }
 
   @Test
@@ -322,9 +337,16 @@ class SendJobIntegrationTests {
     SubmitResult cancelled = submit(order(bulk, numbers(6), CONTENT, at, ""));
 
     assertThat(as(() -> sendJobs.cancel(cancelled.jobId()))).isEqualTo(1);
-    Thread.sleep(1000);
-    assertThat(job(scheduled.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.QUEUED);
-    assertThat(balance()).isEqualTo(before);
+    // Nothing goes before its time (3 s away): held for the first second of it.
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              assertThat(job(scheduled.jobId()).chunks().get(0).state())
+                  .isEqualTo(ChunkState.QUEUED);
+              assertThat(balance()).isEqualTo(before);
+            });
 
     JobView sent = awaitJob(scheduled.jobId(), j -> j.state() == JobState.FINISHED);
     // attempted_at is written by a bulk update whose Instant binding may drop the fraction of a
@@ -332,12 +354,19 @@ class SendJobIntegrationTests {
     assertThat(sent.chunks().get(0).attemptedAt())
         .isAfterOrEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     assertThat(sent.numbers()).containsExactlyEntriesOf(Map.of(NumberState.SUBMITTED, 4L));
-    Thread.sleep(500);
-    JobView stopped = job(cancelled.jobId());
-    assertThat(stopped.state()).isEqualTo(JobState.CANCELLED);
-    assertThat(stopped.chunks().get(0).state()).isEqualTo(ChunkState.CANCELLED);
-    assertThat(stopped.numbers()).containsExactlyEntriesOf(Map.of(NumberState.CANCELLED, 6L));
-    assertThat(balance()).isEqualTo(before - 4);
+    // The cancelled job's time has come too, and it stays cancelled.
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(3))
+        .untilAsserted(
+            () -> {
+              JobView stopped = job(cancelled.jobId());
+              assertThat(stopped.state()).isEqualTo(JobState.CANCELLED);
+              assertThat(stopped.chunks().get(0).state()).isEqualTo(ChunkState.CANCELLED);
+              assertThat(stopped.numbers())
+                  .containsExactlyEntriesOf(Map.of(NumberState.CANCELLED, 6L));
+              assertThat(balance()).isEqualTo(before - 4);
+            });
     assertThat(as(() -> sendJobs.cancel(cancelled.jobId()))).isZero();
   }
 
@@ -390,8 +419,12 @@ class SendJobIntegrationTests {
         submit(order(bulk, numbers(3), CONTENT, Instant.now().plusSeconds(1), ""));
     tenants.suspend(tenantId);
 
-    await(
-        () -> String.valueOf(job(result.jobId()).chunks().get(0).message()).contains("suspended"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                String.valueOf(job(result.jobId()).chunks().get(0).message())
+                    .contains("suspended"));
     assertThat(job(result.jobId()).chunks().get(0).state()).isEqualTo(ChunkState.QUEUED);
     assertThat(job(result.jobId()).chunks().get(0).attempts()).isZero();
     assertThat(balance()).isEqualTo(before);
@@ -439,23 +472,7 @@ class SendJobIntegrationTests {
   }
 
   private JobView awaitJob(long id, java.util.function.Predicate<JobView> done) {
-    await(() -> done.test(job(id)));
-    return job(id);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not reached within 20 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    return await().atMost(Duration.ofSeconds(20)).until(() -> job(id), done);
   }
 
   private long balance() {

@@ -1,6 +1,7 @@
 package com.smsportal.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -267,16 +268,10 @@ class SendPagesIntegrationTests {
     assertThat(job(id).state()).isEqualTo(JobState.CANCELLED);
   }
 
-  private JobView waitUntilFinished(long id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(deadline)) {
-      JobView job = job(id);
-      if (job.state() == JobState.FINISHED) {
-        return job;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + id + " did not finish");
+  private JobView waitUntilFinished(long id) {
+    return await("job " + id + " finished")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> job(id), job -> job.state() == JobState.FINISHED);
   }
 
   private long account(

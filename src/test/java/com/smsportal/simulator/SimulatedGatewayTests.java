@@ -3,11 +3,9 @@ package com.smsportal.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import com.smsportal.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The simulator's rules and its exact answers, without HTTP and on a clock the test moves. */
 class SimulatedGatewayTests {
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T02:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T02:00:00Z"));
   private final SimulatedGateway gateway =
       new SimulatedGateway(
           new SimulatorProperties(
@@ -157,32 +155,5 @@ class SimulatedGatewayTests {
 
   private static Map<String, String> query() {
     return form("query");
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -3,11 +3,13 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -21,6 +23,7 @@ import com.smsportal.user.UserService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -60,13 +66,25 @@ import org.springframework.test.web.servlet.MvcResult;
       "smsportal.gateway.read-timeout=2s",
       "smsportal.simulator.hang-for=3500ms",
       // After an unanswered change the old password must keep working this long before the new
-      // one is dropped (5 minutes in production).
-      "smsportal.rotation.settle-after=PT4S",
+      // one is dropped (5 minutes in production). The test moves the clock past it: long enough
+      // that no slow machine reaches it in real time, short of the 5 minutes after which a
+      // rotation left PENDING counts as stale.
+      "smsportal.rotation.settle-after=PT1M",
       // This class calls the retry itself (the build also sets this for every test context).
       "smsportal.rotation.retry-every=PT24H"
     })
 @AutoConfigureMockMvc
 class PasswordRotationIntegrationTests {
+
+  /** The context's clock, moved past settle-after instead of waiting it out. */
+  @TestConfiguration
+  static class Time {
+    @Bean
+    @Primary
+    MutableClock rotationClock() {
+      return MutableClock.running();
+    }
+  }
 
   /** Every password these tests used or generated: none may appear in the run's log. */
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
@@ -85,6 +103,7 @@ class PasswordRotationIntegrationTests {
   @Autowired UserService users;
   @Autowired JdbcTemplate jdbc;
   @Autowired NodeIdentity node;
+  @Autowired MutableClock clock;
 
   /** This test's own account at the simulator (balance 500), and its password there. */
   private SimulatorControl.OpenedAccount gw;
@@ -226,7 +245,7 @@ class PasswordRotationIntegrationTests {
                     TenantContext.ALL_TENANTS, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
 
-    Thread.sleep(4_500);
+    clock.advance(Duration.ofSeconds(61));
     assertThat(resolve(id)).contains("核对结果：网关仍接受原密码，密码没有更换，新密码已作废。");
     assertThat(storedPassword(id)).isEqualTo(simulatorPassword);
     assertThat(refusal(chosen)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
@@ -326,12 +345,11 @@ class PasswordRotationIntegrationTests {
   }
 
   private void assertRefusedWhileUnderWay(long id, String first, String second) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (view(id).rotationState() != RotationState.PENDING && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> view(id).rotationState() == RotationState.PENDING);
 
-    assertThat(view(id).rotationState()).isEqualTo(RotationState.PENDING);
     assertThatThrownBy(
             () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)))
         .isInstanceOf(RotationInProgressException.class);
@@ -352,8 +370,8 @@ class PasswordRotationIntegrationTests {
   void aRotationThisNodeLeftUnderWayWhenItStoppedIsInDoubtAsItStartsAndAnotherNodesIsLeftAlone()
       throws Exception {
     long mine = account(simulatorPassword);
-    // One upstream identity is one portal account: the other node's rotation is on another one.
-    SimulatorControl.OpenedAccount other = new SimulatorControl(port).open("rot2", 500);
+    // A gateway account is registered once in the whole portal: the other node's is another one.
+    SimulatorControl.OpenedAccount other = new SimulatorControl(port).open("rot", 500);
     long theirs = account(other, other.password());
     // What a node killed during changespwd leaves behind: PENDING, its answer never recorded.
     String pending =
@@ -416,14 +434,14 @@ class PasswordRotationIntegrationTests {
     return account(gw, password);
   }
 
-  private long account(SimulatorControl.OpenedAccount gw, String password) {
+  private long account(SimulatorControl.OpenedAccount at, String password) {
     AccountForm form =
         new AccountForm(
             unique("Rotated"),
             TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
             GatewayCharset.UTF8,
-            gw.userid(),
-            gw.account(),
+            at.userid(),
+            at.account(),
             password,
             password,
             1000,
