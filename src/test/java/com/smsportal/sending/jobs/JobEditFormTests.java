@@ -1,4 +1,4 @@
-package com.smsportal.sending;
+package com.smsportal.sending.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,6 +16,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.ChunkState;
+import com.smsportal.sending.ChunkView;
+import com.smsportal.sending.JobState;
+import com.smsportal.sending.JobView;
+import com.smsportal.sending.NumberState;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.sending.compose.SendPreflight;
+import com.smsportal.sending.store.JobEdits;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.RotationState;

@@ -1,4 +1,4 @@
-package com.smsportal.sending;
+package com.smsportal.sending.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,6 +14,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.sending.SendRefusal;
+import com.smsportal.sending.SubmitResult;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.RotationState;
 import com.smsportal.tenant.TenantService;
