@@ -12,6 +12,7 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import com.smsportal.tenant.TenantService;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class ChunkSubmitter {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final OptOuts optOuts;
-  private final SubmitRate rate;
+  private final SubmitGuards guards;
   private final Duration retryAfter;
   private final NodeIdentity node;
 
@@ -65,7 +66,7 @@ class ChunkSubmitter {
       TransactionTemplate tx,
       Clock clock,
       OptOuts optOuts,
-      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
+      SubmitGuards guards,
       @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
       NodeIdentity node) {
     this.jobs = jobs;
@@ -77,25 +78,38 @@ class ChunkSubmitter {
     this.tx = tx;
     this.clock = clock;
     this.optOuts = optOuts;
-    this.rate = new SubmitRate(submitsPerSecond);
+    this.guards = guards;
     this.retryAfter = retryAfter;
     this.node = node;
   }
 
-  /** Submits the chunk if it still waits and its account and tenant may send now. */
-  void submit(Due due) throws InterruptedException {
+  /**
+   * Submits the chunk if it still waits and its account and tenant may send now. Returns false if
+   * the account's rate limit or its one submit at a time held it back: then the chunk stays queued
+   * and due, for the account's next turn.
+   */
+  boolean submit(Due due) throws InterruptedException {
     Optional<GatewayAccountView> account = accounts.find(due.accountId());
     String notNow = notNow(account, due);
     if (notNow != null) {
       postpone(due, notNow);
-      return;
+      return true;
     }
     Prepared prepared = prepare(due);
     if (prepared.request().mobiles().isEmpty()) {
       skipOptedOut(due, prepared);
-      return;
+      return true;
     }
-    rate.acquire(due.accountId());
+    if (!guards.awaitRate(due.accountId())) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("waiting for the submit rate");
+      }
+      return false;
+    }
+    Bulkhead oneAtATime = guards.oneAtATime(due.accountId());
+    if (!oneAtATime.tryAcquirePermission()) {
+      return false; // this account's submit under way elsewhere on this node
+    }
     try {
       if (gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as)).isEmpty()) {
         postpone(due, "gateway account not found");
@@ -104,7 +118,10 @@ class ChunkSubmitter {
       postpone(due, "gateway account in password rotation (" + e.state() + ")");
     } catch (PasswordNeededException e) {
       postpone(due, "the gateway account's password must be entered again");
+    } finally {
+      oneAtATime.onComplete();
     }
+    return true;
   }
 
   /**
