@@ -2,7 +2,7 @@ package com.smsportal.sending;
 
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Limit;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -11,8 +11,17 @@ interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   List<SendChunk> findByJobIdOrderBySeq(long jobId);
 
-  List<SendChunk> findByStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
-      ChunkState state, Instant now, Limit limit);
+  /**
+   * Each gateway account with chunks in {@code state} due by {@code now}: [tenantId, accountId].
+   */
+  @Query(
+      "select c.tenantId, c.accountId from SendChunk c where c.state = :state and c.dueAt <= :now"
+          + " group by c.tenantId, c.accountId")
+  List<Object[]> dueAccounts(ChunkState state, Instant now);
+
+  /** The account's oldest chunk in {@code state} due by {@code now}. */
+  Optional<SendChunk> findFirstByAccountIdAndStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
+      long accountId, ChunkState state, Instant now);
 
   boolean existsByJobIdAndStateIn(long jobId, List<ChunkState> states);
 
