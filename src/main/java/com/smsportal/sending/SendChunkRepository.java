@@ -53,6 +53,12 @@ interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   long countByJobId(long jobId);
 
+  /** The tenant's numbers waiting to be submitted or being submitted now. */
+  @Query(
+      "select coalesce(sum(c.numberCount), 0) from SendChunk c where c.tenantId = :tenantId and c.state in"
+          + " (com.smsportal.sending.ChunkState.QUEUED, com.smsportal.sending.ChunkState.SUBMITTING)")
+  long queuedNumbers(long tenantId);
+
   /** Chunks whose call began before {@code before} and never recorded an outcome. */
   @Query(
       "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.attemptedAt < :before")

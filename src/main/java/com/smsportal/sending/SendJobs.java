@@ -5,8 +5,11 @@ import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.SendLimits;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
+import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -40,6 +43,7 @@ public class SendJobs {
   private final SendNumberInserts numberInserts;
   private final GatewayAccounts accounts;
   private final TenantService tenants;
+  private final SendLimits limits;
   private final AuditLog audit;
   private final OptOuts optOuts;
   private final TransactionTemplate tx;
@@ -52,6 +56,7 @@ public class SendJobs {
       SendNumberInserts numberInserts,
       GatewayAccounts accounts,
       TenantService tenants,
+      SendLimits limits,
       AuditLog audit,
       OptOuts optOuts,
       TransactionTemplate tx,
@@ -62,6 +67,7 @@ public class SendJobs {
     this.numberInserts = numberInserts;
     this.accounts = accounts;
     this.tenants = tenants;
+    this.limits = limits;
     this.audit = audit;
     this.optOuts = optOuts;
     this.tx = tx;
@@ -101,6 +107,10 @@ public class SendJobs {
             : parsed.valid().stream().filter(m -> !optedOut.contains(m)).toList();
     if (mobiles.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
+    }
+    SubmitResult overLimit = overLimit(account.tenantId(), mobiles.size(), now);
+    if (overLimit != null) {
+      return overLimit;
     }
     try {
       long id =
@@ -226,6 +236,32 @@ public class SendJobs {
                   .detail(cancelled + " of " + job.getChunkCount() + " chunks cancelled"));
           return cancelled;
         });
+  }
+
+  /**
+   * The tenant's limit this job would pass, or null: numbers per job, per day (China time) and
+   * queued at once. Checked before the job is stored; two submits at the same moment may together
+   * pass a limit by one job.
+   */
+  private SubmitResult overLimit(long tenantId, int numbers, Instant now) {
+    Optional<TenantView> tenant = tenants.find(tenantId);
+    if (tenant.isEmpty()) {
+      return null;
+    }
+    long perJob = limits.perJob(tenant.get());
+    if (numbers > perJob) {
+      return SubmitResult.overLimit(SendRefusal.TOO_MANY_FOR_JOB, perJob);
+    }
+    Instant today = now.atZone(Times.ZONE).toLocalDate().atStartOfDay(Times.ZONE).toInstant();
+    long perDay = limits.perDay(tenant.get());
+    if (jobs.numbersSince(tenantId, today) + numbers > perDay) {
+      return SubmitResult.overLimit(SendRefusal.DAILY_LIMIT, perDay);
+    }
+    long queued = limits.queued(tenant.get());
+    if (chunks.queuedNumbers(tenantId) + numbers > queued) {
+      return SubmitResult.overLimit(SendRefusal.QUEUE_LIMIT, queued);
+    }
+    return null;
   }
 
   private SendRefusal refusal(
