@@ -45,6 +45,8 @@ class FairSendingIntegrationTests {
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
+  @Autowired SendWorker worker;
+  @Autowired List<io.micrometer.core.instrument.MeterRegistry> meters;
 
   private final List<String> slowAccounts = new ArrayList<>();
 
@@ -100,6 +102,54 @@ class FairSendingIntegrationTests {
     }
 
     assertThat(mostInFlight).isEqualTo(1);
+  }
+
+  @Test
+  void aStopLetsTheCallUnderWayFinishAndStartsNoOther() throws Exception {
+    Sender slow = sender("Stopping");
+    slowAccounts.add(slow.gateway().account());
+    control()
+        .post(
+            "/faults",
+            Map.of(
+                "account", slow.gateway().account(), "mode", "LATENCY", "latencyMillis", "2000"));
+    long job = slow.submit(2000); // two chunks of 1,000
+    await(() -> slow.chunkStates(job).contains(ChunkState.SUBMITTING));
+
+    worker.stop();
+    try {
+      assertThat(slow.chunkStates(job))
+          .as("the call under way recorded its answer; the next chunk was not started")
+          .containsExactly(ChunkState.SUBMITTED, ChunkState.QUEUED);
+    } finally {
+      worker.start();
+    }
+    await(() -> slow.chunkStates(job).equals(List.of(ChunkState.SUBMITTED, ChunkState.SUBMITTED)));
+  }
+
+  @Test
+  void eachAccountsGuardsAreMetricsOnThePrometheusPage() throws Exception {
+    Sender sender = sender("Metrics");
+    long job = sender.submit(5);
+    await(() -> sender.chunkStates(job).equals(List.of(ChunkState.SUBMITTED)));
+
+    String scrape =
+        meters.stream()
+            .filter(m -> m instanceof io.micrometer.prometheusmetrics.PrometheusMeterRegistry)
+            .map(m -> ((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) m).scrape())
+            .findFirst()
+            .orElseThrow();
+    assertThat(scrape)
+        .contains(
+            "resilience4j_bulkhead_available_concurrent_calls{name=\"account-"
+                + sender.accountId()
+                + "\"")
+        .contains(
+            "resilience4j_ratelimiter_available_permissions{name=\"account-"
+                + sender.accountId()
+                + "\"")
+        .contains("resilience4j_circuitbreaker_state{")
+        .contains(sender.gateway().account());
   }
 
   // ---- helpers
