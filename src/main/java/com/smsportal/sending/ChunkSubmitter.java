@@ -84,16 +84,18 @@ class ChunkSubmitter {
   }
 
   /**
-   * Submits the chunk if it still waits and its account and tenant may send now. Returns false if
-   * the account's rate limit or its one submit at a time held it back: then the chunk stays queued
-   * and due, for the account's next turn.
+   * Submits the chunk if it still waits and its account and tenant may send now. Returns whether
+   * the account may go on with its next chunk in this turn: false if the account's rate limit or
+   * its one submit at a time held the chunk back (it stays queued and due, for the account's next
+   * turn), or if the account cannot send now (not ready, or the gateway unreachable: the chunk is
+   * put off, and so would the next one be).
    */
   boolean submit(Due due) throws InterruptedException {
     Optional<GatewayAccountView> account = accounts.find(due.accountId());
     String notNow = notNow(account, due);
     if (notNow != null) {
       postpone(due, notNow);
-      return true;
+      return false;
     }
     Prepared prepared = prepare(due);
     if (prepared.request().mobiles().isEmpty()) {
@@ -111,22 +113,27 @@ class ChunkSubmitter {
       return false; // this account's submit under way elsewhere on this node
     }
     try {
-      if (gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as)).isEmpty()) {
+      Optional<Boolean> goOn = gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as));
+      if (goOn.isEmpty()) {
         postpone(due, "gateway account not found");
+        return false;
       }
+      return goOn.get();
     } catch (RotationInProgressException e) {
       postpone(due, "gateway account in password rotation (" + e.state() + ")");
+      return false;
     } catch (PasswordNeededException e) {
       postpone(due, "the gateway account's password must be entered again");
+      return false;
     } finally {
       oneAtATime.onComplete();
     }
-    return true;
   }
 
   /**
    * Claims the chunk and, if this worker got it, submits it as the account and records what came
-   * back. Nothing of the call is retried.
+   * back. Nothing of the call is retried. Returns whether the account may go on with its next
+   * chunk: not after a call that provably never left (the gateway unreachable).
    */
   private Boolean claimAndSend(Due due, Prepared prepared, AccountGateway account) {
     Integer claimed =
@@ -148,8 +155,7 @@ class ChunkSubmitter {
     try {
       result = account.send(prepared.request());
     } catch (GatewayException e) {
-      failed(due, attempt, e);
-      return Boolean.TRUE;
+      return failed(due, attempt, e);
     } catch (RuntimeException e) {
       // Nobody can say how far the call got.
       log.error("Submit of send chunk {} failed unexpectedly: outcome unknown", due.chunkId(), e);
@@ -198,7 +204,8 @@ class ChunkSubmitter {
                 now()));
   }
 
-  private void failed(Due due, int attempt, GatewayException e) {
+  /** Records a failed call; whether the account may go on (not if the call never left). */
+  private boolean failed(Due due, int attempt, GatewayException e) {
     if (e.error() == GatewayError.UPSTREAM_UNREACHABLE
         || e.error() == GatewayError.ENDPOINT_NOT_ALLOWED) {
       // Provably never left: safe to try again later.
@@ -210,7 +217,7 @@ class ChunkSubmitter {
                   .ifPresent(
                       c -> c.requeued(e.error().name(), e.getMessage(), now().plus(retryAfter))));
       log.warn("Send chunk {} not sent ({}); tried again later", due.chunkId(), e.error());
-      return;
+      return false;
     }
     ChunkState outcome = e.error().mayHaveTakenEffect() ? ChunkState.UNKNOWN : ChunkState.REJECTED;
     String message = message(e);
@@ -219,6 +226,7 @@ class ChunkSubmitter {
         attempt,
         chunk -> chunk.failed(outcome, e.error().name(), message, e.rawAnswer(), now()));
     log.warn("Send chunk {} of job {}: {} ({})", due.chunkId(), due.jobId(), outcome, e.error());
+    return true;
   }
 
   /** The gateway's own words, with the blocked words where it named them. */
