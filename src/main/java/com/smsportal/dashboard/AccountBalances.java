@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,7 +78,8 @@ class AccountBalances {
             size,
             30,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
+            // Bounded: a look-up that finds it full is not made (see start()).
+            new ArrayBlockingQueue<>(Math.max(1, properties.balanceQueue())),
             task -> {
               Thread thread = new Thread(task, "dashboard-balance-" + threads.incrementAndGet());
               thread.setDaemon(true);
@@ -135,8 +137,17 @@ class AccountBalances {
         return kept;
       }
     }
-    Reading reading =
-        new Reading(view.updatedAt(), CompletableFuture.supplyAsync(() -> ask(view), pool));
+    Reading reading;
+    try {
+      reading = new Reading(view.updatedAt(), CompletableFuture.supplyAsync(() -> ask(view), pool));
+    } catch (RejectedExecutionException full) {
+      // Every thread busy and the queue full (accounts whose gateway hangs): this account is not
+      // asked now and says so; nothing is kept, the next page view asks again.
+      return new Reading(
+          view.updatedAt(),
+          CompletableFuture.completedFuture(
+              new Answer(null, "dashboard.balance.busy", null, null, clock.instant())));
+    }
     readings.put(view.id(), reading);
     return reading;
   }

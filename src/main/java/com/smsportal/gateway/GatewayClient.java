@@ -5,6 +5,9 @@ import feign.FeignException;
 import feign.Request;
 import feign.RetryableException;
 import feign.Retryer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link #send} is never retried (it is not idempotent): if its answer does not come back, it
  * fails with {@link GatewayError#OUTCOME_UNKNOWN}. The read-only actions are retried when the
- * connection could not be made. Each account has its own circuit breaker.
+ * connection could not be made. Each account has its own circuit breaker (Resilience4j, named by
+ * the account's {@link GatewayLogin#key()}): after {@code breakerFailures} failures in a row
+ * (unreachable, lost or unreadable answers) its calls are refused for {@code breakerOpenFor}
+ * without touching the network, then one trial call decides whether it closes again. Errors the
+ * gateway reports in a readable answer count as successes: the gateway is alive.
  *
  * <p>Every request passes the {@link EndpointGuard} first: an address that is not an allowed
  * gateway endpoint gets {@link GatewayError#ENDPOINT_NOT_ALLOWED}, and nothing leaves the portal.
@@ -38,7 +45,7 @@ public class GatewayClient {
 
   private final GatewaySettings settings;
   private final EndpointGuard guard;
-  private final CircuitBreaker breaker;
+  private final CircuitBreakerRegistry circuits;
   private final JdkTransport transport;
   private final FeignCodec codec;
   private final Map<String, GatewayApi> sendApis = new ConcurrentHashMap<>();
@@ -51,11 +58,30 @@ public class GatewayClient {
   GatewayClient(GatewaySettings settings, EndpointGuard guard, Clock clock) {
     this.settings = settings;
     this.guard = guard;
-    this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
+    this.circuits =
+        CircuitBreakerRegistry.of(
+            CircuitBreakerConfig.custom()
+                // The last n calls all failed: n failures in a row.
+                .slidingWindow(
+                    settings.breakerFailures(),
+                    settings.breakerFailures(),
+                    CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(settings.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
+                .clock(clock)
+                .build());
     this.transport =
         new JdkTransport(
             settings.connectTimeout(), settings.readTimeout(), settings.maxAnswerSize());
     this.codec = new FeignCodec(settings.maxAnswerSize());
+  }
+
+  /** The accounts' circuit breakers, for their metrics. */
+  public CircuitBreakerRegistry circuits() {
+    return circuits;
   }
 
   /** Submits one chunk. Never retried; see {@link GatewayError#mayHaveTakenEffect()}. */
@@ -202,8 +228,8 @@ public class GatewayClient {
           "not representable in " + form.charset().name(),
           null);
     }
-    String key = account.key();
-    if (!breaker.allows(key)) {
+    CircuitBreaker circuit = circuits.circuitBreaker(account.key());
+    if (!circuit.tryAcquirePermission()) {
       throw new GatewayException(
           GatewayError.UPSTREAM_UNREACHABLE,
           null,
@@ -214,24 +240,33 @@ public class GatewayClient {
           null);
     }
     long started = System.nanoTime();
-    RawAnswer answer = exchange(account, action, form);
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    RawAnswer answer;
+    try {
+      answer = exchange(account, action, form);
+    } catch (GatewayException e) {
+      circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      circuit.releasePermission(); // nothing learnt about the gateway
+      throw e;
+    }
+    long nanos = System.nanoTime() - started;
     if (log.isDebugEnabled()) {
       log.debug(
           "Gateway {} for {} answered HTTP {} in {} ms; form {}",
           action,
           account,
           answer.status(),
-          millis,
+          TimeUnit.NANOSECONDS.toMillis(nanos),
           abbreviate(form.masked()));
     }
     try {
       T result = read(action, answer, account.charset(), settings.maxAnswerSize(), reader);
-      breaker.succeeded(key);
+      circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
       return result;
     } catch (GatewayException e) {
       if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
-        breaker.failed(key);
+        circuit.onError(nanos, TimeUnit.NANOSECONDS, e);
         String text = e.rawAnswer() == null ? "" : e.rawAnswer();
         log.warn(
             "Gateway {} for {} answered garbage, HTTP {}: {}",
@@ -241,8 +276,11 @@ public class GatewayClient {
             mask(text.substring(0, Math.min(text.length(), SNIPPET)), account));
       } else {
         // A readable refusal: the gateway is alive.
-        breaker.succeeded(key);
+        circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
       }
+      throw e;
+    } catch (RuntimeException | Error e) {
+      circuit.releasePermission();
       throw e;
     }
   }
@@ -298,7 +336,6 @@ public class GatewayClient {
     } catch (FeignCodec.NonSuccessAnswer nonSuccess) {
       return nonSuccess.answer();
     } catch (RetryableException e) {
-      breaker.failed(account.key());
       if (e.getCause() instanceof JdkTransport.NotSentException notSent) {
         log.warn("Gateway {} for {} unreachable: {}", action, account, notSent.getMessage());
         throw new GatewayException(
@@ -312,7 +349,6 @@ public class GatewayClient {
       throw new GatewayException(
           GatewayError.OUTCOME_UNKNOWN, null, List.of(), null, null, "no answer", e.getCause());
     } catch (FeignException e) {
-      breaker.failed(account.key());
       throw new GatewayException(
           GatewayError.OUTCOME_UNKNOWN, null, List.of(), null, null, "no usable answer", e);
     }

@@ -1,5 +1,7 @@
 package com.smsportal.gateway;
 
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class GatewayConfiguration {
 
   @Bean
-  GatewayClient gatewayClient(GatewaySettings settings, EndpointGuard guard) {
-    return new GatewayClient(settings, guard);
+  GatewayClient gatewayClient(GatewaySettings settings, EndpointGuard guard, MeterRegistry meters) {
+    GatewayClient client = new GatewayClient(settings, guard);
+    // resilience4j_circuitbreaker_* per account (name = the account's key, never a password).
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(client.circuits()).bindTo(meters);
+    return client;
   }
 }

@@ -84,13 +84,19 @@ class AccountPoller {
     states.attempted(account.id(), account.tenantId(), started);
     // Items taken so far this round, by queue: what a stop halfway still reports.
     int[] taken = new int[2];
+    boolean[] cut = new boolean[1];
     try {
       Optional<Boolean> found =
           gateway.call(
               account.id(),
               as -> {
-                taken[0] = drain(account, as, InboxKind.REPORTS, stopping);
-                taken[1] = drain(account, as, InboxKind.REPLIES, stopping);
+                // Each queue has half the round's time: a deep queue of reports does not keep
+                // the replies waiting, nor this account the others (it goes on next tick).
+                Budget reports = new Budget(stopping);
+                taken[0] = drain(account, as, InboxKind.REPORTS, reports);
+                Budget replies = new Budget(stopping);
+                taken[1] = drain(account, as, InboxKind.REPLIES, replies);
+                cut[0] = reports.spent || replies.spent;
                 return Boolean.TRUE;
               });
       if (found.isEmpty()) {
@@ -111,7 +117,9 @@ class AccountPoller {
     int reports = taken[0];
     int replies = taken[1];
     Instant now = clock.instant();
-    states.succeeded(account.id(), now, now.plus(properties.every()));
+    // Cut short by its time, the account is due again at once: the schedule's next tick, after
+    // the accounts that waited meanwhile.
+    states.succeeded(account.id(), now, cut[0] ? now : now.plus(properties.every()));
     return new Round(reports, replies, null);
   }
 
@@ -139,13 +147,36 @@ class AccountPoller {
     return wait.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : wait;
   }
 
+  /**
+   * When a queue's fetches stop: at a stop of the portal, or once half the round's time ({@code
+   * max-round-time}) has gone. Asked only between fetches: a fetched answer is always stored.
+   */
+  private final class Budget {
+    private final BooleanSupplier stopping;
+    private final long end;
+    boolean spent;
+
+    Budget(BooleanSupplier stopping) {
+      this.stopping = stopping;
+      this.end = System.nanoTime() + properties.maxRoundTime().toNanos() / 2;
+    }
+
+    boolean over(int calls) {
+      if (stopping.getAsBoolean()) {
+        return true;
+      }
+      if (calls > 0 && System.nanoTime() - end >= 0) {
+        spent = true; // at least one fetch per queue and round, however slow
+        return true;
+      }
+      return false;
+    }
+  }
+
   private int drain(
-      GatewayAccountView account,
-      AccountGateway gateway,
-      InboxKind kind,
-      BooleanSupplier stopping) {
+      GatewayAccountView account, AccountGateway gateway, InboxKind kind, Budget budget) {
     int total = 0;
-    for (int call = 0; call < properties.maxFetches() && !stopping.getAsBoolean(); call++) {
+    for (int call = 0; call < properties.maxFetches() && !budget.over(call); call++) {
       String body =
           kind == InboxKind.REPORTS
               ? gateway.fetchStatusReports(properties.statusNum())

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -110,7 +112,8 @@ class PollScheduler implements SmartLifecycle {
                     inFlight.remove(account.id());
                   }
                 });
-          } catch (RuntimeException rejected) {
+          } catch (RejectedExecutionException rejected) {
+            // Every thread busy and the queue full: the account stays due, for the next tick.
             inFlight.remove(account.id());
           }
         }
@@ -252,7 +255,17 @@ class PollScheduler implements SmartLifecycle {
   @Override
   public void start() {
     stopping = false;
-    pool = Executors.newFixedThreadPool(Math.max(1, properties.threads()), PollScheduler::thread);
+    int threads = Math.max(1, properties.threads());
+    // Bounded: an account that finds the queue full waits for the next tick (it stays due).
+    pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(Math.max(1, properties.queue())),
+            PollScheduler::thread,
+            new ThreadPoolExecutor.AbortPolicy());
   }
 
   @Override

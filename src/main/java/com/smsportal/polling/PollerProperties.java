@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tick how often the schedule looks for due accounts, spool files and unprocessed answers
  * @param statusNum reports asked for per call; a full batch means more are waiting
  * @param maxFetches calls per account and queue in one round at most
+ * @param maxRoundTime how long one account's round may go on fetching (half for each queue); it
+ *     stops between fetches, never dropping a fetched answer, and the account is due again at once
  * @param backoffMax the longest wait after repeated errors of an account
  * @param lockAtMostFor how long an account's lock outlives a node that dies while polling it (at
  *     least 30 s; a live node extends it every half of that while it polls)
  * @param threads accounts polled at the same time on this node
+ * @param queue accounts due that wait for a thread; beyond that an account waits for the next tick
  * @param spoolDir where answers go that the database could not take
  * @param ownExt ask for the customer's own sub-number in replies
  */
@@ -26,8 +29,10 @@ record PollerProperties(
     Duration tick,
     int statusNum,
     int maxFetches,
+    Duration maxRoundTime,
     Duration backoffMax,
     Duration lockAtMostFor,
     int threads,
+    int queue,
     Path spoolDir,
     boolean ownExt) {}

@@ -17,7 +17,13 @@ public enum SendRefusal {
   TENANT_SUSPENDED("account"),
   ROTATION_IN_DOUBT("account"),
   /** Every valid number is on the tenant's opt-out list. */
-  ALL_OPTED_OUT("mobiles");
+  ALL_OPTED_OUT("mobiles"),
+  /** More numbers than the tenant's jobs may have (the limit is the argument). */
+  TOO_MANY_FOR_JOB("mobiles"),
+  /** The numbers would pass the tenant's numbers per day (the limit is the argument). */
+  DAILY_LIMIT("mobiles"),
+  /** The numbers would pass what the tenant may have queued at once (the limit is the argument). */
+  QUEUE_LIMIT("mobiles");
 
   private final String field;
 

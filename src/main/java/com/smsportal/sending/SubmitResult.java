@@ -5,19 +5,24 @@ package com.smsportal.sending;
  * why it was refused.
  *
  * @param repeated the idempotency key had already made this job: nothing more was stored or sent
+ * @param limit the tenant's limit a refusal names, or null
  */
-public record SubmitResult(Long jobId, boolean repeated, SendRefusal refusal) {
+public record SubmitResult(Long jobId, boolean repeated, SendRefusal refusal, Long limit) {
 
   public static SubmitResult created(long jobId) {
-    return new SubmitResult(jobId, false, null);
+    return new SubmitResult(jobId, false, null, null);
   }
 
   public static SubmitResult repeatOf(long jobId) {
-    return new SubmitResult(jobId, true, null);
+    return new SubmitResult(jobId, true, null, null);
   }
 
   public static SubmitResult refused(SendRefusal refusal) {
-    return new SubmitResult(null, false, refusal);
+    return new SubmitResult(null, false, refusal, null);
+  }
+
+  public static SubmitResult overLimit(SendRefusal refusal, long limit) {
+    return new SubmitResult(null, false, refusal, limit);
   }
 
   public boolean accepted() {

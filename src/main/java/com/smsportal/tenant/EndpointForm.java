@@ -1,6 +1,8 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayCharset;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,12 +26,15 @@ record EndpointForm(
             message = "{endpoints.error.baseUrl}")
         String baseUrl,
     @NotNull(message = "{endpoints.error.required}") GatewayCharset defaultCharset,
-    @Size(max = 500, message = "{endpoints.error.tooLong}") String note) {
+    @Size(max = 500, message = "{endpoints.error.tooLong}") String note,
+    @Min(value = 1, message = "{endpoints.error.maxChunkSize}")
+        @Max(value = 5000, message = "{endpoints.error.maxChunkSize}")
+        Integer maxChunkSize) {
 
   static final String BASE_URL = "\\s*https?://[^\\s/?#@]+(/[^\\s?#]*)?\\s*";
 
   static EndpointForm blank() {
-    return new EndpointForm("", "", GatewayCharset.UTF8, "");
+    return new EndpointForm("", "", GatewayCharset.UTF8, "", null);
   }
 
   static EndpointForm of(EndpointView endpoint) {
@@ -37,7 +42,8 @@ record EndpointForm(
         endpoint.name(),
         endpoint.baseUrl(),
         endpoint.defaultCharset(),
-        endpoint.note() == null ? "" : endpoint.note());
+        endpoint.note() == null ? "" : endpoint.note(),
+        endpoint.maxChunkSize());
   }
 
   /**

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -147,8 +148,24 @@ class GatewayAccountController {
   }
 
   private void checkEndpoint(AccountForm form, BindingResult errors) {
-    if (!errors.hasFieldErrors("endpointId") && endpoints.findActive(form.endpointId()).isEmpty()) {
+    Optional<EndpointView> endpoint =
+        errors.hasFieldErrors("endpointId")
+            ? Optional.empty()
+            : endpoints.findActive(form.endpointId());
+    if (!errors.hasFieldErrors("endpointId") && endpoint.isEmpty()) {
       errors.rejectValue("endpointId", "accounts.error.endpoint");
+    }
+    // At least 100 numbers a chunk, unless the endpoint's own maximum is lower.
+    if (endpoint.isPresent() && form.chunkSize() != null && !errors.hasFieldErrors("chunkSize")) {
+      int min = endpoint.get().minChunkSize();
+      int max = endpoint.get().maxChunkSizeOrDefault();
+      if (form.chunkSize() < min || form.chunkSize() > max) {
+        errors.rejectValue(
+            "chunkSize",
+            "accounts.error.chunkSizeRange",
+            new Object[] {String.valueOf(min), String.valueOf(max)},
+            null);
+      }
     }
   }
 

@@ -43,6 +43,10 @@ class GatewayEndpoint {
   @Column(nullable = false)
   private boolean active;
 
+  /** The most numbers one submit may carry on this endpoint; null: the portal's rules alone. */
+  @Column(name = "max_chunk_size")
+  private Integer maxChunkSize;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -69,6 +73,7 @@ class GatewayEndpoint {
     this.baseUrl = EndpointForm.normalized(form.baseUrl());
     this.defaultCharset = form.defaultCharset();
     this.note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
+    this.maxChunkSize = form.maxChunkSize();
     touched(by, now);
   }
 
@@ -109,6 +114,7 @@ class GatewayEndpoint {
         createdAt,
         createdBy,
         updatedAt,
-        updatedBy);
+        updatedBy,
+        maxChunkSize);
   }
 }

@@ -229,7 +229,7 @@ public class GatewayEndpoints implements EndpointGuard {
   @Transactional
   public long ensure(String name, String baseUrl, GatewayCharset charset) {
     String url = EndpointForm.normalized(baseUrl);
-    EndpointForm form = new EndpointForm(name, url, charset, null);
+    EndpointForm form = new EndpointForm(name, url, charset, null, null);
     Optional<GatewayEndpoint> named = endpoints.findByName(name);
     if (named.isPresent()) {
       GatewayEndpoint endpoint = named.get();
@@ -339,6 +339,7 @@ public class GatewayEndpoints implements EndpointGuard {
     change(parts, "base URL", before.baseUrl(), after.baseUrl());
     change(parts, "default charset", before.defaultCharset(), after.defaultCharset());
     change(parts, "note", before.note(), after.note());
+    change(parts, "max chunk size", before.maxChunkSize(), after.maxChunkSize());
     change(parts, "active", before.active(), after.active());
     return String.join("; ", parts);
   }

@@ -47,6 +47,15 @@ class Tenant {
   @Column(name = "status_changed_at")
   private Instant statusChangedAt;
 
+  @Column(name = "max_numbers_per_job")
+  private Integer maxNumbersPerJob;
+
+  @Column(name = "max_numbers_per_day")
+  private Long maxNumbersPerDay;
+
+  @Column(name = "max_queued_numbers")
+  private Long maxQueuedNumbers;
+
   protected Tenant() {}
 
   Tenant(TenantDetails details, Instant createdAt) {
@@ -60,6 +69,9 @@ class Tenant {
     this.contact = blankToNull(details.contact());
     this.notes = blankToNull(details.notes());
     this.lowBalanceThreshold = details.lowBalanceThreshold();
+    this.maxNumbersPerJob = details.maxNumbersPerJob();
+    this.maxNumbersPerDay = details.maxNumbersPerDay();
+    this.maxQueuedNumbers = details.maxQueuedNumbers();
   }
 
   private static String blankToNull(String value) {
@@ -98,6 +110,9 @@ class Tenant {
         notes,
         lowBalanceThreshold,
         statusReason,
-        statusChangedAt);
+        statusChangedAt,
+        maxNumbersPerJob,
+        maxNumbersPerDay,
+        maxQueuedNumbers);
   }
 }

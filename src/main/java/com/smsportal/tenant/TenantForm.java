@@ -2,6 +2,7 @@ package com.smsportal.tenant;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -10,18 +11,34 @@ record TenantForm(
     @NotBlank @Size(max = 100) String name,
     @Size(max = 200) String contact,
     @Size(max = 2000) String notes,
-    @PositiveOrZero @Max(1_000_000_000L) Long lowBalanceThreshold) {
+    @PositiveOrZero @Max(1_000_000_000L) Long lowBalanceThreshold,
+    @Positive @Max(100_000_000L) Integer maxNumbersPerJob,
+    @Positive @Max(10_000_000_000L) Long maxNumbersPerDay,
+    @Positive @Max(10_000_000_000L) Long maxQueuedNumbers) {
 
   static TenantForm empty() {
-    return new TenantForm("", "", "", null);
+    return new TenantForm("", "", "", null, null, null, null);
   }
 
   static TenantForm of(TenantView tenant) {
     return new TenantForm(
-        tenant.name(), tenant.contact(), tenant.notes(), tenant.lowBalanceThreshold());
+        tenant.name(),
+        tenant.contact(),
+        tenant.notes(),
+        tenant.lowBalanceThreshold(),
+        tenant.maxNumbersPerJob(),
+        tenant.maxNumbersPerDay(),
+        tenant.maxQueuedNumbers());
   }
 
   TenantDetails details() {
-    return new TenantDetails(name, contact, notes, lowBalanceThreshold);
+    return new TenantDetails(
+        name,
+        contact,
+        notes,
+        lowBalanceThreshold,
+        maxNumbersPerJob,
+        maxNumbersPerDay,
+        maxQueuedNumbers);
   }
 }

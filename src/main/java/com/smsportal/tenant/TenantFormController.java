@@ -26,7 +26,14 @@ class TenantFormController {
 
   @InitBinder("form")
   void allowOnlyFormFields(WebDataBinder binder) {
-    binder.setAllowedFields("name", "contact", "notes", "lowBalanceThreshold");
+    binder.setAllowedFields(
+        "name",
+        "contact",
+        "notes",
+        "lowBalanceThreshold",
+        "maxNumbersPerJob",
+        "maxNumbersPerDay",
+        "maxQueuedNumbers");
   }
 
   @GetMapping("/support/tenants/new")

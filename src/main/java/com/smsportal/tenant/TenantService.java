@@ -75,10 +75,37 @@ public class TenantService {
     tenant.ifPresent(
         t -> {
           requireFreeName(details.name(), id);
+          TenantView before = t.toView();
           t.apply(details);
-          audit.record(entry(AuditAction.TENANT_UPDATED, t.toView(), null));
+          audit.record(
+              entry(AuditAction.TENANT_UPDATED, t.toView(), limitsChange(before, t.toView())));
         });
     return tenant.map(Tenant::toView);
+  }
+
+  /** The sending limits' old and new values where they changed (empty: the default), or null. */
+  private static String limitsChange(TenantView before, TenantView after) {
+    String job = change("numbers per job", before.maxNumbersPerJob(), after.maxNumbersPerJob());
+    String day = change("numbers per day", before.maxNumbersPerDay(), after.maxNumbersPerDay());
+    String queued = change("queued numbers", before.maxQueuedNumbers(), after.maxQueuedNumbers());
+    String all =
+        String.join(
+            "; ",
+            java.util.stream.Stream.of(job, day, queued)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    return all.isEmpty() ? null : "limits: " + all;
+  }
+
+  private static String change(String what, Object before, Object after) {
+    if (java.util.Objects.equals(before, after)) {
+      return null;
+    }
+    return what
+        + " "
+        + (before == null ? "default" : before)
+        + " -> "
+        + (after == null ? "default" : after);
   }
 
   /** Suspends the tenant: its users' sessions end, logins and sends stop. Nothing is deleted. */

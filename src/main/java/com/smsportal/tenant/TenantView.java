@@ -2,7 +2,15 @@ package com.smsportal.tenant;
 
 import java.time.Instant;
 
-/** What other modules and pages may know of a tenant. */
+/**
+ * What other modules and pages may know of a tenant.
+ *
+ * @param maxNumbersPerJob the numbers one job may have; null: the portal's default
+ * @param maxNumbersPerDay the numbers its jobs may have together per day (China time); null: the
+ *     portal's default
+ * @param maxQueuedNumbers the numbers it may have waiting to be submitted at once; null: the
+ *     portal's default
+ */
 public record TenantView(
     long id,
     String name,
@@ -12,7 +20,10 @@ public record TenantView(
     String notes,
     Long lowBalanceThreshold,
     String statusReason,
-    Instant statusChangedAt) {
+    Instant statusChangedAt,
+    Integer maxNumbersPerJob,
+    Long maxNumbersPerDay,
+    Long maxQueuedNumbers) {
 
   public boolean active() {
     return status == TenantStatus.ACTIVE;

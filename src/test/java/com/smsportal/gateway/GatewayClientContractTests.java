@@ -700,6 +700,62 @@ class GatewayClientContractTests {
   }
 
   @Test
+  void anOpenCircuitLetsOneTrialCallThroughAfterItsWaitAndASuccessClosesIt() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(
+            java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    java.time.Clock clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return now.get();
+          }
+        };
+    GatewayClient timed =
+        new GatewayClient(
+            GatewaySettings.defaults()
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
+                .withBreaker(2, Duration.ofMinutes(1)),
+            ANY_ENDPOINT,
+            clock);
+    wiremock.stubFor(post(urlEqualTo("/sms.aspx")).willReturn(aResponse().withStatus(503)));
+    for (int i = 0; i < 2; i++) {
+      catchThrowableOfType(
+          GatewayException.class,
+          () -> timed.send(utf8, SendRequest.now(List.of("15023239810"), "hi")));
+    }
+    GatewayException open =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> timed.send(utf8, SendRequest.now(List.of("15023239810"), "hi")));
+    assertThat(open.error()).isEqualTo(GatewayError.UPSTREAM_UNREACHABLE);
+    wiremock.verify(2, postRequestedFor(urlEqualTo("/sms.aspx")));
+
+    now.set(now.get().plus(Duration.ofSeconds(61)));
+    answer("/sms.aspx", failedSend("Faild", "用户名或密码错误"));
+    GatewayException trial =
+        catchThrowableOfType(
+            GatewayException.class,
+            () -> timed.send(utf8, SendRequest.now(List.of("15023239810"), "hi")));
+
+    assertThat(trial.error())
+        .as("the trial call reached the gateway")
+        .isEqualTo(GatewayError.WRONG_CREDENTIALS);
+    assertThat(timed.circuits().circuitBreaker(utf8.key()).getState())
+        .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
   void readableRefusalsDoNotOpenTheCircuit() {
     answer("/sms.aspx", failedSend("Faild", "用户名或密码错误"));
     for (int i = 0; i < 5; i++) {

@@ -62,6 +62,7 @@ import org.springframework.test.annotation.DirtiesContext;
       "smsportal.simulator.hang-for=6s",
       "smsportal.poller.status-num=100",
       "smsportal.poller.every=PT5S",
+      "smsportal.poller.max-round-time=PT2S",
       "smsportal.poller.spool-dir=${java.io.tmpdir}/smsportal-poller-it-spool",
       "smsportal.sending.worker-enabled=true",
       "smsportal.sending.poll-every=PT0.2S"
@@ -194,6 +195,37 @@ class PollerIntegrationTests {
                 account))
         .as("no job sent these: kept and shown as unmatched")
         .isEqualTo(250);
+  }
+
+  @Test
+  void aSlowAccountsRoundStopsBetweenFetchesWhenItsTimeIsUpAndTheRestComesNextRound()
+      throws Exception {
+    List<String> tasks = sendDirect(500);
+    // Each call takes 0.7 s; the round has 1 s per queue: it stops after a fetch or two.
+    control()
+        .post(
+            "/faults", Map.of("account", gw.account(), "mode", "LATENCY", "latencyMillis", "700"));
+
+    AccountPoller.Round first = scheduler.pollNow(account).orElseThrow();
+
+    assertThat(first.succeeded()).isTrue();
+    assertThat(first.reports()).isPositive().isLessThan(500);
+    assertThat(first.reports() % 100).as("whole answers, none dropped").isZero();
+    assertThat(reportsOf(tasks))
+        .as("every fetched report stored")
+        .isEqualTo((long) first.reports());
+    assertThat(states.all().get(account).nextPollAt())
+        .as("due again at once, behind the accounts that waited")
+        .isBeforeOrEqualTo(java.time.Instant.now());
+
+    control().fault(gw.account(), "NONE", 0);
+    int rest = 0;
+    for (int round = 0; round < 5 && reportsOf(tasks) < 500; round++) {
+      rest += scheduler.pollNow(account).orElseThrow().reports();
+    }
+
+    assertThat(first.reports() + rest).isEqualTo(500);
+    assertThat(reportsOf(tasks)).as("each report once").isEqualTo(500);
   }
 
   @Test

@@ -15,6 +15,7 @@ import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantDetails;
 import com.smsportal.tenant.TenantService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -370,6 +371,73 @@ class SendPagesIntegrationTests {
         .containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
     assertThat(second).contains("id=\"jobs-newest\"").doesNotContain("id=\"jobs-older\"");
     TenantContext.runAs(tenant, () -> ids.forEach(jobs::cancel));
+  }
+
+  @Test
+  void aTenantsSendingLimitsRefuseAJobOnTheComposePageWithTheLimitAndStoreNothing()
+      throws Exception {
+    String name = "limits-" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(name).id();
+    // Support's limits: 5 numbers a job, 8 a day, 6 queued at once.
+    tenants.update(tenant, new TenantDetails(name, null, null, null, 5, 8L, 6L));
+    users.create(name, "a-good-password-1", com.smsportal.user.Role.CUSTOMER, tenant);
+    com.smsportal.SimulatorControl.OpenedAccount gw =
+        new com.smsportal.SimulatorControl(port).open("limits", 1_000_000);
+    long limited =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    name,
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
+                    GatewayCharset.UTF8,
+                    gw.userid(),
+                    gw.account(),
+                    gw.password()));
+    MockHttpSession customer = Logins.as(mvc, name, "a-good-password-1");
+    String later =
+        java.time.LocalDateTime.now(com.smsportal.web.Times.ZONE)
+            .plusDays(30)
+            .withSecond(0)
+            .withNano(0)
+            .toString();
+    java.util.function.IntFunction<MockHttpServletResponse> send =
+        count -> {
+          StringBuilder numbers = new StringBuilder();
+          for (int i = 0; i < count; i++) {
+            numbers.append(String.format("1371234%04d%n", (int) (Math.random() * 10_000)));
+          }
+          try {
+            return mvc.perform(
+                    post("/send")
+                        .param("accountId", Long.toString(limited))
+                        .param("mobiles", numbers.toString())
+                        .param("content", "【聚合云】限额")
+                        .param("sendTime", later)
+                        .param("idempotencyKey", UUID.randomUUID().toString())
+                        .session(customer)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        };
+
+    MockHttpServletResponse tooMany = send.apply(6);
+    assertThat(tooMany.getContentAsString())
+        .contains("id=\"mobiles-error\"")
+        .contains("一个任务最多可发送 5 个号码");
+    String first = send.apply(4).getRedirectedUrl();
+    assertThat(first).startsWith("/jobs/");
+    assertThat(send.apply(3).getContentAsString()).contains("同时排队等待发送的号码最多 6 个");
+    TenantContext.runAs(
+        tenant, () -> jobs.cancel(Long.parseLong(first.substring("/jobs/".length()))));
+    assertThat(send.apply(3).getRedirectedUrl()).as("4 + 3 today, 3 queued").startsWith("/jobs/");
+    MockHttpServletResponse overDay = send.apply(2);
+
+    assertThat(overDay.getContentAsString()).contains("企业每天最多可提交 8 个号码");
+    assertThat(TenantContext.callAs(tenant, () -> jobs.count())).isEqualTo(2);
   }
 
   /** The job ids the list links to, in its order. */

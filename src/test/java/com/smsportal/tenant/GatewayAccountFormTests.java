@@ -69,7 +69,8 @@ class GatewayAccountFormTests {
             Instant.EPOCH,
             "admin",
             Instant.EPOCH,
-            "admin");
+            "admin",
+            null);
     given(endpoints.active()).willReturn(List.of(endpoint));
     given(endpoints.findActive(ENDPOINT)).willReturn(Optional.of(endpoint));
   }

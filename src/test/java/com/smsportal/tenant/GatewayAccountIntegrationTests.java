@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.Logins;
 import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import java.util.Map;
@@ -148,6 +149,8 @@ class GatewayAccountIntegrationTests {
         "chunkSize|0|每批号码数须在 1 到 5000 之间。",
         "chunkSize|5001|每批号码数须在 1 到 5000 之间。",
         "chunkSize|many|请输入 1 到 5000 之间的整数。",
+        "chunkSize|1|此网关的每批号码数须在 100 到 5000 之间。",
+        "chunkSize|99|此网关的每批号码数须在 100 到 5000 之间。",
         "userid|abc|企业 ID 只能由数字组成（最多 20 位）。",
         "account|''|此项必填。",
         "password|''|此项必填。"
@@ -166,6 +169,27 @@ class GatewayAccountIntegrationTests {
     assertThat(response.getContentAsString())
         .contains("id=\"" + field + "-error\">" + message + "</p>");
     assertThat(count()).isEqualTo(before);
+  }
+
+  @Test
+  void anEndpointWhoseOwnMaximumIsLowAllowsSmallChunksAndNoLargerOnes() throws Exception {
+    long small =
+        endpoints.create(
+            new EndpointForm(
+                unique("Small"),
+                "http://small-" + UUID.randomUUID().toString().substring(0, 8) + ".example",
+                GatewayCharset.UTF8,
+                "",
+                50));
+    String[] onSmall = form(unique("Small"), "pw-Secret-1", "pw-Secret-1");
+    onSmall[3] = String.valueOf(small);
+
+    MockHttpServletResponse tooLarge = send(acme, post("/accounts"), onSmall, "chunkSize", "60");
+    assertThat(tooLarge.getContentAsString())
+        .contains("id=\"chunkSize-error\">此网关的每批号码数须在 1 到 50 之间。</p>");
+
+    MockHttpServletResponse fine = send(acme, post("/accounts"), onSmall, "chunkSize", "20");
+    assertThat(fine.getRedirectedUrl()).startsWith("/accounts/");
   }
 
   @Test

@@ -101,6 +101,46 @@ class TenantManagementIntegrationTests {
   }
 
   @Test
+  void supportSetsATenantsSendingLimitsOnItsPageAndEmptyMeansTheDefault() throws Exception {
+    TenantView tenant = tenants.create(unique("Limits"));
+    assertThat(html(get("/support/tenants/" + tenant.id() + "/edit")))
+        .contains("id=\"maxNumbersPerJob\"")
+        .contains("placeholder=\"1000000\"");
+
+    mvc.perform(
+            post("/support/tenants/" + tenant.id())
+                .param("name", tenant.name())
+                .param("maxNumbersPerJob", "50000")
+                .param("maxNumbersPerDay", "")
+                .param("maxQueuedNumbers", "200000")
+                .session(support)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/support/tenants/" + tenant.id()));
+
+    TenantView saved = tenants.find(tenant.id()).orElseThrow();
+    assertThat(saved.maxNumbersPerJob()).isEqualTo(50_000);
+    assertThat(saved.maxNumbersPerDay()).isNull();
+    assertThat(saved.maxQueuedNumbers()).isEqualTo(200_000L);
+    String page = html(get("/support/tenants/" + tenant.id()));
+    assertThat(page).contains("50,000").contains("10,000,000 （默认）").contains("200,000");
+    assertThat(
+            jdbc.queryForObject(
+                "select detail from audit_event where action = 'TENANT_UPDATED' and target = ?",
+                String.class,
+                tenant.name()))
+        .contains("numbers per job default -> 50000");
+
+    String refused =
+        html(
+            post("/support/tenants/" + tenant.id())
+                .param("name", tenant.name())
+                .param("maxNumbersPerJob", "0")
+                .with(csrf()));
+    assertThat(refused).contains("id=\"maxNumbersPerJob-error\"").contains("请填写正整数");
+    assertThat(tenants.find(tenant.id()).orElseThrow().maxNumbersPerJob()).isEqualTo(50_000);
+  }
+
+  @Test
   void anUnknownTenantIsNotFound() throws Exception {
     mvc.perform(get("/support/tenants/987654321").session(support))
         .andExpect(status().isNotFound());

@@ -93,6 +93,7 @@ class SendController {
                 form.extno(),
                 form.idempotencyKey()));
     if (!result.accepted()) {
+      model.addAttribute("refusalArgument", result.limit());
       return refused(form, model, result.refusal().field(), result.refusal().messageKey());
     }
     redirect.addFlashAttribute("submitted", result.repeated() ? "repeated" : "created");

@@ -17,8 +17,11 @@ import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.tenant.SendLimits;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
+import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +52,7 @@ public class JobStore {
   private final SendNumberInserts numberInserts;
   private final GatewayAccounts accounts;
   private final TenantService tenants;
+  private final SendLimits limits;
   private final AuditLog audit;
   private final OptOuts optOuts;
   private final TransactionTemplate tx;
@@ -61,6 +65,7 @@ public class JobStore {
       SendNumberInserts numberInserts,
       GatewayAccounts accounts,
       TenantService tenants,
+      SendLimits limits,
       AuditLog audit,
       OptOuts optOuts,
       TransactionTemplate tx,
@@ -71,6 +76,7 @@ public class JobStore {
     this.numberInserts = numberInserts;
     this.accounts = accounts;
     this.tenants = tenants;
+    this.limits = limits;
     this.audit = audit;
     this.optOuts = optOuts;
     this.tx = tx;
@@ -110,6 +116,10 @@ public class JobStore {
             : parsed.valid().stream().filter(m -> !optedOut.contains(m)).toList();
     if (mobiles.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
+    }
+    SubmitResult overLimit = overLimit(account.tenantId(), mobiles.size(), now);
+    if (overLimit != null) {
+      return overLimit;
     }
     try {
       long id =
@@ -304,5 +314,31 @@ public class JobStore {
   private static String actor() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth == null || auth.getName() == null ? "system" : auth.getName();
+  }
+
+  /**
+   * The tenant's limit this job would pass, or null: numbers per job, per day (China time) and
+   * queued at once. Checked before the job is stored; two submits at the same moment may together
+   * pass a limit by one job.
+   */
+  private SubmitResult overLimit(long tenantId, int numbers, Instant now) {
+    Optional<TenantView> tenant = tenants.find(tenantId);
+    if (tenant.isEmpty()) {
+      return null;
+    }
+    long perJob = limits.perJob(tenant.get());
+    if (numbers > perJob) {
+      return SubmitResult.overLimit(SendRefusal.TOO_MANY_FOR_JOB, perJob);
+    }
+    Instant today = now.atZone(Times.ZONE).toLocalDate().atStartOfDay(Times.ZONE).toInstant();
+    long perDay = limits.perDay(tenant.get());
+    if (jobs.numbersSince(tenantId, today) + numbers > perDay) {
+      return SubmitResult.overLimit(SendRefusal.DAILY_LIMIT, perDay);
+    }
+    long queued = limits.queued(tenant.get());
+    if (chunks.queuedNumbers(tenantId) + numbers > queued) {
+      return SubmitResult.overLimit(SendRefusal.QUEUE_LIMIT, queued);
+    }
+    return null;
   }
 }

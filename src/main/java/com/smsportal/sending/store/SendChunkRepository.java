@@ -3,7 +3,7 @@ package com.smsportal.sending.store;
 import com.smsportal.sending.ChunkState;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Limit;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -12,8 +12,17 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   List<SendChunk> findByJobIdOrderBySeq(long jobId);
 
-  List<SendChunk> findByStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
-      ChunkState state, Instant now, Limit limit);
+  /**
+   * Each gateway account with chunks in {@code state} due by {@code now}: [tenantId, accountId].
+   */
+  @Query(
+      "select c.tenantId, c.accountId from SendChunk c where c.state = :state and c.dueAt <= :now"
+          + " group by c.tenantId, c.accountId")
+  List<Object[]> dueAccounts(ChunkState state, Instant now);
+
+  /** The account's oldest chunk in {@code state} due by {@code now}. */
+  Optional<SendChunk> findFirstByAccountIdAndStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
+      long accountId, ChunkState state, Instant now);
 
   boolean existsByJobIdAndStateIn(long jobId, List<ChunkState> states);
 
@@ -44,6 +53,12 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
   int edit(long jobId, int version, Instant dueAt);
 
   long countByJobId(long jobId);
+
+  /** The tenant's numbers waiting to be submitted or being submitted now. */
+  @Query(
+      "select coalesce(sum(c.numberCount), 0) from SendChunk c where c.tenantId = :tenantId and c.state in"
+          + " (com.smsportal.sending.ChunkState.QUEUED, com.smsportal.sending.ChunkState.SUBMITTING)")
+  long queuedNumbers(long tenantId);
 
   /** Chunks whose call began before {@code before} and never recorded an outcome. */
   @Query(

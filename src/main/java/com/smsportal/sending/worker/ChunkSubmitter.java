@@ -21,6 +21,7 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import com.smsportal.tenant.TenantService;
+import io.github.resilience4j.bulkhead.Bulkhead;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class ChunkSubmitter {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final OptOuts optOuts;
-  private final SubmitRate rate;
+  private final SubmitGuards guards;
   private final Duration retryAfter;
   private final NodeIdentity node;
 
@@ -74,7 +75,7 @@ class ChunkSubmitter {
       TransactionTemplate tx,
       Clock clock,
       OptOuts optOuts,
-      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
+      SubmitGuards guards,
       @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
       NodeIdentity node) {
     this.jobs = jobs;
@@ -86,39 +87,62 @@ class ChunkSubmitter {
     this.tx = tx;
     this.clock = clock;
     this.optOuts = optOuts;
-    this.rate = new SubmitRate(submitsPerSecond);
+    this.guards = guards;
     this.retryAfter = retryAfter;
     this.node = node;
   }
 
-  /** Submits the chunk if it still waits and its account and tenant may send now. */
-  void submit(Due due) throws InterruptedException {
+  /**
+   * Submits the chunk if it still waits and its account and tenant may send now. Returns whether
+   * the account may go on with its next chunk in this turn: false if the account's rate limit or
+   * its one submit at a time held the chunk back (it stays queued and due, for the account's next
+   * turn), or if the account cannot send now (not ready, or the gateway unreachable: the chunk is
+   * put off, and so would the next one be).
+   */
+  boolean submit(Due due) throws InterruptedException {
     Optional<GatewayAccountView> account = accounts.find(due.accountId());
     String notNow = notNow(account, due);
     if (notNow != null) {
       postpone(due, notNow);
-      return;
+      return false;
     }
     Prepared prepared = prepare(due);
     if (prepared.request().mobiles().isEmpty()) {
       skipOptedOut(due, prepared);
-      return;
+      return true;
     }
-    rate.acquire(due.accountId());
-    try {
-      if (gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as)).isEmpty()) {
-        postpone(due, "gateway account not found");
+    if (!guards.awaitRate(due.accountId())) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("waiting for the submit rate");
       }
+      return false;
+    }
+    Bulkhead oneAtATime = guards.oneAtATime(due.accountId());
+    if (!oneAtATime.tryAcquirePermission()) {
+      return false; // this account's submit under way elsewhere on this node
+    }
+    try {
+      Optional<Boolean> goOn = gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as));
+      if (goOn.isEmpty()) {
+        postpone(due, "gateway account not found");
+        return false;
+      }
+      return goOn.get();
     } catch (RotationInProgressException e) {
       postpone(due, "gateway account in password rotation (" + e.state() + ")");
+      return false;
     } catch (PasswordNeededException e) {
       postpone(due, "the gateway account's password must be entered again");
+      return false;
+    } finally {
+      oneAtATime.onComplete();
     }
   }
 
   /**
    * Claims the chunk and, if this worker got it, submits it as the account and records what came
-   * back. Nothing of the call is retried.
+   * back. Nothing of the call is retried. Returns whether the account may go on with its next
+   * chunk: not after a call that provably never left (the gateway unreachable).
    */
   private Boolean claimAndSend(Due due, Prepared prepared, AccountGateway account) {
     Integer claimed =
@@ -140,8 +164,7 @@ class ChunkSubmitter {
     try {
       result = account.send(prepared.request());
     } catch (GatewayException e) {
-      failed(due, attempt, e);
-      return Boolean.TRUE;
+      return failed(due, attempt, e);
     } catch (RuntimeException e) {
       // Nobody can say how far the call got.
       log.error("Submit of send chunk {} failed unexpectedly: outcome unknown", due.chunkId(), e);
@@ -190,7 +213,8 @@ class ChunkSubmitter {
                 now()));
   }
 
-  private void failed(Due due, int attempt, GatewayException e) {
+  /** Records a failed call; whether the account may go on (not if the call never left). */
+  private boolean failed(Due due, int attempt, GatewayException e) {
     if (e.error() == GatewayError.UPSTREAM_UNREACHABLE
         || e.error() == GatewayError.ENDPOINT_NOT_ALLOWED) {
       // Provably never left: safe to try again later.
@@ -202,7 +226,7 @@ class ChunkSubmitter {
                   .ifPresent(
                       c -> c.requeued(e.error().name(), e.getMessage(), now().plus(retryAfter))));
       log.warn("Send chunk {} not sent ({}); tried again later", due.chunkId(), e.error());
-      return;
+      return false;
     }
     ChunkState outcome = e.error().mayHaveTakenEffect() ? ChunkState.UNKNOWN : ChunkState.REJECTED;
     String message = message(e);
@@ -211,6 +235,7 @@ class ChunkSubmitter {
         attempt,
         chunk -> chunk.failed(outcome, e.error().name(), message, e.rawAnswer(), now()));
     log.warn("Send chunk {} of job {}: {} ({})", due.chunkId(), due.jobId(), outcome, e.error());
+    return true;
   }
 
   /** The gateway's own words, with the blocked words where it named them. */
