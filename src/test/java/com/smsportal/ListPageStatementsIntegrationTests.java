@@ -8,23 +8,12 @@ import com.smsportal.PolledRows.Report;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.sending.OptOuts;
-import com.smsportal.sending.SendJobs;
-import com.smsportal.sending.SendOrder;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
-import com.smsportal.tenant.TenantService;
-import com.smsportal.user.Role;
-import com.smsportal.user.UserService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.QueryCountHolder;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -36,6 +25,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,12 +60,8 @@ class ListPageStatementsIntegrationTests {
   }
 
   @Autowired MockMvc mvc;
+  @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
-  @Autowired TenantService tenants;
-  @Autowired UserService users;
-  @Autowired GatewayAccounts accounts;
-  @Autowired GatewayEndpoints endpoints;
-  @Autowired SendJobs jobs;
   @Autowired OptOuts optOuts;
   @Autowired AuditLog audit;
 
@@ -145,36 +131,13 @@ class ListPageStatementsIntegrationTests {
 
   /** A tenant with a customer, a gateway account, jobs and rows of every list. */
   private Tenant tenant(int jobCount, int rowCount) throws Exception {
-    String name = "stmt-" + UUID.randomUUID().toString().substring(0, 8);
-    long id = tenants.create(name).id();
-    users.create(name, "a-good-password-1", Role.CUSTOMER, id);
-    long account =
-        TenantContext.callAs(
-            id,
-            () ->
-                accounts.ensure(
-                    name,
-                    TestEndpoints.of(endpoints, "http://127.0.0.1:1"),
-                    GatewayCharset.UTF8,
-                    "1",
-                    name,
-                    "pw"));
+    ListTenants.Customer customer = new ListTenants(context).customer("stmt-");
+    long id = customer.tenantId();
     List<Long> jobIds = new ArrayList<>();
     for (int j = 0; j < jobCount; j++) {
-      int numbers = j == 0 ? rowCount * 5 / 2 : 2;
-      String mobiles =
-          IntStream.range(0, numbers)
-              .mapToObj(n -> String.format("1390%07d", n))
-              .collect(Collectors.joining("\n"));
-      SendOrder order =
-          new SendOrder(
-              account,
-              mobiles,
-              "【聚合云】测试",
-              Instant.now().plus(Duration.ofDays(30)),
-              "",
-              UUID.randomUUID().toString());
-      jobIds.add(TenantContext.callAs(id, () -> jobs.submit(order)).jobId());
+      jobIds.add(
+          new ListTenants(context)
+              .scheduledJob(customer, j == 0 ? rowCount * 5 / 2 : 2, "【聚合云】测试"));
     }
     Instant at = Instant.now().minus(Duration.ofHours(1));
     List<Report> reports = new ArrayList<>();
@@ -189,6 +152,10 @@ class ListPageStatementsIntegrationTests {
     }
     rows.reports(reports);
     rows.replies(replies);
-    return new Tenant(id, Logins.as(mvc, name, "a-good-password-1"), account, jobIds);
+    return new Tenant(
+        id,
+        Logins.as(mvc, customer.username(), ListTenants.PASSWORD),
+        customer.accountId(),
+        jobIds);
   }
 }

@@ -2,20 +2,11 @@ package com.smsportal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.ListTenants;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Reply;
 import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
-import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.sending.SendJobs;
-import com.smsportal.sending.SendOrder;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayEndpoints;
-import com.smsportal.tenant.TenantContext;
-import com.smsportal.tenant.TenantService;
-import com.smsportal.user.Role;
-import com.smsportal.user.UserService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +21,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -61,11 +52,7 @@ class PageLoadBenchmark {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
-  @Autowired TenantService tenants;
-  @Autowired UserService users;
-  @Autowired GatewayAccounts accounts;
-  @Autowired GatewayEndpoints endpoints;
-  @Autowired SendJobs jobs;
+  @Autowired ApplicationContext context;
 
   /** One measured run of wrk. */
   record Run(String page, String rows, double perSecond, String p99, long errors) {}
@@ -120,34 +107,12 @@ class PageLoadBenchmark {
   record Tenant(int rows, long bigJob, List<String> sessions) {}
 
   private Tenant tenant(int rows) throws Exception {
-    String name = "load-" + rows + "-" + UUID.randomUUID().toString().substring(0, 6);
-    long tenant = tenants.create(name).id();
-    users.create(name, "a-good-password-1", Role.CUSTOMER, tenant);
-    long account =
-        TenantContext.callAs(
-            tenant,
-            () ->
-                accounts.ensure(
-                    name,
-                    TestEndpoints.of(endpoints, "http://127.0.0.1:1"),
-                    GatewayCharset.UTF8,
-                    "1",
-                    name,
-                    "pw"));
+    ListTenants list = new ListTenants(context);
+    ListTenants.Customer customer = list.customer("load-" + rows + "-");
+    long tenant = customer.tenantId();
+    long account = customer.accountId();
     // One job of `rows` numbers (its page), and `rows` finished jobs for the job list.
-    String mobiles =
-        IntStream.range(0, rows)
-            .mapToObj(n -> String.format("1390%07d", n))
-            .collect(Collectors.joining("\n"));
-    SendOrder order =
-        new SendOrder(
-            account,
-            mobiles,
-            "【聚合云】您好",
-            Instant.now().plus(Duration.ofDays(30)),
-            "",
-            UUID.randomUUID().toString());
-    long bigJob = TenantContext.callAs(tenant, () -> jobs.submit(order)).jobId();
+    long bigJob = list.scheduledJob(customer, rows, "【聚合云】您好");
     List<Object[]> jobRows = new ArrayList<>();
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
     for (int j = 0; j < rows - 1; j++) {
@@ -187,7 +152,7 @@ class PageLoadBenchmark {
         "insert into opt_out (tenant_id, mobile, source, created_at, created_by)"
             + " values (?, ?, 'MANUAL', ?, 'bench')",
         optOuts);
-    return new Tenant(rows, bigJob, sessions(name, "a-good-password-1"));
+    return new Tenant(rows, bigJob, sessions(customer.username(), ListTenants.PASSWORD));
   }
 
   private void moreTenantsAndAuditRecords(int count) {
