@@ -3,12 +3,10 @@ package com.smsportal.dashboard;
 import com.smsportal.replies.ReplyQueries;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendStatistics;
-import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,10 +56,7 @@ class DashboardController {
       model.addAttribute("sends", sends(days));
       model.addAttribute("jobsInProgress", jobs.inProgress());
       model.addAttribute("latestReplies", replies.latest(LATEST_REPLIES));
-      model.addAttribute(
-          "accountNames",
-          accounts.list().stream()
-              .collect(Collectors.toMap(GatewayAccountView::id, GatewayAccountView::name)));
+      model.addAttribute("accountNames", accounts.names());
     }
     return VIEW;
   }

@@ -40,7 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *     -Dit.test=PageLoadBenchmark</pre>
  *
  * Needs {@code /usr/bin/wrk} ({@code apt-get install wrk}). {@code -Dbench.seconds=15} sets the
- * length of each measured run (default 15).
+ * length of each measured run (default 15). {@code -Dbench.only=<regex>} measures only the pages
+ * whose path and row count ({@code /jobs/17@10000}, {@code /optouts@10}, {@code /login@-}) match,
+ * and skips the soak unless it matches {@code soak}: for profiling one page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PageLoadBenchmark {
@@ -86,7 +88,10 @@ class PageLoadBenchmark {
     moreTenantsAndAuditRecords(LARGE);
     runs.add(measure("/support/tenants", "+" + LARGE, support, seconds));
     runs.add(measure("/admin/audit", "+" + LARGE, admin, seconds));
-    Run soak = wrk("/receipts", String.valueOf(LARGE), large.sessions(), 200, 60);
+    Run soak =
+        chosen("soak")
+            ? wrk("/receipts", String.valueOf(LARGE), large.sessions(), 200, 60)
+            : new Run("/receipts", "skipped", 0, "-", 0);
 
     System.out.println();
     System.out.println("PageLoadBenchmark: wrk -t2 -c" + SESSIONS + " -d" + seconds + "s");
@@ -183,6 +188,9 @@ class PageLoadBenchmark {
   /** A warm-up of 5 s, then the measured run. */
   private Run measure(String page, String rows, List<String> sessions, int seconds)
       throws Exception {
+    if (!chosen(page + "@" + rows)) {
+      return new Run(page, rows, 0, "skipped", 0);
+    }
     wrk(page, rows, sessions, SESSIONS, 5);
     return wrk(page, rows, sessions, SESSIONS, seconds);
   }
@@ -215,6 +223,11 @@ class PageLoadBenchmark {
         find(out, "\\s99%\\s+(\\S+)", "?"),
         Long.parseLong(find(out, "Non-2xx or 3xx responses: (\\d+)", "0"))
             + errors(find(out, "Socket errors: ([^\\n]+)", "")));
+  }
+
+  private static boolean chosen(String run) {
+    String only = System.getProperty("bench.only", "");
+    return only.isEmpty() || Pattern.compile(only).matcher(run).find();
   }
 
   /** Each request goes out with the next of the sessions, round and round. */

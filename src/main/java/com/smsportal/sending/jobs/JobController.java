@@ -8,7 +8,6 @@ import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
 import com.smsportal.sending.ResendOutcome;
 import com.smsportal.sending.SendJobs;
-import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
@@ -19,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -160,8 +158,7 @@ class JobController {
   }
 
   private Map<Long, String> accountNames() {
-    return accounts.list().stream()
-        .collect(Collectors.toMap(GatewayAccountView::id, GatewayAccountView::name, (a, b) -> a));
+    return accounts.names();
   }
 
   private static ResponseStatusException notFound() {

@@ -14,9 +14,13 @@ public interface OptOutRepository extends JpaRepository<OptOut, Long> {
   @Query("select o.mobile from OptOut o where o.mobile in :mobiles")
   List<String> mobilesAmong(Collection<String> mobiles);
 
-  /** One page, newest first, by keyset (before {@code beforeId}), optionally by number. */
+  /**
+   * One page, newest first, by keyset (before {@code beforeId}), optionally by number: the index on
+   * (tenant_id, id) read backwards (the order names the tenant, constant here, so that H2 too reads
+   * the index in order instead of sorting all of the tenant's opt-outs).
+   */
   @Query(
       "select o from OptOut o where o.id < :beforeId"
-          + " and (:mobile is null or o.mobile like :mobile escape '!') order by o.id desc")
+          + " and (:mobile is null or o.mobile like :mobile escape '!') order by o.tenantId desc, o.id desc")
   List<OptOut> page(long beforeId, String mobile, Limit limit);
 }

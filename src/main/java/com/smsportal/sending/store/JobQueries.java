@@ -97,21 +97,16 @@ public class JobQueries {
   public List<NumberView> numbers(
       long jobId, NumberState state, String digits, long afterId, int limit) {
     String only = digits == null ? "" : digits.replaceAll("\\D", "");
+    String like = only.isEmpty() ? null : "%" + only + "%";
     return tx.execute(
         status ->
             jobs.findById(jobId)
                 .map(
                     job ->
-                        numbers
-                            .page(
-                                jobId,
-                                afterId,
-                                state,
-                                only.isEmpty() ? null : "%" + only + "%",
-                                Limit.of(limit))
-                            .stream()
-                            .map(SendNumber::toView)
-                            .toList())
+                        (state == null
+                                ? numbers.page(jobId, afterId, like, Limit.of(limit))
+                                : numbers.pageInState(jobId, state, afterId, like, Limit.of(limit)))
+                            .stream().map(SendNumber::toView).toList())
                 .orElse(List.of()));
   }
 

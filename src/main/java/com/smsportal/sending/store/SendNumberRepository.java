@@ -29,12 +29,27 @@ public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
           + " where n.chunkId = :chunkId and n.mobile in :mobiles")
   int optedOut(long chunkId, Collection<String> mobiles);
 
-  /** One page of a job's numbers by keyset (after {@code afterId}), optionally filtered. */
+  /**
+   * One page of a job's numbers by keyset (after {@code afterId}), optionally only those whose
+   * number is like {@code mobile}: a range of the index on (job_id, id), read in its order (the
+   * order names job_id, constant here, so that H2 too reads the index in order instead of sorting
+   * every number of the job).
+   */
   @Query(
       "select n from SendNumber n where n.jobId = :jobId and n.id > :afterId"
-          + " and (:state is null or n.state = :state)"
-          + " and (:mobile is null or n.mobile like :mobile) order by n.id")
-  List<SendNumber> page(long jobId, long afterId, NumberState state, String mobile, Limit limit);
+          + " and (:mobile is null or n.mobile like :mobile) order by n.jobId, n.id")
+  List<SendNumber> page(long jobId, long afterId, String mobile, Limit limit);
+
+  /**
+   * One page of a job's numbers in {@code state} by keyset, optionally only those whose number is
+   * like {@code mobile}: a range of the index on (job_id, state, id). A query of its own rather
+   * than an optional condition, so that the database can choose that index.
+   */
+  @Query(
+      "select n from SendNumber n where n.jobId = :jobId and n.state = :state and n.id > :afterId"
+          + " and (:mobile is null or n.mobile like :mobile) order by n.jobId, n.state, n.id")
+  List<SendNumber> pageInState(
+      long jobId, NumberState state, long afterId, String mobile, Limit limit);
 
   @Query("select n.state, count(n) from SendNumber n where n.jobId = :jobId group by n.state")
   List<Object[]> countByState(long jobId);
