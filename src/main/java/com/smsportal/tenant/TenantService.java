@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The tenant module's facade: the only way other modules read or change tenants. */
@@ -31,6 +32,16 @@ public class TenantService {
   @Transactional(readOnly = true)
   public Optional<TenantView> find(long id) {
     return tenants.findById(id).map(Tenant::toView);
+  }
+
+  /**
+   * The tenant, its row locked until the caller's transaction ends, on every node: what checks the
+   * tenant's limits and then stores a job does so one submit after another, so that two submits at
+   * the same moment cannot together pass a limit.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<TenantView> lockForSending(long id) {
+    return tenants.findForUpdate(id).map(Tenant::toView);
   }
 
   @Transactional(readOnly = true)

@@ -440,6 +440,68 @@ class SendPagesIntegrationTests {
     assertThat(TenantContext.callAs(tenant, () -> jobs.count())).isEqualTo(2);
   }
 
+  @Test
+  void submitsAtTheSameMomentTogetherNeverPassTheTenantsDailyLimit() throws Exception {
+    String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(name).id();
+    // 3 numbers a day; 12 submits of one number each, all at once.
+    tenants.update(tenant, new TenantDetails(name, null, null, null, null, 3L, null));
+    com.smsportal.SimulatorControl.OpenedAccount gw =
+        new com.smsportal.SimulatorControl(port).open("race", 1_000_000);
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    name,
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
+                    GatewayCharset.UTF8,
+                    gw.userid(),
+                    gw.account(),
+                    gw.password()));
+    java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
+    int submits = 12;
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(submits);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(submits);
+    java.util.List<java.util.concurrent.Future<com.smsportal.sending.SubmitResult>> results =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < submits; i++) {
+      String mobile = String.format("1371235%04d", i);
+      results.add(
+          pool.submit(
+              () -> {
+                together.await();
+                return TenantContext.callAs(
+                    tenant,
+                    () ->
+                        jobs.submit(
+                            com.smsportal.sending.SendOrder.of(
+                                account,
+                                java.util.List.of(mobile),
+                                "【聚合云】同时",
+                                later,
+                                "",
+                                UUID.randomUUID().toString())));
+              }));
+    }
+    int accepted = 0;
+    int refusedForTheDay = 0;
+    for (java.util.concurrent.Future<com.smsportal.sending.SubmitResult> result : results) {
+      com.smsportal.sending.SubmitResult r = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      if (r.accepted()) {
+        accepted++;
+      } else if (r.refusal() == com.smsportal.sending.SendRefusal.DAILY_LIMIT) {
+        refusedForTheDay++;
+      }
+    }
+    pool.shutdown();
+
+    assertThat(accepted).as("jobs stored").isEqualTo(3);
+    assertThat(refusedForTheDay).isEqualTo(submits - 3);
+    assertThat(TenantContext.callAs(tenant, () -> jobs.count())).isEqualTo(3);
+  }
+
   /** The job ids the list links to, in its order. */
   private static java.util.List<Long> jobIds(String html) {
     java.util.List<Long> found = new java.util.ArrayList<>();

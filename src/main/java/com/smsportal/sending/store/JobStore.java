@@ -117,15 +117,15 @@ public class JobStore {
     if (mobiles.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
     }
-    SubmitResult overLimit = overLimit(account.tenantId(), mobiles.size(), now);
-    if (overLimit != null) {
-      return overLimit;
-    }
     try {
-      long id =
-          tx.execute(
-              status -> store(account, key, mobiles, optedOut.size(), content, order, extno));
-      return SubmitResult.created(id);
+      return tx.execute(
+          status -> {
+            SubmitResult overLimit = overLimit(account.tenantId(), mobiles.size(), now);
+            return overLimit != null
+                ? overLimit
+                : SubmitResult.created(
+                    store(account, key, mobiles, optedOut.size(), content, order, extno));
+          });
     } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
       // The same form submitted at the same moment: the other submit made the job (or is still
       // storing it, and the database gave up waiting for its key before it committed).
@@ -318,11 +318,12 @@ public class JobStore {
 
   /**
    * The tenant's limit this job would pass, or null: numbers per job, per day (China time) and
-   * queued at once. Checked before the job is stored; two submits at the same moment may together
-   * pass a limit by one job.
+   * queued at once. In the transaction that stores the job, under the lock of the tenant's row, so
+   * that the tenant's submits are checked one after another on every node and two at the same
+   * moment cannot together pass a limit.
    */
   private SubmitResult overLimit(long tenantId, int numbers, Instant now) {
-    Optional<TenantView> tenant = tenants.find(tenantId);
+    Optional<TenantView> tenant = tenants.lockForSending(tenantId);
     if (tenant.isEmpty()) {
       return null;
     }
