@@ -30,6 +30,11 @@ public class SendJobs {
     return store.submit(order);
   }
 
+  /** What the current tenant may still submit now (its limits); empty for staff. */
+  public Optional<SendAllowance> allowance() {
+    return store.allowance();
+  }
+
   /** The job an earlier submit of the form with this idempotency key made, if any. */
   public Optional<Long> jobOfKey(String key) {
     return store.jobOfKey(key);

@@ -424,12 +424,22 @@ class SendPagesIntegrationTests {
           }
         };
 
+    // The page says what may be sent before anything is.
+    assertThat(as(customer, get("/send")))
+        .contains("id=\"send-limits\"")
+        .contains("本次最多可提交 5 个号码")
+        .contains("今天还可提交 8 个");
     MockHttpServletResponse tooMany = send.apply(6);
     assertThat(tooMany.getContentAsString())
         .contains("id=\"mobiles-error\"")
         .contains("一个任务最多可发送 5 个号码");
     String first = send.apply(4).getRedirectedUrl();
     assertThat(first).startsWith("/jobs/");
+    assertThat(as(customer, get("/send")))
+        .as("4 of 6 queued, 4 of 8 today")
+        .contains("本次最多可提交 2 个号码")
+        .contains("今天还可提交 4 个")
+        .contains("还可排队 2 个");
     assertThat(send.apply(3).getContentAsString()).contains("同时排队等待发送的号码最多 6 个");
     TenantContext.runAs(
         tenant, () -> jobs.cancel(Long.parseLong(first.substring("/jobs/".length()))));

@@ -2,6 +2,8 @@ package com.smsportal.sending.compose;
 
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.sending.OptOuts;
+import com.smsportal.sending.SendAllowance;
+import com.smsportal.sending.SendJobs;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import java.util.List;
@@ -16,10 +18,17 @@ class Compose {
 
   private final GatewayAccounts accounts;
   private final OptOuts optOuts;
+  private final SendJobs jobs;
 
-  Compose(GatewayAccounts accounts, OptOuts optOuts) {
+  Compose(GatewayAccounts accounts, OptOuts optOuts, SendJobs jobs) {
     this.accounts = accounts;
     this.optOuts = optOuts;
+    this.jobs = jobs;
+  }
+
+  /** What the tenant may still submit, shown above the numbers; null for staff. */
+  SendAllowance allowance() {
+    return jobs.allowance().orElse(null);
   }
 
   /**

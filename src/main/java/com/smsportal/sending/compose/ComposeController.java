@@ -36,6 +36,7 @@ class ComposeController {
     model.addAttribute("form", new ComposeForm(null, "", "", "", "", UUID.randomUUID().toString()));
     model.addAttribute("analysis", ComposeAnalysis.of("", ""));
     model.addAttribute("accounts", compose.accounts());
+    model.addAttribute("allowance", compose.allowance());
     return Compose.VIEW;
   }
 

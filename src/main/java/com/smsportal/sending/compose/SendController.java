@@ -118,6 +118,7 @@ class SendController {
               UUID.randomUUID().toString()));
     }
     model.addAttribute("accounts", compose.accounts());
+    model.addAttribute("allowance", compose.allowance());
     return Compose.VIEW;
   }
 }

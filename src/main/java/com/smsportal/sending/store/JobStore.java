@@ -8,6 +8,7 @@ import com.smsportal.sending.JobState;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.ResendOutcome;
+import com.smsportal.sending.SendAllowance;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
@@ -316,6 +317,32 @@ public class JobStore {
     return auth == null || auth.getName() == null ? "system" : auth.getName();
   }
 
+  /** What the current tenant may still submit now; empty for staff, who act for every tenant. */
+  public Optional<SendAllowance> allowance() {
+    long tenantId = TenantContext.current();
+    if (tenantId == TenantContext.ALL_TENANTS || tenantId == TenantContext.NO_TENANT) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return tx.execute(
+        status ->
+            tenants
+                .find(tenantId)
+                .map(
+                    tenant ->
+                        new SendAllowance(
+                            limits.perJob(tenant),
+                            limits.perDay(tenant),
+                            jobs.numbersSince(tenantId, startOfDay(now)),
+                            limits.queued(tenant),
+                            chunks.queuedNumbers(tenantId))));
+  }
+
+  /** The start of the day (China time) that {@code now} falls in: daily limits count from it. */
+  private static Instant startOfDay(Instant now) {
+    return now.atZone(Times.ZONE).toLocalDate().atStartOfDay(Times.ZONE).toInstant();
+  }
+
   /**
    * The tenant's limit this job would pass, or null: numbers per job, per day (China time) and
    * queued at once. In the transaction that stores the job, under the lock of the tenant's row, so
@@ -331,9 +358,8 @@ public class JobStore {
     if (numbers > perJob) {
       return SubmitResult.overLimit(SendRefusal.TOO_MANY_FOR_JOB, perJob);
     }
-    Instant today = now.atZone(Times.ZONE).toLocalDate().atStartOfDay(Times.ZONE).toInstant();
     long perDay = limits.perDay(tenant.get());
-    if (jobs.numbersSince(tenantId, today) + numbers > perDay) {
+    if (jobs.numbersSince(tenantId, startOfDay(now)) + numbers > perDay) {
       return SubmitResult.overLimit(SendRefusal.DAILY_LIMIT, perDay);
     }
     long queued = limits.queued(tenant.get());
