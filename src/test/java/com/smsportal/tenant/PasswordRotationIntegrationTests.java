@@ -58,13 +58,14 @@ import org.springframework.test.web.servlet.MvcResult;
  *
  * <p>The properties make this class's context its own, so the simulator it talks to (a bean of that
  * context) is not shared with other test classes; it is reset before each test all the same. The
- * client gives up after 2 s, the simulator's HANG and LOST_ANSWER hold a request 3.5 s.
+ * client gives up after 5 s, the simulator's HANG and LOST_ANSWER hold a request 6 s; a change
+ * slowed down (LATENCY) takes 4 s, time enough on a busy machine to look at the account meanwhile.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "smsportal.gateway.read-timeout=2s",
-      "smsportal.simulator.hang-for=3500ms",
+      "smsportal.gateway.read-timeout=5s",
+      "smsportal.simulator.hang-for=6s",
       // After an unanswered change the old password must keep working this long before the new
       // one is dropped (5 minutes in production). The test moves the clock past it: long enough
       // that no slow machine reaches it in real time, short of the 5 minutes after which a
@@ -325,7 +326,9 @@ class PasswordRotationIntegrationTests {
     String second = secret("Second");
     control(
         "/faults",
-        Map.of("account", gw.account(), "mode", "LATENCY", "latencyMillis", "1500", "times", "1"));
+        // Long enough for every check below to run while the change is under way on a loaded
+        // machine (1.5 s was not, on a busy CI machine), and under the client's 5 s timeout.
+        Map.of("account", gw.account(), "mode", "LATENCY", "latencyMillis", "4000", "times", "1"));
 
     CompletableFuture<RotationResult> running =
         CompletableFuture.supplyAsync(
@@ -334,10 +337,10 @@ class PasswordRotationIntegrationTests {
                     TenantContext.ALL_TENANTS, () -> rotation.rotate(id, first).orElseThrow()));
     try {
       assertRefusedWhileUnderWay(id, first, second);
-      assertThat(running.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(RotationOutcome.ROTATED);
+      assertThat(running.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(RotationOutcome.ROTATED);
     } finally {
       // Never let it finish during the next test, after that test reset the simulator.
-      running.handle((result, error) -> null).get(10, TimeUnit.SECONDS);
+      running.handle((result, error) -> null).get(30, TimeUnit.SECONDS);
     }
     assertThat(storedPassword(id)).isEqualTo(first);
     assertThat(refusal(second)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
