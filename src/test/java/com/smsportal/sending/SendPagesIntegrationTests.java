@@ -47,6 +47,7 @@ class SendPagesIntegrationTests {
   @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
   @Autowired SendJobs jobs;
+  @Autowired javax.sql.DataSource dataSource;
   @Autowired com.smsportal.user.UserService users;
 
   MockHttpSession acme;
@@ -452,24 +453,10 @@ class SendPagesIntegrationTests {
 
   @Test
   void submitsAtTheSameMomentTogetherNeverPassTheTenantsDailyLimit() throws Exception {
-    String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
-    long tenant = tenants.create(name).id();
     // 3 numbers a day; 12 submits of one number each, all at once.
-    tenants.update(tenant, new TenantDetails(name, null, null, null, null, 3L, null));
-    com.smsportal.SimulatorControl.OpenedAccount gw =
-        new com.smsportal.SimulatorControl(port).open("race", 1_000_000);
-    long account =
-        TenantContext.callAs(
-            tenant,
-            () ->
-                accounts.ensure(
-                    name,
-                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
-                    GatewayCharset.UTF8,
-                    gw.userid(),
-                    gw.account(),
-                    gw.password()));
-    java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(30));
+    long[] limited = tenantWithAccount("race-", 3L);
+    long tenant = limited[0];
+    long account = limited[1];
     int submits = 12;
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(submits);
     java.util.concurrent.ExecutorService pool =
@@ -482,17 +469,7 @@ class SendPagesIntegrationTests {
           pool.submit(
               () -> {
                 together.await();
-                return TenantContext.callAs(
-                    tenant,
-                    () ->
-                        jobs.submit(
-                            com.smsportal.sending.SendOrder.of(
-                                account,
-                                java.util.List.of(mobile),
-                                "【聚合云】同时",
-                                later,
-                                "",
-                                UUID.randomUUID().toString())));
+                return TenantContext.callAs(tenant, () -> jobs.submit(oneNumber(account, mobile)));
               }));
     }
     int accepted = 0;
@@ -510,6 +487,75 @@ class SendPagesIntegrationTests {
     assertThat(accepted).as("jobs stored").isEqualTo(3);
     assertThat(refusedForTheDay).isEqualTo(submits - 3);
     assertThat(TenantContext.callAs(tenant, () -> jobs.count())).isEqualTo(3);
+  }
+
+  @Test
+  void aSubmitWaitsItsTurnWhileAnotherJobOfTheTenantIsBeingStored() throws Exception {
+    long[] limited = tenantWithAccount("turn-", null);
+    long tenant = limited[0];
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (java.sql.Connection storing = dataSource.getConnection()) {
+      // What a large job being stored holds: the tenant's row, for seconds.
+      storing.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock =
+          storing.prepareStatement("select id from tenant where id = ? for update")) {
+        lock.setLong(1, tenant);
+        lock.executeQuery().close();
+      }
+      java.util.concurrent.Future<com.smsportal.sending.SubmitResult> waiting =
+          pool.submit(
+              () ->
+                  TenantContext.callAs(
+                      tenant, () -> jobs.submit(oneNumber(limited[1], "13712360001"))));
+      // Longer than H2 waits for a lock (2 s): there the database gives up and the submit waits
+      // again; MariaDB waits the whole time.
+      Thread.sleep(5_000);
+      assertThat(waiting).as("waits behind the other job").isNotDone();
+      storing.commit();
+
+      com.smsportal.sending.SubmitResult result =
+          waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(result.accepted()).isTrue();
+      assertThat(result.repeated()).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(TenantContext.callAs(tenant, () -> jobs.count())).isEqualTo(1);
+  }
+
+  /**
+   * A new tenant (daily limit {@code perDay}, null: the default) and its account: {id, account}.
+   */
+  private long[] tenantWithAccount(String prefix, Long perDay) throws Exception {
+    String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(name).id();
+    tenants.update(tenant, new TenantDetails(name, null, null, null, null, perDay, null));
+    com.smsportal.SimulatorControl.OpenedAccount gw =
+        new com.smsportal.SimulatorControl(port).open(prefix.replace("-", ""), 1_000_000);
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    name,
+                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
+                    GatewayCharset.UTF8,
+                    gw.userid(),
+                    gw.account(),
+                    gw.password()));
+    return new long[] {tenant, account};
+  }
+
+  /** One number to a send time a month away, under a fresh idempotency key. */
+  private static com.smsportal.sending.SendOrder oneNumber(long account, String mobile) {
+    return com.smsportal.sending.SendOrder.of(
+        account,
+        java.util.List.of(mobile),
+        "【聚合云】同时",
+        java.time.Instant.now().plus(java.time.Duration.ofDays(30)),
+        "",
+        UUID.randomUUID().toString());
   }
 
   /** The job ids the list links to, in its order. */

@@ -24,6 +24,7 @@ import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
 import com.smsportal.web.Times;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JobStore {
 
   static final int MAX_KEY = 64;
+
+  /** How long a submit waits its turn behind the tenant's other submits before it gives up. */
+  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(60);
 
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
@@ -118,19 +122,33 @@ public class JobStore {
     if (mobiles.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
     }
-    try {
-      return tx.execute(
-          status -> {
-            SubmitResult overLimit = overLimit(account.tenantId(), mobiles.size(), now);
-            return overLimit != null
-                ? overLimit
-                : SubmitResult.created(
-                    store(account, key, mobiles, optedOut.size(), content, order, extno));
-          });
-    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
-      // The same form submitted at the same moment: the other submit made the job (or is still
-      // storing it, and the database gave up waiting for its key before it committed).
-      return SubmitResult.repeatOf(awaitJobOfKey(key, raced));
+    long giveUp = System.nanoTime() + LOCK_PATIENCE.toNanos();
+    while (true) {
+      try {
+        return tx.execute(
+            status -> {
+              SubmitResult overLimit = overLimit(account.tenantId(), mobiles.size(), now);
+              return overLimit != null
+                  ? overLimit
+                  : SubmitResult.created(
+                      store(account, key, mobiles, optedOut.size(), content, order, extno));
+            });
+      } catch (DataIntegrityViolationException raced) {
+        // The same form submitted at the same moment: the other submit made the job.
+        return SubmitResult.repeatOf(awaitJobOfKey(key, raced));
+      } catch (PessimisticLockingFailureException waited) {
+        // The database gave up waiting for the tenant's row (another of its jobs, maybe this same
+        // form, is still being stored: a large one takes seconds) or for the key. Nothing of this
+        // submit was stored; it is the same form's job if that one has committed meanwhile, else
+        // the submit waits its turn again, for a while.
+        Optional<Long> made = jobOfKey(key);
+        if (made.isPresent()) {
+          return SubmitResult.repeatOf(made.get());
+        }
+        if (System.nanoTime() > giveUp) {
+          throw waited;
+        }
+      }
     }
   }
 
