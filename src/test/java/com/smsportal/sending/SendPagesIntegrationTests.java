@@ -402,11 +402,14 @@ class SendPagesIntegrationTests {
             .withSecond(0)
             .withNano(0)
             .toString();
+    // Every number different, so that a job has exactly as many as it was given.
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
     java.util.function.IntFunction<MockHttpServletResponse> send =
         count -> {
           StringBuilder numbers = new StringBuilder();
           for (int i = 0; i < count; i++) {
-            numbers.append(String.format("1371234%04d%n", (int) (Math.random() * 10_000)));
+            numbers.append(String.format("1371234%04d%n", next.incrementAndGet()));
           }
           try {
             return mvc.perform(
