@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.smsportal.Logins;
+import com.smsportal.MockMvcSessionCookie;
 import com.smsportal.tenant.TenantService;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +22,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Sessions end when they should: other sessions at a password change, after 12 h, idle. */
+/**
+ * Sessions end when they should: other sessions at a password change, after 12 h, idle (and are
+ * then deleted from the database).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SessionIntegrationTests {
@@ -34,6 +40,8 @@ class SessionIntegrationTests {
   @Autowired UserService users;
   @Autowired TenantService tenants;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SessionRepository<? extends Session> store;
+  @Autowired SessionCleanup cleanup;
 
   @Test
   void changingThePasswordEndsTheUsersOtherSessionsAndKeepsThisOne() throws Exception {
@@ -73,7 +81,7 @@ class SessionIntegrationTests {
       throws Exception {
     String name = newCustomer();
     MockHttpSession session = Logins.as(mvc, name, PASSWORD);
-    assertThat(session.getMaxInactiveInterval()).isEqualTo(30 * 60);
+    assertThat(stored(session).getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(30));
 
     // The test context's clock is the system's (a context of its own would cost every database
     // run ten more connections), so the sign-in is moved back instead of the clock forward.
@@ -88,6 +96,28 @@ class SessionIntegrationTests {
     mvc.perform(get("/").header("HX-Request", "true").session(busy))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("HX-Refresh", "true"));
+  }
+
+  @Test
+  void theCleanUpDeletesSessionsUnusedLongerThanTheirIdleTimeoutUnderItsClusterWideLock()
+      throws Exception {
+    String name = newCustomer();
+    MockHttpSession idle = Logins.as(mvc, name, PASSWORD);
+    MockHttpSession busy = Logins.as(mvc, name, PASSWORD);
+    lastUsedAgo(idle, Duration.ofMinutes(31));
+    assertThat(rows(idle)).as("an expired session, still in the database").isOne();
+
+    cleanup.cleanUp();
+
+    assertThat(rows(idle)).isZero();
+    assertThat(rows(busy)).isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from shedlock where name = 'session-cleanup'", Integer.class))
+        .as("the clean-up ran under its ShedLock lock")
+        .isOne();
+    mvc.perform(get("/").session(idle)).andExpect(redirectedUrl("/login?expired"));
+    mvc.perform(get("/").session(busy)).andExpect(status().isOk());
   }
 
   @Test
@@ -127,8 +157,42 @@ class SessionIntegrationTests {
         .andExpect(redirectedUrl("/login?error=bad"));
   }
 
-  private static void signedInAgo(MockHttpSession session, Duration ago) {
-    session.setAttribute(SignIns.SIGNED_IN_AT, Instant.now().minus(ago));
+  /** Moves the sign-in of the session (kept in the database) back. */
+  private void signedInAgo(MockHttpSession session, Duration ago) {
+    signedInAgo(store, MockMvcSessionCookie.sessionId(session), ago);
+  }
+
+  private static <S extends Session> void signedInAgo(
+      SessionRepository<S> repository, String id, Duration ago) {
+    S stored = repository.findById(id);
+    stored.setAttribute(SignIns.SIGNED_IN_AT, Instant.now().minus(ago));
+    repository.save(stored);
+  }
+
+  /** Moves the last use of the session (kept in the database) back. */
+  private void lastUsedAgo(MockHttpSession session, Duration ago) {
+    lastUsedAgo(store, MockMvcSessionCookie.sessionId(session), ago);
+  }
+
+  private static <S extends Session> void lastUsedAgo(
+      SessionRepository<S> repository, String id, Duration ago) {
+    S stored = repository.findById(id);
+    stored.setLastAccessedTime(Instant.now().minus(ago));
+    repository.save(stored);
+  }
+
+  /**
+   * The session's rows in the session table, read past Spring Session (which hides expired ones).
+   */
+  private int rows(MockHttpSession session) {
+    return jdbc.queryForObject(
+        "select count(*) from SPRING_SESSION where SESSION_ID = ?",
+        Integer.class,
+        MockMvcSessionCookie.sessionId(session));
+  }
+
+  private Session stored(MockHttpSession session) {
+    return store.findById(MockMvcSessionCookie.sessionId(session));
   }
 
   /** Moves the moment the user's one-time password was issued back. */
