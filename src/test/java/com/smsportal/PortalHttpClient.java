@@ -23,16 +23,29 @@ public final class PortalHttpClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final String baseUrl;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   public PortalHttpClient(int port) {
+    this(port, new CookieManager());
+  }
+
+  private PortalHttpClient(int port, CookieManager cookies) {
     this.baseUrl = "http://localhost:" + port;
+    this.cookies = cookies;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /**
+   * The same browser talking to another portal node: one cookie jar (cookies belong to the host,
+   * not the port).
+   */
+  public PortalHttpClient onPort(int port) {
+    return new PortalHttpClient(port, cookies);
   }
 
   /** The session cookie's value, for a load generator that sends it on this user's behalf. */
