@@ -11,11 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.smsportal.Logins;
 import com.smsportal.MockMvcSessionCookie;
 import com.smsportal.tenant.TenantService;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -118,6 +120,46 @@ class SessionIntegrationTests {
         .isOne();
     mvc.perform(get("/").session(idle)).andExpect(redirectedUrl("/login?expired"));
     mvc.perform(get("/").session(busy)).andExpect(status().isOk());
+  }
+
+  @Test
+  void aTemporaryPasswordWaitsForItsPageSealedInTheSessionStoreAndIsShownThereInClear()
+      throws Exception {
+    MockHttpSession support = Logins.as(mvc, "support");
+    long tenant = tenants.create("Seal-" + UUID.randomUUID().toString().substring(0, 8)).id();
+    String name = "t" + UUID.randomUUID().toString().substring(0, 8);
+    IssuedPassword issued =
+        (IssuedPassword)
+            mvc.perform(
+                    post("/support/tenants/" + tenant + "/users")
+                        .param("username", name)
+                        .session(support)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/support/tenants/" + tenant + "/users"))
+                .andReturn()
+                .getFlashMap()
+                .get("issued");
+
+    String stored =
+        jdbc
+            .queryForList(
+                "select a.ATTRIBUTE_BYTES from SPRING_SESSION_ATTRIBUTES a join SPRING_SESSION s"
+                    + " on a.SESSION_PRIMARY_ID = s.PRIMARY_ID where s.SESSION_ID = ?",
+                byte[].class,
+                MockMvcSessionCookie.sessionId(support))
+            .stream()
+            .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1))
+            .collect(Collectors.joining());
+    assertThat(stored).as("the flash attributes, stored").contains(name);
+    assertThat(stored).doesNotContain(issued.password());
+
+    String page =
+        mvc.perform(get("/support/tenants/" + tenant + "/users").session(support))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("id=\"issued-value\">" + issued.password() + "<");
   }
 
   @Test
