@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -124,7 +126,9 @@ class ClusterIntegrationTests {
       Map<String, PortalProcess> nodes,
       PortalDatabase database)
       throws Exception {
-    String cookie = "SESSION=" + browser.manage().getCookieNamed("SESSION").getValue();
+    Cookie session = browser.manage().getCookieNamed("SESSION");
+    assertThat(session.isHttpOnly()).as("the session cookie, out of scripts' reach").isTrue();
+    String cookie = "SESSION=" + session.getValue();
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     Set<String> servedBy = new HashSet<>();
     for (int i = 0; i < 6; i++) {
@@ -169,7 +173,10 @@ class ClusterIntegrationTests {
       arguments.add("--smsportal.encryption.key-file=" + work.resolve("a/encryption.key"));
       arguments.add("--smsportal.simulator.enabled=false");
     }
-    return new PortalProcess(arguments, database.portalEnvironment(), work.resolve(name + ".log"));
+    Map<String, String> environment = new HashMap<>(database.portalEnvironment());
+    // Three JVMs start on a small machine: the quick compiler only, which starts them sooner.
+    environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
+    return new PortalProcess(arguments, environment, work.resolve(name + ".log"));
   }
 
   /**

@@ -59,7 +59,8 @@ final class LoadBalancer implements AutoCloseable {
             });
   }
 
-  private Set<String> servedBy(HttpClient http) {
+  /** The nodes that answered six requests through the balancer. */
+  private Set<String> servedBy(HttpClient http) throws InterruptedException {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 6; i++) {
       try {
@@ -68,8 +69,8 @@ final class LoadBalancer implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                 HttpResponse.BodyHandlers.discarding());
         answer.headers().firstValue("X-Served-By").ifPresent(seen::add);
-      } catch (IOException | InterruptedException notYet) {
-        return seen;
+      } catch (IOException notYet) {
+        return seen; // HAProxy not listening yet
       }
     }
     return seen;

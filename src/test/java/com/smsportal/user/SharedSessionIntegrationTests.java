@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.tenant.TenantService;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -104,6 +107,22 @@ class SharedSessionIntegrationTests {
     HttpResponse<String> page = here.get("/support/tenants");
     assertThat(page.statusCode()).as("signed in, back on the first node").isEqualTo(200);
     assertThat(page.body()).contains("id=\"current-username\">" + name + "<");
+  }
+
+  /** Checked on the real server: MockMvc's context takes the cookie settings from elsewhere. */
+  @Test
+  void theSessionCookieIsOutOfScriptsReachAndNotSentWithOtherSitesPosts() throws Exception {
+    HttpResponse<Void> login =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(header -> header.startsWith("SESSION="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("; HttpOnly").contains("; SameSite=Lax").contains("; Path=/");
   }
 
   private static String enc(String value) {
