@@ -23,11 +23,16 @@ public final class PortalHttpClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final String baseUrl;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient http;
 
   public PortalHttpClient(int port) {
+    this(port, new CookieManager());
+  }
+
+  private PortalHttpClient(int port, CookieManager cookies) {
     this.baseUrl = "http://localhost:" + port;
+    this.cookies = cookies;
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
@@ -35,10 +40,18 @@ public final class PortalHttpClient {
             .build();
   }
 
+  /**
+   * The same browser talking to another portal node: one cookie jar (cookies belong to the host,
+   * not the port).
+   */
+  public PortalHttpClient onPort(int port) {
+    return new PortalHttpClient(port, cookies);
+  }
+
   /** The session cookie's value, for a load generator that sends it on this user's behalf. */
   public String sessionId() {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("JSESSIONID"))
+        .filter(c -> c.getName().equals("SESSION"))
         .map(java.net.HttpCookie::getValue)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no session"));
@@ -87,12 +100,20 @@ public final class PortalHttpClient {
 
   /** Posts a form of the page at {@code path}, with that page's CSRF token. */
   private HttpResponse<String> postForm(String path, String fields) throws Exception {
-    Matcher token = CSRF.matcher(get(path).body());
+    return submit(path, path, fields);
+  }
+
+  /**
+   * Posts {@code fields} (URL-encoded already) to {@code action}, as the form on the page at {@code
+   * page} does: with that page's CSRF token.
+   */
+  public HttpResponse<String> submit(String page, String action, String fields) throws Exception {
+    Matcher token = CSRF.matcher(get(page).body());
     if (!token.find()) {
-      throw new AssertionError("no CSRF token on " + path);
+      throw new AssertionError("no CSRF token on " + page);
     }
     return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.newBuilder(URI.create(baseUrl + action))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(token.group(1))))
             .build(),

@@ -2,10 +2,12 @@ package com.smsportal.tenant;
 
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayException;
+import java.io.Serializable;
 
 /**
  * What "test connection" found: the balance and pay mode, or the gateway's error with its own
  * message. Pages show the translated explanation of {@code errorKey} next to the upstream text.
+ * Serializable: it reaches the account page in the flash attributes, kept in the session store.
  */
 public record ConnectionCheck(
     boolean ok,
@@ -15,7 +17,8 @@ public record ConnectionCheck(
     long sendTotal,
     String errorKey,
     String errorArgument,
-    String upstreamMessage) {
+    String upstreamMessage)
+    implements Serializable {
 
   static ConnectionCheck of(Balance balance) {
     return new ConnectionCheck(

@@ -2,6 +2,11 @@ package com.smsportal.tenant;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
-/** Why a tenant is suspended or reactivated: always asked, kept with the tenant and audited. */
-record TenantStatusForm(@NotBlank @Size(max = 500) String reason) {}
+/**
+ * Why a tenant is suspended or reactivated: always asked, kept with the tenant and audited.
+ * Serializable: a refused form goes back to the page in the flash attributes, kept in the session
+ * store.
+ */
+record TenantStatusForm(@NotBlank @Size(max = 500) String reason) implements Serializable {}

@@ -18,6 +18,15 @@ final class EndedSession {
     return HtmxRequest.fromRequest(request).isHtmxRequest();
   }
 
+  /**
+   * Whether the request came with the id of a session that no longer exists: ended (by a password
+   * change, a suspension, an administrator), or unused past its idle timeout. Sessions are kept in
+   * the database, so a node's restart does not end them.
+   */
+  static boolean wasEnded(HttpServletRequest request) {
+    return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+  }
+
   static void answer(HttpServletRequest request, HttpServletResponse response, String loginPath)
       throws IOException {
     if (isHtmx(request)) {

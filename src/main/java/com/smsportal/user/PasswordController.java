@@ -90,8 +90,10 @@ class PasswordController {
     audit.record(
         AuditEntry.success(AuditAction.PASSWORD_CHANGED, user.getUsername())
             .tenant(user.getTenantId(), null));
-    signIns.refresh(user.getUsername(), request, response);
+    // The other sessions end first: the store knows this one by the id it had when the request
+    // came, and the refresh gives it a new one, written only when the request ends.
     sessions.endAll(user.getUsername(), request.getSession().getId());
+    signIns.refresh(user.getUsername(), request, response);
     redirect.addFlashAttribute("passwordChanged", true);
     return "redirect:/";
   }

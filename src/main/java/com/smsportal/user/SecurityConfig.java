@@ -20,15 +20,12 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /** Who may reach which route. Every rule is enforced here, on the server, whatever a page shows. */
 @Configuration
@@ -43,18 +40,6 @@ class SecurityConfig {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  /** Knows every live session, so that suspending a tenant can end its users' sessions. */
-  @Bean
-  SessionRegistry sessionRegistry() {
-    return new SessionRegistryImpl();
-  }
-
-  /** Tells the registry when a session ends or changes its id. */
-  @Bean
-  HttpSessionEventPublisher httpSessionEventPublisher() {
-    return new HttpSessionEventPublisher();
   }
 
   @Bean
@@ -119,10 +104,11 @@ class SecurityConfig {
       HttpSecurity http,
       AuthenticationManager authenticationManager,
       AuditLog audit,
-      SessionRegistry sessionRegistry,
       SignIns signIns)
       throws Exception {
     return http.authenticationManager(authenticationManager)
+        // Where Spring Security's own check of ended sessions would run (sessions ended by
+        // UserSessions are deleted from the store instead, and so are simply gone).
         .addFilterAfter(new SessionLifetimeFilter(signIns), ConcurrentSessionFilter.class)
         .authorizeHttpRequests(
             auth ->
@@ -193,17 +179,14 @@ class SecurityConfig {
                         (request, response, failure) ->
                             EndedSession.answer(request, response, "/login"),
                         EndedSession::isHtmx)
+                    // A request with the id of an ended session: the login page says so.
+                    .defaultAuthenticationEntryPointFor(
+                        (request, response, failure) ->
+                            EndedSession.answer(request, response, "/login?expired"),
+                        EndedSession::wasEnded)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
-        .sessionManagement(
-            s ->
-                s.sessionFixation(fixation -> fixation.changeSessionId())
-                    .maximumSessions(-1)
-                    .sessionRegistry(sessionRegistry)
-                    .expiredSessionStrategy(
-                        event ->
-                            EndedSession.answer(
-                                event.getRequest(), event.getResponse(), "/login?expired")))
+        .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
             headers ->
                 headers

@@ -12,7 +12,6 @@ import java.time.Instant;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * What every completed sign-in does to its session, whichever way it came (password alone, or
  * password then code): the idle timeout, the moment that starts the absolute lifetime, and, for a
  * sign-in finished on the code page, what Spring Security does at a form login (a new session id
- * and CSRF token, the session registry, the security context).
+ * and CSRF token, the security context, which also indexes the session under the user's name).
  */
 @Component
 class SignIns {
@@ -33,7 +32,6 @@ class SignIns {
 
   private final SessionProperties properties;
   private final PortalUserDetailsService userDetails;
-  private final SessionRegistry registry;
   private final LoginProtection protection;
   private final AuditLog audit;
   private final Clock clock;
@@ -43,13 +41,11 @@ class SignIns {
   SignIns(
       SessionProperties properties,
       PortalUserDetailsService userDetails,
-      SessionRegistry registry,
       LoginProtection protection,
       AuditLog audit,
       Clock clock) {
     this.properties = properties;
     this.userDetails = userDetails;
-    this.registry = registry;
     this.protection = protection;
     this.audit = audit;
     this.clock = clock;
@@ -92,7 +88,6 @@ class SignIns {
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    registry.registerNewSession(request.getSession().getId(), user);
     started(request);
     protection.recordSuccess(user.getUsername(), request.getRemoteAddr());
     audit.recordAs(
@@ -122,8 +117,5 @@ class SignIns {
         UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    String id = request.getSession().getId();
-    registry.removeSessionInformation(id);
-    registry.registerNewSession(id, fresh);
   }
 }

@@ -1,16 +1,15 @@
 package com.smsportal.user;
 
 /**
- * Ends the sessions of a user. One small interface so that where sessions live can change: today
- * Spring Security's {@code SessionRegistry} in this node's memory ({@link RegistryUserSessions});
- * once sessions are kept in the database (Spring Session JDBC, a later issue) an implementation
- * over its {@code FindByIndexNameSessionRepository} ends them on every node.
+ * Ends the sessions of a user, on every node: sessions are kept in the database by Spring Session
+ * ({@link RepositoryUserSessions}).
  */
 interface UserSessions {
 
   /**
    * Ends every session of the user except the one with id {@code keepSessionId} (null: ends all);
-   * their next request goes to the login page. The number ended.
+   * their next request goes to the login page. The number ended. A session whose id changes in this
+   * request is known by its former id until the request ends: keep it by that one.
    */
   int endAll(String username, String keepSessionId);
 }

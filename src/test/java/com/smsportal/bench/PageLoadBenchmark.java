@@ -236,7 +236,7 @@ class PageLoadBenchmark {
         + sessions.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(","))
         + "}\nlocal i = 0\nrequest = function()\n  i = i + 1\n"
         + "  local headers = {}\n"
-        + "  if #sessions > 0 then headers[\"Cookie\"] = \"JSESSIONID=\" .. sessions[(i % #sessions) + 1] end\n"
+        + "  if #sessions > 0 then headers[\"Cookie\"] = \"SESSION=\" .. sessions[(i % #sessions) + 1] end\n"
         + "  return wrk.format(\"GET\", nil, headers)\nend\n";
   }
 

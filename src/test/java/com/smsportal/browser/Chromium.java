@@ -14,14 +14,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Selenium Manager never tries to download anything. Without Chromium the browser tests are skipped
  * with a message, except where {@code it.browser.required=true} (CI) makes that a failure.
  */
-final class Chromium {
+public final class Chromium {
 
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private Chromium() {}
 
-  static WebDriver start() throws Exception {
+  public static WebDriver start() throws Exception {
     boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     if (!installed) {
       String message =

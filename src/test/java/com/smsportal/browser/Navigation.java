@@ -12,11 +12,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Clicks that load a new page, waiting until the old page is gone and the new one is complete, so
  * that the next look at the page never reads an element of the page being left.
  */
-final class Navigation {
+public final class Navigation {
 
   private Navigation() {}
 
-  static void clickAndWait(WebDriver driver, WebElement target) {
+  public static void clickAndWait(WebDriver driver, WebElement target) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
     target.click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));

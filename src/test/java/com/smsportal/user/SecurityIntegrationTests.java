@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.smsportal.Logins;
+import com.smsportal.MockMvcSessionCookie;
 import com.smsportal.Routes;
 import com.smsportal.Routes.Route;
 import com.smsportal.tenant.TenantService;
@@ -115,8 +116,9 @@ class SecurityIntegrationTests {
 
   @Test
   void theSessionIdChangesAtLogin() throws Exception {
-    MockHttpSession session = new MockHttpSession();
-    String before = session.getId();
+    MockHttpSession session =
+        (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession(false);
+    String before = MockMvcSessionCookie.sessionId(session);
     mvc.perform(
             post("/login")
                 .param("username", "acme")
@@ -124,7 +126,7 @@ class SecurityIntegrationTests {
                 .session(session)
                 .with(csrf()))
         .andExpect(redirectedUrl("/"));
-    assertThat(session.getId()).isNotEqualTo(before);
+    assertThat(MockMvcSessionCookie.sessionId(session)).isNotEqualTo(before);
   }
 
   @Test

@@ -9,21 +9,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.smsportal.Logins;
+import com.smsportal.MockMvcSessionCookie;
 import com.smsportal.tenant.TenantService;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Sessions end when they should: other sessions at a password change, after 12 h, idle. */
+/**
+ * Sessions end when they should: other sessions at a password change, after 12 h, idle (and are
+ * then deleted from the database).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SessionIntegrationTests {
@@ -34,6 +42,8 @@ class SessionIntegrationTests {
   @Autowired UserService users;
   @Autowired TenantService tenants;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SessionRepository<? extends Session> store;
+  @Autowired SessionCleanup cleanup;
 
   @Test
   void changingThePasswordEndsTheUsersOtherSessionsAndKeepsThisOne() throws Exception {
@@ -73,7 +83,7 @@ class SessionIntegrationTests {
       throws Exception {
     String name = newCustomer();
     MockHttpSession session = Logins.as(mvc, name, PASSWORD);
-    assertThat(session.getMaxInactiveInterval()).isEqualTo(30 * 60);
+    assertThat(stored(session).getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(30));
 
     // The test context's clock is the system's (a context of its own would cost every database
     // run ten more connections), so the sign-in is moved back instead of the clock forward.
@@ -88,6 +98,68 @@ class SessionIntegrationTests {
     mvc.perform(get("/").header("HX-Request", "true").session(busy))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("HX-Refresh", "true"));
+  }
+
+  @Test
+  void theCleanUpDeletesSessionsUnusedLongerThanTheirIdleTimeoutUnderItsClusterWideLock()
+      throws Exception {
+    String name = newCustomer();
+    MockHttpSession idle = Logins.as(mvc, name, PASSWORD);
+    MockHttpSession busy = Logins.as(mvc, name, PASSWORD);
+    lastUsedAgo(idle, Duration.ofMinutes(31));
+    assertThat(rows(idle)).as("an expired session, still in the database").isOne();
+
+    cleanup.cleanUp();
+
+    assertThat(rows(idle)).isZero();
+    assertThat(rows(busy)).isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from shedlock where name = 'session-cleanup'", Integer.class))
+        .as("the clean-up ran under its ShedLock lock")
+        .isOne();
+    mvc.perform(get("/").session(idle)).andExpect(redirectedUrl("/login?expired"));
+    mvc.perform(get("/").session(busy)).andExpect(status().isOk());
+  }
+
+  @Test
+  void aTemporaryPasswordWaitsForItsPageSealedInTheSessionStoreAndIsShownThereInClear()
+      throws Exception {
+    MockHttpSession support = Logins.as(mvc, "support");
+    long tenant = tenants.create("Seal-" + UUID.randomUUID().toString().substring(0, 8)).id();
+    String name = "t" + UUID.randomUUID().toString().substring(0, 8);
+    IssuedPassword issued =
+        (IssuedPassword)
+            mvc.perform(
+                    post("/support/tenants/" + tenant + "/users")
+                        .param("username", name)
+                        .session(support)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/support/tenants/" + tenant + "/users"))
+                .andReturn()
+                .getFlashMap()
+                .get("issued");
+
+    String stored =
+        jdbc
+            .queryForList(
+                "select a.ATTRIBUTE_BYTES from SPRING_SESSION_ATTRIBUTES a join SPRING_SESSION s"
+                    + " on a.SESSION_PRIMARY_ID = s.PRIMARY_ID where s.SESSION_ID = ?",
+                byte[].class,
+                MockMvcSessionCookie.sessionId(support))
+            .stream()
+            .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1))
+            .collect(Collectors.joining());
+    assertThat(stored).as("the flash attributes, stored").contains(name);
+    assertThat(stored).doesNotContain(issued.password());
+
+    String page =
+        mvc.perform(get("/support/tenants/" + tenant + "/users").session(support))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("id=\"issued-value\">" + issued.password() + "<");
   }
 
   @Test
@@ -127,8 +199,42 @@ class SessionIntegrationTests {
         .andExpect(redirectedUrl("/login?error=bad"));
   }
 
-  private static void signedInAgo(MockHttpSession session, Duration ago) {
-    session.setAttribute(SignIns.SIGNED_IN_AT, Instant.now().minus(ago));
+  /** Moves the sign-in of the session (kept in the database) back. */
+  private void signedInAgo(MockHttpSession session, Duration ago) {
+    signedInAgo(store, MockMvcSessionCookie.sessionId(session), ago);
+  }
+
+  private static <S extends Session> void signedInAgo(
+      SessionRepository<S> repository, String id, Duration ago) {
+    S stored = repository.findById(id);
+    stored.setAttribute(SignIns.SIGNED_IN_AT, Instant.now().minus(ago));
+    repository.save(stored);
+  }
+
+  /** Moves the last use of the session (kept in the database) back. */
+  private void lastUsedAgo(MockHttpSession session, Duration ago) {
+    lastUsedAgo(store, MockMvcSessionCookie.sessionId(session), ago);
+  }
+
+  private static <S extends Session> void lastUsedAgo(
+      SessionRepository<S> repository, String id, Duration ago) {
+    S stored = repository.findById(id);
+    stored.setLastAccessedTime(Instant.now().minus(ago));
+    repository.save(stored);
+  }
+
+  /**
+   * The session's rows in the session table, read past Spring Session (which hides expired ones).
+   */
+  private int rows(MockHttpSession session) {
+    return jdbc.queryForObject(
+        "select count(*) from SPRING_SESSION where SESSION_ID = ?",
+        Integer.class,
+        MockMvcSessionCookie.sessionId(session));
+  }
+
+  private Session stored(MockHttpSession session) {
+    return store.findById(MockMvcSessionCookie.sessionId(session));
   }
 
   /** Moves the moment the user's one-time password was issued back. */

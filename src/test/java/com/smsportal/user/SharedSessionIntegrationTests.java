@@ -1,0 +1,131 @@
+package com.smsportal.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.smsportal.PortalHttpClient;
+import com.smsportal.SmsPortalApplication;
+import com.smsportal.tenant.TenantService;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two portal nodes in one JVM, each an application context of its own (own beans, own memory, own
+ * web server) on the one database of the run: a session made on one is served by the other, a
+ * sign-in may give its password to one node and its code to the other, and a session ended on one
+ * is over on the other. The jar-based {@code ClusterIntegrationTests} prove the same with three
+ * processes on MariaDB; this one runs on H2 too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedSessionIntegrationTests {
+
+  static final String PASSWORD = "a-good-long-password";
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+  @Autowired UserService users;
+  @Autowired TenantService tenants;
+
+  private ConfigurableApplicationContext otherNode;
+  private int otherPort;
+
+  @BeforeAll
+  void startAnotherNode() {
+    otherNode =
+        new SpringApplicationBuilder(SmsPortalApplication.class)
+            .run(
+                "--server.port=0",
+                "--smsportal.node.id=it-other-" + UUID.randomUUID(),
+                // The demo points its gateway accounts at the simulator of the node that has one:
+                // this one stops before the run ends.
+                "--smsportal.simulator.enabled=false");
+    otherPort = ((WebServerApplicationContext) otherNode).getWebServer().getPort();
+  }
+
+  @AfterAll
+  void stopTheOtherNode() {
+    if (otherNode != null) {
+      otherNode.close();
+    }
+  }
+
+  @Test
+  void aCustomersSessionFromOneNodeIsServedByTheOtherAndEndsThereWhenTheTenantIsSuspendedHere()
+      throws Exception {
+    String name = "n" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create("Node-" + name).id();
+    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    PortalHttpClient here = new PortalHttpClient(port).logIn(name, PASSWORD);
+    PortalHttpClient there = here.onPort(otherPort);
+
+    HttpResponse<String> page = there.get("/jobs");
+    assertThat(page.statusCode()).as("the other node, same session").isEqualTo(200);
+    assertThat(page.body()).contains("id=\"current-username\">" + name + "<");
+
+    tenants.suspend(tenant, "two nodes");
+
+    HttpResponse<String> ended = there.get("/jobs");
+    assertThat(ended.statusCode()).isEqualTo(302);
+    assertThat(ended.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+  }
+
+  @Test
+  void aStaffSignInGivesItsPasswordToOneNodeAndItsCodeToTheOther() throws Exception {
+    String name = "n" + UUID.randomUUID().toString().substring(0, 8);
+    users.create(name, PASSWORD, Role.SUPPORT, null);
+    SecondFactorFixture.prepare(context, name);
+    PortalHttpClient here = new PortalHttpClient(port);
+    PortalHttpClient there = here.onPort(otherPort);
+
+    HttpResponse<String> password =
+        here.submit("/login", "/login", "username=" + name + "&password=" + enc(PASSWORD));
+    assertThat(password.headers().firstValue("Location").orElseThrow()).endsWith("/login/verify");
+    HttpResponse<String> code =
+        there.submit(
+            "/login/verify",
+            "/login/verify",
+            "code=" + enc(SecondFactorFixture.nextCode(context, name)));
+    assertThat(code.statusCode()).isEqualTo(302);
+    assertThat(code.headers().firstValue("Location").orElseThrow()).doesNotContain("/login");
+
+    HttpResponse<String> page = here.get("/support/tenants");
+    assertThat(page.statusCode()).as("signed in, back on the first node").isEqualTo(200);
+    assertThat(page.body()).contains("id=\"current-username\">" + name + "<");
+  }
+
+  /** Checked on the real server: MockMvc's context takes the cookie settings from elsewhere. */
+  @Test
+  void theSessionCookieIsOutOfScriptsReachAndNotSentWithOtherSitesPosts() throws Exception {
+    HttpResponse<Void> login =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(header -> header.startsWith("SESSION="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).contains("; HttpOnly").contains("; SameSite=Lax").contains("; Path=/");
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
