@@ -6,4 +6,5 @@ package com.smsportal.sending.jobs;
  * @param sendTime the browser's datetime-local value, China Standard Time
  * @param version the job's version the form was shown with (null if the form lacks it)
  */
-public record JobEditForm(String content, String sendTime, String extno, Integer version) {}
+public record JobEditForm(String content, String sendTime, String extno, Integer version)
+    implements java.io.Serializable {}
