@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       still holds the lease and the account's last submit, by any node, began at least 1 / {@code
  *       smsportal.sending.submits-per-second} ago. So submits of one account start at most that
  *       often across the cluster, a handover included, and a submit begins only under a lease that
- *       lasts {@code lease-for} beyond it: longer than a call can take (keep it above the gateway's
- *       connect plus read timeout), hence one submit in flight per account.
+ *       lasts {@code lease-for} beyond it: longer than a call can take (it is never shorter than
+ *       the gateway's connect plus read timeout and 10 s), hence one submit in flight per account.
  *   <li>The limit: a holder that is alive but whose heartbeat has not reached the database for
  *       {@code dead-after} is taken for dead, and another node may start a submit of the account
  *       while the first one's call is still under way. The worker narrows this: it starts no submit
@@ -61,13 +62,32 @@ class SendLeases {
   private final long leaseMicros;
   private final long spacingMicros;
 
+  @Autowired
   SendLeases(
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       NodeIdentity node,
       NodeHeartbeat heartbeat,
       @Value("${smsportal.sending.lease-for:PT1M}") Duration leaseFor,
-      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond) {
+      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
+      @Value("${smsportal.gateway.connect-timeout:3s}") Duration connectTimeout,
+      @Value("${smsportal.gateway.read-timeout:15s}") Duration readTimeout) {
+    this(
+        jdbc,
+        tx,
+        node,
+        heartbeat,
+        atLeast(leaseFor, connectTimeout.plus(readTimeout)),
+        submitsPerSecond);
+  }
+
+  SendLeases(
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      NodeIdentity node,
+      NodeHeartbeat heartbeat,
+      Duration leaseFor,
+      int submitsPerSecond) {
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.tx = tx;
@@ -75,6 +95,16 @@ class SendLeases {
     this.heartbeat = heartbeat;
     this.leaseMicros = leaseFor.toNanos() / 1000;
     this.spacingMicros = 1_000_000L / Math.max(1, submitsPerSecond);
+  }
+
+  /**
+   * The lease must outlast the longest call, or another node could begin a submit of the account
+   * while this one's call is still under way: never shorter than the gateway's connect plus read
+   * timeout and ten seconds.
+   */
+  private static Duration atLeast(Duration leaseFor, Duration longestCall) {
+    Duration shortest = longestCall.plusSeconds(10);
+    return leaseFor.compareTo(shortest) < 0 ? shortest : leaseFor;
   }
 
   /** The gap between two submits of one account that the rate asks for. */
