@@ -212,20 +212,19 @@ final class ClusterChaosRun implements AutoCloseable {
   }
 
   /**
-   * {@code count} times: waits a random 5 to 10 s, kills a random running node with {@code kill -9}
-   * and starts it again in the background (as a supervisor would).
+   * {@code count} times: waits a random 5 to 10 s (and, if every node is still starting again, for
+   * the first one up), kills a random running node with {@code kill -9} and starts it again in the
+   * background (as a supervisor would).
    */
   void chaos(int count, Random random) throws Exception {
     for (int i = 0; i < count; i++) {
       Thread.sleep(5000 + random.nextInt(5001));
-      List<Integer> up = new ArrayList<>();
-      for (int n = 0; n < nodes.size(); n++) {
-        if (!restarting.contains(n)) {
-          up.add(n);
-        }
-      }
-      if (up.isEmpty()) {
-        continue;
+      List<Integer> up = up();
+      while (up.isEmpty()) {
+        // Every node is still starting again (a start takes longer than the pause on a busy
+        // machine): the next kill waits for the first one up, so that every kill happens.
+        Thread.sleep(200);
+        up = up();
       }
       int n = up.get(random.nextInt(up.size()));
       PortalProcess node = nodes.get(n);
@@ -243,6 +242,16 @@ final class ClusterChaosRun implements AutoCloseable {
                 return null;
               }));
     }
+  }
+
+  private List<Integer> up() {
+    List<Integer> up = new ArrayList<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      if (!restarting.contains(n)) {
+        up.add(n);
+      }
+    }
+    return up;
   }
 
   /** Waits for every restart, every chunk to leave the queue and every report to be drained. */
