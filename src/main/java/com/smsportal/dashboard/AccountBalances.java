@@ -44,6 +44,12 @@ import org.springframework.stereotype.Service;
  * DashboardProperties#balanceWait()}, so one hung account delays nobody for longer than that. An
  * account with a call under way is never asked twice at once. The pool's threads call the gateway
  * through {@link GatewayAccess} in the account's tenant context, stated explicitly.
+ *
+ * <p>In a cluster this cache is per node, on purpose, and never invalidated across nodes: a kept
+ * balance is at most {@code balance-cache} old (60 s by default), it is shown for information only
+ * (the gateway itself refuses a send that the balance cannot pay, and the page's refresh asks the
+ * gateway at once), so two nodes showing different balances for that long misleads nobody and loses
+ * nothing.
  */
 @Service
 @EnableConfigurationProperties(DashboardProperties.class)

@@ -48,6 +48,8 @@ public class GatewayClient {
   private final CircuitBreakerRegistry circuits;
   private final JdkTransport transport;
   private final FeignCodec codec;
+  // One Feign client per endpoint address, built from configuration alone: no data, the same on
+  // every node of a cluster, so nothing to share or invalidate.
   private final Map<String, GatewayApi> sendApis = new ConcurrentHashMap<>();
   private final Map<String, GatewayApi> readApis = new ConcurrentHashMap<>();
 

@@ -19,6 +19,9 @@ class NodeConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(NodeConfiguration.class);
 
+  /** The Logback property that holds the node id for the log pattern. */
+  static final String LOG_PROPERTY = "smsportal.node";
+
   /** Fits the columns that record a claim ({@code VARCHAR(64)}) and reads well in a log. */
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -42,7 +45,19 @@ class NodeConfiguration {
               + named.replaceAll("[^\\x20-\\x7e]", "?")
               + "\")");
     }
+    showInLogs(node.id());
     log.info("This portal's node id: {}", node.id());
     return node;
+  }
+
+  /**
+   * Puts the node id in every log line from now on: a Logback context property that {@code
+   * logging.pattern.correlation} prints ({@code %property{smsportal.node}}), so that the lines of
+   * several nodes gathered in one place still say whose they are.
+   */
+  static void showInLogs(String id) {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+      logback.putProperty(LOG_PROPERTY, id);
+    }
   }
 }

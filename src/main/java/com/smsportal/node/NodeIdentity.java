@@ -17,6 +17,17 @@ public final class NodeIdentity {
     this.file = file;
   }
 
+  /**
+   * A node named by the operator ({@code smsportal.node.id}), holding no data directory; also how a
+   * test runs a second node's work in one JVM.
+   */
+  public static NodeIdentity named(String id) {
+    if (!NodeConfiguration.valid(id)) {
+      throw new IllegalArgumentException("not a valid node id");
+    }
+    return new NodeIdentity(id, null);
+  }
+
   public String id() {
     return id;
   }

@@ -2,6 +2,8 @@ package com.smsportal.polling;
 
 import com.smsportal.node.NodeIdentity;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -29,6 +31,7 @@ final class PollLocks implements SmartInitializingSingleton, AutoCloseable {
   static final Duration SHORTEST = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(PollLocks.class);
+  private static final String ACCOUNT_PREFIX = "poll-account-";
 
   private final JdbcTemplate jdbc;
   private final NodeIdentity node;
@@ -82,6 +85,35 @@ final class PollLocks implements SmartInitializingSingleton, AutoCloseable {
                             lock.getName());
                       }
                     });
+  }
+
+  /** Who holds or last held an account's poll lock, and whether it holds it now. */
+  record Holder(String node, boolean now) {}
+
+  /** The lock name of an account's poll. */
+  static String name(long accountId) {
+    return ACCOUNT_PREFIX + accountId;
+  }
+
+  /**
+   * Per account id, the node that holds its poll lock now or held it last (ShedLock keeps the row
+   * after an unlock, with {@code lock_until} at the unlock), by the database's clock.
+   */
+  Map<Long, Holder> holders() {
+    Map<Long, Holder> holders = new HashMap<>();
+    jdbc.query(
+        "select name, locked_by, case when lock_until > CURRENT_TIMESTAMP(3) then 1 else 0 end"
+            + " from shedlock where name like ?",
+        rs -> {
+          try {
+            long account = Long.parseLong(rs.getString(1).substring(ACCOUNT_PREFIX.length()));
+            holders.put(account, new Holder(rs.getString(2), rs.getInt(3) == 1));
+          } catch (NumberFormatException notAnAccountsLock) {
+            // another lock under the prefix: not shown
+          }
+        },
+        ACCOUNT_PREFIX + "%");
+    return holders;
   }
 
   LockingTaskExecutor executor() {

@@ -1,5 +1,6 @@
 package com.smsportal.polling;
 
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,7 @@ class PollScheduler implements SmartLifecycle {
   private final JdbcTemplate jdbc;
   private final PollerProperties properties;
   private final Clock clock;
+  private final NodeIdentity node;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private volatile ExecutorService pool;
   private volatile boolean stopping;
@@ -75,7 +78,8 @@ class PollScheduler implements SmartLifecycle {
       LockingTaskExecutor locks,
       JdbcTemplate jdbc,
       PollerProperties properties,
-      Clock clock) {
+      Clock clock,
+      NodeIdentity node) {
     this.accounts = accounts;
     this.tenants = tenants;
     this.poller = poller;
@@ -88,6 +92,7 @@ class PollScheduler implements SmartLifecycle {
     this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
+    this.node = node;
   }
 
   @Scheduled(
@@ -212,9 +217,16 @@ class PollScheduler implements SmartLifecycle {
     }
   }
 
-  /** Active accounts of active tenants whose next round is due. */
+  /**
+   * Active accounts of active tenants whose next round is due, in this node's own order: every node
+   * tries the accounts starting at a different place (a rotation by a hash of the node id), so that
+   * nodes ticking at the same moment mostly lock different accounts and the polling spreads over
+   * the nodes. Which node polls an account never matters for the reports (each is stored once,
+   * under the account's lock): the order only spreads the work.
+   */
   List<GatewayAccountView> due() {
     Instant now = clock.instant();
+    int rotation = node.id().hashCode();
     Map<Long, PollerStates.State> known = states.all();
     return TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
         .filter(GatewayAccountView::active)
@@ -226,7 +238,14 @@ class PollScheduler implements SmartLifecycle {
                   || !state.nextPollAt().isAfter(now);
             })
         .filter(a -> tenants.isActive(a.tenantId())) // one query each: only for the due ones
+        .sorted(Comparator.comparingInt(a -> mix(a.id(), rotation)))
         .toList();
+  }
+
+  /** A node's place for an account: the same per node and account, scattered across nodes. */
+  static int mix(long accountId, int rotation) {
+    long h = (accountId + rotation) * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
   }
 
   /** Polls one account now under its lock; empty if another node holds it. For tests and pages. */
@@ -239,7 +258,7 @@ class PollScheduler implements SmartLifecycle {
     LockConfiguration lock =
         new LockConfiguration(
             ClockProvider.now(),
-            "poll-account-" + account.id(),
+            PollLocks.name(account.id()),
             properties.lockAtMostFor(),
             Duration.ZERO);
     try {

@@ -1,5 +1,6 @@
 package com.smsportal.polling;
 
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
@@ -21,8 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /admin/pollers}: per gateway account the last successful round, the last error, items
- * fetched today, answers not yet processed; the spool; and the stored answers that need an
- * administrator, each viewable as it came (escaped).
+ * fetched today, answers not yet processed, the node that holds (or last held) its poll lock; the
+ * node that served the page; the spool; and the stored answers that need an administrator, each
+ * viewable as it came (escaped).
  */
 @Controller
 class PollersController {
@@ -34,6 +36,8 @@ class PollersController {
   private final Spool spool;
   private final PollerProperties properties;
   private final Clock clock;
+  private final PollLocks locks;
+  private final NodeIdentity node;
 
   PollersController(
       GatewayAccounts accounts,
@@ -42,7 +46,9 @@ class PollersController {
       RawInbox inbox,
       Spool spool,
       PollerProperties properties,
-      Clock clock) {
+      Clock clock,
+      PollLocks locks,
+      NodeIdentity node) {
     this.accounts = accounts;
     this.tenants = tenants;
     this.states = states;
@@ -50,6 +56,8 @@ class PollersController {
     this.spool = spool;
     this.properties = properties;
     this.clock = clock;
+    this.locks = locks;
+    this.node = node;
   }
 
   /** One account's line on the page. */
@@ -66,7 +74,9 @@ class PollersController {
       Instant nextPollAt,
       long fetchedToday,
       long backlog,
-      long attention) {
+      long attention,
+      String lockNode,
+      boolean lockHeld) {
 
     public boolean failing() {
       return failures > 0;
@@ -79,6 +89,7 @@ class PollersController {
     Map<Long, Long> backlog = inbox.backlog();
     Map<Long, Long> attention = inbox.needingAttention();
     LocalDate today = LocalDate.ofInstant(clock.instant(), Times.ZONE);
+    Map<Long, PollLocks.Holder> holders = locks.holders();
     List<PollerRow> rows =
         TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
             .map(
@@ -98,7 +109,9 @@ class PollersController {
                       s == null ? null : s.nextPollAt(),
                       s == null ? 0 : s.fetchedOn(today),
                       backlog.getOrDefault(a.id(), 0L),
-                      attention.getOrDefault(a.id(), 0L));
+                      attention.getOrDefault(a.id(), 0L),
+                      holder(holders, a.id()).node(),
+                      holder(holders, a.id()).now());
                 })
             .sorted(
                 Comparator.comparing(PollerRow::tenantName).thenComparing(PollerRow::accountName))
@@ -109,6 +122,7 @@ class PollersController {
     model.addAttribute("enabled", properties.enabled());
     model.addAttribute("every", properties.every().toSeconds());
     model.addAttribute("flagged", inbox.attention(50));
+    model.addAttribute("thisNode", node.id());
     return "polling/pollers";
   }
 
@@ -118,6 +132,10 @@ class PollersController {
         inbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("answer", answer);
     return "polling/answer";
+  }
+
+  private static PollLocks.Holder holder(Map<Long, PollLocks.Holder> holders, long accountId) {
+    return holders.getOrDefault(accountId, new PollLocks.Holder(null, false));
   }
 
   /** Why the poller leaves an account alone, as a message key; null when it is polled. */

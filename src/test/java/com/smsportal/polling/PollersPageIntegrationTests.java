@@ -6,6 +6,7 @@ import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code /admin/pollers} over real HTTP: an administrator sees each account's poller health and the
@@ -34,6 +36,8 @@ class PollersPageIntegrationTests {
   @Autowired RawInbox inbox;
   @Autowired PollerStates states;
   @Autowired PollIngest ingest;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired NodeIdentity node;
 
   @Test
   void anAdministratorSeesEachAccountsHealthAndTheAnswersNeedingAttention() throws Exception {
@@ -78,6 +82,39 @@ class PollersPageIntegrationTests {
     PortalHttpClient support = new PortalHttpClient(port);
     support.logIn("support", Logins.DEMO_PASSWORD);
     assertThat(support.get("/admin/pollers").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void eachAccountsRowNamesTheNodeThatHoldsItsPollLock() throws Exception {
+    String tenantName = "Locks " + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create(tenantName).id();
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    "locked-elsewhere",
+                    TestEndpoints.of(endpoints, "http://127.0.0.1:9/x"),
+                    GatewayCharset.UTF8,
+                    "1",
+                    tenantName,
+                    "pw"));
+    // Another node of the cluster is polling this account now (database time, as ShedLock's).
+    jdbc.update(
+        "insert into shedlock (name, lock_until, locked_at, locked_by) values (?,"
+            + " TIMESTAMPADD(SECOND, 60, CURRENT_TIMESTAMP(3)), CURRENT_TIMESTAMP(3), ?)",
+        PollLocks.name(account),
+        "node-elsewhere");
+    try {
+      PortalHttpClient admin = new PortalHttpClient(port);
+      admin.logIn("admin", Logins.DEMO_PASSWORD);
+      String body = admin.get("/admin/pollers?lang=en").body();
+
+      assertThat(rowOf(body, "poller-" + account)).contains("node-elsewhere", "polling now");
+      assertThat(body).contains("This page was served by node " + node.id() + ".");
+    } finally {
+      jdbc.update("delete from shedlock where name = ?", PollLocks.name(account));
+    }
   }
 
   private static String rowOf(String html, String id) {

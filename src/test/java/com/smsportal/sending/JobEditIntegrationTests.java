@@ -246,7 +246,7 @@ class JobEditIntegrationTests {
 
   private int claim(long chunkId, int version) {
     return asAcme(
-        () -> tx.execute(s -> chunks.claim(chunkId, 0, version, Instant.now(), "a-worker")));
+        () -> tx.execute(s -> chunks.claim(chunkId, 0, version, Instant.now(), "a-worker", 1L)));
   }
 
   private MvcResult edit(long id, String content, String sendTime, String extno, int version)

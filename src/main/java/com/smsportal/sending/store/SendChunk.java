@@ -81,6 +81,10 @@ public class SendChunk extends TenantOwned {
   @Column(name = "claimed_by", length = 64)
   private String claimedBy;
 
+  /** The claiming node's start (its heartbeat's start count) under which the last call began. */
+  @Column(name = "claimed_run")
+  private Long claimedRun;
+
   /** The version of its job this chunk was made or last edited for. */
   @Column(name = "job_version", nullable = false)
   private int jobVersion;
@@ -236,5 +240,9 @@ public class SendChunk extends TenantOwned {
 
   public String getClaimedBy() {
     return claimedBy;
+  }
+
+  public Long getClaimedRun() {
+    return claimedRun;
   }
 }

@@ -27,18 +27,18 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
   boolean existsByJobIdAndStateIn(long jobId, List<ChunkState> states);
 
   /**
-   * Claims a queued chunk for one call, in the name of {@code node}: only one node (or thread) ever
-   * gets 1 back for the same chunk and attempt, and only while the chunk is still of the job
-   * version whose content the caller read (an edit committed meanwhile makes this 0: the next round
-   * reads the new content).
+   * Claims a queued chunk for one call, in the name of {@code node} in its start {@code run}: only
+   * one node (or thread) ever gets 1 back for the same chunk and attempt, and only while the chunk
+   * is still of the job version whose content the caller read (an edit committed meanwhile makes
+   * this 0: the next round reads the new content).
    */
   @Modifying
   @Query(
       "update SendChunk c set c.state = com.smsportal.sending.ChunkState.SUBMITTING, c.attemptedAt = :now,"
-          + " c.attempts = c.attempts + 1, c.claimedBy = :node"
+          + " c.attempts = c.attempts + 1, c.claimedBy = :node, c.claimedRun = :run"
           + " where c.id = :id and c.state = com.smsportal.sending.ChunkState.QUEUED and c.attempts = :attempts"
           + " and c.jobVersion = :jobVersion")
-  int claim(long id, int attempts, int jobVersion, Instant now, String node);
+  int claim(long id, int attempts, int jobVersion, Instant now, String node, long run);
 
   /**
    * Moves every chunk of the job, all still queued and of {@code version}, to the next version and
@@ -64,6 +64,10 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
   @Query(
       "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.attemptedAt < :before")
   List<SendChunk> submittingSince(Instant before);
+
+  /** Every chunk whose call began and never recorded an outcome, whichever node began it. */
+  @Query("select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING")
+  List<SendChunk> submitting();
 
   /** Chunks whose call {@code node} began and never recorded an outcome. */
   @Query(

@@ -4,6 +4,7 @@ import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
+import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.JobState;
@@ -64,6 +65,9 @@ class ChunkSubmitter {
   private final SubmitGuards guards;
   private final Duration retryAfter;
   private final NodeIdentity node;
+  private final NodeHeartbeat heartbeat;
+  private final SendLeases leases;
+  private final Duration rateWait;
 
   ChunkSubmitter(
       SendJobRepository jobs,
@@ -77,7 +81,10 @@ class ChunkSubmitter {
       OptOuts optOuts,
       SubmitGuards guards,
       @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
-      NodeIdentity node) {
+      @Value("${smsportal.sending.rate-wait:PT1S}") Duration rateWait,
+      NodeIdentity node,
+      NodeHeartbeat heartbeat,
+      SendLeases leases) {
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -90,6 +97,9 @@ class ChunkSubmitter {
     this.guards = guards;
     this.retryAfter = retryAfter;
     this.node = node;
+    this.heartbeat = heartbeat;
+    this.leases = leases;
+    this.rateWait = rateWait;
   }
 
   /**
@@ -122,6 +132,9 @@ class ChunkSubmitter {
       return false; // this account's submit under way elsewhere on this node
     }
     try {
+      if (!mayStartAcrossTheCluster(due.accountId())) {
+        return false;
+      }
       Optional<Boolean> goOn = gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as));
       if (goOn.isEmpty()) {
         postpone(due, "gateway account not found");
@@ -140,6 +153,32 @@ class ChunkSubmitter {
   }
 
   /**
+   * Whether this node may begin the account's next submit now, by the rules that hold across the
+   * cluster ({@link SendLeases}): its own heartbeat went through within half of {@code
+   * smsportal.node.dead-after} (else others may soon take it for dead and take the account over),
+   * it still holds the account's lease, and the account's previous submit, on any node, began at
+   * least the rate's interval ago (waiting for that up to {@code smsportal.sending.rate-wait}).
+   */
+  private boolean mayStartAcrossTheCluster(long accountId) throws InterruptedException {
+    if (!heartbeat.beatingWithin(heartbeat.deadAfter().dividedBy(2))) {
+      log.warn("This node's heartbeat is late: no submit starts until it goes through again");
+      return false;
+    }
+    long end = System.nanoTime() + rateWait.toNanos();
+    long pause = Math.max(10, leases.spacing().toMillis() / 4);
+    while (true) {
+      SendLeases.Submit submit = leases.beforeSubmit(accountId);
+      if (submit == SendLeases.Submit.GO) {
+        return true;
+      }
+      if (submit == SendLeases.Submit.LOST || System.nanoTime() + pause * 1_000_000 > end) {
+        return false;
+      }
+      Thread.sleep(pause);
+    }
+  }
+
+  /**
    * Claims the chunk and, if this worker got it, submits it as the account and records what came
    * back. Nothing of the call is retried. Returns whether the account may go on with its next
    * chunk: not after a call that provably never left (the gateway unreachable).
@@ -150,7 +189,12 @@ class ChunkSubmitter {
             s -> {
               int taken =
                   chunks.claim(
-                      due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id());
+                      due.chunkId(),
+                      due.attempts(),
+                      prepared.jobVersion(),
+                      now(),
+                      node.id(),
+                      heartbeat.startCount());
               if (taken == 1 && !prepared.optedOut().isEmpty()) {
                 numbers.optedOut(due.chunkId(), prepared.optedOut());
               }
@@ -340,7 +384,13 @@ class ChunkSubmitter {
   private void skipOptedOut(Due due, Prepared prepared) {
     tx.executeWithoutResult(
         s -> {
-          if (chunks.claim(due.chunkId(), due.attempts(), prepared.jobVersion(), now(), node.id())
+          if (chunks.claim(
+                  due.chunkId(),
+                  due.attempts(),
+                  prepared.jobVersion(),
+                  now(),
+                  node.id(),
+                  heartbeat.startCount())
               != 1) {
             return;
           }

@@ -1,5 +1,6 @@
 package com.smsportal.sending.worker;
 
+import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.store.SendChunk;
@@ -7,7 +8,9 @@ import com.smsportal.sending.store.SendChunkRepository;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,13 +43,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the others' chunks. When every thread is busy, the accounts left over are not queued: they go
  * first in the next round (a deliberate choice: a queue would only grow behind hanging accounts).
  *
+ * <p>Across nodes on one database, an account's turn runs only on the node that holds the account's
+ * send lease ({@link SendLeases}: taken with {@code FOR UPDATE SKIP LOCKED} among the due accounts
+ * whose lease is free, renewed before each submit, released at the end of the turn): so one submit
+ * is in flight per account, and the account's rate holds, across the cluster.
+ *
  * <p>At start-up the chunks claimed under this node's own id are interrupted at once: its
- * predecessor died with their calls. Any other node's chunk counts as left behind only once its
- * call began longer ago than any call can last ({@code smsportal.sending.submitting-stale-after}),
- * so a node never takes over another live node's call under way. On shutdown no turn starts, each
- * turn ends after the call it is making, and the stop waits up to {@code
- * smsportal.sending.stop-wait} for them; a call still running then stays SUBMITTING under this
- * node's id and is UNKNOWN at the next start.
+ * predecessor died with their calls. Each round then makes UNKNOWN any chunk still SUBMITTING whose
+ * node is dead (its heartbeat older than {@code smsportal.node.dead-after}, by the database's
+ * clock) or has started again since the claim (its heartbeat's start count), and never one whose
+ * node is alive and in the same start, however long its call takes. Only a chunk claimed by no
+ * known node (before heartbeats existed) still waits for {@code
+ * smsportal.sending.submitting-stale-after}. On shutdown no turn starts, each turn ends after the
+ * call it is making, and the stop waits up to {@code smsportal.sending.stop-wait} for them; a call
+ * still running then stays SUBMITTING under this node's id and is UNKNOWN at the next start.
  */
 @Component
 class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
@@ -62,6 +73,8 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
   private final Duration staleAfter;
   private final Duration stopWait;
   private final NodeIdentity node;
+  private final NodeHeartbeat heartbeat;
+  private final SendLeases leases;
   private final SendTurns turns = new SendTurns();
   private final Set<Long> inTurn = ConcurrentHashMap.newKeySet();
   private volatile ThreadPoolExecutor pool;
@@ -77,7 +90,9 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
       @Value("${smsportal.sending.turn:PT5S}") Duration turn,
       @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter,
       @Value("${smsportal.sending.stop-wait:PT20S}") Duration stopWait,
-      NodeIdentity node) {
+      NodeIdentity node,
+      NodeHeartbeat heartbeat,
+      SendLeases leases) {
     this.chunks = chunks;
     this.submitter = submitter;
     this.tx = tx;
@@ -88,6 +103,8 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     this.staleAfter = staleAfter;
     this.stopWait = stopWait;
     this.node = node;
+    this.heartbeat = heartbeat;
+    this.leases = leases;
   }
 
   /** Before the first round: this node's own calls cut off by its last stop are UNKNOWN. */
@@ -123,13 +140,44 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     }
   }
 
-  /** Marks chunks whose call was interrupted by a stop as UNKNOWN; returns how many. */
+  /**
+   * Marks the chunks whose call was cut off by the death or restart of the node that made it as
+   * UNKNOWN; returns how many.
+   */
   int recoverInterrupted() {
-    int count = interrupt(chunks -> chunks.submittingSince(clock.instant().minus(staleAfter)));
+    Map<String, NodeHeartbeat.Node> nodes =
+        heartbeat.nodes().stream()
+            .collect(Collectors.toMap(NodeHeartbeat.Node::id, Function.identity()));
+    Instant staleBefore = clock.instant().minus(staleAfter);
+    int count =
+        interrupt(
+            chunks ->
+                chunks.submitting().stream()
+                    .filter(c -> cutOff(c, nodes.get(c.getClaimedBy()), staleBefore))
+                    .toList());
     if (count > 0) {
       log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
     }
     return count;
+  }
+
+  /** Whether the call of this SUBMITTING chunk can no longer end with an answer recorded. */
+  private boolean cutOff(SendChunk chunk, NodeHeartbeat.Node owner, Instant staleBefore) {
+    if (owner == null) {
+      // Claimed by no node that ever beat (before heartbeats existed): the old time rule.
+      return chunk.getAttemptedAt() != null && chunk.getAttemptedAt().isBefore(staleBefore);
+    }
+    boolean restarted = chunk.getClaimedRun() == null || owner.startCount() > chunk.getClaimedRun();
+    boolean dead = owner.dead() && !owner.id().equals(node.id());
+    if (restarted || dead) {
+      log.warn(
+          "Send chunk {} was being submitted by node {}, which {}: its outcome is UNKNOWN",
+          chunk.getId(),
+          owner.id(),
+          dead ? "is dead (no heartbeat)" : "has restarted since");
+      return true;
+    }
+    return false;
   }
 
   /** Records the outcome UNKNOWN for each chunk found, in its own tenant; returns how many. */
@@ -159,6 +207,10 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
    * are free; returns how many got one.
    */
   synchronized int dispatchDue() {
+    ThreadPoolExecutor running = pool;
+    if (running == null) {
+      return 0;
+    }
     List<SendTurns.Account> due =
         TenantContext.callAs(
             TenantContext.ALL_TENANTS,
@@ -169,10 +221,17 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
                             .map(row -> new SendTurns.Account((Long) row[0], (Long) row[1]))
                             .filter(a -> !inTurn.contains(a.accountId()))
                             .toList()));
+    List<SendTurns.Account> order = turns.order(due);
+    int free = running.getMaximumPoolSize() - running.getActiveCount();
+    Set<Long> leased =
+        Set.copyOf(leases.acquire(order.stream().map(SendTurns.Account::accountId).toList(), free));
     int started = 0;
-    for (SendTurns.Account account : turns.order(due)) {
-      ThreadPoolExecutor running = pool;
-      if (running == null || stopping || !inTurn.add(account.accountId())) {
+    for (SendTurns.Account account : order) {
+      if (!leased.contains(account.accountId())) {
+        continue; // another node's turn, or no thread free here
+      }
+      if (pool == null || stopping || !inTurn.add(account.accountId())) {
+        leases.release(account.accountId());
         continue;
       }
       try {
@@ -180,9 +239,9 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
         turns.served(account);
         started++;
       } catch (RejectedExecutionException busy) {
-        // Every thread is busy: this account and those after it go first next round.
+        // Every thread is busy: this account goes first next round, on whichever node.
         inTurn.remove(account.accountId());
-        break;
+        leases.release(account.accountId());
       }
     }
     return started;
@@ -210,6 +269,12 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn("The send turn of gateway account {} ended early", account.accountId(), e);
     } finally {
+      try {
+        leases.release(account.accountId());
+      } catch (RuntimeException e) {
+        // The lease ends by itself (smsportal.sending.lease-for); nothing is sent meanwhile.
+        log.warn("The send lease of gateway account {} could not be released", account.accountId());
+      }
       inTurn.remove(account.accountId());
     }
   }

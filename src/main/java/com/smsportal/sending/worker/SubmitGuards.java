@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  * their metrics): at most {@code smsportal.sending.submits-per-second} submits per second, and one
  * submit at a time (the vendor serves one connection per account), so that an account that is slow
  * or hangs holds back only its own chunks.
+ *
+ * <p>These guards, like their metrics, are this node's only. What holds across the cluster (one
+ * submit in flight per account, and the rate counted over every node's submits) comes from the
+ * account's send lease in the database ({@link SendLeases}), which each submit passes as well.
  */
 @Component
 class SubmitGuards {
