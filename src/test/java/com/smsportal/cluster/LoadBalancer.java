@@ -26,7 +26,7 @@ import java.util.Set;
  * turns among the nodes whatever a page loads besides. Every answer says which node gave it ({@code
  * X-Served-By}), and every request is logged with its node, for the test to count.
  */
-final class LoadBalancer implements AutoCloseable {
+public final class LoadBalancer implements AutoCloseable {
 
   static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
 
@@ -35,7 +35,7 @@ final class LoadBalancer implements AutoCloseable {
   private final Process process;
 
   /** Starts HAProxy in front of the nodes, named by their key; waits until it sees all up. */
-  LoadBalancer(Path work, Map<String, PortalProcess> nodes) throws Exception {
+  public LoadBalancer(Path work, Map<String, PortalProcess> nodes) throws Exception {
     this.port = freePort();
     this.log = work.resolve("haproxy.log");
     Path config = work.resolve("haproxy.cfg");
@@ -96,9 +96,15 @@ final class LoadBalancer implements AutoCloseable {
           timeout connect 2s
           timeout client 60s
           timeout server 60s
+          # A request whose node was killed before it answered goes to another node, as the
+          # shipped deploy/haproxy/haproxy.cfg does; a POST only if it never reached the node.
+          option redispatch
+          retries 3
+          retry-on conn-failure empty-response
 
         frontend portal
           bind 127.0.0.1:%PORT%
+          http-request disable-l7-retry if METH_POST
           acl static path_beg /assets/ /webjars/ /favicon.ico
           use_backend static if static
           default_backend nodes
@@ -118,8 +124,12 @@ final class LoadBalancer implements AutoCloseable {
         .replace("%PLAIN%", plain);
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   /**

@@ -82,6 +82,7 @@ class ClusterChaosBenchmark {
       for (int i = 0; i < accounts.size(); i++) {
         run.send(accounts.get(i), i * each, each);
       }
+      run.watchPages();
       run.chaos(kills, new Random(settings.seed()));
       run.awaitFinished(Duration.ofMinutes(40));
       return run.figures();
@@ -115,6 +116,28 @@ class ClusterChaosBenchmark {
         "numbers submitted per second",
         runs,
         r -> String.format("%.0f", r.numbersPerSecond()));
+    row(
+        out,
+        "pages through HAProxy: answers (failed)",
+        runs,
+        r -> r.pages() == null ? "-" : r.pages().answers() + " (" + r.pages().failures() + ")");
+    row(
+        out,
+        "page time p50 / p99 / max, ms",
+        runs,
+        r ->
+            r.pages() == null
+                ? "-"
+                : r.pages().p50Millis()
+                    + " / "
+                    + r.pages().p99Millis()
+                    + " / "
+                    + r.pages().maxMillis());
+    row(
+        out,
+        "page failures by kind",
+        runs,
+        r -> r.pages() == null ? "-" : r.pages().failuresByKind().toString());
     if (runs.size() >= 2 && runs.get(0).numbersPerSecond() > 0) {
       out.append(
           String.format(

@@ -7,6 +7,7 @@ import com.smsportal.MultipartForm;
 import com.smsportal.PortalDatabase;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.PortalProcess;
+import com.smsportal.cluster.LoadBalancer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,9 @@ final class ClusterChaosRun implements AutoCloseable {
   private final List<Future<?>> restarted = new CopyOnWriteArrayList<>();
   private final Map<Long, Integer> jobs = new LinkedHashMap<>();
   private PortalHttpClient acme;
+  private LoadBalancer balancer;
+  private PageProbe probe;
+  private PageProbe.Seen pages;
 
   /**
    * @param work a directory of its own: the nodes' data directories and logs go there
@@ -120,6 +124,19 @@ final class ClusterChaosRun implements AutoCloseable {
       nodeIds.add(Files.readString(work.resolve("n" + i).resolve("node-id")).strip());
     }
     acme = new PortalHttpClient(nodes.get(0).port()).logIn("acme", Logins.DEMO_PASSWORD);
+    Map<String, PortalProcess> named = new LinkedHashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      named.put("n" + (i + 1), nodes.get(i));
+    }
+    balancer = new LoadBalancer(work, named);
+  }
+
+  /**
+   * From now until the run is finished, four signed-in users read list pages through HAProxy in
+   * front of the nodes (round robin, health-checked, a request whose node died sent to another).
+   */
+  void watchPages() throws Exception {
+    probe = new PageProbe(balancer.port(), "acme", Logins.DEMO_PASSWORD, 4);
   }
 
   /** acme's new gateway accounts on the stand-in, named bench-1 … bench-n; their ids. */
@@ -212,17 +229,19 @@ final class ClusterChaosRun implements AutoCloseable {
   }
 
   /**
-   * {@code count} times: waits a random 5 to 10 s (and, if every node is still starting again, for
-   * the first one up), kills a random running node with {@code kill -9} and starts it again in the
-   * background (as a supervisor would).
+   * {@code count} times: waits a random 5 to 10 s (and, while only one node is up, for another one
+   * to be back: the last node up is never killed), kills a random running node with {@code kill -9}
+   * and starts it again in the background (as a supervisor would).
    */
   void chaos(int count, Random random) throws Exception {
     for (int i = 0; i < count; i++) {
       Thread.sleep(5000 + random.nextInt(5001));
       List<Integer> up = up();
-      while (up.isEmpty()) {
-        // Every node is still starting again (a start takes longer than the pause on a busy
-        // machine): the next kill waits for the first one up, so that every kill happens.
+      int keep = nodes.size() > 1 ? 1 : 0;
+      while (up.size() <= keep) {
+        // A start takes longer than the pause on a busy machine: the next kill waits until a node
+        // besides the last one up is back, so that every kill happens and, with several nodes,
+        // the cluster always has a node serving (as when one of its machines dies).
         Thread.sleep(200);
         up = up();
       }
@@ -272,6 +291,9 @@ final class ClusterChaosRun implements AutoCloseable {
                     && gateway.drained());
     // An answer fetched just before the gateway counted the account as drained is stored by now.
     Thread.sleep(3000);
+    if (probe != null) {
+      pages = probe.stop();
+    }
   }
 
   private String jobList() {
@@ -364,7 +386,8 @@ final class ClusterChaosRun implements AutoCloseable {
         stored.size(),
         lost,
         storedRows - stored.size(),
-        seconds == 0 ? 0 : submittedNumbers / seconds);
+        seconds == 0 ? 0 : submittedNumbers / seconds,
+        pages);
   }
 
   /** Whether the node that claimed a chunk was killed after its call began. */
@@ -391,7 +414,8 @@ final class ClusterChaosRun implements AutoCloseable {
       long reportsStored,
       long reportsLost,
       long reportsStoredTwice,
-      double numbersPerSecond) {
+      double numbersPerSecond,
+      PageProbe.Seen pages) {
 
     long chunksIn(String state) {
       return chunks.getOrDefault(state, 0L);
@@ -400,6 +424,12 @@ final class ClusterChaosRun implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (probe != null) {
+      probe.close();
+    }
+    if (balancer != null) {
+      balancer.close();
+    }
     for (PortalProcess node : nodes) {
       node.close();
     }
