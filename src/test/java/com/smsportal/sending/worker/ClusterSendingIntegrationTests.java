@@ -78,6 +78,7 @@ class ClusterSendingIntegrationTests {
   @Autowired TransactionTemplate tx;
   @Autowired Clock clock;
   @Autowired NodeIdentity firstNode;
+  @Autowired SendWorker firstWorker;
   @Autowired SendChunkRepository chunks;
   @Autowired SendJobRepository jobs;
   @Autowired SendNumberRepository numbers;
@@ -113,6 +114,41 @@ class ClusterSendingIntegrationTests {
 
       long job = submit(tenantId, accountId, 8000); // eight chunks of 1,000
 
+      // Both nodes take turns at the account's lease as it comes free. Which one wins each time
+      // is up to their timing (one may keep winning), so once three chunks are sent, a node that
+      // sent them all stops for a while: the other takes over, at the account's rate.
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(
+              () ->
+                  jdbc.queryForObject(
+                          "select count(*) from send_chunk where job_id = ? and state = 'SUBMITTED'",
+                          Long.class,
+                          job)
+                      >= 3);
+      List<String> soFar =
+          jdbc.queryForList(
+              "select distinct claimed_by from send_chunk where job_id = ? and claimed_by is not"
+                  + " null",
+              String.class,
+              job);
+      if (soFar.size() == 1) {
+        SendWorker alone = soFar.get(0).equals(firstNode.id()) ? firstWorker : second.worker();
+        alone.stop();
+        try {
+          await()
+              .atMost(Duration.ofMinutes(1))
+              .until(
+                  () ->
+                      jdbc.queryForObject(
+                              "select count(distinct claimed_by) from send_chunk where job_id = ?",
+                              Long.class,
+                              job)
+                          == 2);
+        } finally {
+          alone.start();
+        }
+      }
       await()
           .atMost(Duration.ofMinutes(1))
           .until(
