@@ -138,6 +138,7 @@ class ClusterChaosBenchmark {
         "page failures by kind",
         runs,
         r -> r.pages() == null ? "-" : r.pages().failuresByKind().toString());
+    row(out, "accounts' last poll lock, by node", runs, r -> r.lastPollLockByNode().toString());
     if (runs.size() >= 2 && runs.get(0).numbersPerSecond() > 0) {
       out.append(
           String.format(

@@ -61,6 +61,7 @@ final class ClusterChaosRun implements AutoCloseable {
   private final ExecutorService restarts = Executors.newCachedThreadPool();
   private final List<Future<?>> restarted = new CopyOnWriteArrayList<>();
   private final Map<Long, Integer> jobs = new LinkedHashMap<>();
+  private final List<Long> accountIds = new ArrayList<>();
   private PortalHttpClient acme;
   private LoadBalancer balancer;
   private PageProbe probe;
@@ -188,6 +189,7 @@ final class ClusterChaosRun implements AutoCloseable {
       }
       ids.add(Long.parseLong(location.replaceAll(".*/accounts/(\\d+).*", "$1")));
     }
+    accountIds.addAll(ids);
     return ids;
   }
 
@@ -356,6 +358,20 @@ final class ClusterChaosRun implements AutoCloseable {
         }
       }
     }
+    // Which node held each account's poll lock last: the pollers spread the accounts over nodes.
+    Map<String, Long> pollLocks = new java.util.TreeMap<>();
+    try (Connection db = database.connect();
+        var query = db.prepareStatement("select locked_by from shedlock where name = ?")) {
+      for (long account : accountIds) {
+        query.setString(1, "poll-account-" + account);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            int n = nodeIds.indexOf(rows.getString(1));
+            pollLocks.merge(n < 0 ? rows.getString(1) : "n" + (n + 1), 1L, Long::sum);
+          }
+        }
+      }
+    }
     long handedOut = 0;
     long lost = 0;
     for (StandInGateway.Handout handout : gateway.handouts()) {
@@ -387,7 +403,8 @@ final class ClusterChaosRun implements AutoCloseable {
         lost,
         storedRows - stored.size(),
         seconds == 0 ? 0 : submittedNumbers / seconds,
-        pages);
+        pages,
+        pollLocks);
   }
 
   /** Whether the node that claimed a chunk was killed after its call began. */
@@ -415,7 +432,8 @@ final class ClusterChaosRun implements AutoCloseable {
       long reportsLost,
       long reportsStoredTwice,
       double numbersPerSecond,
-      PageProbe.Seen pages) {
+      PageProbe.Seen pages,
+      Map<String, Long> lastPollLockByNode) {
 
     long chunksIn(String state) {
       return chunks.getOrDefault(state, 0L);
