@@ -3,9 +3,10 @@ package com.smsportal.browser;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -20,10 +21,29 @@ public final class Navigation {
     WebElement oldPage = driver.findElement(By.tagName("html"));
     target.click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(d -> gone(oldPage));
     wait.until(
         d ->
             "complete"
                 .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether the element's page has been left. Chromium says so as a stale element, or, while it
+   * tears the old document down, sometimes as an inspector error of its own ("Node with given id
+   * does not belong to the document"), which Selenium's stalenessOf does not take for staleness.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException left) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 }
