@@ -377,24 +377,12 @@ class SendPagesIntegrationTests {
   @Test
   void aTenantsSendingLimitsRefuseAJobOnTheComposePageWithTheLimitAndStoreNothing()
       throws Exception {
-    String name = "limits-" + UUID.randomUUID().toString().substring(0, 8);
-    long tenant = tenants.create(name).id();
     // Support's limits: 5 numbers a job, 8 a day, 6 queued at once.
-    tenants.update(tenant, new TenantDetails(name, null, null, null, 5, 8L, 6L));
+    LimitedTenant limits = tenantWithAccount("limits-", 5, 8L, 6L);
+    String name = limits.name();
+    long tenant = limits.id();
+    long limited = limits.accountId();
     users.create(name, "a-good-password-1", com.smsportal.user.Role.CUSTOMER, tenant);
-    com.smsportal.SimulatorControl.OpenedAccount gw =
-        new com.smsportal.SimulatorControl(port).open("limits", 1_000_000);
-    long limited =
-        TenantContext.callAs(
-            tenant,
-            () ->
-                accounts.ensure(
-                    name,
-                    TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
-                    GatewayCharset.UTF8,
-                    gw.userid(),
-                    gw.account(),
-                    gw.password()));
     MockHttpSession customer = Logins.as(mvc, name, "a-good-password-1");
     String later =
         java.time.LocalDateTime.now(com.smsportal.web.Times.ZONE)
@@ -457,9 +445,9 @@ class SendPagesIntegrationTests {
   @Test
   void submitsAtTheSameMomentTogetherNeverPassTheTenantsDailyLimit() throws Exception {
     // 3 numbers a day; 12 submits of one number each, all at once.
-    long[] limited = tenantWithAccount("race-", 3L);
-    long tenant = limited[0];
-    long account = limited[1];
+    LimitedTenant limited = tenantWithAccount("race-", null, 3L, null);
+    long tenant = limited.id();
+    long account = limited.accountId();
     int submits = 12;
     java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(submits);
     java.util.concurrent.ExecutorService pool =
@@ -494,8 +482,8 @@ class SendPagesIntegrationTests {
 
   @Test
   void aSubmitWaitsItsTurnWhileAnotherJobOfTheTenantIsBeingStored() throws Exception {
-    long[] limited = tenantWithAccount("turn-", null);
-    long tenant = limited[0];
+    LimitedTenant limited = tenantWithAccount("turn-", null, null, null);
+    long tenant = limited.id();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newSingleThreadExecutor();
     try (java.sql.Connection storing = dataSource.getConnection()) {
@@ -510,7 +498,7 @@ class SendPagesIntegrationTests {
           pool.submit(
               () ->
                   TenantContext.callAs(
-                      tenant, () -> jobs.submit(oneNumber(limited[1], "13712360001"))));
+                      tenant, () -> jobs.submit(oneNumber(limited.accountId(), "13712360001"))));
       // Longer than H2 waits for a lock (2 s): there the database gives up and the submit waits
       // again; MariaDB waits the whole time.
       Thread.sleep(5_000);
@@ -527,13 +515,15 @@ class SendPagesIntegrationTests {
     assertThat(TenantContext.callAs(tenant, () -> jobs.count())).isEqualTo(1);
   }
 
-  /**
-   * A new tenant (daily limit {@code perDay}, null: the default) and its account: {id, account}.
-   */
-  private long[] tenantWithAccount(String prefix, Long perDay) throws Exception {
+  /** A tenant of one test, with its sending limits, and its gateway account on the simulator. */
+  private record LimitedTenant(String name, long id, long accountId) {}
+
+  /** A new tenant with these sending limits (null: the default) and its account. */
+  private LimitedTenant tenantWithAccount(String prefix, Integer perJob, Long perDay, Long queued)
+      throws Exception {
     String name = prefix + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create(name).id();
-    tenants.update(tenant, new TenantDetails(name, null, null, null, null, perDay, null));
+    tenants.update(tenant, new TenantDetails(name, null, null, null, perJob, perDay, queued));
     com.smsportal.SimulatorControl.OpenedAccount gw =
         new com.smsportal.SimulatorControl(port).open(prefix.replace("-", ""), 1_000_000);
     long account =
@@ -547,7 +537,7 @@ class SendPagesIntegrationTests {
                     gw.userid(),
                     gw.account(),
                     gw.password()));
-    return new long[] {tenant, account};
+    return new LimitedTenant(name, tenant, account);
   }
 
   /** One number to a send time a month away, under a fresh idempotency key. */
