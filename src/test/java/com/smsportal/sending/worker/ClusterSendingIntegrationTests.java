@@ -117,15 +117,7 @@ class ClusterSendingIntegrationTests {
       // Both nodes take turns at the account's lease as it comes free. Which one wins each time
       // is up to their timing (one may keep winning), so once three chunks are sent, a node that
       // sent them all stops for a while: the other takes over, at the account's rate.
-      await()
-          .atMost(Duration.ofMinutes(1))
-          .until(
-              () ->
-                  jdbc.queryForObject(
-                          "select count(*) from send_chunk where job_id = ? and state = 'SUBMITTED'",
-                          Long.class,
-                          job)
-                      >= 3);
+      await().atMost(Duration.ofMinutes(1)).until(() -> submitted(job) >= 3);
       List<String> soFar =
           jdbc.queryForList(
               "select distinct claimed_by from send_chunk where job_id = ? and claimed_by is not"
@@ -149,15 +141,7 @@ class ClusterSendingIntegrationTests {
           alone.start();
         }
       }
-      await()
-          .atMost(Duration.ofMinutes(1))
-          .until(
-              () ->
-                  jdbc.queryForObject(
-                          "select count(*) from send_chunk where job_id = ? and state = 'SUBMITTED'",
-                          Long.class,
-                          job)
-                      == 8);
+      await().atMost(Duration.ofMinutes(1)).until(() -> submitted(job) == 8);
       assertThat(
               jdbc.queryForList(
                   "select distinct claimed_by from send_chunk where job_id = ?", String.class, job))
@@ -275,6 +259,14 @@ class ClusterSendingIntegrationTests {
   }
 
   // ---- the second node
+
+  /** How many of the job's chunks the gateway has accepted. */
+  private long submitted(long job) {
+    return jdbc.queryForObject(
+        "select count(*) from send_chunk where job_id = ? and state = 'SUBMITTED'",
+        Long.class,
+        job);
+  }
 
   private record SecondNode(
       NodeIdentity node, NodeHeartbeat heartbeat, SendWorker worker, Runnable starter) {
