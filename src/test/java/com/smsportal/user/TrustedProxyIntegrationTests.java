@@ -57,6 +57,17 @@ class TrustedProxyIntegrationTests {
   }
 
   @Test
+  void theForwardedHeadersStrategyAloneTrustsNoPrivateRange() throws Exception {
+    // The setting the README once gave for clusters: with Tomcat's defaults it believed every
+    // private and loopback address, so any client on a LAN or VPN picked its own address.
+    try (ConfigurableApplicationContext node = node("--server.forward-headers-strategy=native")) {
+      String name = newCustomer();
+      failedLoginWithForwardedAddress(portOf(node), name);
+      assertThat(addressesRecordedFor(jdbc, name)).containsExactly("127.0.0.1");
+    }
+  }
+
+  @Test
   void aForwardedAddressIsIgnoredFromAnyOtherThanTheConfiguredProxy() throws Exception {
     try (ConfigurableApplicationContext node =
         node("--server.tomcat.remoteip.internal-proxies=192.0.2.10/32")) {
