@@ -45,7 +45,9 @@ public class MockMvcSessionCookie implements MockMvcBuilderCustomizer {
     if (!(cookie instanceof String value)) {
       throw new AssertionError("this mock session holds no portal session");
     }
-    return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+    // The cookie holds the id and its MAC (SignedSessionCookies): "<id>.<mac>".
+    String signed = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+    return signed.substring(0, signed.lastIndexOf('.'));
   }
 
   private static MockHttpServletRequest sendKeptCookie(MockHttpServletRequest request) {

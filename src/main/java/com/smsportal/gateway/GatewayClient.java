@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A {@link #send} is never retried (it is not idempotent): if its answer does not come back, it
  * fails with {@link GatewayError#OUTCOME_UNKNOWN}. The read-only actions are retried when the
- * connection could not be made. Each account has its own circuit breaker (Resilience4j, named by
- * the account's {@link GatewayLogin#key()}): after {@code breakerFailures} failures in a row
- * (unreachable, lost or unreadable answers) its calls are refused for {@code breakerOpenFor}
- * without touching the network, then one trial call decides whether it closes again. Errors the
- * gateway reports in a readable answer count as successes: the gateway is alive.
+ * connection could not be made. Each account has its own circuit breaker (Resilience4j, named
+ * {@code account-<id>} by the portal's id of the account, never by its login): after {@code
+ * breakerFailures} failures in a row (unreachable, lost or unreadable answers) its calls are
+ * refused for {@code breakerOpenFor} without touching the network, then one trial call decides
+ * whether it closes again. Errors the gateway reports in a readable answer count as successes: the
+ * gateway is alive.
  *
  * <p>Every request passes the {@link EndpointGuard} first: an address that is not an allowed
  * gateway endpoint gets {@link GatewayError#ENDPOINT_NOT_ALLOWED}, and nothing leaves the portal.
@@ -45,7 +46,10 @@ public class GatewayClient {
 
   private final GatewaySettings settings;
   private final EndpointGuard guard;
+  // Stored accounts' breakers, named account-<id> and measured; accounts not stored yet (a
+  // connection test) have theirs apart, by address and login, and without metrics.
   private final CircuitBreakerRegistry circuits;
+  private final CircuitBreakerRegistry unstoredCircuits;
   private final JdkTransport transport;
   private final FeignCodec codec;
   // One Feign client per endpoint address, built from configuration alone: no data, the same on
@@ -60,28 +64,29 @@ public class GatewayClient {
   GatewayClient(GatewaySettings settings, EndpointGuard guard, Clock clock) {
     this.settings = settings;
     this.guard = guard;
-    this.circuits =
-        CircuitBreakerRegistry.of(
-            CircuitBreakerConfig.custom()
-                // The last n calls all failed: n failures in a row.
-                .slidingWindow(
-                    settings.breakerFailures(),
-                    settings.breakerFailures(),
-                    CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(100)
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                .writableStackTraceEnabled(false)
-                .clock(clock)
-                .build());
+    CircuitBreakerConfig breaker =
+        CircuitBreakerConfig.custom()
+            // The last n calls all failed: n failures in a row.
+            .slidingWindow(
+                settings.breakerFailures(),
+                settings.breakerFailures(),
+                CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .failureRateThreshold(100)
+            .waitDurationInOpenState(settings.breakerOpenFor())
+            .permittedNumberOfCallsInHalfOpenState(1)
+            .automaticTransitionFromOpenToHalfOpenEnabled(false)
+            .writableStackTraceEnabled(false)
+            .clock(clock)
+            .build();
+    this.circuits = CircuitBreakerRegistry.of(breaker);
+    this.unstoredCircuits = CircuitBreakerRegistry.of(breaker);
     this.transport =
         new JdkTransport(
             settings.connectTimeout(), settings.readTimeout(), settings.maxAnswerSize());
     this.codec = new FeignCodec(settings.maxAnswerSize());
   }
 
-  /** The accounts' circuit breakers, for their metrics. */
+  /** The stored accounts' circuit breakers ({@code account-<id>}), for their metrics. */
   public CircuitBreakerRegistry circuits() {
     return circuits;
   }
@@ -230,7 +235,10 @@ public class GatewayClient {
           "not representable in " + form.charset().name(),
           null);
     }
-    CircuitBreaker circuit = circuits.circuitBreaker(account.key());
+    CircuitBreaker circuit =
+        account.metricName() != null
+            ? circuits.circuitBreaker(account.metricName())
+            : unstoredCircuits.circuitBreaker(account.key());
     if (!circuit.tryAcquirePermission()) {
       throw new GatewayException(
           GatewayError.UPSTREAM_UNREACHABLE,

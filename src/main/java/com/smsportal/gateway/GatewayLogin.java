@@ -9,9 +9,23 @@ import java.util.Objects;
  * @param baseUrl for example {@code http://39.107.117.142:8088}, without the endpoint path
  * @param charset which of the two account endpoints to use, and the encoding of the form body
  * @param userid the enterprise id (numeric at the vendor, kept as text)
+ * @param accountId the portal's id of this gateway account, which names it in metrics (the circuit
+ *     breaker's {@code account-<id>}); null for an account not stored yet (a connection test before
+ *     saving), whose breaker has no metrics
  */
 public record GatewayLogin(
-    String baseUrl, GatewayCharset charset, String userid, String account, String password) {
+    String baseUrl,
+    GatewayCharset charset,
+    String userid,
+    String account,
+    String password,
+    Long accountId) {
+
+  /** An account the portal has not stored (yet): no id, so no metrics of its own. */
+  public GatewayLogin(
+      String baseUrl, GatewayCharset charset, String userid, String account, String password) {
+    this(baseUrl, charset, userid, account, password, null);
+  }
 
   public GatewayLogin {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -24,12 +38,20 @@ public record GatewayLogin(
 
   /** The same account after a successful {@code changespwd}. */
   public GatewayLogin withPassword(String newPassword) {
-    return new GatewayLogin(baseUrl, charset, userid, account, newPassword);
+    return new GatewayLogin(baseUrl, charset, userid, account, newPassword, accountId);
   }
 
   /** Identifies the account (for the circuit breaker and logs) without the password. */
   String key() {
     return baseUrl + "|" + userid + "|" + account;
+  }
+
+  /**
+   * The name of the account's circuit breaker in metrics: the portal's id, never the tenant's
+   * {@code userid} or {@code account} (which every scraper of the metrics would read).
+   */
+  String metricName() {
+    return accountId == null ? null : "account-" + accountId;
   }
 
   @Override

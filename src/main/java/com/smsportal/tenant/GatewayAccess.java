@@ -95,6 +95,11 @@ public class GatewayAccess {
             .map(GatewayEndpoint::getBaseUrl)
             .orElseThrow(() -> new IllegalStateException("account without endpoint"));
     return new GatewayLogin(
-        baseUrl, account.getCharset(), account.getUserid(), account.getAccount(), password);
+        baseUrl,
+        account.getCharset(),
+        account.getUserid(),
+        account.getAccount(),
+        password,
+        account.getId());
   }
 }

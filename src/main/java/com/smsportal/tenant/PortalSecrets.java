@@ -1,5 +1,12 @@
 package com.smsportal.tenant;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +23,43 @@ public class PortalSecrets {
 
   private static final String NAMESPACE = "portal-secret/";
 
-  private final CredentialCipher cipher;
+  private static final String DERIVED = "smsportal derived key/";
 
-  PortalSecrets(CredentialCipher cipher) {
+  private final CredentialCipher cipher;
+  private final EncryptionKeys keys;
+
+  PortalSecrets(CredentialCipher cipher, EncryptionKeys keys) {
     this.cipher = cipher;
+    this.keys = keys;
+  }
+
+  /**
+   * A 256-bit key for {@code purpose} (an HMAC key, say), derived from the portal's key, which is
+   * never in the database: HMAC-SHA256(key, purpose). Derived from the current key first, then from
+   * each older key still configured, so that what was signed before a key rotation can still be
+   * checked until the old key is dropped.
+   */
+  public List<byte[]> derivedKeys(String purpose) {
+    List<byte[]> derived = new ArrayList<>();
+    derived.add(derive(keys.current(), purpose));
+    keys.keys()
+        .forEach(
+            (id, key) -> {
+              if (!id.equals(keys.currentId())) {
+                derived.add(derive(key, purpose));
+              }
+            });
+    return derived;
+  }
+
+  private static byte[] derive(SecretKey key, String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal((DERIVED + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
   }
 
   /** The secret encrypted under the current key, bound to {@code binding} (where it is kept). */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
@@ -35,7 +34,7 @@ class SecondFactorSignInController {
   private final SessionProperties properties;
   private final AuditLog audit;
   private final Clock clock;
-  private final RequestCache requestCache = new HttpSessionRequestCache();
+  private final RequestCache requestCache = new RelativeRequestCache();
 
   SecondFactorSignInController(
       SecondFactors secondFactors,

@@ -3,6 +3,7 @@ package com.smsportal.user;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -17,14 +18,16 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 
 /** Who may reach which route. Every rule is enforced here, on the server, whatever a page shows. */
@@ -76,26 +79,39 @@ class SecurityConfig {
   }
 
   /**
-   * Health is public; every other actuator endpoint needs an ADMIN over HTTP Basic, through the
-   * same throttle as the login form. A monitoring system cannot type a code, so the password alone
-   * signs in here (and only here).
+   * Health is public; every other actuator endpoint needs the metrics token ({@link MetricsToken},
+   * a bearer token of its own). No portal user's password is accepted here: a password without a
+   * code would otherwise sign in (and reach the login counters) where no code can be asked for.
    */
   @Bean
   @Order(1)
-  SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager authenticationManager)
-      throws Exception {
+  SecurityFilterChain actuatorChain(HttpSecurity http, MetricsToken metricsToken) throws Exception {
     return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-        .authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(EndpointRequest.to("health"))
                     .permitAll()
                     .anyRequest()
-                    .hasRole(Role.ADMIN.name()))
-        .httpBasic(Customizer.withDefaults())
+                    .hasRole(MetricsToken.ROLE))
+        .addFilterBefore(metricsToken.filter(), AnonymousAuthenticationFilter.class)
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(
+                    (request, response, failure) -> {
+                      response.setHeader("WWW-Authenticate", "Bearer");
+                      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    }))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
         .build();
+  }
+
+  /** The login page by a relative redirect: never an address built from the request's Host. */
+  private static LoginUrlAuthenticationEntryPoint toLogin() {
+    LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+    toLogin.setFavorRelativeUris(true);
+    return toLogin;
   }
 
   @Bean
@@ -106,6 +122,11 @@ class SecurityConfig {
       AuditLog audit,
       SignIns signIns)
       throws Exception {
+    // An anonymous request stores nothing server-side: the page asked for before the login and the
+    // login form's CSRF token live in cookies until a sign-in makes a session.
+    RequestCache requestCache = new RelativeRequestCache();
+    SavedRequestAwareAuthenticationSuccessHandler signedIn = SignInHandlers.success(signIns);
+    signedIn.setRequestCache(requestCache);
     return http.authenticationManager(authenticationManager)
         // Where Spring Security's own check of ended sessions would run (sessions ended by
         // UserSessions are deleted from the store instead, and so are simply gone).
@@ -154,7 +175,7 @@ class SecurityConfig {
                 form.loginPage("/login")
                     .authenticationDetailsSource(SignInDetails::new)
                     .failureHandler(SignInHandlers.failure())
-                    .successHandler(SignInHandlers.success(signIns))
+                    .successHandler(signedIn)
                     .permitAll())
         .logout(
             logout ->
@@ -172,7 +193,11 @@ class SecurityConfig {
                           }
                         })
                     .logoutSuccessUrl("/login?logout"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/**"))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens())
+                    .ignoringRequestMatchers("/simulator/**"))
+        .requestCache(cache -> cache.requestCache(requestCache))
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
@@ -184,8 +209,7 @@ class SecurityConfig {
                         (request, response, failure) ->
                             EndedSession.answer(request, response, "/login?expired"),
                         EndedSession::wasEnded)
-                    .defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
+                    .defaultAuthenticationEntryPointFor(toLogin(), request -> true))
         .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
             headers ->

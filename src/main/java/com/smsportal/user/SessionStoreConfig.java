@@ -1,15 +1,19 @@
 package com.smsportal.user;
 
 import com.smsportal.node.NodeIdentity;
+import com.smsportal.tenant.PortalSecrets;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
@@ -46,6 +50,26 @@ class SessionStoreConfig {
   @Primary
   TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
     return new TransactionTemplate(transactions);
+  }
+
+  /**
+   * Binds Boot's {@code SESSION} cookie (configured by {@code server.servlet.session.cookie.*}) to
+   * a key the database does not hold ({@link SignedSessionCookies}). A post-processor, so that
+   * Boot's own serializer with all its settings stays the one that writes the cookie; the key is
+   * looked up on first use.
+   */
+  @Bean
+  static BeanPostProcessor signedSessionCookies(ObjectProvider<PortalSecrets> secrets) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (bean instanceof CookieSerializer cookies && !(bean instanceof SignedSessionCookies)) {
+          return new SignedSessionCookies(
+              cookies, () -> secrets.getObject().derivedKeys(SignedSessionCookies.PURPOSE));
+        }
+        return bean;
+      }
+    };
   }
 
   /**

@@ -168,6 +168,8 @@ class ClusterIntegrationTests {
 
   private PortalProcess node(PortalDatabase database, String name) {
     List<String> arguments = new ArrayList<>(database.demoArguments(work.resolve(name)));
+    // X-Forwarded-For believed from the balancer's address only, as the compose cluster does.
+    arguments.add("--server.tomcat.remoteip.internal-proxies=127.0.0.1/32");
     if (!name.equals("a")) {
       // The other nodes of the demo: node A's credential key, and A's simulator for the gateway.
       arguments.add("--smsportal.encryption.key-file=" + work.resolve("a/encryption.key"));

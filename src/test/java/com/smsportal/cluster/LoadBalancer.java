@@ -104,6 +104,8 @@ public final class LoadBalancer implements AutoCloseable {
 
         frontend portal
           bind 127.0.0.1:%PORT%
+          # As the shipped deploy/haproxy/haproxy.cfg: the client's address, set and not appended.
+          http-request set-header X-Forwarded-For %[src]
           http-request disable-l7-retry if METH_POST
           acl static path_beg /assets/ /webjars/ /favicon.ico
           use_backend static if static

@@ -166,13 +166,14 @@ class SecurityIntegrationTests {
   }
 
   @Test
-  void healthIsPublicAndMetricsNeedAnAdmin() throws Exception {
+  void healthIsPublicAndMetricsAreClosedWithoutAMetricsToken() throws Exception {
     mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+    // No portal user's password opens the metrics (MetricsTokenIntegrationTests has the token).
     mvc.perform(get("/actuator/prometheus").with(httpBasic("acme", Logins.DEMO_PASSWORD)))
-        .andExpect(status().isForbidden());
+        .andExpect(status().isUnauthorized());
     mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", Logins.DEMO_PASSWORD)))
-        .andExpect(status().isOk());
+        .andExpect(status().isUnauthorized());
   }
 
   @Test

@@ -109,20 +109,50 @@ class SharedSessionIntegrationTests {
     assertThat(page.body()).contains("id=\"current-username\">" + name + "<");
   }
 
-  /** Checked on the real server: MockMvc's context takes the cookie settings from elsewhere. */
+  /**
+   * Checked on the real server: MockMvc's context takes the cookie settings from elsewhere. The
+   * login form's CSRF cookie (an anonymous visitor has no session) is out of scripts' reach too.
+   */
   @Test
   void theSessionCookieIsOutOfScriptsReachAndNotSentWithOtherSitesPosts() throws Exception {
+    String name = "k" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create("Cookie-" + name).id();
+    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> form =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String csrfCookie = setCookie(form, SessionOrCookieCsrfTokens.COOKIE);
+    assertThat(csrfCookie).contains("; HttpOnly").contains("; SameSite=Lax").contains("; Path=/");
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(token.find()).isTrue();
+
     HttpResponse<Void> login =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.discarding());
-    String cookie =
-        login.headers().allValues("Set-Cookie").stream()
-            .filter(header -> header.startsWith("SESSION="))
-            .findFirst()
-            .orElseThrow();
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.split(";", 2)[0])
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username="
+                            + name
+                            + "&password="
+                            + enc(PASSWORD)
+                            + "&_csrf="
+                            + enc(token.group(1))))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    String cookie = setCookie(login, "SESSION");
     assertThat(cookie).contains("; HttpOnly").contains("; SameSite=Lax").contains("; Path=/");
+  }
+
+  private static String setCookie(HttpResponse<?> answer, String name) {
+    return answer.headers().allValues("Set-Cookie").stream()
+        .filter(header -> header.startsWith(name + "="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no cookie " + name));
   }
 
   private static String enc(String value) {

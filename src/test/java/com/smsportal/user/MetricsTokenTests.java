@@ -1,0 +1,21 @@
+package com.smsportal.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The metrics token's own rules (issue 20); the endpoint is in MetricsTokenIntegrationTests. */
+class MetricsTokenTests {
+
+  @Test
+  void aShortMetricsTokenIsRefusedAndNoneClosesTheMetrics() {
+    assertThatThrownBy(() -> new MetricsToken("short"))
+        .hasMessageContaining("at least")
+        .hasMessageNotContaining("short");
+    assertThat(new MetricsToken("").matches("")).isFalse();
+    MetricsToken token = new MetricsToken("a-token-long-enough-for-the-rule");
+    assertThat(token.matches("a-token-long-enough-for-the-rule")).isTrue();
+    assertThat(token.matches("a-token-long-enough-for-the-rulE")).isFalse();
+  }
+}
