@@ -51,10 +51,8 @@ class LoginAttemptsController {
     List<LoginRecords.Attempt> shown = more ? page.subList(0, PAGE_SIZE) : page;
     model.addAttribute("attempts", shown);
     model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
-    model.addAttribute(
-        "locked", protection.lockedNow().stream().map(LoginRecords.Lock::of).toList());
-    model.addAttribute(
-        "blocked", protection.blockedNow().stream().map(LoginRecords.Block::of).toList());
+    model.addAttribute("locked", protection.lockedNow());
+    model.addAttribute("blocked", protection.blockedNow());
     model.addAttribute("alarm", alarm.status());
     return VIEW;
   }
