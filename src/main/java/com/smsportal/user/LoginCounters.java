@@ -133,14 +133,19 @@ class LoginCounters {
             .addValue("max", max);
     // The attempts that still count: none once the counter has been quiet a whole window.
     String counted = "(CASE WHEN last_at < :quiet THEN 0 ELSE attempts END)";
-    StringBuilder block = new StringBuilder("CASE (" + counted + " + 1 - :max)");
+    StringBuilder block = new StringBuilder();
     for (int i = 0; i < blocks.size(); i++) {
       params.addValue("b" + i, at + blocks.get(i).toMillis());
-      if (i < blocks.size() - 1) {
+    }
+    if (blocks.size() == 1) {
+      block.append(":b0");
+    } else {
+      block.append("CASE (").append(counted).append(" + 1 - :max)");
+      for (int i = 0; i < blocks.size() - 1; i++) {
         block.append(" WHEN ").append(i).append(" THEN :b").append(i);
       }
+      block.append(" ELSE :b").append(blocks.size() - 1).append(" END");
     }
-    block.append(" ELSE :b").append(blocks.size() - 1).append(" END");
     String update =
         "UPDATE login_counter SET blocked_until = CASE WHEN "
             + counted
