@@ -9,7 +9,6 @@ import java.time.Clock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +63,12 @@ class PasswordController {
     return VIEW;
   }
 
+  /**
+   * Not one transaction: the throttle counts the current-password check in a transaction of its
+   * own, and a request holding a connection while it waits for a second one could starve the pool
+   * under a burst.
+   */
   @PostMapping(SignInGate.PASSWORD_PATH)
-  @Transactional
   String change(
       @ModelAttribute("form") PasswordForm form,
       BindingResult errors,
@@ -105,6 +108,7 @@ class PasswordController {
       return VIEW;
     }
     user.changePassword(encoder.encode(form.password()), clock.instant());
+    users.save(user);
     audit.record(
         AuditEntry.success(AuditAction.PASSWORD_CHANGED, user.getUsername())
             .tenant(user.getTenantId(), null));
