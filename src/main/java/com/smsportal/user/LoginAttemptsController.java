@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admins see recent login attempts, the accounts locked and the addresses blocked now, and the
- * node's failed-login alarm; they can lift a lock or a block.
+ * Admins see recent login attempts, the user names locked now (on which address, or their codes)
+ * and the addresses slowed down now, and the node's failed-login alarm; they can lift a lock (every
+ * lock and slowdown of the name) or an address's slowdown.
  */
 @Controller
 class LoginAttemptsController {
