@@ -1,10 +1,15 @@
 package com.smsportal.user;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the logged-in user in every page's model, for the layout's header and navigation. */
+/**
+ * Puts the logged-in user in every page's model, for the layout's header and navigation, and the
+ * failed attempts on their account since their previous sign-in until they dismiss the notice.
+ */
 @ControllerAdvice
 class CurrentUserAdvice {
 
@@ -13,5 +18,17 @@ class CurrentUserAdvice {
     return principal == null
         ? null
         : new CurrentUser(principal.getUsername(), principal.role(), principal.tenantName());
+  }
+
+  @ModelAttribute("signInNotice")
+  LoginProtection.FailuresSince signInNotice(
+      @AuthenticationPrincipal PortalUserDetails principal, HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return principal == null || session == null
+        ? null
+        : session.getAttribute(LoginProtection.FailuresSince.ATTRIBUTE)
+                instanceof LoginProtection.FailuresSince failures
+            ? failures
+            : null;
   }
 }

@@ -144,7 +144,7 @@ class DemoAccounts {
           named.queryForList(
               "select username from portal_user where id in (:ids)", ids, String.class);
       MapSqlParameterSource byName = new MapSqlParameterSource("names", names);
-      named.update("delete from login_throttle where username in (:names)", byName);
+      named.update("delete from login_counter where username in (:names)", byName);
       named.update("delete from login_attempt where username in (:names)", byName);
     }
     if (!found.tenantIds().isEmpty()) {

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admins see recent login attempts, the accounts locked and the addresses blocked now, and the
- * node's failed-login alarm; they can lift a lock or a block.
+ * Admins see recent login attempts, the user names locked now (on which address, or their codes)
+ * and the addresses slowed down now, and the node's failed-login alarm; they can lift a lock (every
+ * lock and slowdown of the name) or an address's slowdown.
  */
 @Controller
 class LoginAttemptsController {
@@ -51,10 +52,8 @@ class LoginAttemptsController {
     List<LoginRecords.Attempt> shown = more ? page.subList(0, PAGE_SIZE) : page;
     model.addAttribute("attempts", shown);
     model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
-    model.addAttribute(
-        "locked", protection.lockedNow().stream().map(LoginRecords.Lock::of).toList());
-    model.addAttribute(
-        "blocked", protection.blockedNow().stream().map(LoginRecords.Block::of).toList());
+    model.addAttribute("locked", protection.lockedNow());
+    model.addAttribute("blocked", protection.blockedNow());
     model.addAttribute("alarm", alarm.status());
     return VIEW;
   }

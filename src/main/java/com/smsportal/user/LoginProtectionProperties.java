@@ -7,14 +7,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Brute-force protection ({@code smsportal.security.*}, README "Production configuration").
  *
- * @param maxFailedLogins wrong passwords in a row that soft-lock an account
+ * @param maxFailedLogins wrong passwords in a row for one user name from one address that lock that
+ *     name on that address (and only there)
  * @param lockoutDuration how long the first lock lasts; each further failure doubles it
  * @param maxLockoutDuration the longest lock (and how long wrong codes lock the codes)
- * @param failureWindow a quiet time after which an account's failures are forgotten
+ * @param failureWindow a quiet time after which a user name's failures are forgotten
  * @param maxFailedCodes wrong second-factor codes after a right password that lock the codes
- * @param maxFailedLoginsPerClient failed logins from one address (any names) that block it
- * @param clientWindow the window those are counted in
- * @param clientBlockDuration how long an address stays blocked
+ * @param maxFailedLoginsPerUser failed logins of one user name from all addresses after which its
+ *     attempts are slowed to one per {@code userDelay} (not from its known addresses)
+ * @param userDelay the time between two attempts of a slowed user name
+ * @param maxFailedLoginsPerClient failed logins from one address (any names) after which its
+ *     attempts are slowed to one per {@code clientDelay} (not for a user who signed in from there)
+ * @param clientWindow a quiet time after which an address's failures are forgotten
+ * @param clientDelay the time between two attempts from a slowed address
+ * @param knownAddressFor how long after a sign-in its address counts as the user's own
  * @param failureAlarm failed logins on this node within {@code alarmWindow} that raise the alarm
  * @param alarmWindow the window of the alarm
  * @param loginRecordsKept how long login attempts are kept for the administrators
@@ -26,9 +32,12 @@ record LoginProtectionProperties(
     @DefaultValue("24h") Duration maxLockoutDuration,
     @DefaultValue("24h") Duration failureWindow,
     @DefaultValue("10") int maxFailedCodes,
+    @DefaultValue("10") int maxFailedLoginsPerUser,
+    @DefaultValue("60s") Duration userDelay,
     @DefaultValue("20") int maxFailedLoginsPerClient,
     @DefaultValue("15m") Duration clientWindow,
-    @DefaultValue("15m") Duration clientBlockDuration,
+    @DefaultValue("5s") Duration clientDelay,
+    @DefaultValue("30d") Duration knownAddressFor,
     @DefaultValue("100") int failureAlarm,
     @DefaultValue("15m") Duration alarmWindow,
     @DefaultValue("90d") Duration loginRecordsKept) {
@@ -37,16 +46,21 @@ record LoginProtectionProperties(
     if (maxFailedLogins < 1) {
       throw new IllegalArgumentException("smsportal.security.max-failed-logins must be at least 1");
     }
-    if (maxFailedCodes < 1 || maxFailedLoginsPerClient < 1 || failureAlarm < 1) {
+    if (maxFailedCodes < 1
+        || maxFailedLoginsPerUser < 1
+        || maxFailedLoginsPerClient < 1
+        || failureAlarm < 1) {
       throw new IllegalArgumentException(
-          "smsportal.security.max-failed-codes, max-failed-logins-per-client and failure-alarm"
-              + " must be at least 1");
+          "smsportal.security.max-failed-codes, max-failed-logins-per-user,"
+              + " max-failed-logins-per-client and failure-alarm must be at least 1");
     }
     requirePositive(lockoutDuration, "lockout-duration");
     requirePositive(maxLockoutDuration, "max-lockout-duration");
     requirePositive(failureWindow, "failure-window");
     requirePositive(clientWindow, "client-window");
-    requirePositive(clientBlockDuration, "client-block-duration");
+    requirePositive(userDelay, "user-delay");
+    requirePositive(clientDelay, "client-delay");
+    requirePositive(knownAddressFor, "known-address-for");
     requirePositive(alarmWindow, "alarm-window");
     requirePositive(loginRecordsKept, "login-records-kept");
   }

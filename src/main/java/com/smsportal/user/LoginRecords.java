@@ -20,23 +20,12 @@ public final class LoginRecords {
     }
   }
 
-  public record Lock(String username, Instant lockedUntil) {
-
-    /** The later of the password lock and the code lock. */
-    static Lock of(LoginThrottle throttle) {
-      Instant password = throttle.getLockedUntil();
-      Instant codes = throttle.getCodesLockedUntil();
-      Instant until =
-          password == null ? codes : codes == null || password.isAfter(codes) ? password : codes;
-      return new Lock(throttle.getUsername(), until);
-    }
-  }
+  /**
+   * A user name locked on one address ({@code client}), or whose second-factor codes are locked
+   * ({@code client} null).
+   */
+  public record Lock(String username, String client, Instant lockedUntil) {}
 
   /** A client address blocked for too many failed logins. */
-  public record Block(String client, int failedCount, Instant blockedUntil) {
-
-    static Block of(ClientThrottle throttle) {
-      return new Block(throttle.getClient(), throttle.getFailedCount(), throttle.getBlockedUntil());
-    }
-  }
+  public record Block(String client, int failedCount, Instant blockedUntil) {}
 }

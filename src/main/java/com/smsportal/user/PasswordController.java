@@ -9,7 +9,6 @@ import java.time.Clock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Every user changes their own password here; a temporary one must be replaced first. A change ends
- * the user's other sessions, and this one goes on under a new id.
+ * the user's other sessions and sign-ins waiting for their code, and this one goes on under a new
+ * id. The current password is checked inside the login throttle ({@link
+ * LoginProtection#currentPassword}).
  */
 @Controller
 class PasswordController {
@@ -29,6 +30,7 @@ class PasswordController {
   private final PortalUserRepository users;
   private final PasswordEncoder encoder;
   private final SignIns signIns;
+  private final LoginProtection protection;
   private final UserSessions sessions;
   private final AuditLog audit;
   private final Clock clock;
@@ -37,12 +39,14 @@ class PasswordController {
       PortalUserRepository users,
       PasswordEncoder encoder,
       SignIns signIns,
+      LoginProtection protection,
       UserSessions sessions,
       AuditLog audit,
       Clock clock) {
     this.users = users;
     this.encoder = encoder;
     this.signIns = signIns;
+    this.protection = protection;
     this.sessions = sessions;
     this.audit = audit;
     this.clock = clock;
@@ -59,8 +63,12 @@ class PasswordController {
     return VIEW;
   }
 
+  /**
+   * Not one transaction: the throttle counts the current-password check in a transaction of its
+   * own, and a request holding a connection while it waits for a second one could starve the pool
+   * under a burst.
+   */
   @PostMapping(SignInGate.PASSWORD_PATH)
-  @Transactional
   String change(
       @ModelAttribute("form") PasswordForm form,
       BindingResult errors,
@@ -69,8 +77,21 @@ class PasswordController {
       HttpServletResponse response,
       RedirectAttributes redirect) {
     PortalUser user = users.findById(me.id()).orElseThrow();
-    if (form.current() == null || !encoder.matches(form.current(), user.getPasswordHash())) {
+    if (form.current() == null || form.current().isEmpty()) {
       errors.rejectValue("current", "password.error.current");
+    } else {
+      // Inside the login throttle: reserved before the hash is checked, on the same counters.
+      LoginProtection.Checked current =
+          protection.currentPassword(
+              user.getUsername(),
+              request.getRemoteAddr(),
+              () -> encoder.matches(form.current(), user.getPasswordHash()));
+      if (current.refusal() != null) {
+        Object[] message = protection.refusalMessage(current.refusal());
+        errors.rejectValue("current", (String) message[0], new Object[] {message[1]}, null);
+      } else if (!current.right()) {
+        errors.rejectValue("current", "password.error.current");
+      }
     }
     PasswordPolicy.violation(form.password(), user.getUsername())
         .ifPresent(key -> errors.rejectValue("password", key));
@@ -87,6 +108,7 @@ class PasswordController {
       return VIEW;
     }
     user.changePassword(encoder.encode(form.password()), clock.instant());
+    users.save(user);
     audit.record(
         AuditEntry.success(AuditAction.PASSWORD_CHANGED, user.getUsername())
             .tenant(user.getTenantId(), null));

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The second step of a sign-in: after the right password, a code from the authenticator app or a
- * recovery code. The session is not signed in until then. A few wrong codes, or a few minutes, and
- * the sign-in starts over; wrong codes also count against the account (only someone who knows the
- * password can make them).
+ * recovery code. The session is not signed in until then. Five wrong codes (counted in the database
+ * before each check), a few minutes, or a change of the password, and the sign-in starts over;
+ * wrong codes also count against the account (only someone who knows the password can make them).
  */
 @Controller
 class SecondFactorSignInController {
@@ -72,14 +72,23 @@ class SecondFactorSignInController {
       return "redirect:/login?error=timeout";
     }
     HttpSession session = request.getSession();
-    if (protection.codesLocked(pending.username())) {
+    if (!signIns.stillValid(pending)) {
+      // The password was changed or reset since it was typed: this sign-in is over.
       session.removeAttribute(PendingSignIn.ATTRIBUTE);
-      return "redirect:/login?error=locked";
+      return "redirect:/login?error=timeout";
+    }
+    // Counted before the code is looked at, in the database: concurrent posts of one sign-in, or
+    // of many sign-ins of one user, are checked exactly as often as the limits allow.
+    LoginProtection.CodeTicket ticket = protection.codeAttempt(pending.username(), pending.id());
+    if (ticket.refused()) {
+      session.removeAttribute(PendingSignIn.ATTRIBUTE);
+      return "redirect:/login?error=" + (ticket.signInEnded() ? "bad" : "locked");
     }
     SecondFactors.Check check =
         code.isBlank() ? SecondFactors.Check.WRONG : secondFactors.verify(pending.userId(), code);
     if (check.passed()) {
       if (!signIns.complete(pending, check, request, response)) {
+        protection.codeRight(ticket);
         session.removeAttribute(PendingSignIn.ATTRIBUTE);
         return "redirect:/login?error=disabled";
       }
@@ -87,19 +96,16 @@ class SecondFactorSignInController {
       requestCache.removeRequest(request, response);
       return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
     }
-    LoginProtection.Failure failure =
-        protection.recordCodeFailure(pending.username(), request.getRemoteAddr());
+    LoginProtection.Failure failure = protection.codeFailed(ticket, request.getRemoteAddr());
     audit.recordAs(
         pending.username(),
         null,
         new AuditEntry(
             AuditAction.LOGIN, AuditOutcome.FAILURE, null, null, null, "wrong second-factor code"));
-    PendingSignIn after = pending.wrongCode();
-    if (failure.accountLocked() || after.wrongCodes() >= WRONG_CODES_PER_SIGN_IN) {
+    if (failure.locked() || failure.signInEnded()) {
       session.removeAttribute(PendingSignIn.ATTRIBUTE);
-      return "redirect:/login?error=" + (failure.accountLocked() ? "locked" : "bad");
+      return "redirect:/login?error=" + (failure.locked() ? "locked" : "bad");
     }
-    session.setAttribute(PendingSignIn.ATTRIBUTE, after);
     model.addAttribute("username", pending.username());
     model.addAttribute("wrongCode", true);
     return VIEW;

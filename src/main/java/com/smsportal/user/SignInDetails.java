@@ -7,7 +7,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * What the login form sends besides user name and password: the client's address and, when an
  * account is soft-locked, the second-factor code typed with the password. Only the form makes
- * these; HTTP Basic (the actuator) has plain {@link WebAuthenticationDetails}.
+ * these; nothing else signs in with a password (the actuator takes only its metrics token).
  */
 final class SignInDetails extends WebAuthenticationDetails {
 

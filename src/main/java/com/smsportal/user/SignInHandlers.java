@@ -27,7 +27,7 @@ final class SignInHandlers {
           public void onAuthenticationSuccess(
               HttpServletRequest request, HttpServletResponse response, Authentication auth)
               throws ServletException, IOException {
-            signIns.started(request);
+            signIns.started(request, auth.getName());
             super.onAuthenticationSuccess(request, response, auth);
           }
         };
@@ -54,8 +54,8 @@ final class SignInHandlers {
   }
 
   private static String reason(AuthenticationException exception) {
-    if (exception instanceof SignInRefusedException) {
-      return "blocked";
+    if (exception instanceof SignInRefusedException slowed) {
+      return "slow&wait=" + slowed.waitSeconds();
     }
     if (exception instanceof LockedException) {
       return "locked";

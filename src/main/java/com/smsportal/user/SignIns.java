@@ -32,6 +32,7 @@ class SignIns {
 
   private final SessionProperties properties;
   private final PortalUserDetailsService userDetails;
+  private final PortalUserRepository users;
   private final LoginProtection protection;
   private final AuditLog audit;
   private final Clock clock;
@@ -41,21 +42,31 @@ class SignIns {
   SignIns(
       SessionProperties properties,
       PortalUserDetailsService userDetails,
+      PortalUserRepository users,
       LoginProtection protection,
       AuditLog audit,
       Clock clock) {
     this.properties = properties;
     this.userDetails = userDetails;
+    this.users = users;
     this.protection = protection;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** Starts the session's clocks: called for every completed sign-in. */
-  void started(HttpServletRequest request) {
+  /**
+   * Starts the session's clocks, and keeps for the pages the failed attempts on the user's account
+   * since their previous sign-in: called for every completed sign-in.
+   */
+  void started(HttpServletRequest request, String username) {
     HttpSession session = request.getSession();
     session.setAttribute(SIGNED_IN_AT, clock.instant());
     session.setMaxInactiveInterval((int) properties.sessionIdleTimeout().toSeconds());
+    protection
+        .failuresBeforeLatestSignIn(username)
+        .ifPresentOrElse(
+            failures -> session.setAttribute(LoginProtection.FailuresSince.ATTRIBUTE, failures),
+            () -> session.removeAttribute(LoginProtection.FailuresSince.ATTRIBUTE));
   }
 
   /** Whether the session began longer than the absolute lifetime ago. */
@@ -75,7 +86,10 @@ class SignIns {
       HttpServletRequest request,
       HttpServletResponse response) {
     PortalUserDetails user = (PortalUserDetails) userDetails.loadUserByUsername(pending.username());
-    if (!user.isEnabled() || !user.isCredentialsNonExpired() || user.id() != pending.userId()) {
+    if (!user.isEnabled()
+        || !user.isCredentialsNonExpired()
+        || user.id() != pending.userId()
+        || !pending.madeWith(user.getPassword())) {
       return false;
     }
     user.eraseCredentials();
@@ -88,8 +102,8 @@ class SignIns {
         UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
-    started(request);
-    protection.recordSuccess(user.getUsername(), request.getRemoteAddr());
+    protection.signedIn(user.getUsername(), request.getRemoteAddr(), true, pending.id());
+    started(request, user.getUsername());
     audit.recordAs(
         user.getUsername(),
         user.role().name(),
@@ -102,6 +116,18 @@ class SignIns {
                 check == SecondFactors.Check.RECOVERY_CODE ? "with a recovery code" : null)
             .tenant(user.tenantId(), user.tenantName()));
     return true;
+  }
+
+  /**
+   * Whether the pending sign-in's user still has the password it was made with (a change or a reset
+   * by support ends it) and still exists.
+   */
+  boolean stillValid(PendingSignIn pending) {
+    return users
+        .findById(pending.userId())
+        .filter(user -> user.getUsername().equals(pending.username()))
+        .filter(user -> pending.madeWith(user.getPasswordHash()))
+        .isPresent();
   }
 
   /**

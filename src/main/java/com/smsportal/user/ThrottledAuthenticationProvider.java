@@ -5,8 +5,7 @@ import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.AuditOutcome;
 import java.time.Clock;
-import java.util.function.Supplier;
-import org.springframework.dao.DataIntegrityViolationException;
+import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
@@ -14,20 +13,22 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password checking inside the throttle ({@link LoginProtection}), for the login form and for the
- * actuator's HTTP Basic alike.
+ * Password checking inside the throttle ({@link LoginProtection}) for the login form, the one place
+ * a portal user's password signs in (the actuator takes only its metrics token).
  *
  * <ul>
- *   <li>An account that is soft-locked, or a client address that is blocked, is refused before its
- *       password is looked at, unless the form brought a second-factor code with the password: the
- *       right password and a valid code pass any lock, so nobody can lock staff out.
+ *   <li>Every attempt is counted before its password is looked at, and given back when it is right:
+ *       a name locked on this address, or slowed down, is refused without a look at the password,
+ *       whatever the number of requests racing. The form's second-factor code passes a lock of the
+ *       name on this address (the right password and a valid code together), never a slowdown.
  *   <li>On the form, the right password of a user with a second factor leads to the code page
  *       ({@link SignInRefusedException.Reason#SECOND_FACTOR_NEEDED}); the session is not signed in
- *       until the code is right. HTTP Basic cannot ask for a code: the password alone signs in
- *       there.
+ *       until the code is right, whoever the caller: a password alone never signs in a user who has
+ *       a second factor.
  *   <li>Unknown and known user names behave alike, so the answers never tell whether a user exists;
  *       only the records differ (nothing is stored for a name that does not exist).
  * </ul>
@@ -63,60 +64,47 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     boolean known = users.existsByUsername(username);
     String code =
         authentication.getDetails() instanceof SignInDetails details ? details.code() : null;
-    boolean interactive = authentication.getDetails() instanceof SignInDetails;
 
-    boolean blocked = protection.clientBlockedUntil(clientIp).isPresent();
-    boolean locked = protection.lockedUntil(username, known).isPresent();
-    if ((blocked || locked) && code == null) {
-      // Neither recorded nor audited one by one: hammering a locked account adds no rows. The
-      // lock itself was audited when it began; the alarm and the client's count see each one.
-      throttled(clientIp);
-      throw locked ? new LockedException("locked") : SignInRefusedException.clientBlocked();
+    LoginProtection.PasswordTicket ticket =
+        protection.passwordAttempt(username, known, clientIp, code != null);
+    if (ticket.refused()) {
+      // Neither recorded nor audited one by one: hammering a locked name adds no rows. The lock
+      // itself was audited when it began; the alarm sees each one.
+      throw refusal(ticket.refusal());
     }
 
     PortalUserDetails user;
     try {
       user = (PortalUserDetails) passwordCheck.authenticate(authentication).getPrincipal();
     } catch (BadCredentialsException badPassword) {
-      if (blocked || locked) {
-        // A try to pass a lock with a code: the password was wrong, and it is counted like any
-        // refused attempt, without a row of its own.
-        throttled(clientIp);
-        throw locked ? new LockedException("locked") : SignInRefusedException.clientBlocked();
-      }
-      LoginProtection.Failure failure =
-          onceMore(() -> protection.recordFailure(username, known, clientIp));
+      LoginProtection.Failure failure = protection.passwordFailed(ticket);
       if (known) {
         audit.recordAs(
             username,
             null,
-            failure.accountLocked()
+            failure.locked()
                 ? entry(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, "locked now")
                 : entry(AuditAction.LOGIN, AuditOutcome.FAILURE, "wrong password"));
       }
-      if (failure.clientBlocked()) {
-        clientBlocked(clientIp);
-      }
-      if (failure.accountLocked()) {
+      if (failure.locked() || ticket.bypassingLock()) {
         throw new LockedException("locked");
-      }
-      if (failure.clientBlocked()) {
-        throw SignInRefusedException.clientBlocked();
       }
       throw badPassword;
     } catch (DisabledException disabled) {
+      protection.passwordRight(ticket);
       refuse(username, clientIp, LoginOutcome.DISABLED, "user disabled or tenant suspended");
       throw disabled;
     } catch (CredentialsExpiredException expired) {
+      protection.passwordRight(ticket);
       refuse(username, clientIp, LoginOutcome.EXPIRED, "one-time password expired");
       throw expired;
     }
+    protection.passwordRight(ticket);
 
-    boolean needsCode = interactive && user.secondFactorEnrolled();
-    if ((blocked || locked) && !needsCode) {
+    boolean needsCode = user.secondFactorEnrolled();
+    if (ticket.bypassingLock() && !needsCode) {
       // The right password alone does not pass a lock; the answer is the same as for a wrong one.
-      throttled(clientIp);
-      throw locked ? new LockedException("locked") : SignInRefusedException.clientBlocked();
+      throw new LockedException("locked");
     }
     if (needsCode && protection.codesLocked(username)) {
       refuse(username, clientIp, LoginOutcome.LOCKED, "second-factor codes locked");
@@ -124,26 +112,30 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     }
     if (needsCode && code == null) {
       protection.recordRefused(username, clientIp, LoginOutcome.CODE_NEEDED);
+      String hash = users.findById(user.id()).orElseThrow().getPasswordHash();
       throw SignInRefusedException.secondFactorNeeded(
-          new PendingSignIn(user.id(), username, clock.instant(), 0));
+          new PendingSignIn(
+              UUID.randomUUID().toString(),
+              user.id(),
+              username,
+              clock.instant(),
+              PendingSignIn.stamp(hash)));
     }
     if (needsCode) {
+      LoginProtection.CodeTicket codeTicket = protection.codeAttempt(username, null);
+      if (codeTicket.refused()) {
+        refuse(username, clientIp, LoginOutcome.LOCKED, "second-factor codes locked");
+        throw new LockedException("codes locked");
+      }
       SecondFactors.Check check = secondFactors.verify(user.id(), code);
       if (!check.passed()) {
-        LoginProtection.Failure failure =
-            onceMore(() -> protection.recordCodeFailure(username, clientIp));
+        LoginProtection.Failure failure = protection.codeFailed(codeTicket, clientIp);
         audit.recordAs(
             username,
             null,
             entry(AuditAction.LOGIN, AuditOutcome.FAILURE, "wrong second-factor code"));
-        if (failure.clientBlocked()) {
-          clientBlocked(clientIp);
-        }
-        if (failure.accountLocked() || locked) {
+        if (failure.locked() || ticket.bypassingLock()) {
           throw new LockedException("locked");
-        }
-        if (failure.clientBlocked() || blocked) {
-          throw SignInRefusedException.clientBlocked();
         }
         throw new BadCredentialsException("wrong code");
       }
@@ -154,8 +146,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
   }
 
+  private AuthenticationException refusal(LoginProtection.Refusal refusal) {
+    return refusal.locked()
+        ? new LockedException("locked")
+        : SignInRefusedException.slowed(refusal.secondsLeft(clock.instant()));
+  }
+
   private void recordSuccess(PortalUserDetails user, String clientIp, SecondFactors.Check check) {
-    protection.recordSuccess(user.getUsername(), clientIp);
+    protection.signedIn(user.getUsername(), clientIp, check != null, null);
     audit.recordAs(
         user.getUsername(),
         user.role().name(),
@@ -171,26 +169,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     audit.recordAs(username, null, entry(AuditAction.LOGIN, AuditOutcome.DENIED, why));
   }
 
-  private void throttled(String clientIp) {
-    if (onceMore(() -> protection.recordThrottled(clientIp))) {
-      clientBlocked(clientIp);
-    }
-  }
-
-  /** One audit entry per block of an address, never one per attempt. */
-  private void clientBlocked(String clientIp) {
-    audit.recordAs(
-        "anonymous",
-        null,
-        new AuditEntry(
-            AuditAction.LOGIN_CLIENT_BLOCKED,
-            AuditOutcome.FAILURE,
-            null,
-            null,
-            ClientAddresses.key(clientIp),
-            "too many failed logins"));
-  }
-
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
@@ -198,14 +176,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   private static AuditEntry entry(AuditAction action, AuditOutcome outcome, String detail) {
     return new AuditEntry(action, outcome, null, null, null, detail);
-  }
-
-  private static <T> T onceMore(Supplier<T> recording) {
-    try {
-      return recording.get();
-    } catch (DataIntegrityViolationException concurrentFirstFailure) {
-      return recording.get();
-    }
   }
 
   private static String clientIp(Authentication authentication) {

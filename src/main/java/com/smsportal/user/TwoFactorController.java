@@ -35,6 +35,7 @@ class TwoFactorController {
   private final PortalUserRepository users;
   private final PasswordEncoder encoder;
   private final SignIns signIns;
+  private final LoginProtection protection;
   private final SessionProperties properties;
   private final AuditLog audit;
 
@@ -43,12 +44,14 @@ class TwoFactorController {
       PortalUserRepository users,
       PasswordEncoder encoder,
       SignIns signIns,
+      LoginProtection protection,
       SessionProperties properties,
       AuditLog audit) {
     this.secondFactors = secondFactors;
     this.users = users;
     this.encoder = encoder;
     this.signIns = signIns;
+    this.protection = protection;
     this.properties = properties;
     this.audit = audit;
   }
@@ -100,13 +103,27 @@ class TwoFactorController {
   String newRecoveryCodes(
       @RequestParam(defaultValue = "") String password,
       @AuthenticationPrincipal PortalUserDetails me,
+      HttpServletRequest request,
       Model model) {
     if (!secondFactors.enrolled(me.id())) {
       return "redirect:" + SignInGate.SECOND_FACTOR_PATH;
     }
     String hash = users.findById(me.id()).orElseThrow().getPasswordHash();
-    if (password.isEmpty() || !encoder.matches(password, hash)) {
-      model.addAttribute("passwordError", true);
+    if (password.isEmpty()) {
+      model.addAttribute("passwordError", "password.error.current");
+      return page(me, model);
+    }
+    // Inside the login throttle: reserved before the hash is checked, on the same counters.
+    LoginProtection.Checked current =
+        protection.currentPassword(
+            me.getUsername(), request.getRemoteAddr(), () -> encoder.matches(password, hash));
+    if (!current.right()) {
+      Object[] message =
+          current.refusal() == null
+              ? new Object[] {"password.error.current", null}
+              : protection.refusalMessage(current.refusal());
+      model.addAttribute("passwordError", message[0]);
+      model.addAttribute("passwordErrorArg", message[1]);
       return page(me, model);
     }
     List<String> codes = secondFactors.issueRecoveryCodes(me.id());

@@ -106,7 +106,7 @@ class MetricsTokenIntegrationTests {
 
   /** The login counters kept for this user, whatever their shape: every row naming it. */
   private List<Map<String, Object>> countersOf(String username) {
-    return jdbc.queryForList("select * from login_throttle where username = ?", username);
+    return jdbc.queryForList("select * from login_counter where username = ?", username);
   }
 
   private long loginRecordsOf(String username) {

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,7 @@ class SharedSessionIntegrationTests {
   @Autowired ApplicationContext context;
   @Autowired UserService users;
   @Autowired TenantService tenants;
+  @Autowired LoginProtection protection;
 
   private ConfigurableApplicationContext otherNode;
   private int otherPort;
@@ -107,6 +110,47 @@ class SharedSessionIntegrationTests {
     HttpResponse<String> page = here.get("/support/tenants");
     assertThat(page.statusCode()).as("signed in, back on the first node").isEqualTo(200);
     assertThat(page.body()).contains("id=\"current-username\">" + name + "<");
+  }
+
+  /**
+   * Issue 20: a name that does not exist is counted in the database like a real one, so behind a
+   * balancer the fifth failure over two nodes locks it as it locks a real user, and the answers
+   * tell nothing of which names exist (before, each node counted made-up names in its own memory).
+   */
+  @Test
+  void aMadeUpNameLocksAfterFiveFailuresOverTwoNodesExactlyLikeARealOne() throws Exception {
+    String real = "n" + UUID.randomUUID().toString().substring(0, 8);
+    users.create(real, PASSWORD, Role.SUPPORT, null);
+    String madeUp = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      for (String name : List.of(real, madeUp)) {
+        PortalHttpClient here = new PortalHttpClient(port);
+        PortalHttpClient there = here.onPort(otherPort);
+        List<String> answers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+          PortalHttpClient node = i % 2 == 0 ? there : here;
+          answers.add(
+              node.submit("/login", "/login", "username=" + name + "&password=wrong-" + i)
+                  .headers()
+                  .firstValue("Location")
+                  .orElseThrow());
+        }
+        assertThat(answers)
+            .as(name)
+            .map(location -> location.substring(location.indexOf("/login")))
+            .containsExactly(
+                "/login?error=bad",
+                "/login?error=bad",
+                "/login?error=bad",
+                "/login?error=bad",
+                "/login?error=locked");
+      }
+    } finally {
+      // Both nodes' requests came from the loopback address: the other tests log in from it.
+      for (String loopback : List.of("127.0.0.1", "::1")) {
+        protection.unblock(ClientAddresses.key(loopback));
+      }
+    }
   }
 
   /**
