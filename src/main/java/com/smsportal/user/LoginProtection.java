@@ -93,7 +93,7 @@ class LoginProtection {
   }
 
   /** What a failure led to: the name locked on this address (or the codes locked). */
-  record Failure(boolean locked, boolean signInEnded) {}
+  record Failure(boolean locked, boolean signInEnded, boolean clientSlowed) {}
 
   /** Failed attempts on a user's account between their previous sign-in and this one. */
   record FailuresSince(int count, Instant lastAt, String lastFrom) implements Serializable {
@@ -224,6 +224,13 @@ class LoginProtection {
     boolean locked =
         ticket.held().stream()
             .anyMatch(r -> r.counter().kind() == Kind.USER_ADDRESS && r.blocksAt(now));
+    // The failure that began the address's slowdown (not each one let through after it).
+    boolean clientSlowed =
+        ticket.held().stream()
+            .anyMatch(
+                r ->
+                    r.counter().kind() == Kind.CLIENT
+                        && r.attempts() == limits.maxFailedLoginsPerClient());
     if (ticket.known()) {
       attempts.save(
           new LoginAttempt(
@@ -232,7 +239,7 @@ class LoginProtection {
               ticket.clientIp(),
               now));
     }
-    return new Failure(locked, false);
+    return new Failure(locked, false, clientSlowed);
   }
 
   /** The right password: its attempt was no failure and is given back. */
@@ -284,7 +291,9 @@ class LoginProtection {
     alarm.wrongCode();
     attempts.save(new LoginAttempt(ticket.username(), LoginOutcome.BAD_CODE, clientIp, now));
     return new Failure(
-        ticket.codes().blocksAt(now), ticket.signIn() != null && ticket.signIn().blocksAt(now));
+        ticket.codes().blocksAt(now),
+        ticket.signIn() != null && ticket.signIn().blocksAt(now),
+        false);
   }
 
   /** A right code whose sign-in could not complete (disabled meanwhile): no failure either. */

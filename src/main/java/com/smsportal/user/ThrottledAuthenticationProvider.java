@@ -78,6 +78,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       user = (PortalUserDetails) passwordCheck.authenticate(authentication).getPrincipal();
     } catch (BadCredentialsException badPassword) {
       LoginProtection.Failure failure = protection.passwordFailed(ticket);
+      if (failure.clientSlowed()) {
+        // One entry when an address's slowdown begins, never one per attempt.
+        audit.recordAs(
+            "anonymous",
+            null,
+            new AuditEntry(
+                AuditAction.LOGIN_CLIENT_BLOCKED,
+                AuditOutcome.FAILURE,
+                null,
+                null,
+                ClientAddresses.key(clientIp),
+                "too many failed logins: slowed down"));
+      }
       if (known) {
         audit.recordAs(
             username,

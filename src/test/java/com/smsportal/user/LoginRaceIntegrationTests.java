@@ -96,6 +96,8 @@ class LoginRaceIntegrationTests {
       browsers.add(new Browser().onLoginPage());
     }
     double before = unknownNameChecks();
+    long auditedBefore =
+        jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
 
     List<HttpResponse<String>> answers =
         atOnce(
@@ -110,6 +112,13 @@ class LoginRaceIntegrationTests {
         .isEqualTo(limits.maxFailedLoginsPerClient());
     assertThat(answers.stream().filter(a -> location(a).contains("/login?error=slow&wait=")))
         .hasSize(BURST - limits.maxFailedLoginsPerClient());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_event where id > ? and action = 'LOGIN_CLIENT_BLOCKED'",
+                Long.class,
+                auditedBefore))
+        .as("the address's slowdown is audited once when it begins, never per attempt")
+        .isEqualTo(1);
   }
 
   @Test
