@@ -37,6 +37,12 @@ class SecurityConfig {
           + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
 
+  /**
+   * The simulated gateway's own paths ({@code sms.aspx} and the others), as a gateway client calls
+   * them.
+   */
+  static final String SIMULATOR_GATEWAY = "/simulator/*.aspx";
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -120,9 +126,13 @@ class SecurityConfig {
                         "/webjars/**",
                         "/favicon.ico")
                     .permitAll()
-                    // The upstream stand-in answers gateway clients, which do not log in.
-                    .requestMatchers("/simulator/**")
+                    // The upstream stand-in's gateway paths answer gateway clients, which do not
+                    // log in: the simulated gateway checks their userid, account and password.
+                    .requestMatchers(SIMULATOR_GATEWAY)
                     .permitAll()
+                    // Its control and pages (demo only) show every tenant's sends: admins only.
+                    .requestMatchers("/simulator/**")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/support/**")
@@ -172,7 +182,7 @@ class SecurityConfig {
                           }
                         })
                     .logoutSuccessUrl("/login?logout"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/simulator/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SIMULATOR_GATEWAY))
         .exceptionHandling(
             ex ->
                 ex.defaultAuthenticationEntryPointFor(
