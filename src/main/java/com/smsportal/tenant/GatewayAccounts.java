@@ -261,18 +261,7 @@ public class GatewayAccounts {
       return false;
     }
     GatewayAccount account = found.get();
-    Integer holders =
-        jdbc.queryForObject(
-            "select count(*) from gateway_account where endpoint_id = ? and userid = ?"
-                + " and account_key = ? and identity_claimed = TRUE and id <> ?",
-            Integer.class,
-            account.getEndpointId(),
-            account.getUserid(),
-            GatewayAccount.accountKey(account.getAccount()),
-            id);
-    if (holders != null && holders > 0) {
-      throw new IdentityTakenException();
-    }
+    refuseTaken(account.getEndpointId(), account.getUserid(), account.getAccount(), id);
     account.claim(clock.instant());
     claimed(account);
     audited(account, account.getTenantId(), "verified: the gateway accepted the password");
@@ -293,14 +282,18 @@ public class GatewayAccounts {
    * (native SQL is not tenant-filtered, on purpose here): it says yes or no, never whose.
    */
   private void refuseTaken(AccountForm form, Long self) {
+    refuseTaken(form.endpointId(), form.userid(), form.account(), self);
+  }
+
+  private void refuseTaken(Long endpointId, String userid, String account, Long self) {
     Integer holders =
         jdbc.queryForObject(
             "select count(*) from gateway_account where endpoint_id = ? and userid = ?"
                 + " and account_key = ? and identity_claimed = TRUE and id <> ?",
             Integer.class,
-            form.endpointId(),
-            form.userid().strip(),
-            GatewayAccount.accountKey(form.account()),
+            endpointId,
+            userid.strip(),
+            GatewayAccount.accountKey(account),
             self == null ? -1L : self);
     if (holders != null && holders > 0) {
       throw new IdentityTakenException();
