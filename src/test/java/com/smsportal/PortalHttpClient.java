@@ -130,6 +130,30 @@ public final class PortalHttpClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Posts {@code fields} with this client's cookies but no CSRF token: what a form on another site
+   * makes the signed-in user's browser send.
+   */
+  public HttpResponse<String> postWithoutToken(String action, String fields)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET as a script sends it, asking for JSON. */
+  public HttpResponse<String> getJson(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Accept", "application/json")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A GET as htmx sends it: the page answers with its fragment only. */
   public HttpResponse<String> htmx(String path) throws IOException, InterruptedException {
     return http.send(

@@ -2,23 +2,31 @@ package com.smsportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Drives the simulator's control endpoints of a running portal: faults, reset. */
+/**
+ * Drives the simulator's control endpoints of a running portal: faults, replies, balances,
+ * accounts. They are an administrator's (issue 20): this signs in as {@code admin} once per portal,
+ * through the login form and its second step, and posts with the CSRF token of the simulator's
+ * page, as an administrator's browser would. A session that has ended meanwhile is replaced by a
+ * new sign-in.
+ */
 public final class SimulatorControl {
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String base;
+  /** The page whose form gives the CSRF token for the control's posts. */
+  private static final String TOKEN_PAGE = "/simulator/replies";
+
+  private static final Map<Integer, PortalHttpClient> ADMINS = new ConcurrentHashMap<>();
+
+  private final int port;
 
   public SimulatorControl(int port) {
-    this.base = "http://localhost:" + port + "/simulator/control";
+    this.port = port;
   }
 
   /** Posts the form to {@code /simulator/control<path>} and expects 200. */
@@ -31,19 +39,51 @@ public final class SimulatorControl {
     post("/replies", Map.of("account", account, "mobile", mobile, "content", content), 201);
   }
 
+  /** {@code GET /simulator/control/accounts}: every simulator account, its recent tasks (JSON). */
+  public String accounts() throws Exception {
+    HttpResponse<String> response = admin().getJson("/simulator/control/accounts");
+    if (response.statusCode() != 200) {
+      response = signInAgain().getJson("/simulator/control/accounts");
+    }
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
   private void post(String path, Map<String, String> fields, int expected) throws Exception {
     String body =
         fields.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    String action = "/simulator/control" + path;
+    HttpResponse<String> response;
+    try {
+      response = admin().submit(TOKEN_PAGE, action, body);
+    } catch (AssertionError sessionEnded) {
+      response = null; // the page came without a token: the login page
+    }
+    if (response == null || response.statusCode() == 302 || response.statusCode() == 403) {
+      response = signInAgain().submit(TOKEN_PAGE, action, body);
+    }
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+  }
+
+  private PortalHttpClient admin() {
+    return ADMINS.computeIfAbsent(port, SimulatorControl::signIn);
+  }
+
+  /** Another test may have ended the administrator's sessions (a reset, a password change). */
+  private PortalHttpClient signInAgain() {
+    PortalHttpClient fresh = signIn(port);
+    ADMINS.put(port, fresh);
+    return fresh;
+  }
+
+  private static PortalHttpClient signIn(int port) {
+    try {
+      return new PortalHttpClient(port).logIn("admin", Logins.DEMO_PASSWORD);
+    } catch (Exception e) {
+      throw new IllegalStateException("the administrator could not sign in on port " + port, e);
+    }
   }
 
   /** A gateway account of its own for one test: what {@link #open} made. */

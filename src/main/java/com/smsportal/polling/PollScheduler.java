@@ -229,7 +229,8 @@ class PollScheduler implements SmartLifecycle {
     int rotation = node.id().hashCode();
     Map<Long, PollerStates.State> known = states.all();
     return TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
-        .filter(GatewayAccountView::active)
+        // Not an account whose password the gateway has not accepted: it may name someone else's.
+        .filter(GatewayAccountView::usable)
         .filter(
             a -> {
               PollerStates.State state = known.get(a.id());

@@ -14,6 +14,8 @@ public enum SendRefusal {
   SEND_TIME_PAST("sendTime"),
   NO_SUCH_ACCOUNT("account"),
   ACCOUNT_INACTIVE("account"),
+  /** The gateway has not accepted the account's password yet (issue 20). */
+  ACCOUNT_UNVERIFIED("account"),
   TENANT_SUSPENDED("account"),
   ROTATION_IN_DOUBT("account"),
   /** Every valid number is on the tenant's opt-out list. */

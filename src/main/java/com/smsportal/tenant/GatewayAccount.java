@@ -20,7 +20,8 @@ import org.hibernate.type.SqlTypes;
  * CredentialCipher}), bound to this row and to where it goes: its endpoint, {@code userid} and
  * {@code account} ({@link CredentialBinding}). Those three identify the account at the gateway, are
  * shown on pages and stay readable in the database, like a portal user name; each identity is
- * registered once in the whole portal ({@code identity_claimed}, see V10).
+ * claimed by one row in the whole portal ({@code identity_claimed}, see V10), and only once the
+ * gateway has accepted the password given with it ({@code identity_verified_at}, see V31).
  */
 @Entity
 @Table(name = "gateway_account")
@@ -67,6 +68,13 @@ class GatewayAccount extends TenantOwned {
    */
   @Column(name = "identity_claimed")
   private Boolean identityClaimed;
+
+  /**
+   * When the gateway last accepted this row's password for its identity; null while it has not (the
+   * row then claims nothing, sends nothing and is not polled).
+   */
+  @Column(name = "identity_verified_at")
+  private Instant identityVerifiedAt;
 
   @Column(name = PASSWORD_COLUMN, nullable = false, length = 512)
   private String passwordCiphertext;
@@ -131,7 +139,9 @@ class GatewayAccount extends TenantOwned {
       this.userid = settings.userid().strip();
       this.account = settings.account().strip();
       this.accountKey = accountKey(account);
-      this.identityClaimed = Boolean.TRUE;
+      // Claimed only once the gateway accepts the password given for it: see claim.
+      this.identityClaimed = null;
+      this.identityVerifiedAt = null;
     }
     this.charset = settings.charset();
     this.chunkSize = settings.chunkSize();
@@ -175,6 +185,19 @@ class GatewayAccount extends TenantOwned {
 
   boolean claimsIdentity() {
     return Boolean.TRUE.equals(identityClaimed);
+  }
+
+  boolean isVerified() {
+    return identityVerifiedAt != null;
+  }
+
+  /**
+   * The gateway has accepted this row's password: the row claims its identity (written at the next
+   * flush, where the unique index refuses a second holder).
+   */
+  void claim(Instant now) {
+    this.identityClaimed = Boolean.TRUE;
+    this.identityVerifiedAt = now;
   }
 
   boolean isActive() {
@@ -268,6 +291,7 @@ class GatewayAccount extends TenantOwned {
         updatedAt,
         rotationState,
         rotationStartedAt,
-        passwordRotatedAt);
+        passwordRotatedAt,
+        identityVerifiedAt != null);
   }
 }

@@ -38,12 +38,17 @@ class GatewayAccountController {
   private final GatewayAccounts accounts;
   private final GatewayEndpoints endpoints;
   private final TenantRepository tenants;
+  private final GatewayPasswordCheck passwordCheck;
 
   GatewayAccountController(
-      GatewayAccounts accounts, GatewayEndpoints endpoints, TenantRepository tenants) {
+      GatewayAccounts accounts,
+      GatewayEndpoints endpoints,
+      TenantRepository tenants,
+      GatewayPasswordCheck passwordCheck) {
     this.accounts = accounts;
     this.endpoints = endpoints;
     this.tenants = tenants;
+    this.passwordCheck = passwordCheck;
   }
 
   @InitBinder(FORM_MODEL)
@@ -81,9 +86,18 @@ class GatewayAccountController {
       model.addAttribute("tenantError", tenantMissing);
       return showForm(null, tenantId, model);
     }
+    // The same answer to a wrong password whoever has registered this gateway account: before the
+    // gateway accepts the password, nothing is told of other registrations.
+    GatewayPasswordCheck.Outcome checked = passwordCheck.check(form);
+    if (checked == GatewayPasswordCheck.Outcome.REFUSED) {
+      errors.rejectValue("password", "accounts.error.passwordRefused");
+      return showForm(null, tenantId, model);
+    }
     long id;
     try {
-      id = accounts.create(form, isStaff() ? tenantId : null);
+      id =
+          accounts.create(
+              form, isStaff() ? tenantId : null, checked == GatewayPasswordCheck.Outcome.ACCEPTED);
     } catch (RuntimeException refused) {
       refusal(refused, errors);
       return showForm(null, tenantId, model);
@@ -126,8 +140,19 @@ class GatewayAccountController {
     if (errors.hasErrors()) {
       return showForm(account, null, model);
     }
+    // A new password (a new gateway account comes with one) goes to the gateway first.
+    GatewayPasswordCheck.Outcome checked =
+        form.hasNewPassword()
+            ? passwordCheck.check(form)
+            : GatewayPasswordCheck.Outcome.NOT_ANSWERED;
+    if (checked == GatewayPasswordCheck.Outcome.REFUSED) {
+      errors.rejectValue("password", "accounts.error.passwordRefused");
+      return showForm(account, null, model);
+    }
     try {
-      accounts.update(id, form).orElseThrow(GatewayAccountController::notFound);
+      accounts
+          .update(id, form, checked == GatewayPasswordCheck.Outcome.ACCEPTED)
+          .orElseThrow(GatewayAccountController::notFound);
     } catch (ResponseStatusException notFound) {
       throw notFound;
     } catch (RuntimeException refused) {

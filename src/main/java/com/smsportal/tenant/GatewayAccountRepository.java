@@ -19,13 +19,16 @@ interface GatewayAccountRepository extends JpaRepository<GatewayAccount, Long> {
   List<GatewayAccount> findByEndpointIdOrderByTenantIdAscNameAsc(Long endpointId);
 
   /**
-   * The identities (endpoint, userid, account key) that more than one account names: the duplicates
-   * that existed before each identity could be registered only once.
+   * The identities (endpoint, userid, account key) that more than one verified account names: the
+   * duplicates that existed before each identity could be registered only once. Accounts the
+   * gateway has not verified are left out: they neither send nor poll, and claim nothing (V31).
    */
   @Query(
-      "select a from GatewayAccount a where exists (select 1 from GatewayAccount b"
+      "select a from GatewayAccount a where a.identityVerifiedAt is not null"
+          + " and exists (select 1 from GatewayAccount b"
           + " where b.endpointId = a.endpointId and b.userid = a.userid"
-          + " and b.accountKey = a.accountKey and b.id <> a.id)"
+          + " and b.accountKey = a.accountKey and b.id <> a.id"
+          + " and b.identityVerifiedAt is not null)"
           + " order by a.endpointId, a.userid, a.accountKey, a.id")
   List<GatewayAccount> findSharingIdentity();
 

@@ -11,6 +11,8 @@ import java.time.Instant;
  *     {@link GatewayAccounts#credentials credentials} are refused)
  * @param rotationStartedAt when the rotation under way or in doubt began; null otherwise
  * @param passwordRotatedAt when the password was last rotated successfully; null if never
+ * @param verified whether the gateway has accepted the account's password for its identity; an
+ *     unverified account neither sends nor is polled (see {@link #usable()})
  */
 public record GatewayAccountView(
     long id,
@@ -29,7 +31,13 @@ public record GatewayAccountView(
     Instant updatedAt,
     RotationState rotationState,
     Instant rotationStartedAt,
-    Instant passwordRotatedAt) {
+    Instant passwordRotatedAt,
+    boolean verified) {
+
+  /** Whether sends and the poller may use it: active, and its password accepted by the gateway. */
+  public boolean usable() {
+    return active && verified;
+  }
 
   /** Whether sends and pollers must wait for a password rotation to be resolved. */
   public boolean waitsForRotation() {

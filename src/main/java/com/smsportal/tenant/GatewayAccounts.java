@@ -61,7 +61,9 @@ public class GatewayAccounts {
   /**
    * Set-up by the system (the demo, tests): the current tenant's account for this gateway account
    * (endpoint, userid, account), else its account of this name, gets these settings and password;
-   * created if neither exists. Run it in the tenant's context.
+   * created if neither exists. Run it in the tenant's context. The system's own configuration is
+   * trusted: the account is verified and claims its identity without asking the gateway (which may
+   * not be up yet while the portal starts).
    *
    * @throws IdentityTakenException if another tenant holds this gateway account
    */
@@ -90,8 +92,8 @@ public class GatewayAccounts {
         .findFirstByEndpointIdAndUseridAndAccountKeyOrderById(
             endpointId, userid.strip(), GatewayAccount.accountKey(account))
         .or(() -> accounts.findFirstByNameOrderById(name))
-        .map(existing -> update(existing.getId(), form).orElseThrow().id())
-        .orElseGet(() -> create(form, null));
+        .map(existing -> update(existing.getId(), form, true).orElseThrow().id())
+        .orElseGet(() -> create(form, null, true));
   }
 
   @Transactional(readOnly = true)
@@ -138,13 +140,16 @@ public class GatewayAccounts {
 
   /**
    * Creates an account in the current customer's tenant or, for staff, in {@code staffTenant}
-   * (ignored for a customer: a customer never chooses the tenant).
+   * (ignored for a customer: a customer never chooses the tenant). It claims its gateway account
+   * only if the gateway has accepted the form's password ({@code passwordAccepted}); otherwise it
+   * is stored unverified, claims nothing and is told nothing of other registrations.
    *
    * @throws EndpointUnavailableException if the endpoint is not an active one
-   * @throws IdentityTakenException if the gateway account is registered already
+   * @throws IdentityTakenException if the password was accepted and another row has claimed the
+   *     gateway account already
    */
   @Transactional
-  long create(AccountForm form, Long staffTenant) {
+  long create(AccountForm form, Long staffTenant, boolean passwordAccepted) {
     long current = TenantContext.current();
     GatewayAccount account = new GatewayAccount(form, clock.instant());
     long tenant;
@@ -160,8 +165,11 @@ public class GatewayAccounts {
       throw new AccessDeniedException("no tenant");
     }
     GatewayEndpoint endpoint = activeEndpoint(form.endpointId());
-    refuseTaken(form, null);
     account.setPassword(NOT_YET_ENCRYPTED);
+    if (passwordAccepted) {
+      refuseTaken(form, null);
+      account.claim(clock.instant());
+    }
     claimed(account);
     account.setPassword(
         cipher.encrypt(form.password(), account.binding(GatewayAccount.PASSWORD_COLUMN)));
@@ -173,7 +181,8 @@ public class GatewayAccounts {
             + "; userid: "
             + account.getUserid()
             + "; account: "
-            + account.getAccount());
+            + account.getAccount()
+            + (passwordAccepted ? "; verified" : "; not verified"));
     return account.getId();
   }
 
@@ -186,10 +195,14 @@ public class GatewayAccounts {
    *     under way or in doubt
    * @throws PasswordRequiredException for a new gateway account without a password
    * @throws EndpointUnavailableException if a newly chosen endpoint is not an active one
-   * @throws IdentityTakenException if the new gateway account is registered already
+   * @throws IdentityTakenException if the password was accepted and another row has claimed the
+   *     gateway account already
+   * @param passwordAccepted whether the gateway has accepted the form's password for the form's
+   *     gateway account: an unverified account (a new gateway account always is) is then verified
+   *     and claims it
    */
   @Transactional
-  Optional<GatewayAccountView> update(long id, AccountForm form) {
+  Optional<GatewayAccountView> update(long id, AccountForm form, boolean passwordAccepted) {
     Optional<GatewayAccount> found = accounts.findLockedById(id);
     if (found.isEmpty()) {
       return Optional.empty();
@@ -206,7 +219,6 @@ public class GatewayAccounts {
     if (newIdentity) {
       GatewayEndpoint before = endpoints.findById(account.getEndpointId()).orElse(null);
       GatewayEndpoint after = activeEndpoint(form.endpointId());
-      refuseTaken(form, id);
       change(changes, "endpoint", before == null ? null : label(before), label(after));
       change(changes, "userid", account.getUserid(), form.userid().strip());
       change(changes, "account", account.getAccount(), form.account().strip());
@@ -218,7 +230,13 @@ public class GatewayAccounts {
       changes.add(
           newIdentity ? "password entered again (the old one is dropped)" : "password replaced");
     }
-    if (newIdentity) {
+    boolean claims = passwordAccepted && form.hasNewPassword() && !account.isVerified();
+    if (claims) {
+      refuseTaken(form, id);
+      account.claim(clock.instant());
+      changes.add("verified");
+    }
+    if (newIdentity || claims) {
       claimed(account);
     }
     audited(
@@ -226,6 +244,28 @@ public class GatewayAccounts {
         account.getTenantId(),
         changes.isEmpty() ? "settings" : "settings; " + String.join("; ", changes));
     return Optional.of(view(account));
+  }
+
+  /**
+   * "Test connection" found the stored password accepted by the gateway: an unverified account is
+   * now verified and claims its gateway account.
+   *
+   * @return whether it was verified just now (false: it was already, or there is no such account)
+   * @throws IdentityTakenException if another row has claimed the gateway account: the caller has
+   *     proven the password, so it may be told
+   */
+  @Transactional
+  boolean verified(long id) {
+    Optional<GatewayAccount> found = accounts.findLockedById(id);
+    if (found.isEmpty() || found.get().isVerified()) {
+      return false;
+    }
+    GatewayAccount account = found.get();
+    refuseTaken(account.getEndpointId(), account.getUserid(), account.getAccount(), id);
+    account.claim(clock.instant());
+    claimed(account);
+    audited(account, account.getTenantId(), "verified: the gateway accepted the password");
+    return true;
   }
 
   /** Writes the row now, so a second holder of its gateway account is refused here. */
@@ -242,14 +282,18 @@ public class GatewayAccounts {
    * (native SQL is not tenant-filtered, on purpose here): it says yes or no, never whose.
    */
   private void refuseTaken(AccountForm form, Long self) {
+    refuseTaken(form.endpointId(), form.userid(), form.account(), self);
+  }
+
+  private void refuseTaken(Long endpointId, String userid, String account, Long self) {
     Integer holders =
         jdbc.queryForObject(
             "select count(*) from gateway_account where endpoint_id = ? and userid = ?"
                 + " and account_key = ? and identity_claimed = TRUE and id <> ?",
             Integer.class,
-            form.endpointId(),
-            form.userid().strip(),
-            GatewayAccount.accountKey(form.account()),
+            endpointId,
+            userid.strip(),
+            GatewayAccount.accountKey(account),
             self == null ? -1L : self);
     if (holders != null && holders > 0) {
       throw new IdentityTakenException();

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo (its users with a published password, and the simulator, whose control endpoints list
- * sends and set balances without a login) serves on the loopback interface only, so that {@code
- * java -jar} on a server does not put it on the network by accident. {@code
+ * sends and set balances for an administrator) serves on the loopback interface only, so that
+ * {@code java -jar} on a server does not put it on the network by accident. {@code
  * SMSPORTAL_DEMO_ALLOW_REMOTE=true} ({@code smsportal.demo.allow-remote}) lets it listen where
  * {@code server.address} says (every interface by default). Either way the start-up log says loudly
  * what is being served.
@@ -60,7 +60,9 @@ class DemoExposure implements WebServerFactoryCustomizer<ConfigurableWebServerFa
     String banner = "*".repeat(78);
     log.warn(banner);
     log.warn("DEMO MODE: the demo users (acme, globex, support, admin), whose password is in the");
-    log.warn("README, and the gateway simulator (/simulator/**, no login) are being served.");
+    log.warn(
+        "README, and the gateway simulator (/simulator/*.aspx; its control and pages for admin)");
+    log.warn("are being served.");
     if (remoteAllowed()) {
       log.warn(
           "SMSPORTAL_DEMO_ALLOW_REMOTE=true: the demo listens on {} port {}, reachable from the"

@@ -40,6 +40,12 @@ class SecurityConfig {
           + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
 
+  /**
+   * The simulated gateway's own paths ({@code sms.aspx} and the others), as a gateway client calls
+   * them.
+   */
+  static final String SIMULATOR_GATEWAY = "/simulator/*.aspx";
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -141,9 +147,13 @@ class SecurityConfig {
                         "/webjars/**",
                         "/favicon.ico")
                     .permitAll()
-                    // The upstream stand-in answers gateway clients, which do not log in.
-                    .requestMatchers("/simulator/**")
+                    // The upstream stand-in's gateway paths answer gateway clients, which do not
+                    // log in: the simulated gateway checks their userid, account and password.
+                    .requestMatchers(SIMULATOR_GATEWAY)
                     .permitAll()
+                    // Its control and pages (demo only) show every tenant's sends: admins only.
+                    .requestMatchers("/simulator/**")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/support/**")
@@ -196,7 +206,7 @@ class SecurityConfig {
         .csrf(
             csrf ->
                 csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens())
-                    .ignoringRequestMatchers("/simulator/**"))
+                    .ignoringRequestMatchers(SIMULATOR_GATEWAY))
         .requestCache(cache -> cache.requestCache(requestCache))
         .exceptionHandling(
             ex ->

@@ -87,6 +87,7 @@ class AccountBalancesPoolTests {
         Instant.EPOCH,
         RotationState.NONE,
         null,
-        null);
+        null,
+        true);
   }
 }

@@ -1,9 +1,6 @@
 package com.smsportal.sending;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.smsportal.SimulatorControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +13,10 @@ final class SimulatorTasks {
   /** One send the simulator accepted. */
   record Task(String taskId, List<String> mobiles, String extno, String content) {}
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String url;
+  private final SimulatorControl control;
 
   SimulatorTasks(int port) {
-    this.url = "http://localhost:" + port + "/simulator/control/accounts";
+    this.control = new SimulatorControl(port);
   }
 
   /** The simulator's task with this taskID, on any of its accounts. */
@@ -34,11 +30,7 @@ final class SimulatorTasks {
   }
 
   List<Task> all() throws Exception {
-    String body =
-        http.send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String body = control.accounts();
     List<Task> tasks = new ArrayList<>();
     for (JsonNode account : new ObjectMapper().readTree(body)) {
       for (JsonNode task : account.get("recentTasks")) {

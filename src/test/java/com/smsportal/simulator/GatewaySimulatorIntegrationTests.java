@@ -3,6 +3,8 @@ package com.smsportal.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.smsportal.Logins;
+import com.smsportal.PortalHttpClient;
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
@@ -54,11 +56,13 @@ class GatewaySimulatorIntegrationTests {
   String globexPassword;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private PortalHttpClient admin;
   private GatewayLogin acme;
   private GatewayLogin globexGbk;
 
   @BeforeEach
   void startOver() throws Exception {
+    admin = new PortalHttpClient(port).logIn("admin", Logins.DEMO_PASSWORD);
     control("/reset", Map.of());
     String baseUrl = "http://localhost:" + port + "/simulator";
     acme = new GatewayLogin(baseUrl, GatewayCharset.UTF8, "101", "acme", acmePassword);
@@ -194,20 +198,16 @@ class GatewaySimulatorIntegrationTests {
 
   @Test
   void theDemoReplyPageQueuesAReply() throws Exception {
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/simulator/replies?lang=en")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = admin.get("/simulator/replies?lang=en");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Make a phone reply").contains("id=\"reply-form\"");
     assertThat(page.body()).doesNotContain(acmePassword).doesNotContain(globexPassword);
 
     HttpResponse<String> posted =
-        http.send(
-            form(
-                base() + "/simulator/replies",
-                Map.of("account", "globex", "mobile", "13700000001", "content", "收到")),
-            HttpResponse.BodyHandlers.ofString());
+        admin.submit(
+            "/simulator/replies",
+            "/simulator/replies",
+            encoded(Map.of("account", "globex", "mobile", "13700000001", "content", "收到")));
 
     assertThat(posted.statusCode()).isEqualTo(302);
     assertThat(client.replies(globexGbk, true).replies())
@@ -286,10 +286,7 @@ class GatewaySimulatorIntegrationTests {
 
   @Test
   void theControlApiShowsAccountsWithoutPasswords() throws Exception {
-    HttpResponse<String> accounts =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/simulator/control/accounts")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> accounts = admin.getJson("/simulator/control/accounts");
 
     assertThat(accounts.statusCode()).isEqualTo(200);
     assertThat(accounts.body()).contains("\"acme\"").contains("\"globex\"");
@@ -298,6 +295,74 @@ class GatewaySimulatorIntegrationTests {
             control("/replies", Map.of("account", "nobody", "mobile", "1", "content", "x"))
                 .statusCode())
         .isEqualTo(400);
+  }
+
+  // ---- who may use the simulator (issue 20, item 10)
+
+  @Test
+  void anAnonymousVisitorOfTheSimulatorsPagesGoesToTheLoginPage() throws Exception {
+    for (String path : List.of("/simulator/replies", "/simulator/control/accounts")) {
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base() + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).as(path).isEqualTo(302);
+      assertThat(page.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+      assertThat(page.body()).as(path).doesNotContain("13800000001").doesNotContain("acme");
+    }
+  }
+
+  @Test
+  void aCrossSitePostCannotMakeAPhoneReplyOrOptANumberOut() throws Exception {
+    client.send(acme, SendRequest.now(List.of("13800000009"), "您好"));
+    Map<String, String> optOut =
+        Map.of("account", "acme", "mobile", "13800000009", "content", "退订");
+
+    // Without a session (another site's form, in a browser not signed in to the portal).
+    assertThat(anonymousPost("/simulator/replies", optOut).statusCode()).isEqualTo(403);
+    assertThat(anonymousPost("/simulator/control/replies", optOut).statusCode()).isEqualTo(403);
+    // With the administrator's session but without the page's token: a cross-site post.
+    HttpResponse<String> noToken =
+        admin.postWithoutToken("/simulator/control/replies", encoded(optOut));
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    HttpResponse<String> pageNoToken =
+        admin.postWithoutToken("/simulator/replies", encoded(optOut));
+    assertThat(pageNoToken.statusCode()).isEqualTo(403);
+
+    assertThat(client.replies(acme, false).replies()).as("no reply was queued").isEmpty();
+    // The same reply with the token is queued: the refusals above were the token's.
+    assertThat(control("/replies", optOut).statusCode()).isEqualTo(201);
+    assertThat(client.replies(acme, false).replies()).hasSize(1);
+  }
+
+  @Test
+  void aCustomerIsRefusedTheSimulatorsPagesAndControl() throws Exception {
+    PortalHttpClient customer = new PortalHttpClient(port).logIn("acme", Logins.DEMO_PASSWORD);
+
+    assertThat(customer.get("/simulator/replies").statusCode()).isEqualTo(403);
+    assertThat(customer.getJson("/simulator/control/accounts").statusCode()).isEqualTo(403);
+    HttpResponse<String> posted =
+        customer.submit(
+            "/",
+            "/simulator/control/balance",
+            encoded(Map.of("account", "globex", "balance", "0")));
+    assertThat(posted.statusCode()).isEqualTo(403);
+    assertThat(client.overage(globexGbk).overage()).as("globex's balance untouched").isPositive();
+  }
+
+  @Test
+  void theGatewayPathsStillAnswerAGatewayClientWithoutALoginAndCheckItsPassword() throws Exception {
+    Map<String, String> overage =
+        Map.of("action", "overage", "userid", "101", "account", "acme", "password", acmePassword);
+    HttpResponse<String> answered = anonymousPost("/simulator/sms.aspx", overage);
+    assertThat(answered.statusCode()).isEqualTo(200);
+    assertThat(answered.body()).contains("<returnstatus>Sucess</returnstatus>");
+
+    Map<String, String> wrong = new java.util.HashMap<>(overage);
+    wrong.put("password", "not-" + acmePassword);
+    HttpResponse<String> refused = anonymousPost("/simulator/sms.aspx", wrong);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("<returnstatus>Faild</returnstatus>");
   }
 
   // ---- helpers
@@ -320,20 +385,27 @@ class GatewaySimulatorIntegrationTests {
     return "http://localhost:" + port;
   }
 
-  private HttpResponse<String> control(String path, Map<String, String> fields)
+  /** The simulator's control, as the signed-in administrator posts it (with a CSRF token). */
+  private HttpResponse<String> control(String path, Map<String, String> fields) throws Exception {
+    return admin.submit("/simulator/replies", "/simulator/control" + path, encoded(fields));
+  }
+
+  /** A post without any session or token: another site's form, or a script on the network. */
+  private HttpResponse<String> anonymousPost(String path, Map<String, String> fields)
       throws IOException, InterruptedException {
-    return http.send(
-        form(base() + "/simulator/control" + path, fields), HttpResponse.BodyHandlers.ofString());
+    return http.send(form(base() + path, fields), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpRequest form(String url, Map<String, String> fields) {
-    String body =
-        fields.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
     return HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .POST(HttpRequest.BodyPublishers.ofString(encoded(fields)))
         .build();
+  }
+
+  private static String encoded(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 }

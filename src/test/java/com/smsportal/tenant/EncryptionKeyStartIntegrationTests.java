@@ -139,7 +139,7 @@ class EncryptionKeyStartIntegrationTests {
             true,
             null);
     return TenantContext.callAs(
-        acme, () -> portal.getBean(GatewayAccounts.class).create(form, null));
+        acme, () -> portal.getBean(GatewayAccounts.class).create(form, null, true));
   }
 
   private static String passwordOf(ConfigurableApplicationContext portal, long id) {

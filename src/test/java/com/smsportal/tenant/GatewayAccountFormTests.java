@@ -2,6 +2,7 @@ package com.smsportal.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
@@ -52,6 +53,7 @@ class GatewayAccountFormTests {
   @MockitoBean GatewayAccounts accounts;
   @MockitoBean GatewayEndpoints endpoints;
   @MockitoBean TenantRepository tenants;
+  @MockitoBean GatewayPasswordCheck passwordCheck;
   // What the slice's other web configuration (the staff's "view as") needs.
   @MockitoBean AuditLog audit;
   @MockitoBean TenantService tenantService;
@@ -99,7 +101,7 @@ class GatewayAccountFormTests {
     assertThat(page.getStatus()).isEqualTo(200);
     assertThat(page.getContentAsString())
         .contains("id=\"" + field + "-error\">" + message + "</p>");
-    verify(accounts, never()).create(any(), any());
+    verify(accounts, never()).create(any(), any(), anyBoolean());
   }
 
   @Test
@@ -107,7 +109,7 @@ class GatewayAccountFormTests {
     String page = post(customer(), form("passwordConfirmation", "typo")).getContentAsString();
 
     assertThat(page).contains("id=\"passwordConfirmation-error\">两次输入的密码不一致。</p>");
-    verify(accounts, never()).create(any(), any());
+    verify(accounts, never()).create(any(), any(), anyBoolean());
   }
 
   @Test
@@ -115,21 +117,34 @@ class GatewayAccountFormTests {
     String page = post(staff(), form()).getContentAsString();
 
     assertThat(page).contains("id=\"tenantId-error\">请选择企业。</p>");
-    verify(accounts, never()).create(any(), any());
+    verify(accounts, never()).create(any(), any(), anyBoolean());
   }
 
   @Test
-  void aGatewayAccountRegisteredAlreadyIsShownNextToTheAccount() throws Exception {
-    given(accounts.create(any(), any())).willThrow(new IdentityTakenException());
+  void aGatewayAccountRegisteredAlreadyIsShownNextToTheAccountOnceThePasswordIsAccepted()
+      throws Exception {
+    given(passwordCheck.check(any())).willReturn(GatewayPasswordCheck.Outcome.ACCEPTED);
+    given(accounts.create(any(), any(), anyBoolean())).willThrow(new IdentityTakenException());
 
     String page = post(customer(), form()).getContentAsString();
 
-    assertThat(page).contains("id=\"account-error\">此网关账户（接入点、企业 ID 和账号）已在门户中登记，每个网关账户只能登记一次。");
+    assertThat(page).contains("id=\"account-error\">网关接受了密码，但此网关账户（接入点、企业 ID 和账号）已在门户中登记并验证");
+  }
+
+  @Test
+  void aPasswordTheGatewayRefusesIsShownNextToThePasswordAndNothingIsStored() throws Exception {
+    given(passwordCheck.check(any())).willReturn(GatewayPasswordCheck.Outcome.REFUSED);
+
+    String page = post(customer(), form()).getContentAsString();
+
+    assertThat(page).contains("id=\"password-error\">网关拒绝了此密码（连同此企业 ID 和账号），未保存。");
+    verify(accounts, never()).create(any(), any(), anyBoolean());
   }
 
   @Test
   void anEndpointSwitchedOffMeanwhileIsShownNextToTheEndpoint() throws Exception {
-    given(accounts.create(any(), any())).willThrow(new EndpointUnavailableException());
+    given(accounts.create(any(), any(), anyBoolean()))
+        .willThrow(new EndpointUnavailableException());
 
     String page = post(customer(), form()).getContentAsString();
 
@@ -148,7 +163,7 @@ class GatewayAccountFormTests {
             .getContentAsString();
 
     assertThat(page).contains("id=\"password-error\">接入点、企业 ID 或账号已更改，请重新输入此账户的密码");
-    verify(accounts, never()).update(anyLong(), any());
+    verify(accounts, never()).update(anyLong(), any(), anyBoolean());
   }
 
   // ---- support
@@ -202,7 +217,8 @@ class GatewayAccountFormTests {
         Instant.EPOCH,
         RotationState.NONE,
         null,
-        null);
+        null,
+        true);
   }
 
   private static SignedIn customer() {

@@ -296,53 +296,7 @@ class GatewayEndpointIntegrationTests {
     assertThat(row(id)).isEqualTo(before);
   }
 
-  // ---- one gateway account, one portal account
-
-  @Test
-  void aGatewayAccountIsRegisteredOnceAndTheRefusalNamesNoTenant() throws Exception {
-    MockHttpSession globex = Logins.as(mvc, "globex");
-    String globexName = unique("Globex-private");
-    MockHttpServletResponse registered =
-        send(globex, post("/accounts"), accountForm(globexName, simulator, gw, gw.password()));
-    assertThat(registered.getRedirectedUrl()).startsWith("/accounts/");
-    int count = accountCount();
-    OpenedAccount sameInOtherCase =
-        new OpenedAccount(gw.userid(), gw.account().toUpperCase(), gw.password());
-
-    MockHttpServletResponse byCustomer =
-        send(
-            acme,
-            post("/accounts"),
-            accountForm(unique("Mine"), simulator, sameInOtherCase, "x-pw-1"));
-    MockHttpServletResponse bySupport =
-        send(
-            Logins.as(mvc, "support"),
-            post("/accounts"),
-            accountForm(unique("For acme"), simulator, gw, "x-pw-1"),
-            "tenantId",
-            String.valueOf(acmeId));
-    long own = acmeAccount(unique("Own"), new SimulatorControl(port).open("own", 10));
-    MockHttpServletResponse byEdit =
-        send(acme, post("/accounts/" + own), accountForm(nameOf(own), simulator, gw, "x-pw-1"));
-
-    for (MockHttpServletResponse refused : List.of(byCustomer, bySupport, byEdit)) {
-      String page = refused.getContentAsString();
-      assertThat(page).contains("id=\"account-error\">此网关账户（接入点、企业 ID 和账号）已在门户中登记，每个网关账户只能登记一次。");
-      assertThat(page).doesNotContain(globexName);
-    }
-    // Support's form lists every tenant anyway; a customer's page names none but its own.
-    assertThat(byCustomer.getContentAsString()).doesNotContain("Globex");
-    assertThat(byEdit.getContentAsString()).doesNotContain("Globex");
-    assertThat(accountCount()).isEqualTo(count + 1);
-    String english =
-        send(
-                acme,
-                post("/accounts").param("lang", "en"),
-                accountForm(unique("Mine"), simulator, gw, "x-pw-1"))
-            .getContentAsString();
-    assertThat(english)
-        .contains("This gateway account (endpoint, userid and account) is already registered");
-  }
+  // ---- one gateway account, one portal account (claims: GatewayIdentityClaimIntegrationTests)
 
   @Test
   void gatewayAccountsRegisteredTwiceBeforeTheRuleAreListedForTheAdministrator() throws Exception {
@@ -353,10 +307,11 @@ class GatewayEndpointIntegrationTests {
     jdbc.update(
         "insert into gateway_account (tenant_id, name, endpoint_id, endpoint_charset, userid,"
             + " account_name, account_key, identity_claimed, password_ciphertext, chunk_size,"
-            + " extno_supported, active, created_at, updated_at, rotation_state)"
+            + " extno_supported, active, created_at, updated_at, rotation_state,"
+            + " identity_verified_at)"
             + " select tenant_id, ?, endpoint_id, endpoint_charset, userid, account_name,"
             + " account_key, NULL, password_ciphertext, chunk_size, extno_supported, active,"
-            + " created_at, updated_at, 'NONE' from gateway_account where id = ?",
+            + " created_at, updated_at, 'NONE', updated_at from gateway_account where id = ?",
         second,
         id);
     long twin =

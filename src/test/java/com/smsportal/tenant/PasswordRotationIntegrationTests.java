@@ -451,7 +451,8 @@ class PasswordRotationIntegrationTests {
             false,
             true,
             null);
-    return TenantContext.callAs(TenantContext.ALL_TENANTS, () -> accounts.create(form, tenantId));
+    return TenantContext.callAs(
+        TenantContext.ALL_TENANTS, () -> accounts.create(form, tenantId, true));
   }
 
   /** Rotates as the administrator and returns the account page the redirect leads to. */

@@ -32,8 +32,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfigureMockMvc
 class SecurityIntegrationTests {
 
-  /** Routes anybody may reach: the login itself, error pages and the upstream stand-in. */
-  private static final List<String> PUBLIC_PREFIXES = List.of("/login", "/error", "/simulator/");
+  /**
+   * Routes anybody may reach: the login itself, error pages and the upstream stand-in's gateway
+   * paths ({@code /simulator/*.aspx}, see {@link #isSimulatorGateway}).
+   */
+  private static final List<String> PUBLIC_PREFIXES = List.of("/login", "/error");
+
+  /** Routes for administrators only: the administration and the simulator's pages and control. */
+  private static final List<String> ADMIN_PREFIXES = List.of("/admin/", "/simulator/");
 
   @Autowired MockMvc mvc;
   @Autowired TenantService tenants;
@@ -61,11 +67,16 @@ class SecurityIntegrationTests {
   }
 
   @Test
-  void aCustomerIsRefusedEverySupportAndAdminRoute() throws Exception {
+  void aCustomerIsRefusedEverySupportAdminAndSimulatorRoute() throws Exception {
     MockHttpSession acme = Logins.as(mvc, "acme");
     List<Route> staffRoutes =
-        routes().stream().filter(r -> r.startsWithAny(List.of("/support/", "/admin/"))).toList();
-    assertThat(staffRoutes).isNotEmpty();
+        routes().stream()
+            .filter(r -> r.startsWithAny(List.of("/support/", "/admin/", "/simulator/")))
+            .filter(r -> !isSimulatorGateway(r))
+            .toList();
+    assertThat(staffRoutes)
+        .extracting(Route::pattern)
+        .contains("/simulator/replies", "/simulator/control/faults");
     for (Route route : staffRoutes) {
       int status =
           mvc.perform(request(route.method(), route.path(1)).session(acme).with(csrf()))
@@ -81,6 +92,40 @@ class SecurityIntegrationTests {
     MockHttpSession support = Logins.as(mvc, "support");
     mvc.perform(get("/support/tenants").session(support)).andExpect(status().isOk());
     mvc.perform(get("/admin/logins").session(support)).andExpect(status().isForbidden());
+    List<Route> adminRoutes =
+        routes().stream()
+            .filter(r -> r.startsWithAny(ADMIN_PREFIXES) && !isSimulatorGateway(r))
+            .toList();
+    for (Route route : adminRoutes) {
+      int status =
+          mvc.perform(request(route.method(), route.path(1)).session(support).with(csrf()))
+              .andReturn()
+              .getResponse()
+              .getStatus();
+      assertThat(status).as(route.toString()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void theSimulatorsGatewayPathsArePublicWithoutATokenAndItsPagesAreTheAdministrators()
+      throws Exception {
+    List<Route> gateway = routes().stream().filter(r -> isSimulatorGateway(r)).toList();
+    assertThat(gateway).extracting(Route::pattern).contains("/simulator/sms.aspx");
+    for (Route route : gateway) {
+      // No session, no CSRF token: a gateway client. The simulator answers it (its own XML).
+      int status =
+          mvc.perform(request(route.method(), route.path(1))).andReturn().getResponse().getStatus();
+      assertThat(status).as(route.toString()).isEqualTo(200);
+    }
+    MockHttpSession admin = Logins.as(mvc, "admin");
+    mvc.perform(get("/simulator/replies").session(admin)).andExpect(status().isOk());
+    // The administrator's own session without the page's token: another site's form.
+    mvc.perform(
+            post("/simulator/control/balance")
+                .param("account", "acme")
+                .param("balance", "1")
+                .session(admin))
+        .andExpect(status().isForbidden());
   }
 
   @Test
@@ -188,6 +233,11 @@ class SecurityIntegrationTests {
   }
 
   private static boolean isPublic(Route route) {
-    return route.startsWithAny(PUBLIC_PREFIXES);
+    return route.startsWithAny(PUBLIC_PREFIXES) || isSimulatorGateway(route);
+  }
+
+  /** The simulated gateway's own paths, which gateway clients call without a login. */
+  private static boolean isSimulatorGateway(Route route) {
+    return route.pattern().startsWith("/simulator/") && route.pattern().endsWith(".aspx");
   }
 }

@@ -43,10 +43,13 @@ class Compose {
     return ComposeAnalysis.of(mobiles, content, optOuts::optedOut, charset);
   }
 
-  /** The accounts a customer may send with now: active, and not waiting for a rotation. */
+  /**
+   * The accounts a customer may send with now: active, verified by the gateway, and not waiting for
+   * a rotation.
+   */
   List<GatewayAccountView> accounts() {
     return accounts.list().stream()
-        .filter(GatewayAccountView::active)
+        .filter(GatewayAccountView::usable)
         .filter(a -> !a.waitsForRotation())
         .toList();
   }

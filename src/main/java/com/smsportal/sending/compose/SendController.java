@@ -54,6 +54,7 @@ class SendController {
         mobiles = mobiles + "\n" + NumberFile.text(file.getOriginalFilename(), file.getBytes());
       } catch (NumberFile.Refused refusedFile) {
         // Damaged, disguised, or more than an upload may hold: nothing is stored.
+        model.addAttribute("refusalArgument", refusedFile.argument());
         return refused(form, model, "file", refusedFile.messageKey());
       }
     }

@@ -231,6 +231,9 @@ public class JobStore {
     if (!view.active()) {
       return SendRefusal.ACCOUNT_INACTIVE;
     }
+    if (!view.verified()) {
+      return SendRefusal.ACCOUNT_UNVERIFIED;
+    }
     if (view.waitsForRotation()) {
       return SendRefusal.ROTATION_IN_DOUBT;
     }

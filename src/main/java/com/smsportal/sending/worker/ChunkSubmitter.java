@@ -337,6 +337,9 @@ class ChunkSubmitter {
     if (!account.get().active()) {
       return "gateway account inactive";
     }
+    if (!account.get().verified()) {
+      return "gateway account not verified";
+    }
     if (account.get().waitsForRotation()) {
       return "gateway account in password rotation";
     }

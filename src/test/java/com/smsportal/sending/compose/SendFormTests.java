@@ -197,6 +197,7 @@ class SendFormTests {
         Instant.EPOCH,
         RotationState.NONE,
         null,
-        null);
+        null,
+        true);
   }
 }

@@ -157,6 +157,22 @@ class SendUploadIntegrationTests {
     assertThat(health.body()).contains("\"UP\"");
   }
 
+  @Test
+  void aWorkbookWithANumberThatCannotBeAPhoneNumberIsRefusedNamingItsCellAndStoresNothing()
+      throws Exception {
+    // Issue 20: 1.5 KB, one numeric cell 1E200000000 (200 million digits, written out).
+    byte[] crafted = CraftedWorkbooks.exponentBomb();
+    long before = TenantContext.callAs(acme, () -> jobs.count());
+
+    HttpResponse<String> refused = send(crafted, "numbers.xlsx");
+
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("id=\"send-refusal\"")
+        .contains("号码文件的单元格 B3 是一个不可能是手机号的数字");
+    assertThat(TenantContext.callAs(acme, () -> jobs.count())).isEqualTo(before);
+  }
+
   private HttpResponse<String> send(byte[] file) throws Exception {
     return send(file, "numbers.csv");
   }

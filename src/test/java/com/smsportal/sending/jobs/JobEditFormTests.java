@@ -226,6 +226,7 @@ class JobEditFormTests {
         Instant.EPOCH,
         RotationState.NONE,
         null,
-        null);
+        null,
+        true);
   }
 }
