@@ -112,22 +112,12 @@ public final class PortalHttpClient {
     if (!token.find()) {
       throw new AssertionError("no CSRF token on " + page);
     }
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + action))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + enc(token.group(1))))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return postEncoded(action, fields + "&_csrf=" + enc(token.group(1)));
   }
 
   /** A GET as a browser sends it, asking for HTML. */
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Accept", "text/html,application/xhtml+xml")
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return getWith(path, "Accept", "text/html,application/xhtml+xml");
   }
 
   /**
@@ -136,33 +126,17 @@ public final class PortalHttpClient {
    */
   public HttpResponse<String> postWithoutToken(String action, String fields)
       throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + action))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(fields))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return postEncoded(action, fields);
   }
 
   /** A GET as a script sends it, asking for JSON. */
   public HttpResponse<String> getJson(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Accept", "application/json")
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return getWith(path, "Accept", "application/json");
   }
 
   /** A GET as htmx sends it: the page answers with its fragment only. */
   public HttpResponse<String> htmx(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Accept", "text/html")
-            .header("HX-Request", "true")
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return getWith(path, "Accept", "text/html", "HX-Request", "true");
   }
 
   /** A form with a file, as a browser posts it. */
@@ -173,6 +147,25 @@ public final class PortalHttpClient {
             .header("Content-Type", form.contentType())
             .header("Accept", "text/html")
             .POST(form.publisher())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET with {@code headers} (name, value, name, value, ...). */
+  private HttpResponse<String> getWith(String path, String... headers)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).headers(headers).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST of {@code body}, URL-encoded already, exactly as given. */
+  private HttpResponse<String> postEncoded(String action, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -1,7 +1,6 @@
 package com.smsportal.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -268,21 +267,12 @@ class GatewayAccountIntegrationTests {
     };
   }
 
-  /** Sends the form fields, then the overrides (a later value replaces an earlier one). */
   private MockHttpServletResponse send(
       MockHttpSession session,
       MockHttpServletRequestBuilder request,
       String[] fields,
-      String... more)
-      throws Exception {
-    Map<String, String> params = new java.util.LinkedHashMap<>();
-    for (String[] list : new String[][] {fields == null ? new String[0] : fields, more}) {
-      for (int i = 0; i < list.length; i += 2) {
-        params.put(list[i], list[i + 1]);
-      }
-    }
-    params.forEach(request::param);
-    return mvc.perform(request.session(session).with(csrf())).andReturn().getResponse();
+      String... more) {
+    return PostedForms.send(mvc, session, request, fields, more);
   }
 
   private String page(MockHttpSession session, String path) throws Exception {

@@ -2,7 +2,6 @@ package com.smsportal.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -18,9 +17,7 @@ import com.smsportal.gateway.GatewayLogin;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -103,7 +100,7 @@ class GatewayEndpointIntegrationTests {
     for (MockHttpSession who : List.of(acme, support)) {
       String before = row(id);
       MockHttpServletResponse moved =
-          send(who, post("/accounts/" + id), accountForm("Main", theirs, gw, ""));
+          send(who, post("/accounts/" + id), PostedForms.account("Main", theirs, gw, ""));
       assertThat(moved.getStatus()).isEqualTo(200);
       assertThat(moved.getContentAsString())
           .contains("id=\"password-error\">接入点、企业 ID 或账号已更改，请重新输入此账户的密码");
@@ -113,7 +110,7 @@ class GatewayEndpointIntegrationTests {
           send(
               who,
               post("/accounts/" + id),
-              accountForm(nameOf(id), simulator, gw, ""),
+              PostedForms.account(nameOf(id), simulator, gw, ""),
               "baseUrl",
               attackerUrl());
       assertThat(typed.getRedirectedUrl()).isEqualTo("/accounts/" + id);
@@ -154,7 +151,10 @@ class GatewayEndpointIntegrationTests {
     long other = TestEndpoints.of(endpoints, otherSpelling);
 
     MockHttpServletResponse moved =
-        send(acme, post("/accounts/" + id), accountForm(nameOf(id), other, gw, gw.password()));
+        send(
+            acme,
+            post("/accounts/" + id),
+            PostedForms.account(nameOf(id), other, gw, gw.password()));
 
     assertThat(moved.getRedirectedUrl()).isEqualTo("/accounts/" + id);
     assertThat(endpointOf(id)).isEqualTo(other);
@@ -274,7 +274,7 @@ class GatewayEndpointIntegrationTests {
           send(
               acme,
               post("/accounts"),
-              accountForm(unique("New"), simulator, gw, "pw-new-1"),
+              PostedForms.account(unique("New"), simulator, gw, "pw-new-1"),
               "endpointId",
               endpoint,
               "account",
@@ -286,7 +286,7 @@ class GatewayEndpointIntegrationTests {
           send(
               acme,
               post("/accounts/" + id),
-              accountForm(nameOf(id), simulator, gw, gw.password()),
+              PostedForms.account(nameOf(id), simulator, gw, gw.password()),
               "endpointId",
               endpoint);
       assertThat(edited.getContentAsString())
@@ -349,7 +349,7 @@ class GatewayEndpointIntegrationTests {
         send(
             acme,
             post("/accounts/" + id),
-            accountForm(nameOf(id), simulator, other, other.password()));
+            PostedForms.account(nameOf(id), simulator, other, other.password()));
     assertThat(entered.getRedirectedUrl()).isEqualTo("/accounts/" + id);
     assertThat(page(acme, "/accounts/" + id)).doesNotContain("id=\"password-needed\"");
     assertThat(testConnection(acme, id)).contains("id=\"connection-ok\"");
@@ -413,51 +413,12 @@ class GatewayEndpointIntegrationTests {
     return new String[] {"name", name, "baseUrl", baseUrl, "defaultCharset", "UTF8", "note", ""};
   }
 
-  private String[] accountForm(String name, long endpoint, OpenedAccount account, String password) {
-    return new String[] {
-      "name",
-      name,
-      "endpointId",
-      String.valueOf(endpoint),
-      "charset",
-      "UTF8",
-      "userid",
-      account.userid(),
-      "account",
-      account.account(),
-      "password",
-      password,
-      "passwordConfirmation",
-      password,
-      "chunkSize",
-      "1000",
-      // What a browser sends for the checkboxes: a ticked box, and each box's marker.
-      "active",
-      "true",
-      "_active",
-      "on",
-      "_extnoSupported",
-      "on"
-    };
-  }
-
   private MockHttpServletResponse send(
       MockHttpSession session,
       MockHttpServletRequestBuilder request,
       String[] fields,
       String... more) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String[] list : new String[][] {fields == null ? new String[0] : fields, more}) {
-      for (int i = 0; i < list.length; i += 2) {
-        params.put(list[i], list[i + 1]);
-      }
-    }
-    params.forEach(request::param);
-    try {
-      return mvc.perform(request.session(session).with(csrf())).andReturn().getResponse();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return PostedForms.send(mvc, session, request, fields, more);
   }
 
   private void act(MockHttpSession session, String path) {

@@ -1,7 +1,6 @@
 package com.smsportal.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -16,8 +15,6 @@ import com.smsportal.sending.SubmitResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,62 +251,27 @@ class GatewayIdentityClaimIntegrationTests {
   }
 
   private String testConnection(MockHttpSession who, long id) throws Exception {
-    return send(who, post("/accounts/" + id + "/test-connection").header("HX-Request", "true"))
+    return send(
+            who, post("/accounts/" + id + "/test-connection").header("HX-Request", "true"), null)
         .getContentAsString(StandardCharsets.UTF_8);
   }
 
   private String page(MockHttpSession who, String path) throws Exception {
-    MockHttpServletResponse response = send(who, get(path));
+    MockHttpServletResponse response = send(who, get(path), null);
     assertThat(response.getStatus()).as(path).isEqualTo(200);
     return response.getContentAsString(StandardCharsets.UTF_8);
   }
 
   private String[] form(String name, OpenedAccount account, String password) {
-    return new String[] {
-      "name",
-      name,
-      "endpointId",
-      String.valueOf(simulator),
-      "charset",
-      "UTF8",
-      "userid",
-      account.userid(),
-      "account",
-      account.account(),
-      "password",
-      password,
-      "passwordConfirmation",
-      password,
-      "chunkSize",
-      "1000",
-      "active",
-      "true",
-      "_active",
-      "on",
-      "_extnoSupported",
-      "on"
-    };
+    return PostedForms.account(name, simulator, account, password);
   }
 
   private MockHttpServletResponse send(
       MockHttpSession session,
       MockHttpServletRequestBuilder request,
       String[] fields,
-      String... more)
-      throws Exception {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String[] list : new String[][] {fields, more}) {
-      for (int i = 0; i < list.length; i += 2) {
-        params.put(list[i], list[i + 1]);
-      }
-    }
-    params.forEach(request::param);
-    return mvc.perform(request.session(session).with(csrf())).andReturn().getResponse();
-  }
-
-  private MockHttpServletResponse send(
-      MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-    return mvc.perform(request.session(session).with(csrf())).andReturn().getResponse();
+      String... more) {
+    return PostedForms.send(mvc, session, request, fields, more);
   }
 
   private int accountCount() {

@@ -77,14 +77,7 @@ class SecurityIntegrationTests {
     assertThat(staffRoutes)
         .extracting(Route::pattern)
         .contains("/simulator/replies", "/simulator/control/faults");
-    for (Route route : staffRoutes) {
-      int status =
-          mvc.perform(request(route.method(), route.path(1)).session(acme).with(csrf()))
-              .andReturn()
-              .getResponse()
-              .getStatus();
-      assertThat(status).as(route.toString()).isEqualTo(403);
-    }
+    assertEachRefused(acme, staffRoutes);
   }
 
   @Test
@@ -96,14 +89,7 @@ class SecurityIntegrationTests {
         routes().stream()
             .filter(r -> r.startsWithAny(ADMIN_PREFIXES) && !isSimulatorGateway(r))
             .toList();
-    for (Route route : adminRoutes) {
-      int status =
-          mvc.perform(request(route.method(), route.path(1)).session(support).with(csrf()))
-              .andReturn()
-              .getResponse()
-              .getStatus();
-      assertThat(status).as(route.toString()).isEqualTo(403);
-    }
+    assertEachRefused(support, adminRoutes);
   }
 
   @Test
@@ -226,6 +212,18 @@ class SecurityIntegrationTests {
     PortalUser acme =
         userRepository.findByUsername("acme").orElseThrow(() -> new AssertionError("no acme"));
     assertThat(acme.getPasswordHash()).startsWith("{bcrypt}$2").doesNotContain("demo12345");
+  }
+
+  /** Each route, asked with the page's token in {@code session}, answers 403. */
+  private void assertEachRefused(MockHttpSession session, List<Route> routes) throws Exception {
+    for (Route route : routes) {
+      int status =
+          mvc.perform(request(route.method(), route.path(1)).session(session).with(csrf()))
+              .andReturn()
+              .getResponse()
+              .getStatus();
+      assertThat(status).as(route.toString()).isEqualTo(403);
+    }
   }
 
   private List<Route> routes() {

@@ -2,13 +2,15 @@ package com.smsportal.sending.compose;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Workbooks written by hand, part by part, as an attacker's tool would: a first sheet whose XML is
- * exactly what the test says, and optionally shared strings.
+ * Workbooks written by hand, part by part, as an attacker's or a small tool would: a first sheet
+ * whose XML is exactly what the test says, and optionally shared strings.
  */
 final class CraftedWorkbooks {
 
@@ -24,8 +26,22 @@ final class CraftedWorkbooks {
         null);
   }
 
+  /** Writes the rows of a first sheet's {@code <sheetData>}. */
+  @FunctionalInterface
+  interface Rows {
+    void writeTo(Writer sheet) throws IOException;
+  }
+
   /** A workbook whose first sheet's {@code <sheetData>} holds {@code rows}. */
   static byte[] workbook(String rows, String sharedStrings) throws IOException {
+    return workbook(sheet -> sheet.write(rows), sharedStrings);
+  }
+
+  /**
+   * A workbook whose first sheet's rows are written as they are made, for a sheet too large to be
+   * held as one string.
+   */
+  static byte[] workbook(Rows rows, String sharedStrings) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       String strings =
@@ -71,14 +87,17 @@ final class CraftedWorkbooks {
                       + "officeDocument/2006/relationships/sharedStrings\""
                       + " Target=\"sharedStrings.xml\"/>")
               + "</Relationships>");
-      part(
-          zip,
-          "xl/worksheets/sheet1.xml",
+      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+      // Not closed: that would close the zip; flushed before the entry is.
+      Writer sheet = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+      sheet.write(
           "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
               + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-              + "<sheetData>"
-              + rows
-              + "</sheetData></worksheet>");
+              + "<sheetData>");
+      rows.writeTo(sheet);
+      sheet.write("</sheetData></worksheet>");
+      sheet.flush();
+      zip.closeEntry();
       if (sharedStrings != null) {
         part(
             zip,

@@ -96,68 +96,22 @@ class NumberFileTests {
   /**
    * The upload of the report in issue 13: a first sheet of 75,000 rows × 40 numbers, 94 MB of sheet
    * XML in a file of 1 MB (compression ratio 93, under POI's zip-bomb ratio of 100). Written as a
-   * bare workbook (the four parts Excel needs), without cell references, as a small tool would.
+   * bare workbook (the parts Excel needs), without cell references, as a small tool would.
    */
   static byte[] unpacksToNinetyMegabytes() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-      part(
-          zip,
-          "[Content_Types].xml",
-          "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-              + "<Default Extension=\"rels\" ContentType=\"application/"
-              + "vnd.openxmlformats-package.relationships+xml\"/>"
-              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-              + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
-              + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-              + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/"
-              + "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-      part(
-          zip,
-          "_rels/.rels",
-          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
-              + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
-              + "</Relationships>");
-      part(
-          zip,
-          "xl/workbook.xml",
-          "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
-              + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-              + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-      part(
-          zip,
-          "xl/_rels/workbook.xml.rels",
-          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
-              + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-              + "</Relationships>");
-      zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
-      java.io.Writer sheet = new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8);
-      sheet.write(
-          "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-              + "<sheetData>");
-      String same = "<c t=\"n\"><v>13800138000</v></c>".repeat(37);
-      for (int r = 1; r <= 75_000; r++) {
-        sheet.write("<row>");
-        for (int c = 0; c < 3; c++) {
-          sheet.write("<c t=\"n\"><v>" + (13_800_000_000L + r * 3L + c) + "</v></c>");
-        }
-        sheet.write(same);
-        sheet.write("</row>");
-      }
-      sheet.write("</sheetData></worksheet>");
-      sheet.flush();
-      zip.closeEntry();
-    }
-    return bytes.toByteArray();
-  }
-
-  private static void part(java.util.zip.ZipOutputStream zip, String name, String xml)
-      throws IOException {
-    zip.putNextEntry(new java.util.zip.ZipEntry(name));
-    zip.write(xml.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
+    String same = "<c t=\"n\"><v>13800138000</v></c>".repeat(37);
+    return CraftedWorkbooks.workbook(
+        sheet -> {
+          for (int r = 1; r <= 75_000; r++) {
+            sheet.write("<row>");
+            for (int c = 0; c < 3; c++) {
+              sheet.write("<c t=\"n\"><v>" + (13_800_000_000L + r * 3L + c) + "</v></c>");
+            }
+            sheet.write(same);
+            sheet.write("</row>");
+          }
+        },
+        null);
   }
 
   @Test
