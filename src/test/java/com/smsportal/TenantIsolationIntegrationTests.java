@@ -30,8 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -44,8 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * of Globex's rows gets 404, sees none of Globex's data, and changes none of it. A new route is
  * covered without anyone adding it here; a new tenant-owned entity needs a Globex row below.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class TenantIsolationIntegrationTests {
 
   /** Routes a customer never reaches at all (403 or not a portal page): tested elsewhere. */

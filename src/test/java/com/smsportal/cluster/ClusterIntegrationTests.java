@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,10 +174,12 @@ class ClusterIntegrationTests {
       arguments.add("--smsportal.encryption.key-file=" + work.resolve("a/encryption.key"));
       arguments.add("--smsportal.simulator.enabled=false");
     }
-    Map<String, String> environment = new HashMap<>(database.portalEnvironment());
     // Three JVMs start on a small machine: the quick compiler only, which starts them sooner.
-    environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
-    return new PortalProcess(arguments, environment, work.resolve(name + ".log"));
+    return new PortalProcess(
+        PortalProcess.QUICK_START,
+        arguments,
+        database.portalEnvironment(),
+        work.resolve(name + ".log"));
   }
 
   /**

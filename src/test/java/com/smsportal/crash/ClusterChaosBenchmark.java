@@ -40,10 +40,10 @@ class ClusterChaosBenchmark {
             Path.of("target", "cluster-chaos-benchmark", "" + settings.seed()).toAbsolutePath());
     List<ClusterChaosRun.Figures> runs = new ArrayList<>();
     if (Boolean.parseBoolean(System.getProperty("bench.calm", "true"))) {
-      runs.add(run(work.resolve("one-node"), 1, 0, settings));
-      runs.add(run(work.resolve("three-nodes"), 3, 0, settings));
+      runs.add(run(work.resolve("one-node"), 1, 0, settings, List.of()));
+      runs.add(run(work.resolve("three-nodes"), 3, 0, settings, List.of()));
     }
-    runs.add(run(work.resolve("three-nodes-killed"), 3, settings.kills(), settings));
+    runs.add(run(work.resolve("three-nodes-killed"), 3, settings.kills(), settings, List.of()));
     System.out.println(table("ClusterChaosBenchmark", settings, runs));
     for (ClusterChaosRun.Figures run : runs) {
       assertThat(run.numbersReceivedTwice()).as("numbers the gateway got twice").isZero();
@@ -66,8 +66,12 @@ class ClusterChaosBenchmark {
     }
   }
 
-  /** One run: {@code nodes} nodes, the job spread over the accounts, {@code kills} kills. */
-  static ClusterChaosRun.Figures run(Path work, int nodes, int kills, Settings settings)
+  /**
+   * One run: {@code nodes} nodes with these JVM options, the job spread over the accounts, {@code
+   * kills} kills.
+   */
+  static ClusterChaosRun.Figures run(
+      Path work, int nodes, int kills, Settings settings, List<String> jvmOptions)
       throws Exception {
     List<String> portal =
         List.of(
@@ -75,7 +79,7 @@ class ClusterChaosBenchmark {
             "--smsportal.poller.every=PT2S",
             "--smsportal.node.heartbeat-every=PT1S",
             "--smsportal.node.dead-after=PT5S");
-    try (ClusterChaosRun run = new ClusterChaosRun(work, "chaos", nodes, portal)) {
+    try (ClusterChaosRun run = new ClusterChaosRun(work, "chaos", nodes, jvmOptions, portal)) {
       run.start();
       List<Long> accounts = run.createAccounts(settings.accounts(), settings.chunk());
       int each = settings.numbers() / accounts.size();

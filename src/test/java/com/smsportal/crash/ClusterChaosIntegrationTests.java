@@ -3,6 +3,7 @@ package com.smsportal.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.smsportal.PortalProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class ClusterChaosIntegrationTests {
     ClusterChaosBenchmark.Settings settings =
         ClusterChaosBenchmark.Settings.fromSystemProperties(4000, 4, 100, 3, 1);
     ClusterChaosRun.Figures figures =
-        ClusterChaosBenchmark.run(work, 3, settings.kills(), settings);
+        ClusterChaosBenchmark.run(work, 3, settings.kills(), settings, PortalProcess.QUICK_START);
     System.out.println(
         ClusterChaosBenchmark.table("ClusterChaosIntegrationTests", settings, List.of(figures)));
 

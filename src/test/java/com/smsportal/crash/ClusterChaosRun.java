@@ -71,9 +71,13 @@ final class ClusterChaosRun implements AutoCloseable {
    * @param work a directory of its own: the nodes' data directories and logs go there
    * @param suffix the MariaDB database's suffix
    * @param nodeCount how many portal nodes
+   * @param jvmOptions the nodes' JVM options (the test's {@link PortalProcess#QUICK_START}; none
+   *     for the benchmark, which runs the portal as shipped)
    * @param settings extra portal arguments for every node and start
    */
-  ClusterChaosRun(Path work, String suffix, int nodeCount, List<String> settings) throws Exception {
+  ClusterChaosRun(
+      Path work, String suffix, int nodeCount, List<String> jvmOptions, List<String> settings)
+      throws Exception {
     this.work = Files.createDirectories(work);
     gateway = new StandInGateway();
     database = PortalDatabase.fresh(work.resolve("n1"), suffix);
@@ -89,7 +93,7 @@ final class ClusterChaosRun implements AutoCloseable {
       }
       nodes.add(
           new PortalProcess(
-              arguments, database.portalEnvironment(), work.resolve("n" + i + ".log")));
+              jvmOptions, arguments, database.portalEnvironment(), work.resolve("n" + i + ".log")));
     }
   }
 

@@ -35,6 +35,7 @@ class CrashIntegrationTests {
         new CrashRun(
             work,
             "crash",
+            PortalProcess.QUICK_START,
             "--smsportal.sending.submits-per-second=1",
             "--smsportal.poller.lock-at-most-for=PT10M")) {
       StandInGateway.Hold submit = run.gateway().holdNextSend();
@@ -89,6 +90,7 @@ class CrashIntegrationTests {
             new CrashRun(
                 work,
                 "crash",
+                PortalProcess.QUICK_START,
                 "--smsportal.gateway.read-timeout=PT5M",
                 "--smsportal.sending.submitting-stale-after=PT10M");
         PortalProcess second = run.anotherNode("second")) {

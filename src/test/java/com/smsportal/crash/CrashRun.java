@@ -51,6 +51,7 @@ final class CrashRun implements AutoCloseable {
       Pattern.compile("data-state=\"([A-Z_]+)\"[^>]*>[^<]*?(\\d+)</span>");
 
   private final Path work;
+  private final List<String> jvmOptions;
   private final List<String> settings;
   private final StandInGateway gateway;
   private final PortalDatabase database;
@@ -66,7 +67,16 @@ final class CrashRun implements AutoCloseable {
    * @param settings extra portal arguments for every start
    */
   CrashRun(Path work, String suffix, String... settings) throws Exception {
+    this(work, suffix, List.of(), settings);
+  }
+
+  /**
+   * The same with these JVM options for every portal (the tests' {@link PortalProcess#QUICK_START};
+   * the benchmark runs the portal as shipped).
+   */
+  CrashRun(Path work, String suffix, List<String> jvmOptions, String... settings) throws Exception {
     this.work = java.nio.file.Files.createDirectories(work);
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.settings = List.of(settings);
     gateway = new StandInGateway();
     database = PortalDatabase.fresh(work.resolve("data"), suffix);
@@ -90,7 +100,7 @@ final class CrashRun implements AutoCloseable {
     arguments.addAll(settings);
     arguments.addAll(extra);
     return new PortalProcess(
-        arguments, database.portalEnvironment(), work.resolve(dataDir + ".log"));
+        jvmOptions, arguments, database.portalEnvironment(), work.resolve(dataDir + ".log"));
   }
 
   StandInGateway gateway() {

@@ -42,7 +42,9 @@ class MysqlProfileIntegrationTests {
     environment.put("SMSPORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
 
     try (PortalProcess portal =
-        new PortalProcess(List.of(), environment, dataDir.resolve("portal.log")).start()) {
+        new PortalProcess(
+                PortalProcess.QUICK_START, List.of(), environment, dataDir.resolve("portal.log"))
+            .start()) {
       PortalHttpClient admin = new PortalHttpClient(portal.port()).logIn(ADMIN, ADMIN_PASSWORD);
       assertThat(admin.get("/admin/audit").statusCode())
           .as("staff without a second factor: sent to set one up first")

@@ -35,9 +35,15 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The send form and the job pages, with this context's own send worker and simulator. */
+// The configuration of JobEditIntegrationTests and OptOutIntegrationTests: one context for all
+// three.
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"smsportal.sending.worker-enabled=true", "smsportal.simulator.report-delay=1h"})
+    properties = {
+      "smsportal.sending.worker-enabled=true",
+      "smsportal.sending.poll-every=PT0.2S",
+      "smsportal.simulator.report-delay=1h"
+    })
 @AutoConfigureMockMvc
 class SendPagesIntegrationTests {
 

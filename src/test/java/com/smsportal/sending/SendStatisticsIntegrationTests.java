@@ -3,6 +3,7 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
@@ -17,13 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 
 /** The dashboard's numbers per day: what counts, on which day, for whom. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class SendStatisticsIntegrationTests {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

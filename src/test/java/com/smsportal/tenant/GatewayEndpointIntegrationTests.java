@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.smsportal.Logins;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SimulatorControl.OpenedAccount;
 import com.smsportal.TestEndpoints;
@@ -24,9 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -39,8 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * an account at a server of their own and presses "test connection"; that server must never see a
  * request, let alone the password. A local HTTP server stands in for theirs and counts requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class GatewayEndpointIntegrationTests {
 
   @LocalServerPort int port;

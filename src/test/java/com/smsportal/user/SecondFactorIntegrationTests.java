@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.smsportal.Logins;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.tenant.TenantService;
 import jakarta.servlet.http.Cookie;
 import java.time.Clock;
@@ -16,8 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * code page, the lock of a name on one address that a password and a code pass together, the
  * per-address slowdown, and the enrolment staff must go through.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class SecondFactorIntegrationTests {
 
   static final String PASSWORD = "a-long-admin-passphrase";

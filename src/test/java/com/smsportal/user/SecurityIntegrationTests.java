@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.smsportal.Logins;
 import com.smsportal.MockMvcSessionCookie;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.Routes;
 import com.smsportal.Routes.Route;
 import com.smsportal.tenant.TenantService;
@@ -21,15 +22,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class SecurityIntegrationTests {
 
   /**

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.smsportal.Logins;
 import com.smsportal.MockMvcSessionCookie;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.tenant.TenantService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,8 +21,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.session.Session;
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Sessions end when they should: other sessions at a password change, after 12 h, idle (and are
  * then deleted from the database).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class SessionIntegrationTests {
 
   static final String PASSWORD = "a-good-long-password";
