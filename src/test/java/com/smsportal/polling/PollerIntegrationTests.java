@@ -44,8 +44,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * The poller against the simulator over HTTP: what the gateway hands out once is stored once,
  * matched to the numbers sent, and survives gateway faults, a database that does not take writes,
  * and a stop in the middle of draining. The schedule is off (the build switches it off for every
- * context); the tests poll an account themselves, except the restart test, which runs a second
- * portal with its schedule on.
+ * context); the tests poll an account themselves, except the restart test and the test of the order
+ * of due accounts, which run a second portal with its schedule on.
  *
  * <p>The simulator is not reset between tests, so its task ids never repeat within the class;
  * counts are taken by the task ids of a test's own sends among the accounts that point at this
@@ -447,7 +447,7 @@ class PollerIntegrationTests {
                   assertThat(reportsOf(tasks))
                       .as(
                           () ->
-                              "reports stored of 10; poller state "
+                              "the account's reports stored, of 10; its poller state "
                                   + states.all().get(account)
                                   + "; unreachable accounts' failures "
                                   + dead.stream()
