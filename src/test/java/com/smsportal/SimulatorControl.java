@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Drives the simulator's control endpoints of a running portal: faults, replies, balances,
@@ -47,6 +49,19 @@ public final class SimulatorControl {
     }
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /**
+   * The status reports the simulator still holds for this account: made, not yet handed out in an
+   * answer.
+   */
+  public int pendingReports(String account) throws Exception {
+    for (JsonNode each : new ObjectMapper().readTree(accounts())) {
+      if (each.get("account").asString().equals(account)) {
+        return each.get("pendingReports").asInt();
+      }
+    }
+    throw new IllegalArgumentException("no simulator account " + account);
   }
 
   private void post(String path, Map<String, String> fields, int expected) throws Exception {

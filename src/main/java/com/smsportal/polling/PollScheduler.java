@@ -218,15 +218,13 @@ class PollScheduler implements SmartLifecycle {
   }
 
   /**
-   * Active accounts of active tenants whose next round is due, in this node's own order: every node
-   * tries the accounts starting at a different place (a rotation by a hash of the node id), so that
-   * nodes ticking at the same moment mostly lock different accounts and the polling spreads over
-   * the nodes. Which node polls an account never matters for the reports (each is stored once,
-   * under the account's lock): the order only spreads the work.
+   * Active accounts of active tenants whose next round is due, the account due longest first (see
+   * {@link #dueOrder}). The pool takes them in this order, and those that find every thread busy
+   * and the queue full stay due: at the next tick they are still ahead of the accounts that came
+   * due after them, so no account waits behind newer ones tick after tick.
    */
   List<GatewayAccountView> due() {
     Instant now = clock.instant();
-    int rotation = node.id().hashCode();
     Map<Long, PollerStates.State> known = states.all();
     return TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
         // Not an account whose password the gateway has not accepted: it may name someone else's.
@@ -239,8 +237,32 @@ class PollScheduler implements SmartLifecycle {
                   || !state.nextPollAt().isAfter(now);
             })
         .filter(a -> tenants.isActive(a.tenantId())) // one query each: only for the due ones
-        .sorted(Comparator.comparingInt(a -> mix(a.id(), rotation)))
+        .sorted(dueOrder(known, node.id(), properties.every()))
         .toList();
+  }
+
+  /**
+   * The order in which a node offers due accounts to its pool: by how long each has been due, in
+   * steps of {@code every} (its next round's time divided by {@code every}; an account never polled
+   * before all others), and within a step in this node's own order: every node tries the accounts
+   * starting at a different place (a rotation by a hash of the node id), so that nodes ticking at
+   * the same moment mostly lock different accounts and the polling spreads over the nodes. Which
+   * node polls an account never matters for the reports (each is stored once, under the account's
+   * lock): the rotation only spreads the work, and never puts an account behind one that came due a
+   * step later (an account that failed, or whose round was cut short, since then).
+   */
+  static Comparator<GatewayAccountView> dueOrder(
+      Map<Long, PollerStates.State> known, String nodeId, Duration every) {
+    long step = Math.max(1, every.toMillis());
+    int rotation = nodeId.hashCode();
+    return Comparator.<GatewayAccountView>comparingLong(
+            a -> {
+              PollerStates.State state = known.get(a.id());
+              return state == null || state.nextPollAt() == null
+                  ? Long.MIN_VALUE
+                  : Math.floorDiv(state.nextPollAt().toEpochMilli(), step);
+            })
+        .thenComparingInt(a -> mix(a.id(), rotation));
   }
 
   /** A node's place for an account: the same per node and account, scattered across nodes. */
