@@ -188,8 +188,20 @@ class LoginProtection {
         username, known, clientIp, false, List.of(), new Refusal(false, by.blockedUntil()));
   }
 
-  /** The outcome of a signed-in user's current-password check. */
-  record Checked(boolean right, Refusal refusal) {}
+  /**
+   * The outcome of a signed-in user's current-password check and, unless it was right, the words
+   * for the form: a message key and its one argument (null for a plain wrong password).
+   */
+  record Checked(boolean right, String messageKey, Object messageArgument) {
+
+    static final Checked RIGHT = new Checked(true, null, null);
+    static final Checked WRONG = new Checked(false, "password.error.current", null);
+
+    /** The argument as {@code Errors.rejectValue} takes it: null when there is none. */
+    Object[] messageArguments() {
+      return messageArgument == null ? null : new Object[] {messageArgument};
+    }
+  }
 
   /**
    * A signed-in user's current password (a password change, new recovery codes), checked inside the
@@ -199,22 +211,17 @@ class LoginProtection {
   Checked currentPassword(String username, String clientIp, BooleanSupplier matches) {
     PasswordTicket ticket = passwordAttempt(username, true, clientIp, false);
     if (ticket.refused()) {
-      return new Checked(false, ticket.refusal());
+      long seconds = ticket.refusal().secondsLeft(clock.instant());
+      return ticket.refusal().locked()
+          ? new Checked(false, "password.error.locked", (seconds + 59) / 60)
+          : new Checked(false, "password.error.slow", seconds);
     }
     if (matches.getAsBoolean()) {
       passwordRight(ticket);
-      return new Checked(true, null);
+      return Checked.RIGHT;
     }
     passwordFailed(ticket);
-    return new Checked(false, null);
-  }
-
-  /** The words of a refusal for a signed-in user's form: the message key and its argument. */
-  Object[] refusalMessage(Refusal refusal) {
-    long seconds = refusal.secondsLeft(clock.instant());
-    return refusal.locked()
-        ? new Object[] {"password.error.locked", (seconds + 59) / 60}
-        : new Object[] {"password.error.slow", seconds};
+    return Checked.WRONG;
   }
 
   /** A wrong password: it stays counted. Recorded for existing users. */

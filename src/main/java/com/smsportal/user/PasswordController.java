@@ -86,11 +86,8 @@ class PasswordController {
               user.getUsername(),
               request.getRemoteAddr(),
               () -> encoder.matches(form.current(), user.getPasswordHash()));
-      if (current.refusal() != null) {
-        Object[] message = protection.refusalMessage(current.refusal());
-        errors.rejectValue("current", (String) message[0], new Object[] {message[1]}, null);
-      } else if (!current.right()) {
-        errors.rejectValue("current", "password.error.current");
+      if (!current.right()) {
+        errors.rejectValue("current", current.messageKey(), current.messageArguments(), null);
       }
     }
     PasswordPolicy.violation(form.password(), user.getUsername())

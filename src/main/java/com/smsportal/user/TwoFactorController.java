@@ -118,12 +118,8 @@ class TwoFactorController {
         protection.currentPassword(
             me.getUsername(), request.getRemoteAddr(), () -> encoder.matches(password, hash));
     if (!current.right()) {
-      Object[] message =
-          current.refusal() == null
-              ? new Object[] {"password.error.current", null}
-              : protection.refusalMessage(current.refusal());
-      model.addAttribute("passwordError", message[0]);
-      model.addAttribute("passwordErrorArg", message[1]);
+      model.addAttribute("passwordError", current.messageKey());
+      model.addAttribute("passwordErrorArg", current.messageArgument());
       return page(me, model);
     }
     List<String> codes = secondFactors.issueRecoveryCodes(me.id());
