@@ -67,6 +67,28 @@ final class AnswerParser {
     return new String(body, charsetOf(body, contentType, fallback));
   }
 
+  /**
+   * The elements named {@code item} that arrived whole in the decoded beginning of an answer, in
+   * order, inside a {@code returnsms} of their own. The vendor's spaced tags are closed up first,
+   * as {@link #parse} does; an element whose closing tag has not arrived is left out, and with it
+   * everything after it.
+   */
+  static CompleteItems completeItems(String text, String item) {
+    String xml = SPACED_TAG.matcher(text).replaceAll(AnswerParser::closeUp);
+    Matcher element =
+        Pattern.compile(
+                "<" + item + "(?:\\s[^>]*[^/>])?>.*?</" + item + "\\s*>",
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
+            .matcher(xml);
+    StringBuilder answer = new StringBuilder("<returnsms>\n");
+    int items = 0;
+    while (element.find()) {
+      answer.append(' ').append(element.group()).append('\n');
+      items++;
+    }
+    return new CompleteItems(answer.append("</returnsms>\n").toString(), items);
+  }
+
   /** The root {@code returnsms} element of the decoded answer, or Garbage. */
   static Node parse(String text) throws Garbage {
     String xml = text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -160,19 +160,49 @@ public class GatewayClient {
    *     GatewayException#rawAnswer()})
    */
   public String fetchStatusReports(GatewayLogin account, int statusNum) {
+    return fetchStatusReports(account, statusNum, AnswerSink.NONE);
+  }
+
+  /**
+   * The same, handing the answer's bytes to {@code sink} as they arrive: what came before the
+   * transfer broke is then still there (see {@link #completeStatusReports}).
+   */
+  public String fetchStatusReports(GatewayLogin account, int statusNum, AnswerSink sink) {
     if (statusNum < 1) {
       throw new IllegalArgumentException("statusNum must be positive");
     }
     Form form =
         Form.of(account, StandardCharsets.UTF_8, "query")
             .add("statusNum", Integer.toString(statusNum));
-    return call(account, Action.STATUS_REPORTS, form, null);
+    return JdkTransport.receivingInto(sink, () -> call(account, Action.STATUS_REPORTS, form, null));
   }
 
   /** Takes the waiting replies as text, not yet read; see {@link #fetchStatusReports}. */
   public String fetchReplies(GatewayLogin account, boolean ownExt) {
+    return fetchReplies(account, ownExt, AnswerSink.NONE);
+  }
+
+  /** The same, handing the answer's bytes to {@code sink} as they arrive. */
+  public String fetchReplies(GatewayLogin account, boolean ownExt, AnswerSink sink) {
     Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
-    return call(account, Action.REPLIES, form, null);
+    return JdkTransport.receivingInto(sink, () -> call(account, Action.REPLIES, form, null));
+  }
+
+  /**
+   * The status reports that arrived whole in the beginning of an answer of {@code statusApi} (as an
+   * {@link AnswerSink} got it), as an answer of their own.
+   *
+   * @param contentType the answer's Content-Type header, or null
+   */
+  public static CompleteItems completeStatusReports(byte[] beginning, String contentType) {
+    return AnswerParser.completeItems(
+        AnswerParser.decode(beginning, contentType, StandardCharsets.UTF_8), "statusbox");
+  }
+
+  /** The replies that arrived whole in the beginning of an answer of {@code callApi}. */
+  public static CompleteItems completeReplies(byte[] beginning, String contentType) {
+    return AnswerParser.completeItems(
+        AnswerParser.decode(beginning, contentType, StandardCharsets.UTF_8), "callbox");
   }
 
   /**

@@ -28,11 +28,16 @@ import java.util.concurrent.TimeoutException;
  * tells a failure before the request left ({@link NotSentException}) from one after it ({@link
  * AnswerLostException}), and it never silently repeats a POST on a stale keep-alive connection. The
  * read timeout covers the whole answer, body included, and the body is cut at a maximum size.
+ * Within {@link #receivingInto}, the body's bytes also go to an {@link AnswerSink} as they arrive.
  */
 final class JdkTransport implements Client {
 
   private static final Set<String> RESTRICTED =
       Set.of("content-length", "host", "connection", "expect", "upgrade");
+
+  // The sink of the calls the current thread makes, set around them by receivingInto: Feign's
+  // request has no place for it. Read once per request, on the calling thread.
+  private static final ThreadLocal<AnswerSink> SINK = new ThreadLocal<>();
 
   private final HttpClient http;
   private final Duration readTimeout;
@@ -47,6 +52,21 @@ final class JdkTransport implements Client {
             .build();
     this.readTimeout = readTimeout;
     this.maxAnswerSize = maxAnswerSize;
+  }
+
+  /** Runs {@code call}, handing the bodies of the answers it receives to {@code sink} too. */
+  static <T> T receivingInto(AnswerSink sink, java.util.function.Supplier<T> call) {
+    AnswerSink before = SINK.get();
+    SINK.set(sink);
+    try {
+      return call.get();
+    } finally {
+      if (before == null) {
+        SINK.remove();
+      } else {
+        SINK.set(before);
+      }
+    }
   }
 
   @Override
@@ -67,8 +87,14 @@ final class JdkTransport implements Client {
                 values.forEach(value -> builder.header(name, value));
               }
             });
+    AnswerSink sink = SINK.get() == null ? AnswerSink.NONE : SINK.get();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(builder.build(), info -> new LimitedBody(maxAnswerSize + 1));
+        http.sendAsync(
+            builder.build(),
+            info -> {
+              sink.begin(info.statusCode(), info.headers().firstValue("content-type").orElse(null));
+              return new LimitedBody(maxAnswerSize + 1, sink);
+            });
     HttpResponse<byte[]> answer;
     try {
       // The request timeout stops at the headers; this deadline also covers a stalled body.
@@ -119,15 +145,17 @@ final class JdkTransport implements Client {
     }
   }
 
-  /** Collects the body up to a limit, then stops reading. */
+  /** Collects the body up to a limit, then stops reading; hands each piece to the sink first. */
   private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
+    private final AnswerSink sink;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    LimitedBody(int limit) {
+    LimitedBody(int limit, AnswerSink sink) {
       this.limit = limit;
+      this.sink = sink;
     }
 
     @Override
@@ -148,6 +176,7 @@ final class JdkTransport implements Client {
       }
       for (ByteBuffer buffer : buffers) {
         int take = Math.min(buffer.remaining(), limit - out.size());
+        sink.write(buffer.slice(buffer.position(), take).asReadOnlyBuffer());
         byte[] chunk = new byte[take];
         buffer.get(chunk);
         out.write(chunk, 0, take);

@@ -36,6 +36,9 @@ class AccountPoller {
   private final GatewayAccess gateway;
   private final RawInbox inbox;
   private final Spool spool;
+  private final Landing landing;
+  private final AnswerRecovery recovery;
+  private final Pace pace;
   private final PollIngest ingest;
   private final PollerStates states;
   private final PollerMetrics metrics;
@@ -46,6 +49,8 @@ class AccountPoller {
       GatewayAccess gateway,
       RawInbox inbox,
       Spool spool,
+      Landing landing,
+      AnswerRecovery recovery,
       PollIngest ingest,
       PollerStates states,
       PollerMetrics metrics,
@@ -54,6 +59,9 @@ class AccountPoller {
     this.gateway = gateway;
     this.inbox = inbox;
     this.spool = spool;
+    this.landing = landing;
+    this.recovery = recovery;
+    this.pace = new Pace(properties.statusNum(), properties.answerTime());
     this.ingest = ingest;
     this.states = states;
     this.metrics = metrics;
@@ -177,18 +185,27 @@ class AccountPoller {
       GatewayAccountView account, AccountGateway gateway, InboxKind kind, Budget budget) {
     int total = 0;
     for (int call = 0; call < properties.maxFetches() && !budget.over(call); call++) {
-      String body =
-          kind == InboxKind.REPORTS
-              ? gateway.fetchStatusReports(properties.statusNum())
-              : gateway.fetchReplies(properties.ownExt());
+      int asked = kind == InboxKind.REPORTS ? pace.statusNum(account.id()) : 0;
+      Landing.Transfer transfer = landing.open(account.tenantId(), account.id(), kind);
+      String body;
+      try {
+        body =
+            kind == InboxKind.REPORTS
+                ? gateway.fetchStatusReports(asked, transfer)
+                : gateway.fetchReplies(properties.ownExt(), transfer);
+      } catch (RuntimeException failed) {
+        // Cut off on its way: what arrived whole is stored before the failure is reported.
+        recoverCutOff(account, kind, transfer, failed);
+        throw failed;
+      }
       Instant fetchedAt = clock.instant();
       if (!mayCarryItems(kind, body)) {
-        int items = readEmptyLooking(kind, body);
+        int items = readEmptyLooking(kind, body, transfer);
         if (items == 0) {
           return total;
         }
       }
-      long id = store(account, kind, fetchedAt, body);
+      long id = store(account, kind, fetchedAt, body, transfer);
       PollIngest.Result result;
       try {
         result =
@@ -215,28 +232,59 @@ class AccountPoller {
       if (!result.readable()) {
         throw new UnreadableAnswerException(id);
       }
-      if (kind == InboxKind.REPORTS
-          ? result.items() < properties.statusNum()
-          : result.items() == 0) {
+      if (kind == InboxKind.REPORTS) {
+        pace.observe(account.id(), result.items(), transfer.bytes(), transfer.transferNanos());
+      }
+      if (kind == InboxKind.REPORTS ? result.items() < asked : result.items() == 0) {
         return total;
       }
     }
     return total;
   }
 
+  /** Stores what arrived whole of a transfer that failed. */
+  private void recoverCutOff(
+      GatewayAccountView account, InboxKind kind, Landing.Transfer transfer, RuntimeException e) {
+    Optional<PollIngest.Result> recovered;
+    try {
+      recovered = recovery.recover(transfer);
+    } catch (DataAccessException | TransactionException databaseFailed) {
+      // The file stays: the schedule takes it once the database is back.
+      log.warn(
+          "An answer of account {} ({}) was cut off; what arrived stays on disk: {}",
+          account.id(),
+          kind,
+          databaseFailed.getMessage());
+      e.addSuppressed(databaseFailed);
+      return;
+    }
+    int items = recovered.map(PollIngest.Result::items).orElse(0);
+    if (items > 0) {
+      Instant now = clock.instant();
+      metrics.fetched(kind, items);
+      states.fetched(account.id(), now, items);
+    }
+  }
+
   /**
    * An answer without a single item element carries nothing to lose: read it first. Empty, it is
    * not stored; a readable error is thrown; anything else unreadable is stored to be looked at.
    */
-  private int readEmptyLooking(InboxKind kind, String body) {
+  private int readEmptyLooking(InboxKind kind, String body, Landing.Transfer transfer) {
     try {
-      return kind == InboxKind.REPORTS
-          ? GatewayClient.readStatusReports(body).reports().size()
-          : GatewayClient.readReplies(body).replies().size();
+      int items =
+          kind == InboxKind.REPORTS
+              ? GatewayClient.readStatusReports(body).reports().size()
+              : GatewayClient.readReplies(body).replies().size();
+      if (items == 0) {
+        transfer.landed(); // nothing in it to keep
+      }
+      return items;
     } catch (GatewayException e) {
       if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
         return -1;
       }
+      transfer.landed(); // a readable error: nothing in it to keep
       throw e;
     }
   }
@@ -246,26 +294,51 @@ class AccountPoller {
     return body.toLowerCase(Locale.ROOT).contains(tag);
   }
 
-  /** Commits the answer to the inbox, or spools it and stops the round. */
-  private long store(GatewayAccountView account, InboxKind kind, Instant fetchedAt, String body) {
+  /**
+   * Commits the answer to the inbox, or spools it and stops the round; either way its file goes. If
+   * the spool fails too, the file stays: the schedule takes it once the database is back.
+   */
+  private long store(
+      GatewayAccountView account,
+      InboxKind kind,
+      Instant fetchedAt,
+      String body,
+      Landing.Transfer transfer) {
     try {
-      return inbox.store(account.tenantId(), account.id(), kind, RawInbox.POLL, fetchedAt, body);
+      long id =
+          inbox.store(
+              account.tenantId(),
+              account.id(),
+              kind,
+              RawInbox.POLL,
+              fetchedAt,
+              body,
+              transfer.id());
+      transfer.landed();
+      return id;
     } catch (DataAccessException | TransactionException e) {
       try {
-        spool.write(new Spool.Entry(account.tenantId(), account.id(), kind, fetchedAt, body));
+        spool.write(
+            new Spool.Entry(
+                account.tenantId(), account.id(), kind, fetchedAt, body, transfer.id()));
+        transfer.landed();
         log.warn(
             "The database did not take an answer of account {} ({}); spooled to {}",
             account.id(),
             kind,
             spool.directory());
       } catch (IOException spoolFailed) {
+        transfer.cutOff();
+        transfer.release();
+        boolean kept = transfer.file() != null && java.nio.file.Files.exists(transfer.file());
         log.error(
             "The database did not take an answer of account {} ({}) and the spool {} failed too:"
-                + " {} characters LOST",
+                + " {} characters {}",
             account.id(),
             kind,
             spool.directory(),
             body.length(),
+            kept ? "kept in " + transfer.file() : "LOST",
             spoolFailed);
       }
       throw new StoreUnavailableException("the database did not take an answer", e);

@@ -36,9 +36,10 @@ import org.springframework.transaction.TransactionException;
 /**
  * The poller's schedule. Each round, in this order: if the database does not answer, nothing else
  * (no fetch without a place to put what comes); answers waiting in the spool go into the inbox, and
- * while any cannot, no account is polled; answers stored but not processed are processed (after a
- * stop or a database failure); then every due account of an active tenant is polled on a small
- * pool, under the account's ShedLock lock so that one node polls it at a time.
+ * while any cannot, no account is polled; the complete items of answers cut off by a death are
+ * stored ({@link AnswerRecovery}); answers stored but not processed are processed (after a stop or
+ * a database failure); then every due account of an active tenant is polled on a small pool, under
+ * the account's ShedLock lock so that one node polls it at a time.
  *
  * <p>On shutdown no new call to the gateway starts, and the calls under way finish and store their
  * answers before the database goes.
@@ -54,6 +55,7 @@ class PollScheduler implements SmartLifecycle {
   private final AccountPoller poller;
   private final RawInbox inbox;
   private final Spool spool;
+  private final AnswerRecovery cutOff;
   private final PollIngest ingest;
   private final PollerStates states;
   private final PollerMetrics metrics;
@@ -72,6 +74,7 @@ class PollScheduler implements SmartLifecycle {
       AccountPoller poller,
       RawInbox inbox,
       Spool spool,
+      AnswerRecovery cutOff,
       PollIngest ingest,
       PollerStates states,
       PollerMetrics metrics,
@@ -85,6 +88,7 @@ class PollScheduler implements SmartLifecycle {
     this.poller = poller;
     this.inbox = inbox;
     this.spool = spool;
+    this.cutOff = cutOff;
     this.ingest = ingest;
     this.states = states;
     this.metrics = metrics;
@@ -143,6 +147,7 @@ class PollScheduler implements SmartLifecycle {
     if (!spool.files().isEmpty()) {
       return false;
     }
+    cutOff.recoverLeftBehind();
     processBacklog();
     return true;
   }

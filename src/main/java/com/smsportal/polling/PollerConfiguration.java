@@ -1,13 +1,17 @@
 package com.smsportal.polling;
 
 import com.smsportal.node.NodeIdentity;
+import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The poller's settings, its spool, and its locks ({@link PollLocks}). */
+/**
+ * The poller's settings, its spool and landing place on disk, and its locks ({@link PollLocks}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PollerProperties.class)
 class PollerConfiguration {
@@ -15,6 +19,12 @@ class PollerConfiguration {
   @Bean
   Spool pollerSpool(PollerProperties properties) {
     return new Spool(properties.spoolDir());
+  }
+
+  @Bean
+  Landing pollerLanding(PollerProperties properties, Clock clock) {
+    Path dir = properties.landingDir();
+    return new Landing(dir != null ? dir : properties.spoolDir().resolveSibling("landing"), clock);
   }
 
   @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package com.smsportal.polling;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The poller's settings ({@code smsportal.poller.*}).
@@ -10,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether the schedule runs (tests call the poller themselves)
  * @param every how often each account is drained
  * @param tick how often the schedule looks for due accounts, spool files and unprocessed answers
- * @param statusNum reports asked for per call; a full batch means more are waiting
+ * @param statusNum reports asked for per call at most; a full batch means more are waiting
+ * @param answerTime about how long one answer of reports may take to arrive: on a slow link fewer
+ *     are asked for at a time (see {@link Pace}), so that little is on its way at any moment
  * @param maxFetches calls per account and queue in one round at most
  * @param maxRoundTime how long one account's round may go on fetching (half for each queue); it
  *     stops between fetches, never dropping a fetched answer, and the account is due again at once
@@ -20,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param threads accounts polled at the same time on this node
  * @param queue accounts due that wait for a thread; beyond that an account waits for the next tick
  * @param spoolDir where answers go that the database could not take
+ * @param landingDir where answers are written as they arrive ({@link Landing})
  * @param ownExt ask for the customer's own sub-number in replies
  */
 @ConfigurationProperties("smsportal.poller")
@@ -28,6 +32,7 @@ record PollerProperties(
     Duration every,
     Duration tick,
     int statusNum,
+    @DefaultValue("1s") Duration answerTime,
     int maxFetches,
     Duration maxRoundTime,
     Duration backoffMax,
@@ -35,4 +40,5 @@ record PollerProperties(
     int threads,
     int queue,
     Path spoolDir,
+    Path landingDir,
     boolean ownExt) {}

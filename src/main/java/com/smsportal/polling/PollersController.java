@@ -75,6 +75,7 @@ class PollersController {
       long fetchedToday,
       long backlog,
       long attention,
+      long recovered,
       String lockNode,
       boolean lockHeld) {
 
@@ -88,6 +89,7 @@ class PollersController {
     Map<Long, PollerStates.State> known = states.all();
     Map<Long, Long> backlog = inbox.backlog();
     Map<Long, Long> attention = inbox.needingAttention();
+    Map<Long, Long> recovered = inbox.recovered();
     LocalDate today = LocalDate.ofInstant(clock.instant(), Times.ZONE);
     Map<Long, PollLocks.Holder> holders = locks.holders();
     List<PollerRow> rows =
@@ -110,6 +112,7 @@ class PollersController {
                       s == null ? 0 : s.fetchedOn(today),
                       backlog.getOrDefault(a.id(), 0L),
                       attention.getOrDefault(a.id(), 0L),
+                      recovered.getOrDefault(a.id(), 0L),
                       holder(holders, a.id()).node(),
                       holder(holders, a.id()).now());
                 })

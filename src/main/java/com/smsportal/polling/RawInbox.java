@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,10 @@ class RawInbox {
 
   static final String POLL = "POLL";
   static final String SPOOL = "SPOOL";
+
+  /** The complete items of an answer cut off by a death or a broken transfer ({@link Landing}). */
+  static final String RECOVERED = "RECOVERED";
+
   private static final int PROBLEM = 500;
 
   private final JdbcTemplate jdbc;
@@ -47,27 +52,60 @@ class RawInbox {
       String source,
       Instant fetchedAt,
       String body) {
-    return ownTransaction.execute(
-        status -> {
-          GeneratedKeyHolder key = new GeneratedKeyHolder();
-          jdbc.update(
-              connection -> {
-                PreparedStatement s =
-                    connection.prepareStatement(
-                        "insert into poll_inbox (tenant_id, account_id, kind, source, state,"
-                            + " fetched_at, body) values (?, ?, ?, ?, 'NEW', ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS);
-                s.setLong(1, tenantId);
-                s.setLong(2, accountId);
-                s.setString(3, kind.name());
-                s.setString(4, source);
-                s.setObject(5, utc(fetchedAt));
-                s.setString(6, body);
-                return s;
-              },
-              key);
-          return key.getKey().longValue();
-        });
+    return store(tenantId, accountId, kind, source, fetchedAt, body, null);
+  }
+
+  /**
+   * Stores an answer of this transfer once and commits it; returns its id, or that of the answer
+   * already stored for the transfer (then nothing changes).
+   *
+   * @param transfer the id of the transfer it came in ({@link Landing.Transfer#id()}), or null
+   */
+  long store(
+      long tenantId,
+      long accountId,
+      InboxKind kind,
+      String source,
+      Instant fetchedAt,
+      String body,
+      String transfer) {
+    try {
+      return ownTransaction.execute(
+          status -> {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.update(
+                connection -> {
+                  PreparedStatement s =
+                      connection.prepareStatement(
+                          "insert into poll_inbox (tenant_id, account_id, kind, source, state,"
+                              + " fetched_at, body, transfer) values (?, ?, ?, ?, 'NEW', ?, ?, ?)",
+                          Statement.RETURN_GENERATED_KEYS);
+                  s.setLong(1, tenantId);
+                  s.setLong(2, accountId);
+                  s.setString(3, kind.name());
+                  s.setString(4, source);
+                  s.setObject(5, utc(fetchedAt));
+                  s.setString(6, body);
+                  s.setString(7, transfer);
+                  return s;
+                },
+                key);
+            return key.getKey().longValue();
+          });
+    } catch (DuplicateKeyException stored) {
+      if (transfer == null) {
+        throw stored;
+      }
+      return ofTransfer(transfer).orElseThrow(() -> stored);
+    }
+  }
+
+  /** The answer stored for this transfer, if any. */
+  Optional<Long> ofTransfer(String transfer) {
+    return jdbc
+        .queryForList("select id from poll_inbox where transfer = ?", Long.class, transfer)
+        .stream()
+        .findFirst();
   }
 
   Optional<StoredAnswer> find(long id) {
@@ -106,6 +144,19 @@ class RawInbox {
   /** Answers not processed yet, per account. */
   Map<Long, Long> backlog() {
     return countPerAccount("state = 'NEW'");
+  }
+
+  /** Items recovered from answers that were cut off, per account. */
+  Map<Long, Long> recovered() {
+    Map<Long, Long> items = new HashMap<>();
+    jdbc.query(
+        "select account_id, sum(coalesce(item_count, 0)) from poll_inbox where source = ?"
+            + " group by account_id",
+        rs -> {
+          items.put(rs.getLong(1), rs.getLong(2));
+        },
+        RECOVERED);
+    return items;
   }
 
   /** Answers that need an administrator (unreadable, or items that could not be stored). */

@@ -33,8 +33,18 @@ class Spool {
     this.dir = dir;
   }
 
-  /** One spooled answer with what the inbox needs to store it. */
-  record Entry(long tenantId, long accountId, InboxKind kind, Instant fetchedAt, String body) {}
+  /**
+   * One spooled answer with what the inbox needs to store it.
+   *
+   * @param transfer the id of the transfer it came in, or null (files spooled before there was one)
+   */
+  record Entry(
+      long tenantId,
+      long accountId,
+      InboxKind kind,
+      Instant fetchedAt,
+      String body,
+      String transfer) {}
 
   Path directory() {
     return dir;
@@ -55,6 +65,7 @@ class Spool {
             + entry.kind()
             + "\nfetched="
             + entry.fetchedAt()
+            + (entry.transfer() == null ? "" : "\ntransfer=" + entry.transfer())
             + SEPARATOR;
     try (FileChannel channel =
         FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -95,6 +106,7 @@ class Spool {
     long account = 0;
     InboxKind kind = null;
     Instant fetched = null;
+    String transfer = null;
     for (String line : text.substring(0, end).split("\n")) {
       String[] pair = line.split("=", 2);
       switch (pair[0]) {
@@ -102,13 +114,15 @@ class Spool {
         case "account" -> account = Long.parseLong(pair[1]);
         case "kind" -> kind = InboxKind.valueOf(pair[1]);
         case "fetched" -> fetched = Instant.parse(pair[1]);
+        case "transfer" -> transfer = pair[1];
         default -> throw new IOException("unknown header " + pair[0] + " in " + file.getFileName());
       }
     }
     if (kind == null || fetched == null || tenant == 0 || account == 0) {
       throw new IOException("incomplete header in " + file.getFileName());
     }
-    return new Entry(tenant, account, kind, fetched, text.substring(end + SEPARATOR.length()));
+    return new Entry(
+        tenant, account, kind, fetched, text.substring(end + SEPARATOR.length()), transfer);
   }
 
   void delete(Path file) throws IOException {

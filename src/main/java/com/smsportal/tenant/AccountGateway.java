@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.gateway.AnswerSink;
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
@@ -46,14 +47,17 @@ public final class AccountGateway {
     return client.checkKeyword(open(), content);
   }
 
-  /** See {@link GatewayClient#fetchStatusReports}: store the answer before reading it. */
-  public String fetchStatusReports(int statusNum) {
-    return client.fetchStatusReports(open(), statusNum);
+  /**
+   * See {@link GatewayClient#fetchStatusReports(GatewayLogin, int, AnswerSink)}: store the answer
+   * before reading it; the sink gets its bytes as they arrive.
+   */
+  public String fetchStatusReports(int statusNum, AnswerSink sink) {
+    return client.fetchStatusReports(open(), statusNum, sink);
   }
 
-  /** See {@link GatewayClient#fetchReplies}. */
-  public String fetchReplies(boolean ownExt) {
-    return client.fetchReplies(open(), ownExt);
+  /** See {@link GatewayClient#fetchReplies(GatewayLogin, boolean, AnswerSink)}. */
+  public String fetchReplies(boolean ownExt, AnswerSink sink) {
+    return client.fetchReplies(open(), ownExt, sink);
   }
 
   void close() {

@@ -240,7 +240,8 @@ class PollerIntegrationTests {
             .orElseThrow();
 
     spool.write(
-        new Spool.Entry(tenantId, account, InboxKind.REPORTS, first.fetchedAt(), first.body()));
+        new Spool.Entry(
+            tenantId, account, InboxKind.REPORTS, first.fetchedAt(), first.body(), null));
     assertThat(scheduler.replaySpool()).isEqualTo(1);
 
     assertThat(reportsOf(tasks)).isEqualTo(40);

@@ -1,0 +1,306 @@
+package com.smsportal.polling;
+
+import com.smsportal.gateway.AnswerSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers of the fetch-once queues on disk while they arrive, so that a portal killed halfway
+ * through a slow answer keeps what had come: the gateway forgot it as it sent it. One file per
+ * transfer, created when the answer's headers arrive; every piece of the body is written to it as
+ * it comes (into the operating system, which keeps it when the process dies) and forced to the
+ * device at least every {@value #FORCE_EVERY_MILLIS} ms while the answer goes on. Once the whole
+ * answer is committed to the inbox the file is deleted; a file left behind is an answer that was
+ * cut off, and {@link AnswerRecovery} takes its complete items.
+ *
+ * <p>A file starts with a header of {@code name=value} lines and an empty line, then the body's
+ * bytes as they came.
+ */
+class Landing {
+
+  private static final Logger log = LoggerFactory.getLogger(Landing.class);
+  static final long FORCE_EVERY_MILLIS = 50;
+  private static final String SUFFIX = ".part";
+  private static final byte[] END_OF_HEADER = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path dir;
+  private final Clock clock;
+  // Files this process is writing: never taken for recovery while their transfer goes on.
+  private final Set<Path> open = ConcurrentHashMap.newKeySet();
+
+  Landing(Path dir, Clock clock) {
+    this.dir = dir;
+    this.clock = clock;
+  }
+
+  Path directory() {
+    return dir;
+  }
+
+  /** A transfer about to start for this account and queue; its file appears with the answer. */
+  Transfer open(long tenantId, long accountId, InboxKind kind) {
+    return new Transfer(tenantId, accountId, kind);
+  }
+
+  /** Files left by transfers that are not going on in this process, oldest first. */
+  List<Path> leftBehind() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+          .filter(f -> !open.contains(f))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a file holds: whom and what queue it was for, and the bytes of the answer that came. */
+  record Entry(
+      String transfer,
+      long tenantId,
+      long accountId,
+      InboxKind kind,
+      Instant fetchedAt,
+      int status,
+      String contentType,
+      byte[] body) {}
+
+  Entry read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int end = indexOf(bytes, END_OF_HEADER);
+    if (end < 0) {
+      throw new IOException("no complete header in " + file.getFileName());
+    }
+    String transfer = null;
+    long tenant = 0;
+    long account = 0;
+    InboxKind kind = null;
+    Instant fetched = null;
+    int status = 0;
+    String type = null;
+    for (String line : new String(bytes, 0, end, StandardCharsets.US_ASCII).split("\n")) {
+      String[] pair = line.split("=", 2);
+      if (pair.length < 2) {
+        throw new IOException("a header line without a value in " + file.getFileName());
+      }
+      switch (pair[0]) {
+        case "transfer" -> transfer = pair[1];
+        case "tenant" -> tenant = Long.parseLong(pair[1]);
+        case "account" -> account = Long.parseLong(pair[1]);
+        case "kind" -> kind = InboxKind.valueOf(pair[1]);
+        case "fetched" -> fetched = Instant.parse(pair[1]);
+        case "status" -> status = Integer.parseInt(pair[1]);
+        case "type" -> type = pair[1];
+        default -> throw new IOException("unknown header " + pair[0] + " in " + file.getFileName());
+      }
+    }
+    if (transfer == null || kind == null || fetched == null || tenant == 0 || account == 0) {
+      throw new IOException("incomplete header in " + file.getFileName());
+    }
+    byte[] body = Arrays.copyOfRange(bytes, end + END_OF_HEADER.length, bytes.length);
+    return new Entry(transfer, tenant, account, kind, fetched, status, type, body);
+  }
+
+  void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Taken again later: its transfer id is in the inbox by then, so it is only deleted.
+      log.warn("Could not delete {}: {}", file, e.getMessage());
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (bytes[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * One answer on its way. The HTTP client's thread writes it; the poller's thread asks about it
+   * once the call has returned or failed.
+   */
+  final class Transfer implements AnswerSink {
+
+    private final String id = UUID.randomUUID().toString();
+    private final long tenantId;
+    private final long accountId;
+    private final InboxKind kind;
+    private volatile Path file;
+    private volatile FileChannel channel;
+    private volatile boolean failed;
+    private volatile long bytes;
+    private volatile long firstByteNanos;
+    private volatile long lastByteNanos;
+    private long lastForceNanos;
+
+    private Transfer(long tenantId, long accountId, InboxKind kind) {
+      this.tenantId = tenantId;
+      this.accountId = accountId;
+      this.kind = kind;
+    }
+
+    /** The id the answer is stored under in the inbox: a file taken later finds it there. */
+    String id() {
+      return id;
+    }
+
+    /** The file, if the answer began to arrive and its file is still there. */
+    Path file() {
+      return file;
+    }
+
+    long bytes() {
+      return bytes;
+    }
+
+    /** From the first byte of the body to the last, in nanoseconds (0 before two arrived). */
+    long transferNanos() {
+      return bytes == 0 ? 0 : lastByteNanos - firstByteNanos;
+    }
+
+    @Override
+    public void begin(int status, String contentType) {
+      if (file != null) {
+        // A second answer to the same call (never expected): keep the first; drop this sink.
+        failed = true;
+        return;
+      }
+      String name = clock.millis() + "-" + id + SUFFIX;
+      Path target = dir.resolve(name);
+      open.add(target); // before it exists: recovery must never see it while it is written
+      file = target;
+      StringBuilder header =
+          new StringBuilder()
+              .append("transfer=")
+              .append(id)
+              .append("\ntenant=")
+              .append(tenantId)
+              .append("\naccount=")
+              .append(accountId)
+              .append("\nkind=")
+              .append(kind.name())
+              .append("\nfetched=")
+              .append(clock.instant())
+              .append("\nstatus=")
+              .append(status);
+      if (contentType != null) {
+        header.append("\ntype=").append(contentType.replaceAll("[^\\x20-\\x7e]", "?"));
+      }
+      header.append("\n\n");
+      try {
+        Files.createDirectories(dir);
+        channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        writeFully(ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.US_ASCII)));
+        lastForceNanos = System.nanoTime();
+      } catch (IOException | RuntimeException e) {
+        fail(e);
+      }
+    }
+
+    @Override
+    public void write(ByteBuffer piece) {
+      long now = System.nanoTime();
+      if (bytes == 0) {
+        firstByteNanos = now;
+      }
+      lastByteNanos = now;
+      bytes += piece.remaining();
+      if (failed || channel == null) {
+        return;
+      }
+      try {
+        writeFully(piece);
+        if (now - lastForceNanos >= FORCE_EVERY_MILLIS * 1_000_000) {
+          channel.force(false);
+          lastForceNanos = System.nanoTime();
+        }
+      } catch (IOException | RuntimeException e) {
+        fail(e);
+      }
+    }
+
+    private void writeFully(ByteBuffer piece) throws IOException {
+      while (piece.hasRemaining()) {
+        channel.write(piece);
+      }
+    }
+
+    private void fail(Exception e) {
+      // The answer still arrives in memory and is stored as before; only a death now loses it.
+      failed = true;
+      log.warn(
+          "Could not write an answer of account {} ({}) to {} as it arrived: {}",
+          accountId,
+          kind,
+          dir,
+          e.toString());
+      closeChannel();
+    }
+
+    /** The whole answer is committed (or spooled): its file goes. */
+    void landed() {
+      closeChannel();
+      Path written = file;
+      if (written != null) {
+        delete(written);
+      }
+      release();
+    }
+
+    /**
+     * The call failed: the file (if any) stays for {@link AnswerRecovery}, which the caller asks at
+     * once; the file is free for later rounds only after that.
+     */
+    void cutOff() {
+      closeChannel();
+    }
+
+    /** This process no longer writes or reads the file: a later recovery may take it. */
+    void release() {
+      Path written = file;
+      if (written != null) {
+        open.remove(written);
+      }
+    }
+
+    private void closeChannel() {
+      FileChannel c = channel;
+      channel = null;
+      if (c != null) {
+        try {
+          c.close();
+        } catch (IOException e) {
+          log.debug("Closing {} failed: {}", file, e.getMessage());
+        }
+      }
+    }
+  }
+}
