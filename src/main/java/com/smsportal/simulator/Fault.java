@@ -23,6 +23,11 @@ record Fault(Mode mode, Duration latency, Duration hangFor, int times) {
     /** Wait {@code hangFor} before doing anything, then answer 503; nothing changes. */
     HANG,
     /** Do the work (a send is sent, a password changed), then wait {@code hangFor} to answer. */
-    LOST_ANSWER
+    LOST_ANSWER,
+    /**
+     * Do the work (reports and replies are handed out, and forgotten), send the first half of the
+     * answer's bytes, then break the connection: a transfer cut off on its way.
+     */
+    CUT_ANSWER
   }
 }

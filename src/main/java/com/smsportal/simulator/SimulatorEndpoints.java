@@ -1,7 +1,8 @@
 package com.smsportal.simulator;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.UnsupportedEncodingException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,31 +34,36 @@ class SimulatorEndpoints {
   }
 
   @PostMapping("/simulator/sms.aspx")
-  ResponseEntity<byte[]> sms(HttpServletRequest request) throws Exception {
-    return answer(request, StandardCharsets.UTF_8, "utf-8", gateway::accountAction);
+  ResponseEntity<byte[]> sms(HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    return answer(request, response, StandardCharsets.UTF_8, "utf-8", gateway::accountAction);
   }
 
   @PostMapping(GBK_PATH)
-  ResponseEntity<byte[]> smsGbk(HttpServletRequest request) throws Exception {
-    return answer(request, GBK, "gb2312", gateway::accountAction);
+  ResponseEntity<byte[]> smsGbk(HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    return answer(request, response, GBK, "gb2312", gateway::accountAction);
   }
 
   @PostMapping("/simulator/statusApi.aspx")
-  ResponseEntity<byte[]> statusApi(HttpServletRequest request) throws Exception {
-    return answer(request, StandardCharsets.UTF_8, "utf-8", gateway::statusReports);
+  ResponseEntity<byte[]> statusApi(HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    return answer(request, response, StandardCharsets.UTF_8, "utf-8", gateway::statusReports);
   }
 
   @PostMapping("/simulator/callApi.aspx")
-  ResponseEntity<byte[]> callApi(HttpServletRequest request) throws Exception {
-    return answer(request, StandardCharsets.UTF_8, "utf-8", gateway::replies);
+  ResponseEntity<byte[]> callApi(HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    return answer(request, response, StandardCharsets.UTF_8, "utf-8", gateway::replies);
   }
 
   private ResponseEntity<byte[]> answer(
       HttpServletRequest request,
+      HttpServletResponse response,
       Charset charset,
       String declared,
       Function<Map<String, String>, String> action)
-      throws UnsupportedEncodingException, InterruptedException {
+      throws IOException, InterruptedException {
     // The body is decoded in this endpoint's charset, whatever the request says (for GBK, a
     // filter has set it already, before anything could read the parameters).
     request.setCharacterEncoding(charset.name());
@@ -83,9 +89,33 @@ class SimulatorEndpoints {
       // The work is done; the answer comes after the client has given up on it.
       Thread.sleep(hangOf(fault).toMillis());
     }
+    if (fault.mode() == Fault.Mode.CUT_ANSWER) {
+      cutOff(response, body.getBytes(charset), declared);
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/xml; charset=" + declared))
         .body(body.getBytes(charset));
+  }
+
+  /**
+   * Sends the headers of the whole answer and the first half of its bytes, then breaks the
+   * connection: the exception reaches the container with the answer committed and short of its
+   * length, and the container closes the connection without finishing it.
+   */
+  private static void cutOff(HttpServletResponse response, byte[] body, String declared)
+      throws IOException {
+    response.setContentType("text/xml; charset=" + declared);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body, 0, body.length / 2);
+    response.flushBuffer();
+    throw new AnswerCutOff();
+  }
+
+  /** Breaks the connection in the middle of an answer (the simulator's {@code CUT_ANSWER}). */
+  static final class AnswerCutOff extends IOException {
+    AnswerCutOff() {
+      super("the answer is cut off on purpose (simulator fault CUT_ANSWER)", null);
+    }
   }
 
   private Duration hangOf(Fault fault) {

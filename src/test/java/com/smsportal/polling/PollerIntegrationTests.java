@@ -20,8 +20,11 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +82,7 @@ class PollerIntegrationTests {
 
   @Autowired PollScheduler scheduler;
   @Autowired Spool spool;
+  @Autowired Landing landing;
   @Autowired RawInbox inbox;
   @Autowired PollerStates states;
   @Autowired GatewayAccounts accounts;
@@ -324,6 +328,66 @@ class PollerIntegrationTests {
 
     assertThat(scheduler.pollNow(account).orElseThrow().reports()).isEqualTo(10);
     assertThat(reportsOf(tasks)).isEqualTo(10);
+  }
+
+  @Test
+  void anAnswerCutOffOnItsWayKeepsEveryReportThatArrivedWhole() throws Exception {
+    List<String> tasks = sendDirect(100);
+    control().fault(gw.account(), "CUT_ANSWER", 1);
+
+    AccountPoller.Round cut = scheduler.pollNow(account).orElseThrow();
+
+    // Half of the answer's bytes came: the reports whole in them are stored, before the round
+    // reports its failure; the gateway forgot the rest as it sent them.
+    assertThat(cut.succeeded()).isFalse();
+    long stored = reportsOf(tasks);
+    assertThat(stored).isBetween(1L, 99L);
+    assertThat(
+            jdbc.queryForList(
+                "select item_count from poll_inbox where account_id = ? and source = 'RECOVERED'",
+                Long.class,
+                account))
+        .containsExactly(stored);
+    assertThat(inbox.recovered()).containsEntry(account, stored);
+    assertThat(landing.leftBehind()).as("nothing left on disk").isEmpty();
+    assertThat(scheduler.pollNow(account).orElseThrow().succeeded()).isTrue();
+    assertThat(reportsOf(tasks)).isEqualTo(stored);
+  }
+
+  @Test
+  void anAnswerLeftOnDiskByAPortalThatDiedIsStoredOnceAtTheNextRound() throws Exception {
+    List<String> tasks = sendDirect(30);
+    // What the gateway handed out and the dying portal had written when it died: two thirds.
+    String answer =
+        client.fetchStatusReports(
+            new GatewayLogin(base(), GatewayCharset.UTF8, gw.userid(), gw.account(), bulkPassword),
+            100);
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    int arrived = bytes.length * 2 / 3;
+    int whole =
+        new String(bytes, 0, arrived, StandardCharsets.UTF_8).split("</statusbox>", -1).length - 1;
+    Landing dead = new Landing(landing.directory(), Clock.systemUTC());
+    Landing.Transfer transfer = dead.open(tenantId, account, InboxKind.REPORTS);
+    transfer.begin(200, "text/xml; charset=utf-8");
+    transfer.write(ByteBuffer.wrap(bytes, 0, arrived));
+    Path file = transfer.file();
+    byte[] left = Files.readAllBytes(file);
+
+    assertThat(scheduler.recover()).isTrue();
+
+    assertThat(whole).isBetween(1, 29);
+    assertThat(reportsOf(tasks)).isEqualTo(whole);
+    assertThat(file).doesNotExist();
+    assertThat(inbox.recovered()).containsEntry(account, (long) whole);
+
+    // The same file again: as if that portal had died after storing it, before deleting it.
+    Files.write(file, left);
+    scheduler.recover();
+
+    assertThat(file).doesNotExist();
+    assertThat(count("select count(*) from poll_inbox where transfer = ?", transfer.id()))
+        .isEqualTo(1);
+    assertThat(reportsOf(tasks)).isEqualTo(whole);
   }
 
   @Test

@@ -61,6 +61,23 @@ class PollersPageIntegrationTests {
         inbox.store(
             tenant, account, InboxKind.REPORTS, RawInbox.POLL, now, "<html><script>x</script>");
     ingest.process(inbox.find(unreadable).orElseThrow());
+    // Two reports that arrived whole in an answer cut off on its way.
+    long recovered =
+        inbox.store(
+            tenant,
+            account,
+            InboxKind.REPORTS,
+            RawInbox.RECOVERED,
+            now,
+            "<returnsms>"
+                + "<statusbox><mobile>13900000001</mobile><taskid>1</taskid><status>10</status>"
+                + "<receivetime>2026-12-07 10:00:00</receivetime><errorcode>DELIVRD</errorcode>"
+                + "<extno></extno></statusbox>"
+                + "<statusbox><mobile>13900000002</mobile><taskid>1</taskid><status>10</status>"
+                + "<receivetime>2026-12-07 10:00:00</receivetime><errorcode>DELIVRD</errorcode>"
+                + "<extno></extno></statusbox></returnsms>",
+            UUID.randomUUID().toString());
+    ingest.process(inbox.find(recovered).orElseThrow());
 
     PortalHttpClient admin = new PortalHttpClient(port);
     admin.logIn("admin", Logins.DEMO_PASSWORD);
@@ -70,7 +87,9 @@ class PollersPageIntegrationTests {
     String row = rowOf(page.body(), "poller-" + account);
     assertThat(row)
         .contains("pollers-page", tenantName, "failing, 1 in a row")
-        .contains("UPSTREAM_GARBAGE: &lt;b&gt;HTTP 500&lt;/b&gt;");
+        .contains("UPSTREAM_GARBAGE: &lt;b&gt;HTTP 500&lt;/b&gt;")
+        .contains("<td class=\"num recovered\">2</td>");
+    assertThat(page.body()).contains("Recovered from interrupted answers");
     assertThat(page.body()).contains("/admin/pollers/answers/" + unreadable);
 
     HttpResponse<String> answer = admin.get("/admin/pollers/answers/" + unreadable + "?lang=en");
