@@ -28,11 +28,13 @@ class AnswerRecovery {
   private final Landing landing;
   private final RawInbox inbox;
   private final PollIngest ingest;
+  private final PollerMetrics metrics;
 
-  AnswerRecovery(Landing landing, RawInbox inbox, PollIngest ingest) {
+  AnswerRecovery(Landing landing, RawInbox inbox, PollIngest ingest, PollerMetrics metrics) {
     this.landing = landing;
     this.inbox = inbox;
     this.ingest = ingest;
+    this.metrics = metrics;
   }
 
   /**
@@ -114,6 +116,7 @@ class AnswerRecovery {
         entry.body().length,
         complete.items(),
         id);
+    metrics.recovered(entry.kind(), complete.items());
     return inbox.find(id).map(ingest::process);
   }
 }

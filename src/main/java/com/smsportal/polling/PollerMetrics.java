@@ -52,6 +52,15 @@ class PollerMetrics {
         .increment(items);
   }
 
+  /** Items stored from answers that were cut off on their way ({@link AnswerRecovery}). */
+  void recovered(InboxKind kind, int items) {
+    Counter.builder("smsportal.poller.recovered")
+        .description("Reports and replies recovered from answers cut off on their way")
+        .tag("kind", kind.name().toLowerCase())
+        .register(registry)
+        .increment(items);
+  }
+
   void failed(long accountId) {
     Counter.builder("smsportal.poller.errors")
         .description("Failed polling rounds")
