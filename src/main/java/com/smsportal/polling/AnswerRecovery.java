@@ -5,9 +5,12 @@ import com.smsportal.gateway.GatewayClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -29,6 +32,8 @@ class AnswerRecovery {
   private final RawInbox inbox;
   private final PollIngest ingest;
   private final PollerMetrics metrics;
+  // Files the database refused for what they hold (not for being away), each said once.
+  private final Set<Path> refused = ConcurrentHashMap.newKeySet();
 
   AnswerRecovery(Landing landing, RawInbox inbox, PollIngest ingest, PollerMetrics metrics) {
     this.landing = landing;
@@ -46,6 +51,13 @@ class AnswerRecovery {
     for (Path file : landing.leftBehind()) {
       try {
         items += take(file).map(PollIngest.Result::items).orElse(0);
+        refused.remove(file);
+      } catch (DataIntegrityViolationException e) {
+        // Its account is not (or no longer) in the database: kept on disk, said once; the others go
+        // on.
+        if (refused.add(file)) {
+          log.error("{} cannot be stored and stays on disk: {}", file, e.getMessage());
+        }
       } catch (DataAccessException | TransactionException e) {
         log.warn("Answers cut off stay on disk until the database takes them: {}", e.getMessage());
         return items;

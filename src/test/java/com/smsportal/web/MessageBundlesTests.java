@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessageBundlesTests {
 
   static final Path RESOURCES = Path.of("src/main/resources");
+  static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
   static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
 
   @Test
@@ -51,6 +52,32 @@ class MessageBundlesTests {
         assertThat(texts.stringPropertyNames())
             .as(bundle.toString())
             .allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
+      }
+    }
+  }
+
+  /**
+   * A text with arguments is a MessageFormat pattern, where a single apostrophe quotes: "account's
+   * {0}" would show "accounts {0}". Such a text writes an apostrophe twice; one without arguments
+   * is shown as written and keeps it single.
+   */
+  @Test
+  void aTextWithArgumentsShowsItsApostrophesAndFillsItsArguments() throws IOException {
+    for (Path base : baseBundles()) {
+      for (Path bundle : new Path[] {base, sibling(base, "_en")}) {
+        Properties texts = load(bundle);
+        for (String key : texts.stringPropertyNames()) {
+          String text = texts.getProperty(key);
+          if (!ARGUMENT.matcher(text).find()) {
+            continue;
+          }
+          Object[] arguments = {7, 7, 7, 7, 7, 7};
+          String shown = new java.text.MessageFormat(text).format(arguments);
+          assertThat(shown).as(bundle + ": " + key).doesNotContainPattern("\\{\\d");
+          assertThat(shown.chars().filter(c -> c == '\'').count())
+              .as(bundle + ": " + key + " (apostrophes shown)")
+              .isEqualTo(text.replace("''", "'").chars().filter(c -> c == '\'').count());
+        }
       }
     }
   }
