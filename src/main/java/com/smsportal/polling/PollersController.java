@@ -120,6 +120,7 @@ class PollersController {
                 Comparator.comparing(PollerRow::tenantName).thenComparing(PollerRow::accountName))
             .toList();
     model.addAttribute("rows", rows);
+    model.addAttribute("anyRecovered", rows.stream().anyMatch(r -> r.recovered() > 0));
     model.addAttribute("spoolFiles", spool.size());
     model.addAttribute("spoolDir", spool.directory().toAbsolutePath().toString());
     model.addAttribute("enabled", properties.enabled());

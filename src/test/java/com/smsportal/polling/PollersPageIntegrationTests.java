@@ -89,7 +89,9 @@ class PollersPageIntegrationTests {
         .contains("pollers-page", tenantName, "failing, 1 in a row")
         .contains("UPSTREAM_GARBAGE: &lt;b&gt;HTTP 500&lt;/b&gt;")
         .contains("<td class=\"num recovered\">2</td>");
-    assertThat(page.body()).contains("Recovered from interrupted answers");
+    assertThat(page.body())
+        .contains("Recovered from interrupted answers")
+        .contains("an answer whose transfer was cut off");
     assertThat(page.body()).contains("/admin/pollers/answers/" + unreadable);
 
     HttpResponse<String> answer = admin.get("/admin/pollers/answers/" + unreadable + "?lang=en");
