@@ -4,7 +4,7 @@ import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.CurrentActor;
-import com.smsportal.sending.message.MobileNumbers;
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.optout.OptOut;
 import com.smsportal.sending.optout.OptOutRepository;
 import com.smsportal.tenant.TenantContext;
@@ -116,10 +116,10 @@ public class OptOuts {
 
   /**
    * A page of the list, newest first, before {@code beforeId} (keyset; null for the first page),
-   * only numbers containing {@code digits} if given.
+   * only numbers containing what {@code search} looks for ({@link MobileNumber#fragment}).
    */
-  public List<OptOutView> page(String digits, Long beforeId, int limit) {
-    String only = digits == null ? "" : digits.replaceAll("\\D", "");
+  public List<OptOutView> page(String search, Long beforeId, int limit) {
+    String only = MobileNumber.fragment(search);
     return tx.execute(
         status ->
             optOuts
@@ -158,7 +158,7 @@ public class OptOuts {
     if (TenantContext.current() == TenantContext.ALL_TENANTS) {
       throw new IllegalStateException("an opt-out belongs to one tenant: run in its context");
     }
-    String number = mobile == null ? null : MobileNumbers.normalise(mobile);
+    String number = MobileNumber.mainland(mobile);
     if (number == null) {
       return Added.NOT_A_MOBILE;
     }

@@ -1,8 +1,8 @@
 package com.smsportal.sending.optout;
 
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.OptOutView;
 import com.smsportal.sending.OptOuts;
-import com.smsportal.sending.message.MobileNumbers;
 import com.smsportal.web.KeysetPage;
 import com.smsportal.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -58,7 +58,7 @@ class OptOutController {
     OptOuts.Added added = optOuts.add(mobile, note);
     if (added == OptOuts.Added.ADDED || added == OptOuts.Added.ALREADY_LISTED) {
       redirect.addFlashAttribute("added", added.name());
-      redirect.addFlashAttribute("addedMobile", MobileNumbers.normalise(mobile));
+      redirect.addFlashAttribute("addedMobile", MobileNumber.mainland(mobile));
       return "redirect:/optouts";
     }
     model.addAttribute("mobile", mobile);

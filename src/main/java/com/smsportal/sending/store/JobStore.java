@@ -14,8 +14,8 @@ import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.sending.message.MessageSegments;
-import com.smsportal.sending.message.MobileNumbers;
 import com.smsportal.sending.message.ParsedNumbers;
+import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
@@ -101,7 +101,7 @@ public class JobStore {
       return SubmitResult.repeatOf(earlier.get());
     }
     Instant now = clock.instant();
-    ParsedNumbers parsed = MobileNumbers.parse(order.mobiles());
+    ParsedNumbers parsed = PastedNumbers.parse(order.mobiles());
     String content = order.content() == null ? "" : order.content();
     String extno = order.extno() == null ? "" : order.extno().strip();
     Optional<GatewayAccountView> found = accounts.find(order.accountId());
