@@ -1,6 +1,7 @@
 package com.smsportal.audit;
 
 import com.smsportal.web.CsvDownload;
+import com.smsportal.web.KeysetPage;
 import com.smsportal.web.Times;
 import jakarta.validation.Valid;
 import java.util.Arrays;
@@ -37,11 +38,10 @@ class AuditController {
       model.addAttribute("events", List.of());
       return VIEW;
     }
-    List<AuditRecord> page = search.page(query, query.before(), PAGE_SIZE + 1);
-    boolean more = page.size() > PAGE_SIZE;
-    List<AuditRecord> shown = more ? page.subList(0, PAGE_SIZE) : page;
-    model.addAttribute("events", shown);
-    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    KeysetPage<AuditRecord> page =
+        KeysetPage.read(PAGE_SIZE, n -> search.page(query, query.before(), n));
+    model.addAttribute("events", page.rows());
+    model.addAttribute("nextBefore", page.next(AuditRecord::id));
     return VIEW;
   }
 

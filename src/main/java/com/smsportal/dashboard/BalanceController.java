@@ -1,14 +1,13 @@
 package com.smsportal.dashboard;
 
+import com.smsportal.web.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The dashboard's balances panel, which htmx loads after the page so that the page never waits for
@@ -60,8 +59,7 @@ class BalanceController {
   @GetMapping("/dashboard/balances/{id}")
   String row(@PathVariable long id, HttpServletRequest request, Model model) {
     CustomerPanels.requireCustomer(request);
-    BalanceRow row =
-        balances.ofAccount(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    BalanceRow row = balances.ofAccount(id).orElseThrow(NotFoundException::new);
     model.addAttribute("b", row);
     return ROW;
   }

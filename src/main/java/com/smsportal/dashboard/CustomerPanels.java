@@ -1,8 +1,7 @@
 package com.smsportal.dashboard;
 
+import com.smsportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The dashboard's panels show one tenant's data: a customer's. Staff (every tenant's context) have
@@ -18,7 +17,7 @@ final class CustomerPanels {
 
   static void requireCustomer(HttpServletRequest request) {
     if (!isCustomer(request)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      throw new NotFoundException();
     }
   }
 }

@@ -61,10 +61,6 @@ public record SendsChart(int days, List<DailySends> rows) {
     return series(d -> Long.toString(d.delivered()));
   }
 
-  public String failedSeries() {
-    return series(d -> Long.toString(d.failed()));
-  }
-
   /** Delivery rate per day in percent with one decimal. */
   public String rateSeries() {
     return series(

@@ -7,6 +7,7 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.FilterInput;
+import com.smsportal.web.KeysetPage;
 import com.smsportal.web.PageCursor;
 import com.smsportal.web.Times;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,14 +72,9 @@ class ReceiptsController {
       model.addAttribute("receipts", List.of());
       return VIEW;
     }
-    List<ReceiptView> page = search.page(query, cursor, PAGE_SIZE + 1);
-    boolean more = page.size() > PAGE_SIZE;
-    List<ReceiptView> shown = more ? page.subList(0, PAGE_SIZE) : page;
-    model.addAttribute("receipts", shown);
-    if (more) {
-      ReceiptView last = shown.get(shown.size() - 1);
-      model.addAttribute("nextBefore", last.cursor().token());
-    }
+    KeysetPage<ReceiptView> page = KeysetPage.read(PAGE_SIZE, n -> search.page(query, cursor, n));
+    model.addAttribute("receipts", page.rows());
+    model.addAttribute("nextBefore", page.next(r -> r.cursor().token()));
     return VIEW;
   }
 

@@ -1,6 +1,7 @@
 package com.smsportal.receipts;
 
 import com.smsportal.gateway.StatusReport;
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.DeliveryOutcomes;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The receipts module's ingest facade: stores the status reports of one fetched answer, each once
  * (a report fetched twice or replayed from the spool hits its unique key and changes nothing), and
- * tells the sent numbers their outcome. A system task (the poller) with the tenant known from the
- * account; plain SQL for speed (reports come 4,000 at a time).
+ * tells the sent numbers their outcome. A report's number is kept as the portal reads numbers
+ * ({@link MobileNumber#reported}), so a report the gateway wrote with 86 in front still finds the
+ * number that was sent and is found by a search for it. A system task (the poller) with the tenant
+ * known from the account; plain SQL for speed (reports come 4,000 at a time).
  */
 @Service
 public class StatusReports {
@@ -45,7 +48,7 @@ public class StatusReports {
       told.add(
           new DeliveryOutcomes.Outcome(
               report.taskId(),
-              report.mobile(),
+              MobileNumber.reported(report.mobile()),
               report.delivered(),
               Objects.toString(report.errorCode(), ""),
               receivedAt(report, fetchedAt)));
@@ -59,7 +62,7 @@ public class StatusReports {
             accountId,
             inboxId,
             report.taskId(),
-            report.mobile(),
+            MobileNumber.reported(report.mobile()),
             report.status(),
             Objects.toString(report.receiveTime(), ""),
             utc(receivedAt(report, fetchedAt)),

@@ -1,6 +1,7 @@
 package com.smsportal.replies;
 
 import com.smsportal.gateway.Reply;
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.DeliveryOutcomes;
 import com.smsportal.sending.OptOuts;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The replies module's ingest facade: stores the replies of one fetched answer, each once (a reply
  * fetched twice or replayed from the spool is found by its identity: account, mobile, receive time,
  * task id, content), linked to the send job it answers, and puts the number of a new opt-out reply
- * on its tenant's opt-out list. A system task (the poller) with the tenant known from the account.
+ * on its tenant's opt-out list. A reply's number is kept as the portal reads numbers ({@link
+ * MobileNumber#reported}). A system task (the poller) with the tenant known from the account.
  */
 @Service
 public class Replies {
@@ -66,6 +68,7 @@ public class Replies {
                 .toList());
     List<NewReply> added = new ArrayList<>();
     for (Reply reply : replies) {
+      String mobile = MobileNumber.reported(reply.mobile());
       String content = clip(Objects.toString(reply.content(), ""));
       String hash = sha256(content);
       String receiveTime = Objects.toString(reply.receiveTime(), "");
@@ -76,7 +79,7 @@ public class Replies {
                   + " and task_id = ? and content_hash = ?",
               rs -> rs.next() ? rs.getLong(1) : null,
               accountId,
-              reply.mobile(),
+              mobile,
               receiveTime,
               taskId,
               hash);
@@ -100,7 +103,7 @@ public class Replies {
               s.setLong(2, accountId);
               s.setLong(3, inboxId);
               s.setString(4, taskId);
-              s.setString(5, reply.mobile());
+              s.setString(5, mobile);
               s.setString(6, content);
               s.setString(7, hash);
               s.setString(8, receiveTime);
@@ -115,7 +118,7 @@ public class Replies {
       } catch (DuplicateKeyException raced) {
         continue;
       }
-      added.add(new NewReply(key.getKey().longValue(), reply.mobile(), optOut));
+      added.add(new NewReply(key.getKey().longValue(), mobile, optOut));
     }
     for (NewReply reply : added) {
       if (reply.optOut()) {

@@ -7,6 +7,7 @@ import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
 import com.smsportal.web.FilterInput;
+import com.smsportal.web.KeysetPage;
 import com.smsportal.web.PageCursor;
 import com.smsportal.web.Times;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,14 +67,9 @@ class RepliesController {
       model.addAttribute("replies", List.of());
       return VIEW;
     }
-    List<ReplyView> page = search.rows(query, cursor, PAGE_SIZE + 1);
-    boolean more = page.size() > PAGE_SIZE;
-    List<ReplyView> shown = more ? page.subList(0, PAGE_SIZE) : page;
-    model.addAttribute("replies", shown);
-    if (more) {
-      ReplyView last = shown.get(shown.size() - 1);
-      model.addAttribute("nextBefore", last.cursor().token());
-    }
+    KeysetPage<ReplyView> page = KeysetPage.read(PAGE_SIZE, n -> search.rows(query, cursor, n));
+    model.addAttribute("replies", page.rows());
+    model.addAttribute("nextBefore", page.next(r -> r.cursor().token()));
     return VIEW;
   }
 

@@ -3,7 +3,8 @@ package com.smsportal.sending;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import com.smsportal.sending.message.MobileNumbers;
+import com.smsportal.audit.CurrentActor;
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.optout.OptOut;
 import com.smsportal.sending.optout.OptOutRepository;
 import com.smsportal.tenant.TenantContext;
@@ -18,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,9 +34,6 @@ public class OptOuts {
 
   /** Numbers per IN query of {@link #optedOut}: well under every database's parameter limit. */
   static final int QUERY_CHUNK = 1000;
-
-  /** Who added a number from a reply: the poller, not a person. */
-  static final String SYSTEM = "system";
 
   private final OptOutRepository optOuts;
   private final AuditLog audit;
@@ -79,7 +75,7 @@ public class OptOuts {
    * @return whether the number was newly added
    */
   public boolean addFromReply(String mobile, long replyId) {
-    return insert(mobile, OptOutSource.REPLY, replyId, null, SYSTEM) == Added.ADDED;
+    return insert(mobile, OptOutSource.REPLY, replyId, null, CurrentActor.SYSTEM) == Added.ADDED;
   }
 
   /** Adds a number by a person of the tenant, with an optional note. */
@@ -89,7 +85,11 @@ public class OptOuts {
       return Added.NOTE_TOO_LONG;
     }
     return insert(
-        mobile, OptOutSource.MANUAL, null, text == null || text.isEmpty() ? null : text, actor());
+        mobile,
+        OptOutSource.MANUAL,
+        null,
+        text == null || text.isEmpty() ? null : text,
+        CurrentActor.name());
   }
 
   /** Removes the number from the list (messages may reach it again); false if not found. */
@@ -116,10 +116,10 @@ public class OptOuts {
 
   /**
    * A page of the list, newest first, before {@code beforeId} (keyset; null for the first page),
-   * only numbers containing {@code digits} if given.
+   * only numbers containing what {@code search} looks for ({@link MobileNumber#fragment}).
    */
-  public List<OptOutView> page(String digits, Long beforeId, int limit) {
-    String only = digits == null ? "" : digits.replaceAll("\\D", "");
+  public List<OptOutView> page(String search, Long beforeId, int limit) {
+    String only = MobileNumber.fragment(search);
     return tx.execute(
         status ->
             optOuts
@@ -158,7 +158,7 @@ public class OptOuts {
     if (TenantContext.current() == TenantContext.ALL_TENANTS) {
       throw new IllegalStateException("an opt-out belongs to one tenant: run in its context");
     }
-    String number = mobile == null ? null : MobileNumbers.normalise(mobile);
+    String number = MobileNumber.mainland(mobile);
     if (number == null) {
       return Added.NOT_A_MOBILE;
     }
@@ -192,10 +192,5 @@ public class OptOuts {
 
   static String target(String mobile) {
     return "opt-out " + mobile;
-  }
-
-  private static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null || auth.getName() == null ? SYSTEM : auth.getName();
   }
 }

@@ -1,13 +1,13 @@
 package com.smsportal.sending;
 
-import com.smsportal.sending.message.MobileNumbers;
+import com.smsportal.sending.message.PastedNumbers;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What a person asks to send, as the compose form carries it.
  *
- * @param mobiles the numbers as pasted (see {@link MobileNumbers#parse})
+ * @param mobiles the numbers as pasted (see {@link PastedNumbers#parse})
  * @param sendTime null to send now, else when the portal submits the job
  * @param extno the extension sub-number, digits only, at most 10; null or empty for none
  * @param idempotencyKey generated with the form and sent back with it: a repeated submit of the

@@ -1,13 +1,12 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayException;
+import com.smsportal.web.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -65,9 +64,7 @@ class AccountConnectionController {
   private ConnectionCheck check(long id) {
     try {
       return ConnectionCheck.of(
-          access
-              .call(id, AccountGateway::overage)
-              .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+          access.call(id, AccountGateway::overage).orElseThrow(NotFoundException::new));
     } catch (GatewayException failure) {
       return ConnectionCheck.of(failure);
     } catch (RotationInProgressException rotating) {

@@ -1,9 +1,9 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -92,7 +91,7 @@ class EndpointController {
       return showForm(endpoint, model);
     }
     try {
-      endpoints.update(id, form).orElseThrow(EndpointController::notFound);
+      endpoints.update(id, form).orElseThrow(NotFoundException::new);
     } catch (EndpointTakenException taken) {
       errors.rejectValue(taken.field(), "endpoints.error.taken." + taken.field());
       return showForm(endpoint, model);
@@ -105,7 +104,7 @@ class EndpointController {
   @PostMapping("/{id}/retire")
   String retire(@PathVariable long id, Model model, RedirectAttributes redirect) {
     List<GatewayEndpoints.AccountUse> using =
-        endpoints.retire(id).orElseThrow(EndpointController::notFound);
+        endpoints.retire(id).orElseThrow(NotFoundException::new);
     if (!using.isEmpty()) {
       EndpointView endpoint = found(id);
       model.addAttribute(FORM_MODEL, EndpointForm.of(endpoint));
@@ -119,7 +118,7 @@ class EndpointController {
   @PostMapping("/{id}/reactivate")
   String reactivate(@PathVariable long id, RedirectAttributes redirect) {
     if (!endpoints.reactivate(id)) {
-      throw notFound();
+      throw new NotFoundException();
     }
     redirect.addFlashAttribute("reactivated", true);
     return "redirect:/admin/endpoints/" + id;
@@ -138,10 +137,6 @@ class EndpointController {
   }
 
   private EndpointView found(long id) {
-    return endpoints.find(id).orElseThrow(EndpointController::notFound);
-  }
-
-  private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    return endpoints.find(id).orElseThrow(NotFoundException::new);
   }
 }

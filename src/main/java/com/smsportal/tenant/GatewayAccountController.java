@@ -1,6 +1,7 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -152,8 +151,8 @@ class GatewayAccountController {
     try {
       accounts
           .update(id, form, checked == GatewayPasswordCheck.Outcome.ACCEPTED)
-          .orElseThrow(GatewayAccountController::notFound);
-    } catch (ResponseStatusException notFound) {
+          .orElseThrow(NotFoundException::new);
+    } catch (NotFoundException notFound) {
       throw notFound;
     } catch (RuntimeException refused) {
       refusal(refused, errors);
@@ -241,11 +240,7 @@ class GatewayAccountController {
   }
 
   private GatewayAccountView found(long id) {
-    return accounts.find(id).orElseThrow(GatewayAccountController::notFound);
-  }
-
-  private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    return accounts.find(id).orElseThrow(NotFoundException::new);
   }
 
   @ModelAttribute("charsets")

@@ -3,6 +3,7 @@ package com.smsportal.tenant;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.audit.CurrentActor;
 import com.smsportal.gateway.EndpointGuard;
 import com.smsportal.gateway.GatewayCharset;
 import java.time.Clock;
@@ -14,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,7 +121,7 @@ public class GatewayEndpoints implements EndpointGuard {
   @Transactional
   long create(EndpointForm form) {
     refuseTaken(form, null);
-    GatewayEndpoint endpoint = new GatewayEndpoint(form, actor(), clock.instant());
+    GatewayEndpoint endpoint = new GatewayEndpoint(form, CurrentActor.name(), clock.instant());
     try {
       endpoints.saveAndFlush(endpoint);
     } catch (DataIntegrityViolationException raced) {
@@ -145,7 +144,7 @@ public class GatewayEndpoints implements EndpointGuard {
     refuseTaken(form, id);
     GatewayEndpoint endpoint = found.get();
     EndpointView before = endpoint.toView();
-    endpoint.apply(form, actor(), clock.instant());
+    endpoint.apply(form, CurrentActor.name(), clock.instant());
     try {
       endpoints.flush();
     } catch (DataIntegrityViolationException raced) {
@@ -175,7 +174,7 @@ public class GatewayEndpoints implements EndpointGuard {
           }
           GatewayEndpoint endpoint = found.get();
           if (endpoint.isActive()) {
-            endpoint.activate(false, actor(), clock.instant());
+            endpoint.activate(false, CurrentActor.name(), clock.instant());
             record(AuditAction.ENDPOINT_RETIRED, endpoint, "active → retired");
           }
           return Optional.of(List.<AccountUse>of());
@@ -189,7 +188,7 @@ public class GatewayEndpoints implements EndpointGuard {
         .map(
             endpoint -> {
               if (!endpoint.isActive()) {
-                endpoint.activate(true, actor(), clock.instant());
+                endpoint.activate(true, CurrentActor.name(), clock.instant());
                 record(AuditAction.ENDPOINT_REACTIVATED, endpoint, "retired → active");
               }
               return true;
@@ -235,8 +234,8 @@ public class GatewayEndpoints implements EndpointGuard {
       GatewayEndpoint endpoint = named.get();
       if (!endpoint.getBaseUrl().equals(url) || !endpoint.isActive()) {
         EndpointView before = endpoint.toView();
-        endpoint.apply(form, actor(), clock.instant());
-        endpoint.activate(true, actor(), clock.instant());
+        endpoint.apply(form, CurrentActor.name(), clock.instant());
+        endpoint.activate(true, CurrentActor.name(), clock.instant());
         record(AuditAction.ENDPOINT_CHANGED, endpoint, changes(before, endpoint.toView()));
       }
       return endpoint.getId();
@@ -246,7 +245,8 @@ public class GatewayEndpoints implements EndpointGuard {
         .map(GatewayEndpoint::getId)
         .orElseGet(
             () -> {
-              GatewayEndpoint endpoint = new GatewayEndpoint(form, actor(), clock.instant());
+              GatewayEndpoint endpoint =
+                  new GatewayEndpoint(form, CurrentActor.name(), clock.instant());
               endpoints.saveAndFlush(endpoint);
               record(AuditAction.ENDPOINT_CREATED, endpoint, describe(endpoint.toView()));
               return endpoint.getId();
@@ -349,11 +349,5 @@ public class GatewayEndpoints implements EndpointGuard {
       parts.add(
           what + ": " + (before == null ? "—" : before) + " → " + (after == null ? "—" : after));
     }
-  }
-
-  /** Who acts: the logged-in user, or the system (start-up, the demo). */
-  private static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null || !auth.isAuthenticated() ? "system" : auth.getName();
   }
 }

@@ -1,12 +1,11 @@
 package com.smsportal.tenant;
 
-import org.springframework.http.HttpStatus;
+import com.smsportal.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -47,7 +46,7 @@ class PasswordRotationController {
           RotationNotice.of(
               rotation
                   .rotate(id, generate ? null : newPassword)
-                  .orElseThrow(PasswordRotationController::notFound));
+                  .orElseThrow(NotFoundException::new));
     }
     redirect.addFlashAttribute(NOTICE, notice);
     return "redirect:/accounts/" + id;
@@ -62,14 +61,10 @@ class PasswordRotationController {
   }
 
   private void requireAccount(long id) {
-    accounts.find(id).orElseThrow(PasswordRotationController::notFound);
+    accounts.find(id).orElseThrow(NotFoundException::new);
   }
 
   private static boolean isEmpty(String value) {
     return value == null || value.isEmpty();
-  }
-
-  private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

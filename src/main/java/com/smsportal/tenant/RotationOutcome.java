@@ -30,9 +30,5 @@ enum RotationOutcome {
    */
   PASSWORD_NEEDED,
   /** There was nothing to resolve: the account is not in doubt (any more). */
-  NOT_IN_DOUBT;
-
-  boolean inDoubt() {
-    return this == IN_DOUBT_NEITHER || this == IN_DOUBT_UNVERIFIED || this == IN_DOUBT_SETTLING;
-  }
+  NOT_IN_DOUBT
 }

@@ -3,17 +3,16 @@ package com.smsportal.tenant;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.web.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The operator's list of tenants, searchable by name, and each tenant's page. */
 @Controller
@@ -63,7 +62,7 @@ class TenantController {
   /** A tenant's page; looking at a tenant's data is a cross-tenant view and is audited. */
   @GetMapping("/support/tenants/{id}")
   String detail(@PathVariable long id, Model model) {
-    TenantView tenant = tenants.find(id).orElseThrow(TenantController::notFound);
+    TenantView tenant = tenants.find(id).orElseThrow(NotFoundException::new);
     audit.record(
         AuditEntry.success(AuditAction.TENANT_VIEWED, tenant.name())
             .tenant(tenant.id(), tenant.name()));
@@ -72,9 +71,5 @@ class TenantController {
       model.addAttribute("statusForm", new TenantStatusForm(""));
     }
     return DETAIL;
-  }
-
-  static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

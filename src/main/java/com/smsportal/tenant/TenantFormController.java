@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,7 @@ class TenantFormController {
 
   @GetMapping("/support/tenants/{id}/edit")
   String edit(@PathVariable long id, Model model) {
-    TenantView tenant = tenants.find(id).orElseThrow(TenantController::notFound);
+    TenantView tenant = tenants.find(id).orElseThrow(NotFoundException::new);
     model.addAttribute("tenant", tenant);
     model.addAttribute("form", TenantForm.of(tenant));
     return FORM;
@@ -75,7 +76,7 @@ class TenantFormController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    TenantView tenant = tenants.find(id).orElseThrow(TenantController::notFound);
+    TenantView tenant = tenants.find(id).orElseThrow(NotFoundException::new);
     model.addAttribute("tenant", tenant);
     if (errors.hasErrors()) {
       return FORM;

@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -42,7 +43,7 @@ class TenantStatusController {
       BindingResult errors,
       RedirectAttributes redirect,
       boolean suspend) {
-    tenants.find(id).orElseThrow(TenantController::notFound);
+    tenants.find(id).orElseThrow(NotFoundException::new);
     if (errors.hasErrors()) {
       // Back to the tenant's page, with the message next to the reason field.
       redirect.addFlashAttribute("org.springframework.validation.BindingResult.statusForm", errors);

@@ -3,12 +3,11 @@ package com.smsportal.tenant;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.web.NotFoundException;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Support opens a tenant's pages to help its customer ("view as tenant"): until they end it, the
@@ -28,8 +27,7 @@ class ViewAsTenantController {
 
   @PostMapping("/support/tenants/{id}/view-as")
   String start(@PathVariable long id, HttpSession session) {
-    TenantView tenant =
-        tenants.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    TenantView tenant = tenants.find(id).orElseThrow(NotFoundException::new);
     session.setAttribute(TenantContext.VIEWED_TENANT, tenant.id());
     audit.record(
         AuditEntry.success(AuditAction.TENANT_VIEWED, "view as tenant: start")

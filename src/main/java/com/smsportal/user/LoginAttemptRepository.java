@@ -15,8 +15,6 @@ interface LoginAttemptRepository extends JpaRepository<LoginAttempt, Long> {
   /** Keyset paging, newest first: the page after the attempt with id {@code beforeId}. */
   List<LoginAttempt> findByIdLessThanOrderByIdDesc(long beforeId, Limit limit);
 
-  long countByUsername(String username);
-
   List<LoginAttempt> findByUsernameAndOutcomeOrderByIdDesc(
       String username, LoginOutcome outcome, Limit limit);
 

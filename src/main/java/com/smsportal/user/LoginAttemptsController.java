@@ -3,7 +3,7 @@ package com.smsportal.user;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import java.util.List;
+import com.smsportal.web.KeysetPage;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,17 +41,18 @@ class LoginAttemptsController {
 
   @GetMapping("/admin/logins")
   String list(@RequestParam(required = false) Long before, Model model) {
-    List<LoginRecords.Attempt> page =
-        attempts
-            .findByIdLessThanOrderByIdDesc(
-                before == null ? Long.MAX_VALUE : before, Limit.of(PAGE_SIZE + 1))
-            .stream()
-            .map(LoginRecords.Attempt::of)
-            .toList();
-    boolean more = page.size() > PAGE_SIZE;
-    List<LoginRecords.Attempt> shown = more ? page.subList(0, PAGE_SIZE) : page;
-    model.addAttribute("attempts", shown);
-    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    KeysetPage<LoginRecords.Attempt> page =
+        KeysetPage.read(
+            PAGE_SIZE,
+            n ->
+                attempts
+                    .findByIdLessThanOrderByIdDesc(
+                        before == null ? Long.MAX_VALUE : before, Limit.of(n))
+                    .stream()
+                    .map(LoginRecords.Attempt::of)
+                    .toList());
+    model.addAttribute("attempts", page.rows());
+    model.addAttribute("nextBefore", page.next(LoginRecords.Attempt::id));
     model.addAttribute("locked", protection.lockedNow());
     model.addAttribute("blocked", protection.blockedNow());
     model.addAttribute("alarm", alarm.status());

@@ -92,10 +92,6 @@ class PortalUser {
     return tenantId;
   }
 
-  String getDisplayName() {
-    return displayName;
-  }
-
   boolean isEnabled() {
     return enabled;
   }

@@ -167,16 +167,10 @@ class SecurityConfig {
                         "/jobs/**",
                         "/receipts/**",
                         "/replies/**",
-                        "/keywords/**",
                         "/optouts/**")
                     .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
                     .requestMatchers(
-                        "/send/**",
-                        "/jobs/**",
-                        "/receipts/**",
-                        "/replies/**",
-                        "/keywords/**",
-                        "/optouts/**")
+                        "/send/**", "/jobs/**", "/receipts/**", "/replies/**", "/optouts/**")
                     .hasRole(Role.CUSTOMER.name())
                     .anyRequest()
                     .authenticated())

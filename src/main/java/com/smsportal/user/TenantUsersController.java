@@ -2,8 +2,8 @@ package com.smsportal.user;
 
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
+import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Support manages a tenant's users: all of them are customers of that tenant. */
@@ -82,7 +81,7 @@ class TenantUsersController {
   }
 
   private TenantView tenant(long id) {
-    return tenants.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return tenants.find(id).orElseThrow(NotFoundException::new);
   }
 
   @ModelAttribute("me")

@@ -3,12 +3,12 @@ package com.smsportal.user;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +18,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A user's own second factor: enrolment (the key as a QR code and as text, confirmed with a first
@@ -65,7 +64,7 @@ class TwoFactorController {
   @GetMapping(value = SignInGate.SECOND_FACTOR_PATH + "/qr.svg")
   ResponseEntity<String> qrCode(@AuthenticationPrincipal PortalUserDetails me) {
     if (secondFactors.enrolled(me.id())) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      throw new NotFoundException();
     }
     String uri =
         Totp.uri(properties.totpIssuer(), me.getUsername(), secondFactors.pendingSecret(me.id()));

@@ -1,11 +1,10 @@
 package com.smsportal.user;
 
-import org.springframework.http.HttpStatus;
+import com.smsportal.web.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Disable, enable, reset password: the same for customers and staff, back to the list after. */
@@ -21,8 +20,7 @@ class UserActionsController {
   @PostMapping("/support/users/{id}/disable")
   String disable(
       @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
-    UserRow user =
-        administration.setEnabled(id, false, me).orElseThrow(UserActionsController::gone);
+    UserRow user = administration.setEnabled(id, false, me).orElseThrow(NotFoundException::new);
     r.addFlashAttribute("done", "user.done.disabled");
     return backTo(user);
   }
@@ -30,7 +28,7 @@ class UserActionsController {
   @PostMapping("/support/users/{id}/enable")
   String enable(
       @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
-    UserRow user = administration.setEnabled(id, true, me).orElseThrow(UserActionsController::gone);
+    UserRow user = administration.setEnabled(id, true, me).orElseThrow(NotFoundException::new);
     r.addFlashAttribute("done", "user.done.enabled");
     return backTo(user);
   }
@@ -38,9 +36,8 @@ class UserActionsController {
   @PostMapping("/support/users/{id}/reset-password")
   String resetPassword(
       @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
-    String temporary =
-        administration.resetPassword(id, me).orElseThrow(UserActionsController::gone);
-    UserRow user = administration.find(id).orElseThrow(UserActionsController::gone);
+    String temporary = administration.resetPassword(id, me).orElseThrow(NotFoundException::new);
+    UserRow user = administration.find(id).orElseThrow(NotFoundException::new);
     r.addFlashAttribute("issued", new IssuedPassword(user.username(), temporary));
     return backTo(user);
   }
@@ -49,8 +46,7 @@ class UserActionsController {
   @PostMapping("/admin/users/{id}/reset-second-factor")
   String resetSecondFactor(
       @PathVariable long id, @AuthenticationPrincipal PortalUserDetails me, RedirectAttributes r) {
-    UserRow user =
-        administration.resetSecondFactor(id, me).orElseThrow(UserActionsController::gone);
+    UserRow user = administration.resetSecondFactor(id, me).orElseThrow(NotFoundException::new);
     r.addFlashAttribute("done", "user.done.secondFactorReset");
     return backTo(user);
   }
@@ -59,9 +55,5 @@ class UserActionsController {
     return user.tenantId() == null
         ? "redirect:/support/staff"
         : "redirect:/support/tenants/" + user.tenantId() + "/users";
-  }
-
-  private static ResponseStatusException gone() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

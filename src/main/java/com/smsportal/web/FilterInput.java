@@ -1,5 +1,6 @@
 package com.smsportal.web;
 
+import com.smsportal.mobile.MobileNumber;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the filter fields of the list pages (number, time range, page cursor) and collects a
@@ -16,32 +16,18 @@ import java.util.regex.Pattern;
  */
 public final class FilterInput {
 
-  private static final Pattern DIGITS = Pattern.compile("\\d{1,20}");
-  private static final Pattern GROUPING = Pattern.compile("[\\s\\-()]");
-
   private final Map<String, String> errors = new LinkedHashMap<>();
 
   /**
-   * A phone number as stored: its digits, without a +86, 0086 or 86 in front of a mainland mobile
-   * number; null when the field is empty or not a number.
+   * A phone number as stored ({@link MobileNumber#number}: a mainland mobile number as its 11
+   * digits, whatever prefix it was typed with); null when the field is empty or not a number.
    */
   public String mobile(String field, String raw) {
     if (blank(raw)) {
       return null;
     }
-    String number = GROUPING.matcher(raw.strip()).replaceAll("");
-    boolean plus = number.startsWith("+");
-    if (plus) {
-      number = number.substring(1);
-    }
-    if (number.startsWith("0086") && number.length() == 15) {
-      number = number.substring(4);
-    } else if (number.startsWith("86") && number.length() == 13) {
-      number = number.substring(2);
-    } else if (plus) {
-      return reject(field, "filter.error.mobile");
-    }
-    return DIGITS.matcher(number).matches() ? number : reject(field, "filter.error.mobile");
+    String number = MobileNumber.number(raw);
+    return number != null ? number : reject(field, "filter.error.mobile");
   }
 
   /** The start of a time range (datetime-local, China Standard Time), inclusive. */

@@ -124,6 +124,51 @@ class OptOutIntegrationTests {
         .isEqualTo("acme");
   }
 
+  /**
+   * One reading of a number everywhere: listed with its country code, the number is left out of a
+   * send to it written bare, and a search finds it however it is written.
+   */
+  @Test
+  void aNumberListedWithItsCountryCodeBlocksASendToItAndIsFoundHoweverItIsWritten()
+      throws Exception {
+    String mobile = mobile();
+    assertThat(add("+86" + mobile, "").getRedirectedUrl()).isEqualTo("/optouts");
+    assertThat(listed(mobile)).extracting(OptOutView::mobile).containsExactly(mobile);
+
+    String fullWidth =
+        mobile
+            .chars()
+            .mapToObj(c -> String.valueOf((char) (c - '0' + '０')))
+            .reduce("", String::concat);
+    for (String typed :
+        List.of(
+            mobile,
+            "+86" + mobile,
+            "+86 "
+                + mobile.substring(0, 3)
+                + " "
+                + mobile.substring(3, 7)
+                + " "
+                + mobile.substring(7),
+            "0086" + mobile,
+            "86" + mobile,
+            mobile.substring(0, 3) + "-" + mobile.substring(3),
+            fullWidth)) {
+      assertThat(html(get("/optouts").param("mobile", typed)))
+          .as("a search for %s", typed)
+          .contains(">" + mobile + "<");
+    }
+
+    String other = mobile();
+    MockHttpServletResponse sent = send(mobile + "," + other, "【聚合云】只发给未退订的号码");
+    long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
+    JobView job = awaitJob(id, j -> j.state() == JobState.FINISHED);
+    assertThat(job.numberCount()).isEqualTo(1);
+    assertThat(job.optedOutCount()).isEqualTo(1);
+    assertThat(new SimulatorTasks(port).to(mobile)).isEmpty();
+    assertThat(new SimulatorTasks(port).to(other)).isNotEmpty();
+  }
+
   @Test
   void theListShowsNewestFirstAndPagesByKeyset() throws Exception {
     String prefix = "1668" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));

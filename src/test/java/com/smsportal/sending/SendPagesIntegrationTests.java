@@ -95,6 +95,10 @@ class SendPagesIntegrationTests {
     assertThat(html(get("/jobs/" + id + "?mobile=1390013")))
         .contains("13900139000")
         .doesNotContain(">13800138000<");
+    assertThat(html(get("/jobs/" + id).param("mobile", "+86 139 0013 9000")))
+        .as("a whole number is found however it is written")
+        .contains("13900139000")
+        .doesNotContain(">13800138000<");
     assertThat(html(get("/jobs/" + id + "?state=REJECTED"))).contains("id=\"numbers-empty\"");
     MvcResult started =
         mvc.perform(get("/jobs/" + id + "/export?state=SUBMITTED").session(acme))

@@ -3,14 +3,11 @@ package com.smsportal.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.ScratchDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,44 +21,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class EndpointMigrationIntegrationTests {
 
-  private String url;
-  private String user;
-  private String password;
-  private String scratchDatabase;
+  private ScratchDatabase database;
   private SingleConnectionDataSource dataSource;
   private JdbcTemplate jdbc;
 
   @BeforeEach
   void emptyDatabase() throws SQLException {
-    String configured = System.getProperty("spring.datasource.url", "jdbc:h2:mem:x");
-    user = System.getProperty("spring.datasource.username", "sa");
-    password = System.getProperty("spring.datasource.password", "");
-    String name = "smsportal_mig_" + UUID.randomUUID().toString().substring(0, 8);
-    if (configured.startsWith("jdbc:h2:")) {
-      url = "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-    } else {
-      try (Connection connection = DriverManager.getConnection(configured, user, password);
-          Statement statement = connection.createStatement()) {
-        statement.execute(
-            "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-      }
-      scratchDatabase = name;
-      url = configured.replaceFirst("(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + name);
-    }
-    dataSource = new SingleConnectionDataSource(url, user, password, true);
-    jdbc = new JdbcTemplate(dataSource);
+    database = ScratchDatabase.create();
+    dataSource = database.dataSource();
+    jdbc = database.jdbc();
   }
 
   @AfterEach
   void dropDatabase() throws SQLException {
-    dataSource.destroy();
-    if (scratchDatabase != null) {
-      String configured = System.getProperty("spring.datasource.url");
-      try (Connection connection = DriverManager.getConnection(configured, user, password);
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP DATABASE " + scratchDatabase);
-      }
-    }
+    database.close();
   }
 
   @Test
@@ -112,12 +85,7 @@ class EndpointMigrationIntegrationTests {
   }
 
   private void migrate(String target) {
-    var configuration =
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-    if (target != null) {
-      configuration.target(target);
-    }
-    configuration.load().migrate();
+    database.migrate(target);
   }
 
   private long account(long tenant, String baseUrl, String userid, String account) {

@@ -31,6 +31,11 @@ class ErrorPagesIntegrationTests {
     String boom() {
       throw new IllegalStateException(INTERNAL_DETAIL);
     }
+
+    @GetMapping("/test-only/missing/{id}")
+    String missing() {
+      throw new NotFoundException();
+    }
   }
 
   @LocalServerPort int port;
@@ -47,6 +52,22 @@ class ErrorPagesIntegrationTests {
     HttpResponse<String> response = acme.get("/no-such-page");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("data-status=\"404\"").contains("页面不存在");
+  }
+
+  /** What every page answers for a thing that is not there (or is another tenant's). */
+  @Test
+  void aThingNotFoundShowsTheSameFriendlyNotFoundPageInTheUsersLanguage() throws Exception {
+    HttpResponse<String> response = acme.get("/test-only/missing/42");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("data-status=\"404\"").contains("页面不存在");
+
+    acme.get("/?lang=en");
+    response = acme.get("/test-only/missing/42");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body())
+        .contains("lang=\"en\"")
+        .contains("data-status=\"404\"")
+        .contains("Page not found");
   }
 
   @Test

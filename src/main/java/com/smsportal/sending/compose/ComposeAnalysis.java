@@ -2,8 +2,8 @@ package com.smsportal.sending.compose;
 
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.sending.message.MessageSegments;
-import com.smsportal.sending.message.MobileNumbers;
 import com.smsportal.sending.message.ParsedNumbers;
+import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SegmentCount;
 import java.nio.charset.CharsetEncoder;
 import java.util.LinkedHashSet;
@@ -62,7 +62,7 @@ public record ComposeAnalysis(
       String content,
       Function<List<String>, Set<String>> optedOut,
       GatewayCharset charset) {
-    ParsedNumbers numbers = MobileNumbers.parse(mobiles);
+    ParsedNumbers numbers = PastedNumbers.parse(mobiles);
     String text = content == null ? "" : content;
     SegmentCount segments = MessageSegments.count(text);
     List<String> invalid = numbers.invalid();

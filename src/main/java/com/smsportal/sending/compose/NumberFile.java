@@ -1,6 +1,6 @@
 package com.smsportal.sending.compose;
 
-import com.smsportal.sending.message.MobileNumbers;
+import com.smsportal.sending.message.PastedNumbers;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The text of an uploaded file of numbers, for {@link MobileNumbers#parse}: a CSV or TXT (UTF-8,
+ * The text of an uploaded file of numbers, for {@link PastedNumbers#parse}: a CSV or TXT (UTF-8,
  * with or without a byte-order mark), or an Excel workbook (XLSX), whose first sheet gives one
  * entry per cell. Numbers typed into Excel are numeric cells (13800138000.0): written back as plain
  * digits, never in exponent notation.

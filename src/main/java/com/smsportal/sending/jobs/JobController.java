@@ -11,6 +11,8 @@ import com.smsportal.sending.SendJobs;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.CsvDownload;
+import com.smsportal.web.KeysetPage;
+import com.smsportal.web.NotFoundException;
 import com.smsportal.web.Times;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.Clock;
@@ -18,7 +20,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -57,11 +57,9 @@ class JobController {
   /** The jobs, newest first, a page at a time (keyset on the id: a deep page costs the same). */
   @GetMapping("/jobs")
   String list(@RequestParam(required = false) Long before, Model model) {
-    List<JobView> page = jobs.page(before, JOBS_PAGE + 1);
-    boolean more = page.size() > JOBS_PAGE;
-    List<JobView> shown = more ? page.subList(0, JOBS_PAGE) : page;
-    model.addAttribute("jobs", shown);
-    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    KeysetPage<JobView> page = KeysetPage.read(JOBS_PAGE, n -> jobs.page(before, n));
+    model.addAttribute("jobs", page.rows());
+    model.addAttribute("nextBefore", page.next(JobView::id));
     model.addAttribute("jobCount", jobs.count());
     model.addAttribute("accountNames", accountNames());
     return LIST;
@@ -71,7 +69,7 @@ class JobController {
   @HxRequest
   @GetMapping("/jobs/{id}")
   String progress(@PathVariable long id, Model model) {
-    model.addAttribute("job", jobs.find(id).orElseThrow(JobController::notFound));
+    model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     return PROGRESS;
   }
 
@@ -83,13 +81,12 @@ class JobController {
       @RequestParam(required = false) String mobile,
       @RequestParam(defaultValue = "0") long after,
       Model model) {
-    JobView job = jobs.find(id).orElseThrow(JobController::notFound);
+    JobView job = jobs.find(id).orElseThrow(NotFoundException::new);
     model.addAttribute("job", job);
-    List<NumberView> page = jobs.numbers(id, state, mobile, after, NUMBERS_PAGE + 1);
-    boolean more = page.size() > NUMBERS_PAGE;
-    List<NumberView> shown = more ? page.subList(0, NUMBERS_PAGE) : page;
-    model.addAttribute("numbers", shown);
-    model.addAttribute("nextAfter", more ? shown.get(shown.size() - 1).id() : null);
+    KeysetPage<NumberView> numbers =
+        KeysetPage.read(NUMBERS_PAGE, n -> jobs.numbers(id, state, mobile, after, n));
+    model.addAttribute("numbers", numbers.rows());
+    model.addAttribute("nextAfter", numbers.next(NumberView::id));
     model.addAttribute("numberStates", NumberState.values());
     model.addAttribute("stateFilter", state);
     model.addAttribute("mobileFilter", mobile);
@@ -116,7 +113,7 @@ class JobController {
       @PathVariable long id,
       @RequestParam(required = false) NumberState state,
       @RequestParam(required = false) String mobile) {
-    jobs.find(id).orElseThrow(JobController::notFound);
+    jobs.find(id).orElseThrow(NotFoundException::new);
     audit.record(AuditEntry.success(AuditAction.EXPORT, "send job " + id + " numbers"));
     long tenant = TenantContext.current(); // the stream is written on another thread
     return CsvDownload.of(
@@ -136,7 +133,7 @@ class JobController {
 
   @PostMapping("/jobs/{id}/cancel")
   String cancel(@PathVariable long id, RedirectAttributes redirect) {
-    jobs.find(id).orElseThrow(JobController::notFound);
+    jobs.find(id).orElseThrow(NotFoundException::new);
     int cancelled = jobs.cancel(id);
     redirect.addFlashAttribute("cancelled", cancelled);
     return "redirect:/jobs/" + id;
@@ -151,7 +148,7 @@ class JobController {
       RedirectAttributes redirect) {
     ResendOutcome outcome = jobs.resendUnknown(id, chunkId, confirmed);
     if (outcome == ResendOutcome.NOT_FOUND) {
-      throw notFound();
+      throw new NotFoundException();
     }
     redirect.addFlashAttribute("resend", outcome.name());
     return "redirect:/jobs/" + id;
@@ -159,9 +156,5 @@ class JobController {
 
   private Map<Long, String> accountNames() {
     return accounts.names();
-  }
-
-  private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

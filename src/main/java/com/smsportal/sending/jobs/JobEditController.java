@@ -9,17 +9,16 @@ import com.smsportal.sending.message.SendRules;
 import com.smsportal.sending.store.JobEdits;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,8 +51,7 @@ class JobEditController {
   @PostMapping("/jobs/{id}/edit")
   String edit(
       @PathVariable long id, @ModelAttribute JobEditForm form, RedirectAttributes redirect) {
-    JobView job =
-        jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    JobView job = jobs.find(id).orElseThrow(NotFoundException::new);
     String content = form.content() == null ? "" : form.content();
     String extno = form.extno() == null ? "" : form.extno().strip();
     String back = "redirect:/jobs/" + id;
@@ -90,7 +88,7 @@ class JobEditController {
       outcome = JobEdits.Outcome.STARTED; // rolled back: nothing changed
     }
     if (outcome == JobEdits.Outcome.NOT_FOUND) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      throw new NotFoundException();
     }
     if (outcome != JobEdits.Outcome.EDITED) {
       return refused(redirect, form, "job", "jobs.edit." + outcome.name(), null, back);

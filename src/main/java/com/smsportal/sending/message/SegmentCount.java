@@ -10,9 +10,4 @@ public record SegmentCount(Encoding encoding, int units, int segments, int perSe
     GSM_7,
     UCS_2
   }
-
-  /** Units left in the last segment before one more segment is needed. */
-  public int remainingInLastSegment() {
-    return segments == 0 ? perSegment : segments * perSegment - units;
-  }
 }

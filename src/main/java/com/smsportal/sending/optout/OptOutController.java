@@ -1,17 +1,16 @@
 package com.smsportal.sending.optout;
 
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.OptOutView;
 import com.smsportal.sending.OptOuts;
-import com.smsportal.sending.message.MobileNumbers;
-import java.util.List;
-import org.springframework.http.HttpStatus;
+import com.smsportal.web.KeysetPage;
+import com.smsportal.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tenant's opt-out list: search, add by hand, remove after a confirmation. */
@@ -35,11 +34,9 @@ class OptOutController {
       @RequestParam(required = false) String mobile,
       @RequestParam(required = false) Long before,
       Model model) {
-    List<OptOutView> page = optOuts.page(mobile, before, PAGE + 1);
-    boolean more = page.size() > PAGE;
-    List<OptOutView> shown = more ? page.subList(0, PAGE) : page;
-    model.addAttribute("optOuts", shown);
-    model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
+    KeysetPage<OptOutView> page = KeysetPage.read(PAGE, n -> optOuts.page(mobile, before, n));
+    model.addAttribute("optOuts", page.rows());
+    model.addAttribute("nextBefore", page.next(OptOutView::id));
     model.addAttribute("mobileFilter", mobile);
     model.addAttribute("firstPage", before == null);
     return LIST;
@@ -61,7 +58,7 @@ class OptOutController {
     OptOuts.Added added = optOuts.add(mobile, note);
     if (added == OptOuts.Added.ADDED || added == OptOuts.Added.ALREADY_LISTED) {
       redirect.addFlashAttribute("added", added.name());
-      redirect.addFlashAttribute("addedMobile", MobileNumbers.normalise(mobile));
+      redirect.addFlashAttribute("addedMobile", MobileNumber.mainland(mobile));
       return "redirect:/optouts";
     }
     model.addAttribute("mobile", mobile);
@@ -73,21 +70,17 @@ class OptOutController {
   /** The confirmation step: what will be removed, and what that means. */
   @GetMapping("/optouts/{id}/remove")
   String confirmRemove(@PathVariable long id, Model model) {
-    model.addAttribute("optOut", optOuts.find(id).orElseThrow(OptOutController::notFound));
+    model.addAttribute("optOut", optOuts.find(id).orElseThrow(NotFoundException::new));
     return REMOVE;
   }
 
   @PostMapping("/optouts/{id}/remove")
   String remove(@PathVariable long id, RedirectAttributes redirect) {
-    OptOutView optOut = optOuts.find(id).orElseThrow(OptOutController::notFound);
+    OptOutView optOut = optOuts.find(id).orElseThrow(NotFoundException::new);
     if (!optOuts.remove(id)) {
-      throw notFound();
+      throw new NotFoundException();
     }
     redirect.addFlashAttribute("removed", optOut.mobile());
     return "redirect:/optouts";
-  }
-
-  private static ResponseStatusException notFound() {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 }

@@ -1,5 +1,6 @@
 package com.smsportal.sending.store;
 
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.ChunkView;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.JobView;
@@ -92,11 +93,12 @@ public class JobQueries {
 
   /**
    * A page of the job's numbers after {@code afterId} (keyset, oldest first), optionally only those
-   * in {@code state} or whose number contains {@code digits}. Empty for another tenant's job.
+   * in {@code state} or whose number contains what {@code search} looks for ({@link
+   * MobileNumber#fragment}). Empty for another tenant's job.
    */
   public List<NumberView> numbers(
-      long jobId, NumberState state, String digits, long afterId, int limit) {
-    String only = digits == null ? "" : digits.replaceAll("\\D", "");
+      long jobId, NumberState state, String search, long afterId, int limit) {
+    String only = MobileNumber.fragment(search);
     String like = only.isEmpty() ? null : "%" + only + "%";
     return tx.execute(
         status ->

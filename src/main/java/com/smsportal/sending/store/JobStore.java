@@ -3,6 +3,7 @@ package com.smsportal.sending.store;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.audit.CurrentActor;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.NumberState;
@@ -13,8 +14,8 @@ import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.sending.message.MessageSegments;
-import com.smsportal.sending.message.MobileNumbers;
 import com.smsportal.sending.message.ParsedNumbers;
+import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
@@ -32,8 +33,6 @@ import java.util.Set;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -102,7 +101,7 @@ public class JobStore {
       return SubmitResult.repeatOf(earlier.get());
     }
     Instant now = clock.instant();
-    ParsedNumbers parsed = MobileNumbers.parse(order.mobiles());
+    ParsedNumbers parsed = PastedNumbers.parse(order.mobiles());
     String content = order.content() == null ? "" : order.content();
     String extno = order.extno() == null ? "" : order.extno().strip();
     Optional<GatewayAccountView> found = accounts.find(order.accountId());
@@ -271,7 +270,7 @@ public class JobStore {
                 segments,
                 chunkCount,
                 now,
-                actor(),
+                CurrentActor.name(),
                 assign));
     job.setOptedOutCount(optedOut);
     Instant dueAt = order.sendTime() == null ? now : order.sendTime();
@@ -331,11 +330,6 @@ public class JobStore {
 
   static String target(SendJob job) {
     return "send job " + job.getId();
-  }
-
-  private static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null || auth.getName() == null ? "system" : auth.getName();
   }
 
   /** What the current tenant may still submit now; empty for staff, who act for every tenant. */

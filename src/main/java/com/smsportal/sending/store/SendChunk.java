@@ -194,20 +194,12 @@ public class SendChunk extends TenantOwned {
     return numberCount;
   }
 
-  public Instant getDueAt() {
-    return dueAt;
-  }
-
   public int getAttempts() {
     return attempts;
   }
 
   public Instant getAttemptedAt() {
     return attemptedAt;
-  }
-
-  public Instant getAnsweredAt() {
-    return answeredAt;
   }
 
   public String getTaskId() {
@@ -218,24 +210,12 @@ public class SendChunk extends TenantOwned {
     return successCounts;
   }
 
-  public Long getRemainpoint() {
-    return remainpoint;
-  }
-
-  public String getRawAnswer() {
-    return rawAnswer;
-  }
-
   public String getError() {
     return error;
   }
 
   public String getMessage() {
     return message;
-  }
-
-  public int getJobVersion() {
-    return jobVersion;
   }
 
   public String getClaimedBy() {

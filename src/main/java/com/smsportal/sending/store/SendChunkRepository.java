@@ -60,11 +60,6 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
           + " (com.smsportal.sending.ChunkState.QUEUED, com.smsportal.sending.ChunkState.SUBMITTING)")
   long queuedNumbers(long tenantId);
 
-  /** Chunks whose call began before {@code before} and never recorded an outcome. */
-  @Query(
-      "select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING and c.attemptedAt < :before")
-  List<SendChunk> submittingSince(Instant before);
-
   /** Every chunk whose call began and never recorded an outcome, whichever node began it. */
   @Query("select c from SendChunk c where c.state = com.smsportal.sending.ChunkState.SUBMITTING")
   List<SendChunk> submitting();

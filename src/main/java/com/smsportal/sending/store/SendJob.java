@@ -61,7 +61,7 @@ public class SendJob extends TenantOwned {
   @Column(name = "opted_out_count", nullable = false)
   private int optedOutCount;
 
-  /** Bumped by each edit; see {@link SendChunk#getJobVersion()}. */
+  /** Bumped by each edit; each chunk records the version it was made or last edited for. */
   @Column(nullable = false)
   private int version;
 
@@ -102,10 +102,6 @@ public class SendJob extends TenantOwned {
 
   public long getAccountId() {
     return accountId;
-  }
-
-  public String getIdempotencyKey() {
-    return idempotencyKey;
   }
 
   public String getContent() {

@@ -298,11 +298,6 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     }
   }
 
-  /** Accounts whose turn is under way now (for tests). */
-  Set<Long> inTurn() {
-    return Set.copyOf(inTurn);
-  }
-
   @Override
   public void start() {
     stopping = false;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.smsportal.sending.message.MobileNumbers;
+import com.smsportal.sending.message.PastedNumbers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ class NumberFileTests {
 
     assertThat(text.lines())
         .containsExactly("手机号", "13800138000", "+86 139-0013-9000", "13700137000", "13600136000");
-    assertThat(MobileNumbers.parse(text).valid())
+    assertThat(PastedNumbers.parse(text).valid())
         .containsExactly("13800138000", "13900139000", "13700137000", "13600136000");
     // Recognised by its content too, whatever it is called.
     assertThat(NumberFile.text("numbers.csv", xlsx)).isEqualTo(text);
