@@ -309,9 +309,12 @@ final class CrashRun implements AutoCloseable {
 
   /**
    * Waits until the latest answer with items begun after {@code since} has written at least this
-   * share of its items (at least one); false if the gateway drained first.
+   * share of its items (at least one); false if {@code over} came true first (nothing left to
+   * answer).
    */
-  boolean awaitAnswerWritten(Instant since, double share, Duration timeout) throws Exception {
+  boolean awaitAnswerWritten(
+      Instant since, double share, Duration timeout, java.util.function.BooleanSupplier over)
+      throws Exception {
     java.util.function.BooleanSupplier far =
         () ->
             gateway
@@ -322,7 +325,7 @@ final class CrashRun implements AutoCloseable {
       await()
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(5))
-          .until(() -> far.getAsBoolean() || gateway.drained());
+          .until(() -> far.getAsBoolean() || over.getAsBoolean());
     } catch (ConditionTimeoutException late) {
       throw new AssertionError(
           "no answer "

@@ -67,9 +67,19 @@ class SlowAnswerCrashBenchmark {
         run.gateway().preloadReports("acme", NUMBERS);
         run.start();
       }
+      long sent = job;
+      // Nothing left to answer: the job (if any) fully submitted and the gateway drained.
+      java.util.function.BooleanSupplier over =
+          () -> {
+            try {
+              return run.gateway().drained() && (sent < 0 || run.progress(sent).done());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
       Instant up = begun;
       for (int i = 0; i < KILLS; i++) {
-        if (!run.awaitAnswerWritten(up, 0, Duration.ofMinutes(2))) {
+        if (!run.awaitAnswerWritten(up, 0, Duration.ofMinutes(2), over)) {
           System.out.printf("Drained after %d kills: no answer left to kill in%n", i);
           break;
         }

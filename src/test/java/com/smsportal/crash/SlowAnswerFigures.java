@@ -233,7 +233,7 @@ record SlowAnswerFigures(
         replies.neverWritten());
     row(
         out,
-        "written >= 100 ms before the kill of their answer",
+        "written >= 100 ms before their portal was killed",
         reports.writtenBeforeAKill(),
         replies.writtenBeforeAKill());
     row(
