@@ -36,6 +36,7 @@ public final class PortalProcess implements AutoCloseable {
   public static final List<String> QUICK_START =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+  private final Path jar;
   private final List<String> jvmOptions;
   private final List<String> arguments;
   private final Map<String, String> environment;
@@ -52,6 +53,20 @@ public final class PortalProcess implements AutoCloseable {
   /** The same with these JVM options (such as {@link #QUICK_START}) before {@code -jar}. */
   public PortalProcess(
       List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log) {
+    this(null, jvmOptions, arguments, environment, log);
+  }
+
+  /**
+   * The same with another build's jar (null: this build's), to run two builds side by side in one
+   * benchmark.
+   */
+  public PortalProcess(
+      Path jar,
+      List<String> jvmOptions,
+      List<String> arguments,
+      Map<String, String> environment,
+      Path log) {
+    this.jar = jar;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.arguments = List.copyOf(arguments);
     this.environment = Map.copyOf(environment);
@@ -92,7 +107,7 @@ public final class PortalProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-jar");
-    command.add(jar().toAbsolutePath().toString());
+    command.add((jar == null ? jar() : jar).toAbsolutePath().toString());
     command.add("--server.port=" + port);
     command.addAll(arguments);
     command.addAll(List.of(extra));

@@ -51,12 +51,14 @@ final class CrashRun implements AutoCloseable {
       Pattern.compile("data-state=\"([A-Z_]+)\"[^>]*>[^<]*?(\\d+)</span>");
 
   private final Path work;
+  private final Path jar;
   private final List<String> jvmOptions;
   private final List<String> settings;
   private final StandInGateway gateway;
   private final PortalDatabase database;
   private final PortalProcess portal;
   private final List<Instant> kills = new ArrayList<>();
+  private final List<Kill> killMoments = new ArrayList<>();
   private final List<Instant> starts = new ArrayList<>();
   private PortalHttpClient acme;
   private Instant posted;
@@ -75,7 +77,14 @@ final class CrashRun implements AutoCloseable {
    * the benchmark runs the portal as shipped).
    */
   CrashRun(Path work, String suffix, List<String> jvmOptions, String... settings) throws Exception {
+    this(work, suffix, null, jvmOptions, settings);
+  }
+
+  /** The same with another build's jar (null: this build's). */
+  CrashRun(Path work, String suffix, Path jar, List<String> jvmOptions, String... settings)
+      throws Exception {
     this.work = java.nio.file.Files.createDirectories(work);
+    this.jar = jar;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.settings = List.of(settings);
     gateway = new StandInGateway();
@@ -100,7 +109,7 @@ final class CrashRun implements AutoCloseable {
     arguments.addAll(settings);
     arguments.addAll(extra);
     return new PortalProcess(
-        jvmOptions, arguments, database.portalEnvironment(), work.resolve(dataDir + ".log"));
+        jar, jvmOptions, arguments, database.portalEnvironment(), work.resolve(dataDir + ".log"));
   }
 
   StandInGateway gateway() {
@@ -115,6 +124,11 @@ final class CrashRun implements AutoCloseable {
     return portal;
   }
 
+  /** The first portal's data directory (its H2 file, spool, node id). */
+  Path dataDir() {
+    return work.resolve("data");
+  }
+
   /** The first portal's node id, as it keeps it in its data directory. */
   String nodeId() throws IOException {
     return java.nio.file.Files.readString(work.resolve("data").resolve("node-id")).strip();
@@ -123,6 +137,14 @@ final class CrashRun implements AutoCloseable {
   List<Instant> kills() {
     return List.copyOf(kills);
   }
+
+  /** Each kill: when the signal was sent, and when the process was gone. */
+  List<Kill> killMoments() {
+    return List.copyOf(killMoments);
+  }
+
+  /** One {@code kill -9}: sent at {@code signalled}, the process reaped at {@code dead}. */
+  record Kill(Instant signalled, Instant dead) {}
 
   /** Starts the portal and logs in as the demo customer acme. */
   void start(String... extra) throws Exception {
@@ -172,9 +194,11 @@ final class CrashRun implements AutoCloseable {
 
   /** {@code kill -9}; when it was. */
   Instant kill() throws InterruptedException {
+    Instant signalled = Instant.now();
     portal.kill();
     Instant killed = Instant.now();
     kills.add(killed);
+    killMoments.add(new Kill(signalled, killed));
     return killed;
   }
 
@@ -260,6 +284,61 @@ final class CrashRun implements AutoCloseable {
       throw new AssertionError(
           "not finished within " + timeout + ": " + progress(job) + "\n" + portal.tail(), late);
     }
+  }
+
+  /**
+   * Waits until the gateway has nothing left to hand out and every account asked again after the
+   * last items it got (so the portal stored that answer); for a drain without a job.
+   */
+  void awaitDrained(Duration timeout) throws Exception {
+    try {
+      await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(gateway::drained);
+    } catch (ConditionTimeoutException late) {
+      throw new AssertionError(
+          "not drained within "
+              + timeout
+              + ": "
+              + gateway.reportsWaiting()
+              + " reports and "
+              + gateway.repliesWaiting()
+              + " replies waiting\n"
+              + portal.tail(),
+          late);
+    }
+  }
+
+  /**
+   * Waits until the latest answer with items begun after {@code since} has written at least this
+   * share of its items (at least one); false if {@code over} came true first (nothing left to
+   * answer).
+   */
+  boolean awaitAnswerWritten(
+      Instant since, double share, Duration timeout, java.util.function.BooleanSupplier over)
+      throws Exception {
+    java.util.function.BooleanSupplier far =
+        () ->
+            gateway
+                .latestAnswer(since)
+                .filter(a -> a.written() > 0 && a.written() >= share * a.items())
+                .isPresent();
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> far.getAsBoolean() || over.getAsBoolean());
+    } catch (ConditionTimeoutException late) {
+      throw new AssertionError(
+          "no answer "
+              + share
+              + " written within "
+              + timeout
+              + " (latest: "
+              + gateway.latestAnswer(since)
+              + ")\n"
+              + portal.tail(),
+          late);
+    }
+    return far.getAsBoolean();
   }
 
   /** Waits for the account's first report poll after {@code since}; how long after it came. */
