@@ -27,19 +27,20 @@ class SlowAnswerIntegrationTests {
   Path work;
 
   /**
-   * {@link SlowAnswerCrashBenchmark} at a size CI affords: 5,000 reports waiting for acme; the
-   * portal is killed ({@code kill -9}) when 40% of the first answer is written and started again,
-   * and stopped gracefully (SIGTERM) a quarter into the next one. Of the first answer, every report
-   * written to the connection at least 100 ms before the kill is stored (those written in the last
-   * 100 ms and those never written are counted, not asserted); the second is stored whole before
-   * the process ends; nothing is stored twice.
+   * {@link SlowAnswerCrashBenchmark} at a size CI affords: 10,000 reports waiting for acme; the
+   * portal is killed ({@code kill -9}) when 40% of the first answer is written and started again;
+   * it takes a whole answer of 4,000 (3 s), then asks for about one second's worth, and is stopped
+   * gracefully (SIGTERM) a quarter into that answer. Of the first answer, every report written to
+   * the connection at least 100 ms before the kill is stored (those written in the last 100 ms and
+   * those never written are counted, not asserted); the last is stored whole before the process
+   * ends; nothing is stored twice.
    */
   @Test
   void reportsThatArrivedBeforeAKillAreKeptAndAGracefulStopFinishesTheAnswerInFlight()
       throws Exception {
     try (CrashRun run = new CrashRun(work, "slow", PortalProcess.QUICK_START)) {
       run.gateway().answerSlowly(ANSWER, Duration.ofSeconds(3));
-      run.gateway().preloadReports("acme", ANSWER + ANSWER / 4);
+      run.gateway().preloadReports("acme", ANSWER * 2 + ANSWER / 2);
       Instant begun = Instant.now();
       run.start();
       assertThat(run.awaitAnswerWritten(begun, 0.4, Duration.ofMinutes(1), () -> false)).isTrue();
@@ -47,8 +48,12 @@ class SlowAnswerIntegrationTests {
 
       Instant restarted = Instant.now();
       run.start();
-      assertThat(run.awaitAnswerWritten(restarted, 0.25, Duration.ofMinutes(1), () -> false))
+      // A whole answer of 4,000 over 3 s: the next asks for what arrives in about a second.
+      assertThat(run.awaitAnswerWritten(restarted, 1.0, Duration.ofMinutes(1), () -> false))
           .isTrue();
+      Instant whole = Instant.now();
+      assertThat(run.awaitAnswerWritten(whole, 0.25, Duration.ofMinutes(1), () -> false)).isTrue();
+      List<Integer> asked = run.gateway().statusNums();
       Instant stopped = Instant.now();
       run.stop();
 
@@ -86,6 +91,17 @@ class SlowAnswerIntegrationTests {
               figures.losses())
           .isZero();
       softly.assertThat(figures.storedTwice()).as("reports stored twice").isZero();
+      softly
+          .assertThat(asked.get(asked.size() - 1))
+          .as(
+              "reports asked for after an answer of 4,000 came in 3 s, about a second's worth"
+                  + " (every statusNum asked: %s)",
+              asked)
+          .isBetween(1000, 1700);
+      softly
+          .assertThat(asked.get(0))
+          .as("the first answer, before any was measured")
+          .isEqualTo(4000);
       softly.assertAll();
     }
   }

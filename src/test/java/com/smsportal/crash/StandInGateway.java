@@ -91,6 +91,7 @@ final class StandInGateway implements AutoCloseable {
   private final List<Transfer> handouts = new ArrayList<>();
   private final List<Transfer> replyHandouts = new ArrayList<>();
   private final Map<String, List<Instant>> reportPolls = new HashMap<>();
+  private final List<Integer> statusNums = new ArrayList<>();
   private final Map<String, Instant> lastHandout = new HashMap<>();
   private final Map<String, Instant> lastReplyPoll = new HashMap<>();
   private final Map<String, Instant> lastReplyHandout = new HashMap<>();
@@ -179,6 +180,11 @@ final class StandInGateway implements AutoCloseable {
     return latest == null
         ? java.util.Optional.empty()
         : java.util.Optional.of(new Progress(latest.written, latest.reports.size()));
+  }
+
+  /** The statusNum of every report poll, in order. */
+  synchronized List<Integer> statusNums() {
+    return List.copyOf(statusNums);
   }
 
   synchronized int reportsWaiting() {
@@ -295,6 +301,9 @@ final class StandInGateway implements AutoCloseable {
       return Answer.of("<returnsms/>");
     }
     int max = Integer.parseInt(form.getOrDefault("statusNum", "4000"));
+    synchronized (this) {
+      statusNums.add(max);
+    }
     String now = TIME.format(Instant.now());
     Transfer transfer = take(reports, handouts, form.get("account"), max);
     List<String> items = new ArrayList<>(transfer.reports.size());
