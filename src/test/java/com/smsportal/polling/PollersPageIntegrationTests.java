@@ -90,7 +90,7 @@ class PollersPageIntegrationTests {
         .contains("UPSTREAM_GARBAGE: &lt;b&gt;HTTP 500&lt;/b&gt;")
         .contains("<td class=\"num recovered\">2</td>");
     assertThat(page.body())
-        .contains("Recovered from interrupted answers")
+        .contains("Recovered: items that had arrived whole")
         .contains("an answer whose transfer was cut off");
     assertThat(page.body()).contains("/admin/pollers/answers/" + unreadable);
 
