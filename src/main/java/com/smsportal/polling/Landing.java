@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +27,16 @@ import org.slf4j.LoggerFactory;
  * Answers of the fetch-once queues on disk while they arrive, so that a portal killed halfway
  * through a slow answer keeps what had come: the gateway forgot it as it sent it. One file per
  * transfer, created when the answer's headers arrive; every piece of the body is written to it as
- * it comes (into the operating system, which keeps it when the process dies) and forced to the
- * device at least every {@value #FORCE_EVERY_MILLIS} ms while the answer goes on. Once the whole
- * answer is committed to the inbox the file is deleted; a file left behind is an answer that was
- * cut off, and {@link AnswerRecovery} takes its complete items.
+ * it comes (into the operating system, which keeps it when the process dies), and a thread of its
+ * own forces what was written to the device every {@value #FORCE_EVERY_MILLIS} ms while the answer
+ * goes on, so that a slow disk never holds up the transfer itself. Once the whole answer is
+ * committed to the inbox the file is deleted; a file left behind is an answer that was cut off, and
+ * {@link AnswerRecovery} takes its complete items.
  *
  * <p>A file starts with a header of {@code name=value} lines and an empty line, then the body's
  * bytes as they came.
  */
-class Landing {
+class Landing implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Landing.class);
   static final long FORCE_EVERY_MILLIS = 50;
@@ -43,10 +47,34 @@ class Landing {
   private final Clock clock;
   // Files this process is writing: never taken for recovery while their transfer goes on.
   private final Set<Path> open = ConcurrentHashMap.newKeySet();
+  // Transfers with bytes written since their last force.
+  private final Set<Transfer> unforced = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService forcing;
 
   Landing(Path dir, Clock clock) {
     this.dir = dir;
     this.clock = clock;
+    this.forcing =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "landing-force");
+              thread.setDaemon(true);
+              return thread;
+            });
+    forcing.scheduleWithFixedDelay(
+        this::forceAll, FORCE_EVERY_MILLIS, FORCE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void forceAll() {
+    for (Transfer transfer : unforced) {
+      unforced.remove(transfer);
+      transfer.force();
+    }
+  }
+
+  @Override
+  public void close() {
+    forcing.shutdownNow();
   }
 
   Path directory() {
@@ -159,7 +187,6 @@ class Landing {
     private volatile long bytes;
     private volatile long firstByteNanos;
     private volatile long lastByteNanos;
-    private long lastForceNanos;
 
     private Transfer(long tenantId, long accountId, InboxKind kind) {
       this.tenantId = tenantId;
@@ -219,7 +246,6 @@ class Landing {
         Files.createDirectories(dir);
         channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         writeFully(ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.US_ASCII)));
-        lastForceNanos = System.nanoTime();
       } catch (IOException | RuntimeException e) {
         fail(e);
       }
@@ -238,12 +264,23 @@ class Landing {
       }
       try {
         writeFully(piece);
-        if (now - lastForceNanos >= FORCE_EVERY_MILLIS * 1_000_000) {
-          channel.force(false);
-          lastForceNanos = System.nanoTime();
-        }
+        unforced.add(this);
       } catch (IOException | RuntimeException e) {
         fail(e);
+      }
+    }
+
+    /** On the forcing thread: what was written so far, to the device. */
+    private void force() {
+      FileChannel c = channel;
+      if (c == null) {
+        return;
+      }
+      try {
+        c.force(false);
+      } catch (IOException e) {
+        // Closed meanwhile (the answer is in), or the disk failed: the write itself says so.
+        log.debug("Forcing {} failed: {}", file, e.toString());
       }
     }
 
@@ -292,6 +329,7 @@ class Landing {
     }
 
     private void closeChannel() {
+      unforced.remove(this);
       FileChannel c = channel;
       channel = null;
       if (c != null) {

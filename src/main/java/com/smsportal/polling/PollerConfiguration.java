@@ -21,7 +21,7 @@ class PollerConfiguration {
     return new Spool(properties.spoolDir());
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   Landing pollerLanding(PollerProperties properties, Clock clock) {
     Path dir = properties.landingDir();
     return new Landing(dir != null ? dir : properties.spoolDir().resolveSibling("landing"), clock);
