@@ -22,8 +22,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * The test contexts hash new passwords at bcrypt's lowest cost (4) instead of the shipped 10: the
  * same {@code {bcrypt}$2a$} hashes, checked by the shipped encoder, at 1.5 ms a hash instead of 80.
  * The shipped cost made every sign-in, demo seed and new user of the tests a hash of 80 ms of CPU:
- * half of the integration runs' CPU (a profile of the H2 run: 54% of its samples in {@code
- * BCrypt}), spent again in the MariaDB run.
+ * about half of the integration tests' own CPU (a profile of the H2 run, the crash tests left out:
+ * 54% of its samples in {@code BCrypt}), spent again in the MariaDB run.
  *
  * <p>Registered for every test context in {@code META-INF/spring.factories}. A class whose proof
  * needs the check to take as long as it does in the shipped portal (concurrent sign-ins that must
