@@ -66,21 +66,19 @@ class ListPageStatementsIntegrationTests {
   @Autowired AuditLog audit;
 
   PolledRows rows;
-  Tenant few;
-  Tenant many;
 
   /** A tenant of this test with its customer's session and its gateway account. */
   record Tenant(long id, MockHttpSession customer, long account, List<Long> jobs) {}
 
   @BeforeEach
-  void twoTenants() throws Exception {
+  void rows() {
     rows = new PolledRows(jdbc);
-    few = tenant(3, 5);
-    many = tenant(60, 120);
   }
 
   @Test
   void theCustomersListPagesCostTheSameStatementsForAFewRowsAsForPagesOfThem() throws Exception {
+    Tenant few = tenant(3, 5);
+    Tenant many = tenant(60, 120);
     for (String page : List.of("/", "/jobs", "/receipts", "/replies", "/optouts", "/accounts")) {
       assertThat(statements(many.customer(), page))
           .as(page)
@@ -107,10 +105,13 @@ class ListPageStatementsIntegrationTests {
     assertThat(statements(admin, "/admin/endpoints")).isEqualTo(endpointsBefore);
   }
 
-  /** 30 more tenants (each with its account, on the same endpoint) and 60 more audit records. */
+  /**
+   * 30 more tenants (each with its customer and account, on the same endpoint, and rows of every
+   * list) and 60 more audit records.
+   */
   private void moreRows() throws Exception {
     for (int i = 0; i < 30; i++) {
-      tenant(1, 1);
+      rowsOf(new ListTenants(context).customer("stmt-"), 1, 1);
     }
     for (int i = 0; i < 60; i++) {
       audit.record(AuditEntry.success(AuditAction.EXPORT, "statements " + i));
@@ -129,9 +130,19 @@ class ListPageStatementsIntegrationTests {
     return total;
   }
 
-  /** A tenant with a customer, a gateway account, jobs and rows of every list. */
+  /** A tenant with a customer (signed in), a gateway account, jobs and rows of every list. */
   private Tenant tenant(int jobCount, int rowCount) throws Exception {
     ListTenants.Customer customer = new ListTenants(context).customer("stmt-");
+    List<Long> jobIds = rowsOf(customer, jobCount, rowCount);
+    return new Tenant(
+        customer.tenantId(),
+        Logins.as(mvc, customer.username(), ListTenants.PASSWORD),
+        customer.accountId(),
+        jobIds);
+  }
+
+  /** The customer's scheduled jobs and rows of every list; returns the jobs' ids. */
+  private List<Long> rowsOf(ListTenants.Customer customer, int jobCount, int rowCount) {
     long id = customer.tenantId();
     List<Long> jobIds = new ArrayList<>();
     for (int j = 0; j < jobCount; j++) {
@@ -152,10 +163,6 @@ class ListPageStatementsIntegrationTests {
     }
     rows.reports(reports);
     rows.replies(replies);
-    return new Tenant(
-        id,
-        Logins.as(mvc, customer.username(), ListTenants.PASSWORD),
-        customer.accountId(),
-        jobIds);
+    return jobIds;
   }
 }

@@ -2,6 +2,7 @@ package com.smsportal.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.QuickPasswordHashes;
 import com.smsportal.tenant.TenantService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.CookieManager;
@@ -42,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and after, so the other tests of the run (which log in from it too) are not slowed down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The bursts overlap the password check as long as it takes in the shipped portal.
+@QuickPasswordHashes.ShippedCost
 class LoginRaceIntegrationTests {
 
   static final String PASSWORD = "a-long-race-passphrase";

@@ -26,7 +26,10 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +38,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Fair sending as a customer sees it: a tenant whose gateway account answers slowly (or hangs)
  * holds back only its own chunks, one in flight at a time, while another tenant's messages go. The
  * sending pool has two threads here; the slow account's calls take 12 s.
+ *
+ * <p>That hanging call outlives its test, so its test runs last: a stop of the worker waits for
+ * every call under way, and the stop test would wait out the 12 s too.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -45,6 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       "smsportal.sending.threads=2",
       "smsportal.metrics.token=" + FairSendingIntegrationTests.METRICS_TOKEN
     })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FairSendingIntegrationTests {
 
   static final String METRICS_TOKEN = "the-scrapers-token-of-this-test-7c1d";
@@ -68,6 +75,7 @@ class FairSendingIntegrationTests {
   }
 
   @Test
+  @Order(Integer.MAX_VALUE)
   void aTenantWhoseGatewayHangsHoldsBackOnlyItsOwnChunks() throws Exception {
     Sender slow = sender("Slow");
     slowAccounts.add(slow.gateway().account());
@@ -96,11 +104,13 @@ class FairSendingIntegrationTests {
         .post(
             "/faults",
             Map.of(
-                "account", slow.gateway().account(), "mode", "LATENCY", "latencyMillis", "3000"));
+                "account", slow.gateway().account(), "mode", "LATENCY", "latencyMillis", "1500"));
     long first = slow.submit(2000);
     long second = slow.submit(1000);
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    // Both threads are free at the start and the account's three chunks wait; watched over two
+    // of its calls and into the third.
+    long deadline = System.nanoTime() + Duration.ofSeconds(4).toNanos();
     int mostInFlight = 0;
     while (System.nanoTime() < deadline) {
       List<ChunkState> states = new ArrayList<>(slow.chunkStates(first));
