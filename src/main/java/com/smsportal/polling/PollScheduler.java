@@ -181,7 +181,8 @@ class PollScheduler implements SmartLifecycle {
                 entry.kind(),
                 RawInbox.SPOOL,
                 entry.fetchedAt(),
-                entry.body());
+                entry.body(),
+                entry.transfer());
       } catch (DataAccessException | TransactionException e) {
         log.warn("The database still does not take spooled answers: {}", e.getMessage());
         return replayed;

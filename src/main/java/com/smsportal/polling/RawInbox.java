@@ -44,17 +44,6 @@ class RawInbox {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Stores an answer and commits it; returns its id. */
-  long store(
-      long tenantId,
-      long accountId,
-      InboxKind kind,
-      String source,
-      Instant fetchedAt,
-      String body) {
-    return store(tenantId, accountId, kind, source, fetchedAt, body, null);
-  }
-
   /**
    * Stores an answer of this transfer once and commits it; returns its id, or that of the answer
    * already stored for the transfer (then nothing changes).

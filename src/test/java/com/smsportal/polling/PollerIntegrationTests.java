@@ -300,6 +300,15 @@ class PollerIntegrationTests {
     assertThat(scheduler.recover()).isTrue();
     assertThat(spool.files()).isEmpty();
     assertThat(reportsOf(tasks)).as("the first 100, replayed from the spool").isEqualTo(100);
+    assertThat(
+            jdbc.queryForList(
+                "select transfer from poll_inbox where account_id = ? and source = 'SPOOL'",
+                String.class,
+                account))
+        .as("stored under the id of the transfer it came in: its landing file cannot add it again")
+        .singleElement()
+        .isNotNull();
+    assertThat(landing.leftBehind()).isEmpty();
 
     scheduler.pollNow(account).orElseThrow();
     assertThat(reportsOf(tasks)).isEqualTo(120);
@@ -399,7 +408,8 @@ class PollerIntegrationTests {
             InboxKind.REPORTS,
             RawInbox.POLL,
             java.time.Instant.now(),
-            "<returnsms><statusbox><mobile>1390000");
+            "<returnsms><statusbox><mobile>1390000",
+            null);
 
     scheduler.processBacklog();
 

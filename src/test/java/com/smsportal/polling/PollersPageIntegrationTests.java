@@ -59,7 +59,13 @@ class PollersPageIntegrationTests {
     states.failed(account, tenant, now, "UPSTREAM_GARBAGE: <b>HTTP 500</b>", now.plusSeconds(40));
     long unreadable =
         inbox.store(
-            tenant, account, InboxKind.REPORTS, RawInbox.POLL, now, "<html><script>x</script>");
+            tenant,
+            account,
+            InboxKind.REPORTS,
+            RawInbox.POLL,
+            now,
+            "<html><script>x</script>",
+            null);
     ingest.process(inbox.find(unreadable).orElseThrow());
     // Two reports that arrived whole in an answer cut off on its way.
     long recovered =

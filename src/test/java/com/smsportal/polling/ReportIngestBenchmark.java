@@ -108,7 +108,8 @@ class ReportIngestBenchmark {
       String body = xml.append("</returnsms>").toString();
 
       long t0 = System.nanoTime();
-      long id = inbox.store(tenant, ingestAccount, InboxKind.REPORTS, RawInbox.POLL, fetched, body);
+      long id =
+          inbox.store(tenant, ingestAccount, InboxKind.REPORTS, RawInbox.POLL, fetched, body, null);
       PollIngest.Result result =
           ingest.process(
               new StoredAnswer(
