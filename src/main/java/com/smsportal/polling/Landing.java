@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,34 +121,28 @@ class Landing implements AutoCloseable {
     if (end < 0) {
       throw new IOException("no complete header in " + file.getFileName());
     }
-    String transfer = null;
-    long tenant = 0;
-    long account = 0;
-    InboxKind kind = null;
-    Instant fetched = null;
-    int status = 0;
-    String type = null;
-    for (String line : new String(bytes, 0, end, StandardCharsets.US_ASCII).split("\n")) {
-      String[] pair = line.split("=", 2);
-      if (pair.length < 2) {
-        throw new IOException("a header line without a value in " + file.getFileName());
-      }
-      switch (pair[0]) {
-        case "transfer" -> transfer = pair[1];
-        case "tenant" -> tenant = Long.parseLong(pair[1]);
-        case "account" -> account = Long.parseLong(pair[1]);
-        case "kind" -> kind = InboxKind.valueOf(pair[1]);
-        case "fetched" -> fetched = Instant.parse(pair[1]);
-        case "status" -> status = Integer.parseInt(pair[1]);
-        case "type" -> type = pair[1];
-        default -> throw new IOException("unknown header " + pair[0] + " in " + file.getFileName());
-      }
-    }
-    if (transfer == null || kind == null || fetched == null || tenant == 0 || account == 0) {
-      throw new IOException("incomplete header in " + file.getFileName());
+    AnswerFileHeader header =
+        AnswerFileHeader.read(
+            new String(bytes, 0, end, StandardCharsets.US_ASCII),
+            Set.of("transfer", "status", "type"),
+            file);
+    AnswerFileHeader.Owner owner = header.owner();
+    int status;
+    try {
+      status = Integer.parseInt(header.required("status"));
+    } catch (NumberFormatException e) {
+      throw new IOException("unreadable status in " + file.getFileName());
     }
     byte[] body = Arrays.copyOfRange(bytes, end + END_OF_HEADER.length, bytes.length);
-    return new Entry(transfer, tenant, account, kind, fetched, status, type, body);
+    return new Entry(
+        header.required("transfer"),
+        owner.tenantId(),
+        owner.accountId(),
+        owner.kind(),
+        owner.fetchedAt(),
+        status,
+        header.value("type"),
+        body);
   }
 
   void delete(Path file) {
@@ -224,24 +220,13 @@ class Landing implements AutoCloseable {
       Path target = dir.resolve(name);
       open.add(target); // before it exists: recovery must never see it while it is written
       file = target;
+      Map<String, Object> more = new LinkedHashMap<>();
+      more.put("transfer", id);
+      more.put("status", status);
+      more.put("type", contentType == null ? null : contentType.replaceAll("[^\\x20-\\x7e]", "?"));
       StringBuilder header =
-          new StringBuilder()
-              .append("transfer=")
-              .append(id)
-              .append("\ntenant=")
-              .append(tenantId)
-              .append("\naccount=")
-              .append(accountId)
-              .append("\nkind=")
-              .append(kind.name())
-              .append("\nfetched=")
-              .append(clock.instant())
-              .append("\nstatus=")
-              .append(status);
-      if (contentType != null) {
-        header.append("\ntype=").append(contentType.replaceAll("[^\\x20-\\x7e]", "?"));
-      }
-      header.append("\n\n");
+          AnswerFileHeader.write(
+              new AnswerFileHeader.Owner(tenantId, accountId, kind, clock.instant()), more);
       try {
         Files.createDirectories(dir);
         channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

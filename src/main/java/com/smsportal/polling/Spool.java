@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -56,17 +59,13 @@ class Spool {
     String name = entry.fetchedAt().toEpochMilli() + "-" + UUID.randomUUID();
     Path temporary = dir.resolve(name + ".tmp");
     Path target = dir.resolve(name + SUFFIX);
-    String header =
-        "tenant="
-            + entry.tenantId()
-            + "\naccount="
-            + entry.accountId()
-            + "\nkind="
-            + entry.kind()
-            + "\nfetched="
-            + entry.fetchedAt()
-            + (entry.transfer() == null ? "" : "\ntransfer=" + entry.transfer())
-            + SEPARATOR;
+    Map<String, Object> more = new HashMap<>();
+    more.put("transfer", entry.transfer());
+    StringBuilder header =
+        AnswerFileHeader.write(
+            new AnswerFileHeader.Owner(
+                entry.tenantId(), entry.accountId(), entry.kind(), entry.fetchedAt()),
+            more);
     try (FileChannel channel =
         FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ByteBuffer bytes = StandardCharsets.UTF_8.encode(header + entry.body());
@@ -102,27 +101,16 @@ class Spool {
     if (end < 0) {
       throw new IOException("no header in " + file.getFileName());
     }
-    long tenant = 0;
-    long account = 0;
-    InboxKind kind = null;
-    Instant fetched = null;
-    String transfer = null;
-    for (String line : text.substring(0, end).split("\n")) {
-      String[] pair = line.split("=", 2);
-      switch (pair[0]) {
-        case "tenant" -> tenant = Long.parseLong(pair[1]);
-        case "account" -> account = Long.parseLong(pair[1]);
-        case "kind" -> kind = InboxKind.valueOf(pair[1]);
-        case "fetched" -> fetched = Instant.parse(pair[1]);
-        case "transfer" -> transfer = pair[1];
-        default -> throw new IOException("unknown header " + pair[0] + " in " + file.getFileName());
-      }
-    }
-    if (kind == null || fetched == null || tenant == 0 || account == 0) {
-      throw new IOException("incomplete header in " + file.getFileName());
-    }
+    AnswerFileHeader header =
+        AnswerFileHeader.read(text.substring(0, end), Set.of("transfer"), file);
+    AnswerFileHeader.Owner owner = header.owner();
     return new Entry(
-        tenant, account, kind, fetched, text.substring(end + SEPARATOR.length()), transfer);
+        owner.tenantId(),
+        owner.accountId(),
+        owner.kind(),
+        owner.fetchedAt(),
+        text.substring(end + SEPARATOR.length()),
+        header.value("transfer"));
   }
 
   void delete(Path file) throws IOException {
