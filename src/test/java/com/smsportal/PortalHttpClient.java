@@ -1,7 +1,7 @@
 package com.smsportal;
 
-import com.smsportal.user.SecondFactorFixture;
-import com.smsportal.user.TotpCodes;
+import com.smsportal.user.secondfactor.SecondFactorFixture;
+import com.smsportal.user.secondfactor.TotpCodes;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package com.smsportal.user;
 
+import com.smsportal.user.account.PortalUserDetails;
+import com.smsportal.user.throttle.LoginRecords;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,13 +23,13 @@ class CurrentUserAdvice {
   }
 
   @ModelAttribute("signInNotice")
-  LoginProtection.FailuresSince signInNotice(
+  LoginRecords.FailuresSince signInNotice(
       @AuthenticationPrincipal PortalUserDetails principal, HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     return principal == null || session == null
         ? null
-        : session.getAttribute(LoginProtection.FailuresSince.ATTRIBUTE)
-                instanceof LoginProtection.FailuresSince failures
+        : session.getAttribute(LoginRecords.FailuresSince.ATTRIBUTE)
+                instanceof LoginRecords.FailuresSince failures
             ? failures
             : null;
   }

@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -22,11 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The credential of the metrics scraper ({@code SMSPORTAL_METRICS_TOKEN}): a bearer token that
  * opens {@code /actuator/**} and nothing else. It is no portal user, so it can neither sign in to a
- * page nor touch a user's login counters; a user's password is not accepted on the actuator. Only
- * the token's SHA-256 is kept in memory and a presented token is compared with it in constant time.
- * Without a token the metrics stay closed (401), which the log says once at start-up.
+ * page nor touch a user's login counters; a user's password is not accepted on the actuator. This
+ * class keeps only the token's SHA-256 ({@link MetricsProperties} never shows the token itself),
+ * and a presented token is compared with it in constant time. Without a token the metrics stay
+ * closed (401), which the log says once at start-up.
  */
 @Component
+@EnableConfigurationProperties(MetricsProperties.class)
 class MetricsToken {
 
   static final String ROLE = "METRICS";
@@ -39,8 +41,9 @@ class MetricsToken {
 
   private final byte[] hash;
 
-  MetricsToken(@Value("${smsportal.metrics.token:}") String token) {
-    if (token == null || token.isBlank()) {
+  MetricsToken(MetricsProperties properties) {
+    String token = properties.token();
+    if (token.isBlank()) {
       this.hash = null;
       log.info(
           "No metrics token (SMSPORTAL_METRICS_TOKEN): /actuator/prometheus answers 401 to"

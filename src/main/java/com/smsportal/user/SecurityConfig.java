@@ -3,9 +3,16 @@ package com.smsportal.user;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.user.account.PortalUserDetails;
+import com.smsportal.user.session.EndedSession;
+import com.smsportal.user.session.SessionLifetimeFilter;
+import com.smsportal.user.session.SessionOrCookieCsrfTokens;
+import com.smsportal.user.session.SignedInSessions;
+import com.smsportal.user.signin.RelativeRequestCache;
+import com.smsportal.user.signin.SignInDetails;
+import com.smsportal.user.signin.SignInHandlers;
+import com.smsportal.user.signin.SignIns;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +21,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.CredentialsExpiredException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -32,7 +35,6 @@ import org.springframework.security.web.session.ConcurrentSessionFilter;
 
 /** Who may reach which route. Every rule is enforced here, on the server, whatever a page shows. */
 @Configuration
-@EnableConfigurationProperties({LoginProtectionProperties.class, SessionProperties.class})
 class SecurityConfig {
 
   static final String CSP =
@@ -54,34 +56,6 @@ class SecurityConfig {
   @Bean
   RoleHierarchy roleHierarchy() {
     return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_SUPPORT");
-  }
-
-  @Bean
-  AuthenticationManager authenticationManager(
-      PortalUserDetailsService userDetails,
-      PasswordEncoder encoder,
-      LoginProtection protection,
-      SecondFactors secondFactors,
-      PortalUserRepository users,
-      AuditLog audit,
-      Clock clock) {
-    DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(userDetails);
-    passwordCheck.setPasswordEncoder(encoder);
-    // Disabled users, suspended tenants and expired one-time passwords are told so only after a
-    // correct password: before it, the answer would reveal that the user exists.
-    passwordCheck.setPreAuthenticationChecks(user -> {});
-    passwordCheck.setPostAuthenticationChecks(
-        user -> {
-          if (!user.isEnabled()) {
-            throw new DisabledException("disabled");
-          }
-          if (!user.isCredentialsNonExpired()) {
-            throw new CredentialsExpiredException("one-time password expired");
-          }
-        });
-    return new ProviderManager(
-        new ThrottledAuthenticationProvider(
-            passwordCheck, protection, secondFactors, users, audit, clock));
   }
 
   /**
@@ -126,7 +100,8 @@ class SecurityConfig {
       HttpSecurity http,
       AuthenticationManager authenticationManager,
       AuditLog audit,
-      SignIns signIns)
+      SignIns signIns,
+      SignedInSessions sessions)
       throws Exception {
     // An anonymous request stores nothing server-side: the page asked for before the login and the
     // login form's CSRF token live in cookies until a sign-in makes a session.
@@ -136,7 +111,7 @@ class SecurityConfig {
     return http.authenticationManager(authenticationManager)
         // Where Spring Security's own check of ended sessions would run (sessions ended by
         // UserSessions are deleted from the store instead, and so are simply gone).
-        .addFilterAfter(new SessionLifetimeFilter(signIns), ConcurrentSessionFilter.class)
+        .addFilterAfter(new SessionLifetimeFilter(sessions), ConcurrentSessionFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(

@@ -1,6 +1,10 @@
 package com.smsportal.user;
 
+import com.smsportal.user.account.PortalUser;
+import com.smsportal.user.account.PortalUserRepository;
+import com.smsportal.user.account.Usernames;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +30,7 @@ public class UserService {
 
   /** The user's id, if the user exists. */
   @Transactional(readOnly = true)
-  public java.util.Optional<Long> idOf(String username) {
+  public Optional<Long> idOf(String username) {
     return users.findByUsername(Usernames.normalize(username)).map(PortalUser::getId);
   }
 

@@ -1,11 +1,15 @@
 /**
- * Portal users and their roles; sign-in: form login, the second factor (TOTP keys sealed with the
- * portal's key, recovery codes, enrolment and an administrator's reset), throttling that slows
- * guessing without locking the real user out (soft account locks a password and a code pass,
- * per-address limits, a failure alarm, nothing stored per made-up name), how long sessions last and
- * which end with a password change (sessions are kept in the database, so that every node of a
- * cluster serves them and ending them ends them everywhere); the password policy; the demo's users
- * and the guards that keep the demo off the network and out of a portal started without it; and the
- * web security rules every route is held to.
+ * Portal users and their roles, and the web security rules every route is held to ({@code
+ * SecurityConfig}; the actuator's metrics token). Its API for other modules and start-up tasks:
+ * {@link com.smsportal.user.UserService} (create a user, look one up), {@link
+ * com.smsportal.user.Role}, {@link com.smsportal.user.CurrentUser} (what every page shows of the
+ * signed-in user) and {@link com.smsportal.user.SeededUsers} (users seeded with a published
+ * password, such as the demo's). The rest is internal, by concern: {@code account} (the stored user
+ * and the session's principal), {@code signin} (the login form, the code page, the steps a user
+ * must take first), {@code secondfactor} (TOTP keys, recovery codes, enrolment), {@code throttle}
+ * (brute-force protection and the login records), {@code session} (sessions in the database, their
+ * lifetime, cookies and CSRF tokens), {@code password} (the password policy and a user's own
+ * change) and {@code admin} (support's user administration, temporary passwords, the first
+ * administrator).
  */
 package com.smsportal.user;

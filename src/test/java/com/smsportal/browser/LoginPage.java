@@ -1,6 +1,6 @@
 package com.smsportal.browser;
 
-import com.smsportal.user.SecondFactorFixture;
+import com.smsportal.user.secondfactor.SecondFactorFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.RawHttp;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.user.session.SessionOrCookieCsrfTokens;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.user.account.PortalUserRepository;
+import com.smsportal.user.secondfactor.SecondFactors;
+import com.smsportal.user.secondfactor.TotpCodes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The metrics have a credential of their own (issue 20): an administrator's password over HTTP
@@ -55,7 +59,7 @@ class MetricsTokenIntegrationTests {
                         .param("username", admin)
                         .param("password", PASSWORD)
                         .with(csrf())
-                        .with(SecondFactorIntegrationTests.from("198.51.100.20")))
+                        .with(from("198.51.100.20")))
                 .andExpect(redirectedUrl("/login/verify"))
                 .andReturn()
                 .getRequest()
@@ -67,7 +71,7 @@ class MetricsTokenIntegrationTests {
               .param("code", wrong)
               .session(pending)
               .with(csrf())
-              .with(SecondFactorIntegrationTests.from("198.51.100.20")));
+              .with(from("198.51.100.20")));
     }
     List<Map<String, Object>> counters = countersOf(admin);
     assertThat(counters).as("the wrong codes were counted").isNotEmpty();
@@ -76,7 +80,7 @@ class MetricsTokenIntegrationTests {
     mvc.perform(
             get("/actuator/prometheus")
                 .with(httpBasic(admin, PASSWORD))
-                .with(SecondFactorIntegrationTests.from("198.51.100.21")))
+                .with(from("198.51.100.21")))
         .andExpect(status().isUnauthorized());
 
     assertThat(countersOf(admin)).as("nothing cleared, nothing counted").isEqualTo(counters);
@@ -112,5 +116,12 @@ class MetricsTokenIntegrationTests {
   private long loginRecordsOf(String username) {
     return jdbc.queryForObject(
         "select count(*) from login_attempt where username = ?", Long.class, username);
+  }
+
+  private static RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
   }
 }

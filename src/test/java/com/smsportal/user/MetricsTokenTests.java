@@ -10,11 +10,12 @@ class MetricsTokenTests {
 
   @Test
   void aShortMetricsTokenIsRefusedAndNoneClosesTheMetrics() {
-    assertThatThrownBy(() -> new MetricsToken("short"))
+    assertThatThrownBy(() -> new MetricsToken(new MetricsProperties("short")))
         .hasMessageContaining("at least")
         .hasMessageNotContaining("short");
-    assertThat(new MetricsToken("").matches("")).isFalse();
-    MetricsToken token = new MetricsToken("a-token-long-enough-for-the-rule");
+    assertThat(new MetricsToken(new MetricsProperties("")).matches("")).isFalse();
+    MetricsToken token =
+        new MetricsToken(new MetricsProperties("a-token-long-enough-for-the-rule"));
     assertThat(token.matches("a-token-long-enough-for-the-rule")).isTrue();
     assertThat(token.matches("a-token-long-enough-for-the-rulE")).isFalse();
   }

@@ -17,6 +17,8 @@ import com.smsportal.PortalIntegrationTest;
 import com.smsportal.Routes;
 import com.smsportal.Routes.Route;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.user.account.PortalUser;
+import com.smsportal.user.account.PortalUserRepository;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,64 @@
+package com.smsportal.user.throttle;
+
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditEntry;
+import com.smsportal.audit.AuditLog;
+import com.smsportal.user.account.Usernames;
+import com.smsportal.web.KeysetPage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admins see recent login attempts, the user names locked now (on which address, or their codes)
+ * and the addresses slowed down now, and the node's failed-login alarm; they can lift a lock (every
+ * lock and slowdown of the name) or an address's slowdown.
+ */
+@Controller
+class LoginAttemptsController {
+
+  static final String VIEW = "user/login-attempts";
+  static final int PAGE_SIZE = 50;
+
+  private final LoginRecords records;
+  private final SignInAlarm alarm;
+  private final AuditLog audit;
+
+  LoginAttemptsController(LoginRecords records, SignInAlarm alarm, AuditLog audit) {
+    this.records = records;
+    this.alarm = alarm;
+    this.audit = audit;
+  }
+
+  @GetMapping("/admin/logins")
+  String list(@RequestParam(required = false) Long before, Model model) {
+    KeysetPage<LoginRecords.Attempt> page =
+        KeysetPage.read(PAGE_SIZE, n -> records.attempts(before, n));
+    model.addAttribute("attempts", page.rows());
+    model.addAttribute("nextBefore", page.next(LoginRecords.Attempt::id));
+    model.addAttribute("locked", records.lockedNow());
+    model.addAttribute("blocked", records.blockedNow());
+    model.addAttribute("alarm", alarm.status());
+    return VIEW;
+  }
+
+  @PostMapping("/admin/logins/unlock")
+  String unlock(@RequestParam String username, RedirectAttributes redirect) {
+    String name = Usernames.normalize(username);
+    records.unlock(name);
+    audit.record(AuditEntry.success(AuditAction.LOGIN_UNLOCKED, name));
+    redirect.addFlashAttribute("unlocked", name);
+    return "redirect:/admin/logins";
+  }
+
+  @PostMapping("/admin/logins/unblock")
+  String unblock(@RequestParam String client, RedirectAttributes redirect) {
+    records.unblock(client);
+    audit.record(AuditEntry.success(AuditAction.LOGIN_UNLOCKED, client).detail("client address"));
+    redirect.addFlashAttribute("unlocked", client);
+    return "redirect:/admin/logins";
+  }
+}
