@@ -177,7 +177,7 @@ public class SecondFactors implements PortalSecrets.SealedSecrets {
 
   /** New recovery codes in place of all earlier ones; shown once, stored as hashes. */
   @Transactional
-  public List<String> issueRecoveryCodes(long userId) {
+  List<String> issueRecoveryCodes(long userId) {
     recoveryCodes.deleteByUser(userId);
     List<String> codes = RecoveryCodes.generate();
     Instant now = clock.instant();

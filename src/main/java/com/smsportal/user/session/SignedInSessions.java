@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class SignedInSessions {
 
   /** When the session's user signed in; {@link SessionLifetimeFilter} ends it a lifetime later. */
-  public static final String SIGNED_IN_AT = SignedInSessions.class.getName() + ".SIGNED_IN_AT";
+  static final String SIGNED_IN_AT = SignedInSessions.class.getName() + ".SIGNED_IN_AT";
 
   private final SessionProperties properties;
   private final UserDetailsService userDetails;
