@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -52,6 +54,17 @@ class SessionStoreConfig {
   @Primary
   TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
     return new TransactionTemplate(transactions);
+  }
+
+  /**
+   * A session attribute that this version cannot read (its class moved or changed since another
+   * version wrote it) is absent rather than an error ({@link TolerantSessionReading}).
+   */
+  @Bean
+  SessionRepositoryCustomizer<JdbcIndexedSessionRepository> tolerantSessionReading() {
+    return repository ->
+        repository.setConversionService(
+            TolerantSessionReading.conversions(SessionStoreConfig.class.getClassLoader()));
   }
 
   /**

@@ -15,11 +15,16 @@ import com.smsportal.tenant.TenantService;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import com.smsportal.user.admin.IssuedPassword;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -198,6 +203,63 @@ class SessionIntegrationTests {
     // A wrong password still gets the answer anybody gets.
     mvc.perform(post("/login").param("username", name).param("password", "nope").with(csrf()))
         .andExpect(redirectedUrl("/login?error=bad"));
+  }
+
+  /**
+   * A session whose security context another version of the portal wrote (a class that moved or no
+   * longer exists here) signs its user out: the sign-in page, not an error, and a fresh sign-in
+   * works.
+   */
+  @Test
+  void aSessionThatThisVersionCannotReadSignsItsUserOutInsteadOfFailing() throws Exception {
+    String name = newCustomer();
+    MockHttpSession session = Logins.as(mvc, name, PASSWORD);
+    mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+    int replaced =
+        jdbc.update(
+            "update SPRING_SESSION_ATTRIBUTES set ATTRIBUTE_BYTES = ? where ATTRIBUTE_NAME ="
+                + " 'SPRING_SECURITY_CONTEXT' and SESSION_PRIMARY_ID = (select PRIMARY_ID from"
+                + " SPRING_SESSION where SESSION_ID = ?)",
+            ofAClassThatIsGone(),
+            MockMvcSessionCookie.sessionId(session));
+    assertThat(replaced).as("the stored security context").isOne();
+
+    mvc.perform(get("/").session(session))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login"));
+    MockHttpSession again = Logins.as(mvc, name, PASSWORD);
+    mvc.perform(get("/").session(again)).andExpect(status().isOk());
+  }
+
+  /** A serialized object as another version wrote it: its class is not on this class path. */
+  private static byte[] ofAClassThatIsGone() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(new Moved());
+    }
+    byte[] written = bytes.toByteArray();
+    // The same length, so the stream stays well formed: only the name no longer resolves.
+    byte[] from = Moved.class.getName().getBytes(StandardCharsets.UTF_8);
+    byte[] to = Moved.class.getName().replace("$Moved", "$Gone0").getBytes(StandardCharsets.UTF_8);
+    int at = indexOf(written, from);
+    assertThat(at).as("the class name in the stream").isNotNegative();
+    System.arraycopy(to, 0, written, at, to.length);
+    return written;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Stands for a class kept in sessions by an earlier version. */
+  static final class Moved implements Serializable {
+    private static final long serialVersionUID = 1L;
   }
 
   /** Moves the sign-in of the session (kept in the database) back. */
