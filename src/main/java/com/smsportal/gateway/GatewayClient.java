@@ -129,9 +129,9 @@ public class GatewayClient {
 
   /**
    * Takes up to {@code statusNum} status reports. The gateway hands each out once only: store
-   * {@link StatusReports#rawAnswer()} before anything else.
+   * {@link StatusReportBatch#rawAnswer()} before anything else.
    */
-  public StatusReports statusReports(GatewayLogin account, int statusNum) {
+  public StatusReportBatch statusReports(GatewayLogin account, int statusNum) {
     if (statusNum < 1) {
       throw new IllegalArgumentException("statusNum must be positive");
     }
@@ -146,7 +146,7 @@ public class GatewayClient {
    *
    * @param ownExt ask for the customer's own sub-number in {@code extno}, without the system's
    */
-  public Replies replies(GatewayLogin account, boolean ownExt) {
+  public ReplyBatch replies(GatewayLogin account, boolean ownExt) {
     Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
     return call(account, Action.REPLIES, form, Answers::replies);
   }
@@ -211,12 +211,12 @@ public class GatewayClient {
    * @throws GatewayException {@link GatewayError#UPSTREAM_GARBAGE} if it is not the gateway's XML,
    *     or the error the gateway answered with
    */
-  public static StatusReports readStatusReports(String answer) {
+  public static StatusReportBatch readStatusReports(String answer) {
     return readText(answer, Answers::statusReports);
   }
 
   /** Reads an answer of {@code callApi} that {@link #fetchReplies} returned. */
-  public static Replies readReplies(String answer) {
+  public static ReplyBatch readReplies(String answer) {
     return readText(answer, Answers::replies);
   }
 

@@ -10,7 +10,7 @@ import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gateway.StatusReport;
-import com.smsportal.gateway.StatusReports;
+import com.smsportal.gateway.StatusReportBatch;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
@@ -311,7 +311,7 @@ class SendJobBenchmark {
   private Map<String, Integer> receivedBySimulator() {
     Map<String, Integer> received = new HashMap<>();
     while (true) {
-      StatusReports reports = client.statusReports(bulkAccount(), 20_000);
+      StatusReportBatch reports = client.statusReports(bulkAccount(), 20_000);
       if (reports.reports().isEmpty()) {
         return received;
       }

@@ -326,7 +326,7 @@ class GatewayClientContractTests {
         </returnsms>
         """);
 
-    StatusReports answer = client.statusReports(utf8, 500);
+    StatusReportBatch answer = client.statusReports(utf8, 500);
 
     assertThat(answer.reports()).hasSize(2);
     StatusReport delivered = answer.reports().get(0);
@@ -470,7 +470,7 @@ class GatewayClientContractTests {
         </returnsms>
         """);
 
-    Replies answer = client.replies(utf8, true);
+    ReplyBatch answer = client.replies(utf8, true);
 
     assertThat(answer.replies())
         .extracting(Reply::mobile, Reply::content)
