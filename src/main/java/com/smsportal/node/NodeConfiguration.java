@@ -38,7 +38,7 @@ class NodeConfiguration {
       NodeIdFile file = NodeIdFile.open(dataDir.path());
       node = new NodeIdentity(file.id(), file);
     } else if (valid(named)) {
-      node = new NodeIdentity(named, null);
+      node = NodeIdentity.named(named);
     } else {
       throw new IllegalStateException(
           "smsportal.node.id must be 1 to 64 letters, digits or . _ : - (got \""
