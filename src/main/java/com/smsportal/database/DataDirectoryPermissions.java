@@ -1,5 +1,6 @@
 package com.smsportal.database;
 
+import com.smsportal.node.DataDirectory;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class DataDirectoryPermissions {
   }
 
   static Path dataDir(Environment environment) {
-    return Path.of(environment.getProperty("smsportal.data-dir", "./data"));
+    return DataDirectory.of(environment).path();
   }
 
   static void closeDirectory(Path dir) {

@@ -54,7 +54,7 @@ final class Answers {
     return new PasswordChange(orEmpty(message), raw);
   }
 
-  static StatusReports statusReports(Node root, String raw) {
+  static StatusReportBatch statusReports(Node root, String raw) {
     refuseErrorStatus(root, raw);
     List<StatusReport> reports = new ArrayList<>();
     for (Node box : root.all("statusbox")) {
@@ -69,10 +69,10 @@ final class Answers {
               orEmpty(box.text("errorcode")),
               orEmpty(box.text("extno"))));
     }
-    return new StatusReports(reports, raw);
+    return new StatusReportBatch(reports, raw);
   }
 
-  static Replies replies(Node root, String raw) {
+  static ReplyBatch replies(Node root, String raw) {
     refuseErrorStatus(root, raw);
     List<Reply> replies = new ArrayList<>();
     for (Node box : root.all("callbox")) {
@@ -86,7 +86,7 @@ final class Answers {
               receiveTime,
               orEmpty(box.text("extno"))));
     }
-    return new Replies(replies, raw);
+    return new ReplyBatch(replies, raw);
   }
 
   private static void refuseErrorStatus(Node root, String raw) {

@@ -3,7 +3,7 @@ package com.smsportal.gateway;
 import feign.RequestLine;
 
 /**
- * The gateway's four endpoints as a Feign client, built per base URL by {@link GatewayClient}. The
+ * The gateway's four endpoints as a Feign client, built per base URL by {@link GatewayCalls}. The
  * form body and its Content-Type come from {@link FeignCodec}; answers are read by it, raw.
  */
 interface GatewayApi {

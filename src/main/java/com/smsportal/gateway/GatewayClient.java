@@ -1,94 +1,43 @@
 package com.smsportal.gateway;
 
-import feign.Feign;
-import feign.FeignException;
-import feign.Request;
-import feign.RetryableException;
-import feign.Retryer;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import com.smsportal.gateway.GatewayCalls.Action;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.net.URLEncoder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The portal's only way to the 聚合云 gateway: the six actions for any {@link GatewayLogin}. Each
- * returns its typed answer or throws a {@link GatewayException}; nothing else escapes.
+ * returns its typed answer or throws a {@link GatewayException}; nothing else escapes. What each
+ * action sends and how its answer reads is here; how a call is made (the endpoint guard, retries,
+ * circuit breaking, the mapping of failures) is {@link GatewayCalls}'.
  *
  * <p>A {@link #send} is never retried (it is not idempotent): if its answer does not come back, it
- * fails with {@link GatewayError#OUTCOME_UNKNOWN}. The read-only actions are retried when the
- * connection could not be made. Each account has its own circuit breaker (Resilience4j, named
- * {@code account-<id>} by the portal's id of the account, never by its login): after {@code
- * breakerFailures} failures in a row (unreachable, lost or unreadable answers) its calls are
- * refused for {@code breakerOpenFor} without touching the network, then one trial call decides
- * whether it closes again. Errors the gateway reports in a readable answer count as successes: the
- * gateway is alive.
+ * fails with {@link GatewayError#OUTCOME_UNKNOWN}. Every request passes the {@link EndpointGuard}
+ * first: an address that is not an allowed gateway endpoint gets {@link
+ * GatewayError#ENDPOINT_NOT_ALLOWED}, and nothing leaves the portal.
  *
- * <p>Every request passes the {@link EndpointGuard} first: an address that is not an allowed
- * gateway endpoint gets {@link GatewayError#ENDPOINT_NOT_ALLOWED}, and nothing leaves the portal.
+ * <p>The fetch-once queues ({@code statusApi}, {@code callApi}) are fetched as text, not read: the
+ * poller stores an answer durably first and reads it afterwards ({@link #readStatusReports}, {@link
+ * #readReplies}), or rebuilds what arrived whole of a cut-off one ({@link #completeStatusReports},
+ * {@link #completeReplies}).
  */
 public class GatewayClient {
 
-  /** The vendor's default and largest sensible {@code statusNum}. */
-  public static final int DEFAULT_STATUS_NUM = 4000;
-
-  private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
-  private static final int SNIPPET = 200;
-
-  private final GatewaySettings settings;
-  private final EndpointGuard guard;
-  // Stored accounts' breakers, named account-<id> and measured; accounts not stored yet (a
-  // connection test) have theirs apart, by address and login, and without metrics.
-  private final CircuitBreakerRegistry circuits;
-  private final CircuitBreakerRegistry unstoredCircuits;
-  private final JdkTransport transport;
-  private final FeignCodec codec;
-  // One Feign client per endpoint address, built from configuration alone: no data, the same on
-  // every node of a cluster, so nothing to share or invalidate.
-  private final Map<String, GatewayApi> sendApis = new ConcurrentHashMap<>();
-  private final Map<String, GatewayApi> readApis = new ConcurrentHashMap<>();
+  private final GatewayCalls calls;
 
   public GatewayClient(GatewaySettings settings, EndpointGuard guard) {
     this(settings, guard, Clock.systemUTC());
   }
 
   GatewayClient(GatewaySettings settings, EndpointGuard guard, Clock clock) {
-    this.settings = settings;
-    this.guard = guard;
-    CircuitBreakerConfig breaker =
-        CircuitBreakerConfig.custom()
-            // The last n calls all failed: n failures in a row.
-            .slidingWindow(
-                settings.breakerFailures(),
-                settings.breakerFailures(),
-                CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .failureRateThreshold(100)
-            .waitDurationInOpenState(settings.breakerOpenFor())
-            .permittedNumberOfCallsInHalfOpenState(1)
-            .automaticTransitionFromOpenToHalfOpenEnabled(false)
-            .writableStackTraceEnabled(false)
-            .clock(clock)
-            .build();
-    this.circuits = CircuitBreakerRegistry.of(breaker);
-    this.unstoredCircuits = CircuitBreakerRegistry.of(breaker);
-    this.transport =
-        new JdkTransport(
-            settings.connectTimeout(), settings.readTimeout(), settings.maxAnswerSize());
-    this.codec = new FeignCodec(settings.maxAnswerSize());
+    this.calls = new GatewayCalls(settings, guard, clock);
   }
 
   /** The stored accounts' circuit breakers ({@code account-<id>}), for their metrics. */
   public CircuitBreakerRegistry circuits() {
-    return circuits;
+    return calls.circuits();
   }
 
   /** Submits one chunk. Never retried; see {@link GatewayError#mayHaveTakenEffect()}. */
@@ -99,20 +48,20 @@ public class GatewayClient {
             .add("content", request.content())
             .add("sendTime", ChinaTime.format(request.sendTime()))
             .add("extno", request.extno());
-    return call(account, Action.SEND, form, Answers::send);
+    return calls.call(account, Action.SEND, form, Answers::send);
   }
 
   /** The balance and totals ({@code overage}). */
   public Balance overage(GatewayLogin account) {
     Form form = Form.of(account, account.charset().charset(), "overage");
-    return call(account, Action.OVERAGE, form, Answers::overage);
+    return calls.call(account, Action.OVERAGE, form, Answers::overage);
   }
 
   /** Asks the gateway whether the content holds blocked words ({@code checkkeyword}). */
   public KeywordCheck checkKeyword(GatewayLogin account, String content) {
     Form form =
         Form.of(account, account.charset().charset(), "checkkeyword").add("content", content);
-    return call(account, Action.CHECKKEYWORD, form, Answers::checkKeyword);
+    return calls.call(account, Action.CHECKKEYWORD, form, Answers::checkKeyword);
   }
 
   /**
@@ -124,48 +73,18 @@ public class GatewayClient {
         Form.of(account, account.charset().charset(), "changespwd")
             .add("newpwd", newPassword)
             .add("renewpwd", newPassword);
-    return call(account, Action.CHANGESPWD, form, Answers::changePassword);
+    return calls.call(account, Action.CHANGESPWD, form, Answers::changePassword);
   }
 
   /**
-   * Takes up to {@code statusNum} status reports. The gateway hands each out once only: store
-   * {@link StatusReports#rawAnswer()} before anything else.
-   */
-  public StatusReports statusReports(GatewayLogin account, int statusNum) {
-    if (statusNum < 1) {
-      throw new IllegalArgumentException("statusNum must be positive");
-    }
-    Form form =
-        Form.of(account, StandardCharsets.UTF_8, "query")
-            .add("statusNum", Integer.toString(statusNum));
-    return call(account, Action.STATUS_REPORTS, form, Answers::statusReports);
-  }
-
-  /**
-   * Takes the waiting replies (上行), each handed out once only.
-   *
-   * @param ownExt ask for the customer's own sub-number in {@code extno}, without the system's
-   */
-  public Replies replies(GatewayLogin account, boolean ownExt) {
-    Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
-    return call(account, Action.REPLIES, form, Answers::replies);
-  }
-
-  /**
-   * Takes up to {@code statusNum} status reports and returns the answer as text, not yet read: the
-   * poller stores it durably first and reads it with {@link #readStatusReports} afterwards.
+   * Takes up to {@code statusNum} status reports and returns the answer as text, not yet read,
+   * handing its bytes to {@code sink} as they arrive (what came before a transfer broke is then
+   * still there, see {@link #completeStatusReports}). The gateway hands each report out once only:
+   * store the answer durably first, then read it with {@link #readStatusReports}.
    *
    * @throws GatewayException if no answer came, or it was not a successful HTTP answer or too large
    *     (then {@link GatewayError#UPSTREAM_GARBAGE}, with what came in {@link
    *     GatewayException#rawAnswer()})
-   */
-  public String fetchStatusReports(GatewayLogin account, int statusNum) {
-    return fetchStatusReports(account, statusNum, AnswerSink.NONE);
-  }
-
-  /**
-   * The same, handing the answer's bytes to {@code sink} as they arrive: what came before the
-   * transfer broke is then still there (see {@link #completeStatusReports}).
    */
   public String fetchStatusReports(GatewayLogin account, int statusNum, AnswerSink sink) {
     if (statusNum < 1) {
@@ -174,18 +93,19 @@ public class GatewayClient {
     Form form =
         Form.of(account, StandardCharsets.UTF_8, "query")
             .add("statusNum", Integer.toString(statusNum));
-    return JdkTransport.receivingInto(sink, () -> call(account, Action.STATUS_REPORTS, form, null));
+    return JdkTransport.receivingInto(
+        sink, () -> calls.call(account, Action.STATUS_REPORTS, form, null));
   }
 
-  /** Takes the waiting replies as text, not yet read; see {@link #fetchStatusReports}. */
-  public String fetchReplies(GatewayLogin account, boolean ownExt) {
-    return fetchReplies(account, ownExt, AnswerSink.NONE);
-  }
-
-  /** The same, handing the answer's bytes to {@code sink} as they arrive. */
+  /**
+   * Takes the waiting replies (上行), each handed out once only, as text; see {@link
+   * #fetchStatusReports}.
+   *
+   * @param ownExt ask for the customer's own sub-number in {@code extno}, without the system's
+   */
   public String fetchReplies(GatewayLogin account, boolean ownExt, AnswerSink sink) {
     Form form = Form.of(account, StandardCharsets.UTF_8, "query").add("ownExt", ownExt ? "1" : "");
-    return JdkTransport.receivingInto(sink, () -> call(account, Action.REPLIES, form, null));
+    return JdkTransport.receivingInto(sink, () -> calls.call(account, Action.REPLIES, form, null));
   }
 
   /**
@@ -211,12 +131,12 @@ public class GatewayClient {
    * @throws GatewayException {@link GatewayError#UPSTREAM_GARBAGE} if it is not the gateway's XML,
    *     or the error the gateway answered with
    */
-  public static StatusReports readStatusReports(String answer) {
+  public static StatusReportBatch readStatusReports(String answer) {
     return readText(answer, Answers::statusReports);
   }
 
   /** Reads an answer of {@code callApi} that {@link #fetchReplies} returned. */
-  public static Replies readReplies(String answer) {
+  public static ReplyBatch readReplies(String answer) {
     return readText(answer, Answers::replies);
   }
 
@@ -227,222 +147,5 @@ public class GatewayClient {
       throw new GatewayException(
           GatewayError.UPSTREAM_GARBAGE, null, List.of(), 200, text, garbage.getMessage(), null);
     }
-  }
-
-  enum Action {
-    SEND,
-    OVERAGE,
-    CHECKKEYWORD,
-    CHANGESPWD,
-    STATUS_REPORTS,
-    REPLIES
-  }
-
-  private <T> T call(
-      GatewayLogin account,
-      Action action,
-      Form form,
-      BiFunction<AnswerParser.Node, String, T> reader) {
-    if (!permitted(account)) {
-      log.warn("Gateway {} for {} refused: not an allowed gateway endpoint", action, account);
-      throw new GatewayException(
-          GatewayError.ENDPOINT_NOT_ALLOWED,
-          null,
-          List.of(),
-          null,
-          null,
-          "not an allowed gateway endpoint",
-          null);
-    }
-    List<String> unencodable = form.unencodable();
-    if (!unencodable.isEmpty()) {
-      throw new GatewayException(
-          GatewayError.NOT_ENCODABLE,
-          null,
-          unencodable,
-          null,
-          null,
-          "not representable in " + form.charset().name(),
-          null);
-    }
-    CircuitBreaker circuit =
-        account.metricName() != null
-            ? circuits.circuitBreaker(account.metricName())
-            : unstoredCircuits.circuitBreaker(account.key());
-    if (!circuit.tryAcquirePermission()) {
-      throw new GatewayException(
-          GatewayError.UPSTREAM_UNREACHABLE,
-          null,
-          List.of(),
-          null,
-          null,
-          "circuit open for " + account.baseUrl() + " account " + account.account(),
-          null);
-    }
-    long started = System.nanoTime();
-    RawAnswer answer;
-    try {
-      answer = exchange(account, action, form);
-    } catch (GatewayException e) {
-      circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-      throw e;
-    } catch (RuntimeException | Error e) {
-      circuit.releasePermission(); // nothing learnt about the gateway
-      throw e;
-    }
-    long nanos = System.nanoTime() - started;
-    if (log.isDebugEnabled()) {
-      log.debug(
-          "Gateway {} for {} answered HTTP {} in {} ms; form {}",
-          action,
-          account,
-          answer.status(),
-          TimeUnit.NANOSECONDS.toMillis(nanos),
-          abbreviate(form.masked()));
-    }
-    try {
-      T result = read(action, answer, account.charset(), settings.maxAnswerSize(), reader);
-      circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
-      return result;
-    } catch (GatewayException e) {
-      if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
-        circuit.onError(nanos, TimeUnit.NANOSECONDS, e);
-        String text = e.rawAnswer() == null ? "" : e.rawAnswer();
-        log.warn(
-            "Gateway {} for {} answered garbage, HTTP {}: {}",
-            action,
-            account,
-            answer.status(),
-            mask(text.substring(0, Math.min(text.length(), SNIPPET)), account));
-      } else {
-        // A readable refusal: the gateway is alive.
-        circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
-      }
-      throw e;
-    } catch (RuntimeException | Error e) {
-      circuit.releasePermission();
-      throw e;
-    }
-  }
-
-  /**
-   * Reads an answer of this action into its result, or throws the domain error it stands for; any
-   * answer that is not the gateway's XML becomes {@link GatewayError#UPSTREAM_GARBAGE}. Without a
-   * {@code reader} the text of a successful answer is the result, unread.
-   */
-  static <T> T read(
-      Action action,
-      RawAnswer answer,
-      GatewayCharset accountCharset,
-      int maxAnswerSize,
-      BiFunction<AnswerParser.Node, String, T> reader) {
-    Charset fallback =
-        action == Action.STATUS_REPORTS || action == Action.REPLIES
-            ? StandardCharsets.UTF_8
-            : accountCharset.charset();
-    String text = AnswerParser.decode(answer.body(), answer.contentType(), fallback);
-    String refusal;
-    if (!answer.ok()) {
-      refusal = "HTTP status " + answer.status();
-    } else if (answer.body().length > maxAnswerSize) {
-      refusal = "larger than " + maxAnswerSize + " bytes";
-      text = text.substring(0, Math.min(text.length(), SNIPPET));
-    } else {
-      if (reader == null) {
-        // Fetched to be stored before it is read (the fetch-once queues).
-        @SuppressWarnings("unchecked")
-        T unread = (T) text;
-        return unread;
-      }
-      try {
-        return reader.apply(AnswerParser.parse(text), text);
-      } catch (AnswerParser.Garbage garbage) {
-        refusal = garbage.getMessage();
-      }
-    }
-    throw new GatewayException(
-        GatewayError.UPSTREAM_GARBAGE, null, List.of(), answer.status(), text, refusal, null);
-  }
-
-  private RawAnswer exchange(GatewayLogin account, Action action, Form form) {
-    try {
-      return switch (action) {
-        case SEND -> accountEndpoint(api(sendApis, account, Retryer.NEVER_RETRY), account, form);
-        case OVERAGE, CHECKKEYWORD, CHANGESPWD ->
-            accountEndpoint(api(readApis, account, readRetryer()), account, form);
-        case STATUS_REPORTS -> api(readApis, account, readRetryer()).statusApi(form);
-        case REPLIES -> api(readApis, account, readRetryer()).callApi(form);
-      };
-    } catch (FeignCodec.NonSuccessAnswer nonSuccess) {
-      return nonSuccess.answer();
-    } catch (RetryableException e) {
-      if (e.getCause() instanceof JdkTransport.NotSentException notSent) {
-        log.warn("Gateway {} for {} unreachable: {}", action, account, notSent.getMessage());
-        throw new GatewayException(
-            GatewayError.UPSTREAM_UNREACHABLE, null, List.of(), null, null, "not sent", notSent);
-      }
-      log.warn(
-          "Gateway {} for {} sent, but no answer came: outcome unknown ({})",
-          action,
-          account,
-          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-      throw new GatewayException(
-          GatewayError.OUTCOME_UNKNOWN, null, List.of(), null, null, "no answer", e.getCause());
-    } catch (FeignException e) {
-      throw new GatewayException(
-          GatewayError.OUTCOME_UNKNOWN, null, List.of(), null, null, "no usable answer", e);
-    }
-  }
-
-  private static RawAnswer accountEndpoint(GatewayApi api, GatewayLogin account, Form form) {
-    return account.charset() == GatewayCharset.GBK ? api.smsGbk(form) : api.sms(form);
-  }
-
-  private Retryer readRetryer() {
-    return new ConnectionRetryer(settings.readRetries(), settings.retryBackoff());
-  }
-
-  private GatewayApi api(Map<String, GatewayApi> cache, GatewayLogin account, Retryer retryer) {
-    return cache.computeIfAbsent(
-        account.baseUrl(),
-        baseUrl ->
-            Feign.builder()
-                .client(transport)
-                .encoder(codec)
-                .decoder(codec)
-                .errorDecoder(codec)
-                .retryer(retryer)
-                .options(
-                    new Request.Options(
-                        settings.connectTimeout().toMillis(),
-                        TimeUnit.MILLISECONDS,
-                        settings.readTimeout().toMillis(),
-                        TimeUnit.MILLISECONDS,
-                        false))
-                .target(GatewayApi.class, baseUrl));
-  }
-
-  private boolean permitted(GatewayLogin account) {
-    try {
-      return guard.permits(account.baseUrl());
-    } catch (RuntimeException e) {
-      // A guard that cannot tell (its database is away) lets nothing through.
-      log.warn("Checking the gateway endpoint of {} failed: refused", account, e);
-      return false;
-    }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 1000 ? text : text.substring(0, 1000) + "...";
-  }
-
-  /** Hides the password (plain or percent-encoded) in text an answer might echo it in. */
-  private static String mask(String text, GatewayLogin account) {
-    String password = account.password();
-    if (password.isEmpty()) {
-      return text;
-    }
-    return text.replace(password, "****")
-        .replace(URLEncoder.encode(password, account.charset().charset()), "****");
   }
 }

@@ -35,6 +35,11 @@ public class GatewayException extends RuntimeException {
     return new GatewayException(error, upstreamMessage, List.of(), null, rawAnswer, null, null);
   }
 
+  /** A call that got no answer to read: refused before it left, not sent, or its answer lost. */
+  static GatewayException unanswered(GatewayError error, String detail, Throwable cause) {
+    return new GatewayException(error, null, List.of(), null, null, detail, cause);
+  }
+
   public GatewayError error() {
     return error;
   }

@@ -36,26 +36,4 @@ public record GatewaySettings(
       throw new IllegalArgumentException("smsportal.gateway: invalid retries, breaker or size");
     }
   }
-
-  /** The defaults: connect 3 s, read 15 s, 2 retries from 200 ms, 4 MB, breaker 5 / 30 s. */
-  public static GatewaySettings defaults() {
-    return new GatewaySettings(
-        Duration.ofSeconds(3),
-        Duration.ofSeconds(15),
-        2,
-        Duration.ofMillis(200),
-        4 * 1024 * 1024,
-        5,
-        Duration.ofSeconds(30));
-  }
-
-  public GatewaySettings withTimeouts(Duration connect, Duration read) {
-    return new GatewaySettings(
-        connect, read, readRetries, retryBackoff, maxAnswerSize, breakerFailures, breakerOpenFor);
-  }
-
-  public GatewaySettings withBreaker(int failures, Duration openFor) {
-    return new GatewaySettings(
-        connectTimeout, readTimeout, readRetries, retryBackoff, maxAnswerSize, failures, openFor);
-  }
 }

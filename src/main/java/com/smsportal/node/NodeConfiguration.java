@@ -1,20 +1,21 @@
 package com.smsportal.node;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The node id: {@code smsportal.node.id} when the operator names the node (then keeping names
  * unique is the operator's job), else the one kept in the data directory, which is locked for as
- * long as this process runs.
+ * long as this process runs; and its heartbeat.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({NodeProperties.class, DataDirectory.class})
 class NodeConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(NodeConfiguration.class);
@@ -30,15 +31,14 @@ class NodeConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  NodeIdentity nodeIdentity(
-      @Value("${smsportal.node.id:}") String named, @Value("${smsportal.data-dir}") Path dataDir)
-      throws IOException {
+  NodeIdentity nodeIdentity(NodeProperties properties, DataDirectory dataDir) throws IOException {
+    String named = properties.named();
     NodeIdentity node;
-    if (named.isBlank()) {
-      NodeIdFile file = NodeIdFile.open(dataDir);
+    if (named == null) {
+      NodeIdFile file = NodeIdFile.open(dataDir.path());
       node = new NodeIdentity(file.id(), file);
     } else if (valid(named)) {
-      node = new NodeIdentity(named, null);
+      node = NodeIdentity.named(named);
     } else {
       throw new IllegalStateException(
           "smsportal.node.id must be 1 to 64 letters, digits or . _ : - (got \""
@@ -48,6 +48,11 @@ class NodeConfiguration {
     showInLogs(node.id());
     log.info("This portal's node id: {}", node.id());
     return node;
+  }
+
+  @Bean
+  NodeHeartbeat nodeHeartbeat(JdbcTemplate jdbc, NodeIdentity node, NodeProperties properties) {
+    return new NodeHeartbeat(jdbc, node, properties.heartbeatEvery(), properties.deadAfter());
   }
 
   /**

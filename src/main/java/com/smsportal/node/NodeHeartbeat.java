@@ -9,10 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * This node's heartbeat in the database ({@code node_heartbeat}), and what the other nodes' beats
@@ -27,7 +25,6 @@ import org.springframework.stereotype.Component;
  * its last beat went through recently enough before it starts something another node could take
  * over (a submit).
  */
-@Component
 public class NodeHeartbeat implements InitializingBean, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
@@ -43,11 +40,7 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
   private volatile long startCount;
   private volatile long lastBeatNanos;
 
-  public NodeHeartbeat(
-      JdbcTemplate jdbc,
-      NodeIdentity node,
-      @Value("${smsportal.node.heartbeat-every:PT2S}") Duration every,
-      @Value("${smsportal.node.dead-after:PT10S}") Duration deadAfter) {
+  public NodeHeartbeat(JdbcTemplate jdbc, NodeIdentity node, Duration every, Duration deadAfter) {
     if (deadAfter.compareTo(every.multipliedBy(3)) < 0) {
       throw new IllegalStateException(
           "smsportal.node.dead-after ("

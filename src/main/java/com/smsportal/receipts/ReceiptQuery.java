@@ -1,33 +1,50 @@
 package com.smsportal.receipts;
 
 import com.smsportal.web.FilterInput;
+import com.smsportal.web.FilterSummary;
+import com.smsportal.web.NewestFirstSearch;
 import java.time.Instant;
+import java.util.Locale;
 
 /** The receipts filter once read: every field optional, times as an instant range [from, until). */
-record ReceiptQuery(
-    String mobile, String taskId, ReceiptStatus status, Instant from, Instant until) {
+record ReceiptQuery(String mobile, String taskId, ReceiptStatus status, Instant from, Instant until)
+    implements NewestFirstSearch.Filter {
 
   static final int TASK_ID_MAX = 64;
 
   /**
-   * Reads the page's query parameters; what cannot be read is reported to {@code input}, and the
-   * query must then not run.
+   * Reads the page's parameters ({@code mobile}, {@code taskId}, {@code status}, {@code from},
+   * {@code to}); what cannot be read is reported to {@code input}, and the query must then not run.
    */
-  static ReceiptQuery read(
-      FilterInput input, String mobile, String taskId, String status, String from, String to) {
+  static ReceiptQuery read(FilterInput input) {
+    String status = input.parameter("status");
     ReceiptStatus wanted = null;
     if (status != null && !status.isBlank() && !"all".equalsIgnoreCase(status.strip())) {
       wanted =
           ReceiptStatus.of(status).orElseGet(() -> input.reject("status", "filter.error.status"));
     }
-    Instant start = input.from("from", from);
-    Instant end = input.until("to", to);
-    input.range(start, end, "to");
+    FilterInput.Range time = input.range("from", "to");
     return new ReceiptQuery(
-        input.mobile("mobile", mobile),
-        input.text("taskId", taskId, TASK_ID_MAX),
+        input.mobile("mobile"),
+        input.text("taskId", TASK_ID_MAX),
         wanted,
-        start,
-        end);
+        time.from(),
+        time.until());
+  }
+
+  /** The status choice the page shows selected: all, delivered or failed. */
+  String statusFilter() {
+    return status == null ? "all" : status.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The filter in the audit log's detail: which rows left the portal. */
+  String describe() {
+    return new FilterSummary("all receipts")
+        .add("mobile", mobile)
+        .add("task", taskId)
+        .add("status", status)
+        .add("from", from)
+        .add("until", until)
+        .toString();
   }
 }

@@ -1,12 +1,13 @@
 package com.smsportal.receipts;
 
-import com.smsportal.web.NewestFirst;
+import com.smsportal.web.KeysetList;
+import com.smsportal.web.NewestFirstSearch;
 import com.smsportal.web.PageCursor;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
-import java.time.Instant;
+import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,52 +17,40 @@ import org.springframework.transaction.annotation.Transactional;
  * received_at, id) indexes, so a page deep down costs what the first one does.
  */
 @Service
-class ReceiptSearch {
+class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
 
-  private final StatusReportRepository entries;
+  private final NewestFirstSearch<StatusReportEntry, ReceiptQuery, ReceiptView> reports;
 
   ReceiptSearch(StatusReportRepository entries) {
-    this.entries = entries;
+    this.reports =
+        new NewestFirstSearch<>(
+            entries, entries::findById, ReceiptSearch::conditions, StatusReportEntry::toView);
   }
 
-  /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
+  @Override
   @Transactional(readOnly = true)
-  List<ReceiptView> page(ReceiptQuery query, PageCursor before, int limit) {
-    List<StatusReportEntry> rows =
-        NewestFirst.page(
-            entries,
-            (below, atOrAfter) -> matching(query, below, atOrAfter),
-            before,
-            query.from(),
-            query.until(),
-            limit);
-    return rows.stream().map(StatusReportEntry::toView).toList();
+  public List<ReceiptView> page(ReceiptQuery query, PageCursor before, int limit) {
+    return reports.page(query, before, limit);
   }
 
-  /** The same, below the row with the given id: the export's batches carry only an id. */
+  @Override
   @Transactional(readOnly = true)
-  List<ReceiptView> pageBelowId(ReceiptQuery query, Long beforeId, int limit) {
-    return NewestFirst.belowId(
-        beforeId,
-        id -> entries.findById(id).map(StatusReportEntry::toView).map(ReceiptView::cursor),
-        cursor -> page(query, cursor, limit));
+  public List<ReceiptView> pageBelowId(ReceiptQuery query, Long beforeId, int limit) {
+    return reports.pageBelowId(query, beforeId, limit);
   }
 
-  private static Specification<StatusReportEntry> matching(
-      ReceiptQuery query, PageCursor before, Instant atOrAfter) {
-    return (root, cq, cb) -> {
-      List<Predicate> where = new ArrayList<>();
-      if (query.mobile() != null) {
-        where.add(cb.equal(root.get("mobile"), query.mobile()));
-      }
-      if (query.taskId() != null) {
-        where.add(cb.equal(root.get("taskId"), query.taskId()));
-      }
-      if (query.status() != null) {
-        where.add(cb.equal(root.get("status"), query.status().code()));
-      }
-      where.addAll(NewestFirst.bounds(root, cb, query.from(), query.until(), atOrAfter, before));
-      return cb.and(where.toArray(Predicate[]::new));
-    };
+  private static List<Predicate> conditions(
+      ReceiptQuery query, Root<StatusReportEntry> root, CriteriaBuilder cb) {
+    List<Predicate> where = new ArrayList<>();
+    if (query.mobile() != null) {
+      where.add(cb.equal(root.get("mobile"), query.mobile()));
+    }
+    if (query.taskId() != null) {
+      where.add(cb.equal(root.get("taskId"), query.taskId()));
+    }
+    if (query.status() != null) {
+      where.add(cb.equal(root.get("status"), query.status().code()));
+    }
+    return where;
   }
 }

@@ -1,5 +1,6 @@
 package com.smsportal.receipts;
 
+import com.smsportal.web.KeysetList;
 import com.smsportal.web.PageCursor;
 import java.time.Instant;
 
@@ -21,7 +22,8 @@ public record ReceiptView(
     String errorCode,
     String extno,
     Long jobId,
-    Instant fetchedAt) {
+    Instant fetchedAt)
+    implements KeysetList.Row {
 
   public boolean delivered() {
     return status == ReceiptStatus.DELIVERED.code();
@@ -32,6 +34,7 @@ public record ReceiptView(
   }
 
   /** Where the page after this row starts. */
+  @Override
   public PageCursor cursor() {
     return new PageCursor(receivedAt, id);
   }

@@ -5,20 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Whether a reply asks not to be messaged again: its whole text is one of the opt-out words ({@code
  * smsportal.replies.opt-out-words}, by default T, TD, 退订, 取消, N), ignoring case, full- or
  * half-width forms, surrounding spaces and trailing punctuation ("ｔｄ。" counts, "T恤多少钱" does not).
  */
-@Component
 public class OptOutWords {
 
   private final Set<String> words;
 
-  OptOutWords(@Value("${smsportal.replies.opt-out-words:T,TD,退订,取消,N}") List<String> configured) {
+  OptOutWords(List<String> configured) {
     this.words =
         configured.stream()
             .map(OptOutWords::fold)

@@ -20,6 +20,6 @@ public class ReplyQueries {
   @Transactional(readOnly = true)
   public List<ReplyView> latest(int limit) {
     int size = Math.max(1, Math.min(limit, MAX_LIMIT));
-    return search.page(ReplyQuery.ALL, null, size).stream().map(ReplyEntry::toView).toList();
+    return search.page(ReplyQuery.ALL, null, size);
   }
 }

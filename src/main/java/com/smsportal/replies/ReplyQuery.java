@@ -1,23 +1,35 @@
 package com.smsportal.replies;
 
 import com.smsportal.web.FilterInput;
+import com.smsportal.web.FilterSummary;
+import com.smsportal.web.NewestFirstSearch;
 import java.time.Instant;
 
 /** The replies filter once read: every field optional, times as an instant range [from, until). */
-record ReplyQuery(String mobile, String text, Instant from, Instant until) {
+record ReplyQuery(String mobile, String text, Instant from, Instant until)
+    implements NewestFirstSearch.Filter {
 
   static final int TEXT_MAX = 100;
 
   static final ReplyQuery ALL = new ReplyQuery(null, null, null, null);
 
   /**
-   * Reads the page's query parameters; what cannot be read is reported to {@code input}, and the
-   * query must then not run.
+   * Reads the page's parameters ({@code mobile}, {@code q}, {@code from}, {@code to}); what cannot
+   * be read is reported to {@code input}, and the query must then not run.
    */
-  static ReplyQuery read(FilterInput input, String mobile, String q, String from, String to) {
-    Instant start = input.from("from", from);
-    Instant end = input.until("to", to);
-    input.range(start, end, "to");
-    return new ReplyQuery(input.mobile("mobile", mobile), input.text("q", q, TEXT_MAX), start, end);
+  static ReplyQuery read(FilterInput input) {
+    FilterInput.Range time = input.range("from", "to");
+    return new ReplyQuery(
+        input.mobile("mobile"), input.text("q", TEXT_MAX), time.from(), time.until());
+  }
+
+  /** The filter in the audit log's detail: which rows left the portal. */
+  String describe() {
+    return new FilterSummary("all replies")
+        .add("mobile", mobile)
+        .add("text contains", text)
+        .add("from", from)
+        .add("until", until)
+        .toString();
   }
 }

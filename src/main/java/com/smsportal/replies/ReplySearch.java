@@ -1,13 +1,14 @@
 package com.smsportal.replies;
 
+import com.smsportal.web.KeysetList;
 import com.smsportal.web.LikePatterns;
-import com.smsportal.web.NewestFirst;
+import com.smsportal.web.NewestFirstSearch;
 import com.smsportal.web.PageCursor;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
-import java.time.Instant;
+import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,56 +17,41 @@ import org.springframework.transaction.annotation.Transactional;
  * (tenant_id, [mobile,] received_at, id) indexes.
  */
 @Service
-class ReplySearch {
+class ReplySearch implements KeysetList.Rows<ReplyQuery, ReplyView> {
 
-  private final ReplyRepository entries;
+  private final NewestFirstSearch<ReplyEntry, ReplyQuery, ReplyView> replies;
 
   ReplySearch(ReplyRepository entries) {
-    this.entries = entries;
+    this.replies =
+        new NewestFirstSearch<>(
+            entries, entries::findById, ReplySearch::conditions, ReplyEntry::toView);
   }
 
-  /** At most {@code limit} rows strictly older than the cursor (null: the newest). */
+  @Override
   @Transactional(readOnly = true)
-  List<ReplyEntry> page(ReplyQuery query, PageCursor before, int limit) {
-    return NewestFirst.page(
-        entries,
-        (below, atOrAfter) -> matching(query, below, atOrAfter),
-        before,
-        query.from(),
-        query.until(),
-        limit);
+  public List<ReplyView> page(ReplyQuery query, PageCursor before, int limit) {
+    return replies.page(query, before, limit);
   }
 
+  @Override
   @Transactional(readOnly = true)
-  List<ReplyView> rows(ReplyQuery query, PageCursor before, int limit) {
-    return page(query, before, limit).stream().map(ReplyEntry::toView).toList();
+  public List<ReplyView> pageBelowId(ReplyQuery query, Long beforeId, int limit) {
+    return replies.pageBelowId(query, beforeId, limit);
   }
 
-  /** The same, below the row with the given id: the export's batches carry only an id. */
-  @Transactional(readOnly = true)
-  List<ReplyView> rowsBelowId(ReplyQuery query, Long beforeId, int limit) {
-    return NewestFirst.belowId(
-        beforeId,
-        id -> entries.findById(id).map(ReplyEntry::toView).map(ReplyView::cursor),
-        cursor -> rows(query, cursor, limit));
-  }
-
-  private static Specification<ReplyEntry> matching(
-      ReplyQuery query, PageCursor before, Instant atOrAfter) {
-    return (root, cq, cb) -> {
-      List<Predicate> where = new ArrayList<>();
-      if (query.mobile() != null) {
-        where.add(cb.equal(root.get("mobile"), query.mobile()));
-      }
-      if (query.text() != null) {
-        where.add(
-            cb.like(
-                cb.lower(root.get("content")),
-                LikePatterns.contains(query.text()),
-                LikePatterns.ESCAPE));
-      }
-      where.addAll(NewestFirst.bounds(root, cb, query.from(), query.until(), atOrAfter, before));
-      return cb.and(where.toArray(Predicate[]::new));
-    };
+  private static List<Predicate> conditions(
+      ReplyQuery query, Root<ReplyEntry> root, CriteriaBuilder cb) {
+    List<Predicate> where = new ArrayList<>();
+    if (query.mobile() != null) {
+      where.add(cb.equal(root.get("mobile"), query.mobile()));
+    }
+    if (query.text() != null) {
+      where.add(
+          cb.like(
+              cb.lower(root.get("content")),
+              LikePatterns.contains(query.text()),
+              LikePatterns.ESCAPE));
+    }
+    return where;
   }
 }

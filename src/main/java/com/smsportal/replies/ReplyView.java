@@ -1,5 +1,6 @@
 package com.smsportal.replies;
 
+import com.smsportal.web.KeysetList;
 import com.smsportal.web.PageCursor;
 import java.time.Instant;
 
@@ -20,9 +21,11 @@ public record ReplyView(
     String extno,
     Long jobId,
     boolean optOut,
-    Instant fetchedAt) {
+    Instant fetchedAt)
+    implements KeysetList.Row {
 
   /** Where the page after this row starts. */
+  @Override
   public PageCursor cursor() {
     return new PageCursor(receivedAt, id);
   }

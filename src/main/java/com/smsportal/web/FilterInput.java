@@ -1,6 +1,7 @@
 package com.smsportal.web;
 
 import com.smsportal.mobile.MobileNumber;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,21 +9,52 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Reads the filter fields of the list pages (number, time range, page cursor) and collects a
- * message key per field that cannot be read, so that a page can say what is wrong next to the field
- * and run no query. Message keys live in messages.properties (filter.*).
+ * Reads the filter fields of the list pages (number, time range, page cursor) from the request's
+ * parameters, each field by its parameter's name, and collects a message key per field that cannot
+ * be read, so that a page can say what is wrong next to the field (the filter fragment looks the
+ * same name up) and run no query. Message keys live in messages.properties (filter.*).
  */
 public final class FilterInput {
 
+  /** A time range of the filter: {@code from} inclusive, {@code until} exclusive; each optional. */
+  public record Range(Instant from, Instant until) {}
+
+  private final Function<String, String> parameters;
   private final Map<String, String> errors = new LinkedHashMap<>();
+
+  /**
+   * @param parameters the value of a parameter by its name, null when it was not sent
+   */
+  public FilterInput(Function<String, String> parameters) {
+    this.parameters = parameters;
+  }
+
+  /**
+   * The request's parameters as a {@code @RequestParam String} reads them: a parameter sent more
+   * than once is its values joined by commas.
+   */
+  public static FilterInput of(HttpServletRequest request) {
+    return new FilterInput(
+        name -> {
+          String[] values = request.getParameterValues(name);
+          return values == null ? null : String.join(",", values);
+        });
+  }
+
+  /** The parameter as sent, for a field a page reads itself; null when it was not sent. */
+  public String parameter(String field) {
+    return parameters.apply(field);
+  }
 
   /**
    * A phone number as stored ({@link MobileNumber#number}: a mainland mobile number as its 11
    * digits, whatever prefix it was typed with); null when the field is empty or not a number.
    */
-  public String mobile(String field, String raw) {
+  public String mobile(String field) {
+    String raw = parameter(field);
     if (blank(raw)) {
       return null;
     }
@@ -30,9 +62,22 @@ public final class FilterInput {
     return number != null ? number : reject(field, "filter.error.mobile");
   }
 
-  /** The start of a time range (datetime-local, China Standard Time), inclusive. */
-  public Instant from(String field, String raw) {
-    LocalDateTime time = dateTime(field, raw);
+  /**
+   * A time range from two fields (datetime-local, China Standard Time); an end that is not after
+   * the start is refused next to the end field.
+   */
+  public Range range(String fromField, String toField) {
+    Instant from = from(fromField);
+    Instant until = until(toField);
+    if (from != null && until != null && !from.isBefore(until)) {
+      reject(toField, "filter.error.range");
+    }
+    return new Range(from, until);
+  }
+
+  /** The start of a time range, inclusive. */
+  private Instant from(String field) {
+    LocalDateTime time = dateTime(field, parameter(field));
     return time == null ? null : time.atZone(Times.ZONE).toInstant();
   }
 
@@ -40,7 +85,8 @@ public final class FilterInput {
    * The end of a time range, exclusive: the whole minute (or second) the person chose is included,
    * so "to 10:00" keeps a row of 10:00:30.
    */
-  public Instant until(String field, String raw) {
+  private Instant until(String field) {
+    String raw = parameter(field);
     LocalDateTime time = dateTime(field, raw);
     if (time == null) {
       return null;
@@ -53,15 +99,9 @@ public final class FilterInput {
     return end.atZone(Times.ZONE).toInstant();
   }
 
-  /** Refuses a range whose start is not before its end, next to the end field. */
-  public void range(Instant from, Instant until, String field) {
-    if (from != null && until != null && !from.isBefore(until)) {
-      reject(field, "filter.error.range");
-    }
-  }
-
   /** Free text of at most the given length; null when empty. */
-  public String text(String field, String raw, int maxLength) {
+  public String text(String field, int maxLength) {
+    String raw = parameter(field);
     if (blank(raw)) {
       return null;
     }
@@ -70,7 +110,8 @@ public final class FilterInput {
   }
 
   /** The cursor of an "older" link; null on the first page. */
-  public PageCursor cursor(String field, String raw) {
+  public PageCursor cursor(String field) {
+    String raw = parameter(field);
     if (blank(raw)) {
       return null;
     }

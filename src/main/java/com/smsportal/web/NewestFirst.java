@@ -85,7 +85,7 @@ public final class NewestFirst {
    * Where a page starts: below its cursor, or for the first page below the end of a "to" filter,
    * which bounds the rows the way a cursor does (and is read in windows below it the same way).
    */
-  public static PageCursor upper(PageCursor before, Instant until) {
+  private static PageCursor upper(PageCursor before, Instant until) {
     return before != null || until == null ? before : new PageCursor(until, 0);
   }
 

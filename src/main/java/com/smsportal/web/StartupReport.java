@@ -1,9 +1,8 @@
 package com.smsportal.web;
 
-import java.nio.file.Path;
+import com.smsportal.node.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -16,9 +15,9 @@ class StartupReport {
   private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
   private final Environment environment;
-  private final String dataDir;
+  private final DataDirectory dataDir;
 
-  StartupReport(Environment environment, @Value("${smsportal.data-dir}") String dataDir) {
+  StartupReport(Environment environment, DataDirectory dataDir) {
     this.environment = environment;
     this.dataDir = dataDir;
   }
@@ -31,7 +30,7 @@ class StartupReport {
     if (url.startsWith("jdbc:h2:file:")) {
       log.info(
           "Database: embedded H2 file in {} (set SMSPORTAL_DATA_DIR to move it)",
-          Path.of(dataDir).toAbsolutePath().normalize());
+          dataDir.path().toAbsolutePath().normalize());
     } else {
       log.info("Database: {}", withoutQuery(url));
     }

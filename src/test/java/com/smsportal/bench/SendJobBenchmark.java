@@ -6,11 +6,12 @@ import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.AnswerSink;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gateway.StatusReport;
-import com.smsportal.gateway.StatusReports;
+import com.smsportal.gateway.StatusReportBatch;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
@@ -311,7 +312,9 @@ class SendJobBenchmark {
   private Map<String, Integer> receivedBySimulator() {
     Map<String, Integer> received = new HashMap<>();
     while (true) {
-      StatusReports reports = client.statusReports(bulkAccount(), 20_000);
+      StatusReportBatch reports =
+          GatewayClient.readStatusReports(
+              client.fetchStatusReports(bulkAccount(), 20_000, AnswerSink.NONE));
       if (reports.reports().isEmpty()) {
         return received;
       }

@@ -68,21 +68,21 @@ class AnswerParserPropertyTests {
 
   @Property(tries = 400)
   void anyBytesBecomeAResultOrAGatewayException(
-      @ForAll byte[] body, @ForAll("actions") GatewayClient.Action action) {
+      @ForAll byte[] body, @ForAll("actions") GatewayCalls.Action action) {
     assertReadable(action, body, null);
   }
 
   @Property(tries = 1500)
   void anyMixOfAnswerFragmentsBecomesAResultOrAGatewayException(
       @ForAll("answerish") String body,
-      @ForAll("actions") GatewayClient.Action action,
+      @ForAll("actions") GatewayCalls.Action action,
       @ForAll("charsets") Charset charset) {
     assertReadable(action, body.getBytes(charset), "text/xml; charset=" + charset.name());
   }
 
   @Property(tries = 1500)
   void anyWellFormedAnswerWithArbitraryValuesBecomesAResultOrAGatewayException(
-      @ForAll("structured") String body, @ForAll("actions") GatewayClient.Action action) {
+      @ForAll("structured") String body, @ForAll("actions") GatewayCalls.Action action) {
     assertReadable(action, body.getBytes(StandardCharsets.UTF_8), null);
   }
 
@@ -142,8 +142,8 @@ class AnswerParserPropertyTests {
           "checkCounts");
 
   @Provide
-  Arbitrary<GatewayClient.Action> actions() {
-    return Arbitraries.of(GatewayClient.Action.class);
+  Arbitrary<GatewayCalls.Action> actions() {
+    return Arbitraries.of(GatewayCalls.Action.class);
   }
 
   @Provide
@@ -159,12 +159,12 @@ class AnswerParserPropertyTests {
         .map(parts -> String.join("", parts));
   }
 
-  private static void assertReadable(GatewayClient.Action action, byte[] body, String type) {
+  private static void assertReadable(GatewayCalls.Action action, byte[] body, String type) {
     for (int status : new int[] {200, 500}) {
       RawAnswer answer = new RawAnswer(status, body, type);
       try {
         Object result =
-            GatewayClient.read(action, answer, GatewayCharset.GBK, 1 << 20, reader(action));
+            GatewayCalls.read(action, answer, GatewayCharset.GBK, 1 << 20, reader(action));
         assertThat(result).isNotNull();
       } catch (GatewayException expected) {
         assertThat(expected.error()).isNotNull();
@@ -172,7 +172,7 @@ class AnswerParserPropertyTests {
     }
   }
 
-  private static BiFunction<AnswerParser.Node, String, ?> reader(GatewayClient.Action action) {
+  private static BiFunction<AnswerParser.Node, String, ?> reader(GatewayCalls.Action action) {
     return switch (action) {
       case SEND -> Answers::send;
       case OVERAGE -> Answers::overage;

@@ -78,7 +78,7 @@ class AnswerParserXxeTests {
   }
 
   private GatewayException overageFails() {
-    GatewayClient client = new GatewayClient(GatewaySettings.defaults(), url -> true);
+    GatewayClient client = new GatewayClient(TestGatewaySettings.defaults(), url -> true);
     GatewayLogin account = new GatewayLogin(gateway.baseUrl(), GatewayCharset.UTF8, "1", "a", "pw");
     GatewayException refused =
         catchThrowableOfType(GatewayException.class, () -> client.overage(account));

@@ -41,7 +41,7 @@ class CompleteItemsTests {
       String arrived = text.substring(0, cut);
       int closed = arrived.split("</statusbox>", -1).length - 1;
       assertThat(complete.items()).as("cut at byte %d", cut).isEqualTo(closed);
-      StatusReports read = GatewayClient.readStatusReports(complete.answer());
+      StatusReportBatch read = GatewayClient.readStatusReports(complete.answer());
       assertThat(read.reports()).hasSize(closed);
       for (int i = 0; i < closed; i++) {
         assertThat(read.reports().get(i).mobile()).isEqualTo("1390000" + String.format("%04d", i));
@@ -75,7 +75,7 @@ class CompleteItemsTests {
         GatewayClient.completeReplies(cutInACharacter, "text/xml; charset=gbk");
 
     assertThat(complete.items()).isEqualTo(1);
-    Replies replies = GatewayClient.readReplies(complete.answer());
+    ReplyBatch replies = GatewayClient.readReplies(complete.answer());
     assertThat(replies.replies()).singleElement().extracting(Reply::content).isEqualTo("退订");
   }
 

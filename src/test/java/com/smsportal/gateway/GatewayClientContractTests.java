@@ -61,9 +61,8 @@ class GatewayClientContractTests {
   void setUp() {
     client =
         new GatewayClient(
-            GatewaySettings.defaults()
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
-                .withBreaker(3, Duration.ofMinutes(5)),
+            TestGatewaySettings.withTimeoutsAndBreaker(
+                Duration.ofSeconds(1), Duration.ofMillis(1500), 3, Duration.ofMinutes(5)),
             ANY_ENDPOINT);
     utf8 = new GatewayLogin(wiremock.baseUrl(), GatewayCharset.UTF8, "12", "acme", "s3cret+pw");
     gbk = new GatewayLogin(wiremock.baseUrl(), GatewayCharset.GBK, "12", "acme", "s3cret+pw");
@@ -326,7 +325,7 @@ class GatewayClientContractTests {
         </returnsms>
         """);
 
-    StatusReports answer = client.statusReports(utf8, 500);
+    StatusReportBatch answer = statusReports(utf8, 500);
 
     assertThat(answer.reports()).hasSize(2);
     StatusReport delivered = answer.reports().get(0);
@@ -350,7 +349,7 @@ class GatewayClientContractTests {
   void statusReportsOfAGbkAccountStillUseTheUtf8Endpoint() {
     answer("/statusApi.aspx", "<returnsms/>");
 
-    assertThat(client.statusReports(gbk, GatewayClient.DEFAULT_STATUS_NUM).reports()).isEmpty();
+    assertThat(statusReports(gbk, 4000).reports()).isEmpty();
     assertThat(sentBody("/statusApi.aspx"))
         .isEqualTo(
             ascii("action=query&userid=12&account=acme&password=s3cret%2Bpw&statusNum=4000"));
@@ -362,7 +361,7 @@ class GatewayClientContractTests {
         "/statusApi.aspx",
         "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<returnsms>\n</returnsms>");
 
-    assertThat(client.statusReports(utf8, 10).reports()).isEmpty();
+    assertThat(statusReports(utf8, 10).reports()).isEmpty();
   }
 
   @Test
@@ -373,7 +372,7 @@ class GatewayClientContractTests {
             + "<errorcode>UNDELIV</errorcode><extno>01</extno></statusbox></returnsms>";
     answer("/statusApi.aspx", reports);
 
-    String fetched = client.fetchStatusReports(utf8, 4000);
+    String fetched = client.fetchStatusReports(utf8, 4000, AnswerSink.NONE);
 
     assertThat(fetched).isEqualTo(reports);
     wiremock.verify(
@@ -389,7 +388,8 @@ class GatewayClientContractTests {
             + "<content>退订</content><receivetime>2011-12-02 22:12:11</receivetime>"
             + "<extno>01</extno></callbox></returnsms>";
     answer("/callApi.aspx", replies);
-    assertThat(GatewayClient.readReplies(client.fetchReplies(utf8, false)).replies())
+    assertThat(
+            GatewayClient.readReplies(client.fetchReplies(utf8, false, AnswerSink.NONE)).replies())
         .extracting(Reply::content)
         .containsExactly("退订");
   }
@@ -398,7 +398,7 @@ class GatewayClientContractTests {
   void aFetchedAnswerThatIsNotXmlIsStillHandedOverAndOnlyReadingRefusesIt() {
     answer("/statusApi.aspx", "<html><body>maintenance</body></html>");
 
-    String fetched = client.fetchStatusReports(utf8, 10);
+    String fetched = client.fetchStatusReports(utf8, 10, AnswerSink.NONE);
 
     assertThat(fetched).isEqualTo("<html><body>maintenance</body></html>");
     GatewayException unreadable =
@@ -410,7 +410,8 @@ class GatewayClientContractTests {
     wiremock.stubFor(
         post(urlEqualTo("/callApi.aspx")).willReturn(aResponse().withStatus(500).withBody("oops")));
     GatewayException failed =
-        catchThrowableOfType(GatewayException.class, () -> client.fetchReplies(utf8, false));
+        catchThrowableOfType(
+            GatewayException.class, () -> client.fetchReplies(utf8, false, AnswerSink.NONE));
     assertThat(failed.error()).isEqualTo(GatewayError.UPSTREAM_GARBAGE);
     assertThat(failed.httpStatus()).isEqualTo(500);
   }
@@ -435,9 +436,9 @@ class GatewayClientContractTests {
     answer("/callApi.aspx", body);
 
     GatewayException reports =
-        catchThrowableOfType(GatewayException.class, () -> client.statusReports(utf8, 1));
+        catchThrowableOfType(GatewayException.class, () -> statusReports(utf8, 1));
     GatewayException replies =
-        catchThrowableOfType(GatewayException.class, () -> client.replies(utf8, false));
+        catchThrowableOfType(GatewayException.class, () -> replies(utf8, false));
 
     assertThat(reports.error()).isEqualTo(error);
     assertThat(reports.upstreamMessage()).isEqualTo(remark);
@@ -470,7 +471,7 @@ class GatewayClientContractTests {
         </returnsms>
         """);
 
-    Replies answer = client.replies(utf8, true);
+    ReplyBatch answer = replies(utf8, true);
 
     assertThat(answer.replies())
         .extracting(Reply::mobile, Reply::content)
@@ -581,7 +582,7 @@ class GatewayClientContractTests {
     answer("/statusApi.aspx", "<returnsms>" + "<x>y</x>".repeat(700_000) + "</returnsms>");
 
     GatewayException refused =
-        catchThrowableOfType(GatewayException.class, () -> client.statusReports(utf8, 1));
+        catchThrowableOfType(GatewayException.class, () -> statusReports(utf8, 1));
 
     assertThat(refused.error()).isEqualTo(GatewayError.UPSTREAM_GARBAGE);
     assertThat(refused.getMessage()).contains("larger than");
@@ -630,7 +631,7 @@ class GatewayClientContractTests {
     answer("/sms.aspx", failedSend("Faild", "用户名或密码错误"));
     answer("/statusApi.aspx", "<returnsms></returnsms>");
     GatewayClient guarded =
-        new GatewayClient(GatewaySettings.defaults(), url -> url.equals(wiremock.baseUrl()));
+        new GatewayClient(TestGatewaySettings.defaults(), url -> url.equals(wiremock.baseUrl()));
     // The same server under another spelling: not an endpoint the administrators allow.
     GatewayLogin typed =
         new GatewayLogin(
@@ -645,7 +646,8 @@ class GatewayClientContractTests {
             GatewayException.class,
             () -> guarded.send(typed, SendRequest.now(List.of("13800000000"), "hi")));
     GatewayException alsoRefused =
-        catchThrowableOfType(GatewayException.class, () -> guarded.fetchStatusReports(typed, 10));
+        catchThrowableOfType(
+            GatewayException.class, () -> guarded.fetchStatusReports(typed, 10, AnswerSink.NONE));
 
     assertThat(refused.error()).isEqualTo(GatewayError.ENDPOINT_NOT_ALLOWED);
     assertThat(refused.error().mayHaveTakenEffect()).isFalse();
@@ -667,7 +669,7 @@ class GatewayClientContractTests {
   void aGuardThatCannotTellLetsNothingThrough() {
     GatewayClient blind =
         new GatewayClient(
-            GatewaySettings.defaults(),
+            TestGatewaySettings.defaults(),
             url -> {
               throw new IllegalStateException("database away");
             });
@@ -723,9 +725,8 @@ class GatewayClientContractTests {
         };
     GatewayClient timed =
         new GatewayClient(
-            GatewaySettings.defaults()
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(1500))
-                .withBreaker(2, Duration.ofMinutes(1)),
+            TestGatewaySettings.withTimeoutsAndBreaker(
+                Duration.ofSeconds(1), Duration.ofMillis(1500), 2, Duration.ofMinutes(1)),
             ANY_ENDPOINT,
             clock);
     wiremock.stubFor(post(urlEqualTo("/sms.aspx")).willReturn(aResponse().withStatus(503)));
@@ -775,6 +776,17 @@ class GatewayClientContractTests {
   }
 
   // ---- helpers
+
+  /** The status reports queue as the poller reads it: fetched as text, then read. */
+  private StatusReportBatch statusReports(GatewayLogin account, int statusNum) {
+    return GatewayClient.readStatusReports(
+        client.fetchStatusReports(account, statusNum, AnswerSink.NONE));
+  }
+
+  /** The replies queue as the poller reads it: fetched as text, then read. */
+  private ReplyBatch replies(GatewayLogin account, boolean ownExt) {
+    return GatewayClient.readReplies(client.fetchReplies(account, ownExt, AnswerSink.NONE));
+  }
 
   private GatewayException sendFails(GatewayLogin account) {
     GatewayException failure =

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.AnswerSink;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
@@ -370,7 +371,8 @@ class PollerIntegrationTests {
     String answer =
         client.fetchStatusReports(
             new GatewayLogin(base(), GatewayCharset.UTF8, gw.userid(), gw.account(), bulkPassword),
-            100);
+            100,
+            AnswerSink.NONE);
     byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
     int arrived = bytes.length * 2 / 3;
     int whole =

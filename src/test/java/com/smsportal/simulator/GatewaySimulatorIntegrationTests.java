@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.gateway.AnswerSink;
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
-import com.smsportal.gateway.GatewaySettings;
 import com.smsportal.gateway.KeywordCheck;
 import com.smsportal.gateway.Reply;
+import com.smsportal.gateway.ReplyBatch;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
 import com.smsportal.gateway.StatusReport;
+import com.smsportal.gateway.StatusReportBatch;
+import com.smsportal.gateway.TestGatewaySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -80,7 +83,7 @@ class GatewaySimulatorIntegrationTests {
     assertThat(sent.successCounts()).isEqualTo(3);
     assertThat(sent.remainPoint()).isEqualTo(before - 3);
     assertThat(client.overage(acme).overage()).isEqualTo(before - 3);
-    List<StatusReport> reports = client.statusReports(acme, 4000).reports();
+    List<StatusReport> reports = statusReports(acme, 4000).reports();
     assertThat(reports)
         .extracting(StatusReport::mobile, StatusReport::status, StatusReport::errorCode)
         .containsExactlyInAnyOrder(
@@ -89,7 +92,7 @@ class GatewaySimulatorIntegrationTests {
             org.assertj.core.groups.Tuple.tuple("13800000007", 10, "DELIVRD"));
     assertThat(reports).allSatisfy(r -> assertThat(r.taskId()).isEqualTo(sent.taskId()));
     assertThat(reports).allSatisfy(r -> assertThat(r.receivedAt()).isNotNull());
-    assertThat(client.statusReports(acme, 4000).reports()).as("fetched once").isEmpty();
+    assertThat(statusReports(acme, 4000).reports()).as("fetched once").isEmpty();
   }
 
   @Test
@@ -98,10 +101,10 @@ class GatewaySimulatorIntegrationTests {
         IntStream.range(0, 5).mapToObj(i -> "1390000000" + i).collect(Collectors.toList());
     client.send(acme, SendRequest.now(five, "hello"));
 
-    assertThat(client.statusReports(acme, 2).reports()).hasSize(2);
-    assertThat(client.statusReports(acme, 2).reports()).hasSize(2);
-    assertThat(client.statusReports(acme, 2).reports()).hasSize(1);
-    assertThat(client.statusReports(acme, 2).reports()).isEmpty();
+    assertThat(statusReports(acme, 2).reports()).hasSize(2);
+    assertThat(statusReports(acme, 2).reports()).hasSize(2);
+    assertThat(statusReports(acme, 2).reports()).hasSize(1);
+    assertThat(statusReports(acme, 2).reports()).isEmpty();
   }
 
   @Test
@@ -166,10 +169,10 @@ class GatewaySimulatorIntegrationTests {
         .isEqualTo(GatewayError.EMPTY_CREDENTIALS);
     GatewayException reports =
         catchThrowableOfType(
-            GatewayException.class, () -> client.statusReports(acme.withPassword("wrong"), 10));
+            GatewayException.class, () -> statusReports(acme.withPassword("wrong"), 10));
     assertThat(reports.error()).isEqualTo(GatewayError.WRONG_CREDENTIALS);
     GatewayException replies =
-        catchThrowableOfType(GatewayException.class, () -> client.replies(anonymous, false));
+        catchThrowableOfType(GatewayException.class, () -> replies(anonymous, false));
     assertThat(replies.error()).isEqualTo(GatewayError.EMPTY_CREDENTIALS);
   }
 
@@ -181,7 +184,7 @@ class GatewaySimulatorIntegrationTests {
     HttpResponse<String> queued =
         control(
             "/replies", Map.of("account", "acme", "mobile", "13800000009", "content", "我不需要 <谢谢>"));
-    List<Reply> replies = client.replies(acme, false).replies();
+    List<Reply> replies = replies(acme, false).replies();
 
     assertThat(queued.statusCode()).isEqualTo(201);
     assertThat(replies).hasSize(1);
@@ -190,10 +193,10 @@ class GatewaySimulatorIntegrationTests {
     assertThat(reply.taskId()).isEqualTo(sent.taskId());
     assertThat(reply.content()).isEqualTo("我不需要 <谢谢>");
     assertThat(reply.extno()).as("system sub-number prepended").isEqualTo("6601");
-    assertThat(client.replies(acme, false).replies()).as("fetched once").isEmpty();
+    assertThat(replies(acme, false).replies()).as("fetched once").isEmpty();
 
     control("/replies", Map.of("account", "acme", "mobile", "13800000009", "content", "好"));
-    assertThat(client.replies(acme, true).replies().get(0).extno()).isEqualTo("01");
+    assertThat(replies(acme, true).replies().get(0).extno()).isEqualTo("01");
   }
 
   @Test
@@ -210,7 +213,7 @@ class GatewaySimulatorIntegrationTests {
             encoded(Map.of("account", "globex", "mobile", "13700000001", "content", "收到")));
 
     assertThat(posted.statusCode()).isEqualTo(302);
-    assertThat(client.replies(globexGbk, true).replies())
+    assertThat(replies(globexGbk, true).replies())
         .extracting(Reply::mobile, Reply::content)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("13700000001", "收到"));
   }
@@ -329,10 +332,10 @@ class GatewaySimulatorIntegrationTests {
         admin.postWithoutToken("/simulator/replies", encoded(optOut));
     assertThat(pageNoToken.statusCode()).isEqualTo(403);
 
-    assertThat(client.replies(acme, false).replies()).as("no reply was queued").isEmpty();
+    assertThat(replies(acme, false).replies()).as("no reply was queued").isEmpty();
     // The same reply with the token is queued: the refusals above were the token's.
     assertThat(control("/replies", optOut).statusCode()).isEqualTo(201);
-    assertThat(client.replies(acme, false).replies()).hasSize(1);
+    assertThat(replies(acme, false).replies()).hasSize(1);
   }
 
   @Test
@@ -375,9 +378,20 @@ class GatewaySimulatorIntegrationTests {
     return refused.error();
   }
 
+  /** The status reports queue as the poller reads it: fetched as text, then read. */
+  private StatusReportBatch statusReports(GatewayLogin account, int statusNum) {
+    return GatewayClient.readStatusReports(
+        client.fetchStatusReports(account, statusNum, AnswerSink.NONE));
+  }
+
+  /** The replies queue as the poller reads it: fetched as text, then read. */
+  private ReplyBatch replies(GatewayLogin account, boolean ownExt) {
+    return GatewayClient.readReplies(client.fetchReplies(account, ownExt, AnswerSink.NONE));
+  }
+
   private static GatewayClient impatientClient() {
     return new GatewayClient(
-        GatewaySettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800)),
+        TestGatewaySettings.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(800)),
         url -> true);
   }
 

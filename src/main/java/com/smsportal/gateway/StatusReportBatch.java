@@ -6,9 +6,9 @@ import java.util.List;
  * The reports one {@code statusApi} query handed out. The gateway forgets them once answered, so
  * {@link #rawAnswer()} is what to store durably before anything else.
  */
-public record StatusReports(List<StatusReport> reports, String rawAnswer) {
+public record StatusReportBatch(List<StatusReport> reports, String rawAnswer) {
 
-  public StatusReports {
+  public StatusReportBatch {
     reports = List.copyOf(reports);
   }
 }
