@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
@@ -45,7 +47,7 @@ import org.springframework.transaction.TransactionException;
  * answers before the database goes.
  */
 @Component
-class PollScheduler implements SmartLifecycle {
+class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -99,9 +101,12 @@ class PollScheduler implements SmartLifecycle {
     this.node = node;
   }
 
-  @Scheduled(
-      initialDelayString = "${smsportal.poller.tick:PT1S}",
-      fixedDelayString = "${smsportal.poller.tick:PT1S}")
+  /** A round every {@code tick} after the last one ended, the first one a tick after the start. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::tick, properties.tick(), properties.tick()));
+  }
+
   void tick() {
     if (!properties.enabled() || stopping || pool == null) {
       return;

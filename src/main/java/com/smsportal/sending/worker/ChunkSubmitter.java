@@ -31,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,8 +79,7 @@ class ChunkSubmitter {
       Clock clock,
       OptOuts optOuts,
       SubmitGuards guards,
-      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
-      @Value("${smsportal.sending.rate-wait:PT1S}") Duration rateWait,
+      SendingProperties properties,
       NodeIdentity node,
       NodeHeartbeat heartbeat,
       SendLeases leases) {
@@ -95,11 +93,11 @@ class ChunkSubmitter {
     this.clock = clock;
     this.optOuts = optOuts;
     this.guards = guards;
-    this.retryAfter = retryAfter;
+    this.retryAfter = properties.retryAfter();
     this.node = node;
     this.heartbeat = heartbeat;
     this.leases = leases;
-    this.rateWait = rateWait;
+    this.rateWait = properties.rateWait();
   }
 
   /**

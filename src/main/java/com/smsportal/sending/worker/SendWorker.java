@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * still running then stays SUBMITTING under this node's id and is UNKNOWN at the next start.
  */
 @Component
-class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
+class SendWorker implements SmartInitializingSingleton, SmartLifecycle, SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(SendWorker.class);
 
@@ -68,6 +69,7 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final boolean enabled;
+  private final Duration pollEvery;
   private final int threads;
   private final Duration turn;
   private final Duration staleAfter;
@@ -85,11 +87,7 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
       ChunkSubmitter submitter,
       TransactionTemplate tx,
       Clock clock,
-      @Value("${smsportal.sending.worker-enabled:true}") boolean enabled,
-      @Value("${smsportal.sending.threads:8}") int threads,
-      @Value("${smsportal.sending.turn:PT5S}") Duration turn,
-      @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter,
-      @Value("${smsportal.sending.stop-wait:PT20S}") Duration stopWait,
+      SendingProperties properties,
       NodeIdentity node,
       NodeHeartbeat heartbeat,
       SendLeases leases) {
@@ -97,11 +95,12 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     this.submitter = submitter;
     this.tx = tx;
     this.clock = clock;
-    this.enabled = enabled;
-    this.threads = Math.max(1, threads);
-    this.turn = turn;
-    this.staleAfter = staleAfter;
-    this.stopWait = stopWait;
+    this.enabled = properties.workerEnabled();
+    this.pollEvery = properties.pollEvery();
+    this.threads = Math.max(1, properties.threads());
+    this.turn = properties.turn();
+    this.staleAfter = properties.submittingStaleAfter();
+    this.stopWait = properties.stopWait();
     this.node = node;
     this.heartbeat = heartbeat;
     this.leases = leases;
@@ -124,9 +123,12 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     }
   }
 
-  @Scheduled(
-      initialDelayString = "${smsportal.sending.poll-every:PT1S}",
-      fixedDelayString = "${smsportal.sending.poll-every:PT1S}")
+  /** A round every {@code poll-every} after the last one ended, the first that long after start. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::poll, pollEvery, pollEvery));
+  }
+
   void poll() {
     if (!enabled || stopping || pool == null) {
       return;

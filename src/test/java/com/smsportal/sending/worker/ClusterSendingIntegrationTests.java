@@ -280,6 +280,19 @@ class ClusterSendingIntegrationTests {
     NodeHeartbeat heartbeat = heartbeat(node);
     heartbeat.afterPropertiesSet();
     cleanUp.add(heartbeat::destroy);
+    // As this test's portal is set up: two threads, turns of 0.6 s, two submits a second.
+    SendingProperties settings =
+        new SendingProperties(
+            true,
+            Duration.ofMillis(200),
+            2,
+            Duration.ofMillis(600),
+            Duration.ofSeconds(20),
+            2,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
     SendLeases leases = new SendLeases(jdbc, tx, node, heartbeat, Duration.ofMinutes(1), 2);
     ChunkSubmitter submitter =
         new ChunkSubmitter(
@@ -293,25 +306,12 @@ class ClusterSendingIntegrationTests {
             clock,
             optOuts,
             new SubmitGuards(2, Duration.ofSeconds(2), meters),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(2),
+            settings,
             node,
             heartbeat,
             leases);
     SendWorker worker =
-        new SendWorker(
-            chunks,
-            submitter,
-            tx,
-            clock,
-            true,
-            2,
-            Duration.ofMillis(600),
-            Duration.ofMinutes(1),
-            Duration.ofSeconds(20),
-            node,
-            heartbeat,
-            leases);
+        new SendWorker(chunks, submitter, tx, clock, settings, node, heartbeat, leases);
     Runnable run =
         () -> {
           worker.start();
