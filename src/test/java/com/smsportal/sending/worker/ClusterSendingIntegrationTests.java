@@ -294,6 +294,7 @@ class ClusterSendingIntegrationTests {
             Duration.ofMinutes(1),
             Duration.ofMinutes(1));
     SendLeases leases = new SendLeases(jdbc, tx, node, heartbeat, Duration.ofMinutes(1), 2);
+    ChunkOutcomes outcomes = new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings);
     ChunkSubmitter submitter =
         new ChunkSubmitter(
             jobs,
@@ -306,12 +307,20 @@ class ClusterSendingIntegrationTests {
             clock,
             optOuts,
             new SubmitGuards(2, Duration.ofSeconds(2), meters),
+            outcomes,
             settings,
             node,
             heartbeat,
             leases);
     SendWorker worker =
-        new SendWorker(chunks, submitter, tx, clock, settings, node, heartbeat, leases);
+        new SendWorker(
+            chunks,
+            submitter,
+            new InterruptedChunks(chunks, outcomes, tx, clock, node, heartbeat, settings),
+            tx,
+            clock,
+            settings,
+            leases);
     Runnable run =
         () -> {
           worker.start();
