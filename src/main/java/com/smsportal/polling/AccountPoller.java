@@ -1,7 +1,5 @@
 package com.smsportal.polling;
 
-import com.smsportal.gateway.GatewayClient;
-import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.tenant.AccountGateway;
 import com.smsportal.tenant.GatewayAccess;
@@ -9,24 +7,21 @@ import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.PasswordNeededException;
 import com.smsportal.tenant.RotationInProgressException;
 import com.smsportal.tenant.TenantContext;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Drains one account's two fetch-once queues. Each answer that may carry anything is stored
  * (committed) before it is read; if the database cannot take it, it goes to the spool on disk and
- * the round stops. A full batch of reports means more are waiting: ask again, up to {@code
- * max-fetches} times a round. Runs in the account's tenant context, cleared after on every path.
+ * the round stops ({@link AnswerIntake}). A full batch of reports means more are waiting: ask
+ * again, up to {@code max-fetches} times a round. Runs in the account's tenant context, cleared
+ * after on every path.
  */
 @Component
 class AccountPoller {
@@ -34,12 +29,9 @@ class AccountPoller {
   private static final Logger log = LoggerFactory.getLogger(AccountPoller.class);
 
   private final GatewayAccess gateway;
-  private final RawInbox inbox;
-  private final Spool spool;
   private final Landing landing;
-  private final AnswerRecovery recovery;
+  private final AnswerIntake intake;
   private final Pace pace;
-  private final PollIngest ingest;
   private final PollerStates states;
   private final PollerMetrics metrics;
   private final PollerProperties properties;
@@ -47,22 +39,16 @@ class AccountPoller {
 
   AccountPoller(
       GatewayAccess gateway,
-      RawInbox inbox,
-      Spool spool,
       Landing landing,
-      AnswerRecovery recovery,
-      PollIngest ingest,
+      AnswerIntake intake,
       PollerStates states,
       PollerMetrics metrics,
       PollerProperties properties,
       Clock clock) {
     this.gateway = gateway;
-    this.inbox = inbox;
-    this.spool = spool;
     this.landing = landing;
-    this.recovery = recovery;
+    this.intake = intake;
     this.pace = new Pace(properties.statusNum(), properties.answerTime());
-    this.ingest = ingest;
     this.states = states;
     this.metrics = metrics;
     this.properties = properties;
@@ -195,37 +181,18 @@ class AccountPoller {
                 : gateway.fetchReplies(properties.ownExt(), transfer);
       } catch (RuntimeException failed) {
         // Cut off on its way: what arrived whole is stored before the failure is reported.
-        recoverCutOff(account, kind, transfer, failed);
+        intake.recoverCutOff(account, kind, transfer, failed);
         throw failed;
       }
       Instant fetchedAt = clock.instant();
-      if (!mayCarryItems(kind, body)) {
-        int items = readEmptyLooking(kind, body, transfer);
+      if (!AnswerIntake.mayCarryItems(kind, body)) {
+        int items = intake.readEmptyLooking(kind, body, transfer);
         if (items == 0) {
           return total;
         }
       }
-      long id = store(account, kind, fetchedAt, body, transfer);
-      PollIngest.Result result;
-      try {
-        result =
-            ingest.process(
-                new StoredAnswer(
-                    id,
-                    account.tenantId(),
-                    account.id(),
-                    kind,
-                    RawInbox.POLL,
-                    InboxState.NEW,
-                    fetchedAt,
-                    body,
-                    null,
-                    null,
-                    null));
-      } catch (DataAccessException | TransactionException e) {
-        // Stored: the backlog processes it once the database takes writes again.
-        throw new StoreUnavailableException("answer " + id + " stored, not yet processed", e);
-      }
+      long id = intake.store(account, kind, fetchedAt, body, transfer);
+      PollIngest.Result result = intake.process(id, account, kind, fetchedAt, body);
       total += result.items();
       metrics.fetched(kind, result.items());
       states.fetched(account.id(), fetchedAt, result.items());
@@ -240,108 +207,5 @@ class AccountPoller {
       }
     }
     return total;
-  }
-
-  /** Stores what arrived whole of a transfer that failed. */
-  private void recoverCutOff(
-      GatewayAccountView account, InboxKind kind, Landing.Transfer transfer, RuntimeException e) {
-    Optional<PollIngest.Result> recovered;
-    try {
-      recovered = recovery.recover(transfer);
-    } catch (DataAccessException | TransactionException databaseFailed) {
-      // The file stays: the schedule takes it once the database is back.
-      log.warn(
-          "An answer of account {} ({}) was cut off; what arrived stays on disk: {}",
-          account.id(),
-          kind,
-          databaseFailed.getMessage());
-      e.addSuppressed(databaseFailed);
-      return;
-    }
-    int items = recovered.map(PollIngest.Result::items).orElse(0);
-    if (items > 0) {
-      Instant now = clock.instant();
-      metrics.fetched(kind, items);
-      states.fetched(account.id(), now, items);
-    }
-  }
-
-  /**
-   * An answer without a single item element carries nothing to lose: read it first. Empty, it is
-   * not stored; a readable error is thrown; anything else unreadable is stored to be looked at.
-   */
-  private int readEmptyLooking(InboxKind kind, String body, Landing.Transfer transfer) {
-    try {
-      int items =
-          kind == InboxKind.REPORTS
-              ? GatewayClient.readStatusReports(body).reports().size()
-              : GatewayClient.readReplies(body).replies().size();
-      if (items == 0) {
-        transfer.landed(); // nothing in it to keep
-      }
-      return items;
-    } catch (GatewayException e) {
-      if (e.error() == GatewayError.UPSTREAM_GARBAGE) {
-        return -1;
-      }
-      transfer.landed(); // a readable error: nothing in it to keep
-      throw e;
-    }
-  }
-
-  private static boolean mayCarryItems(InboxKind kind, String body) {
-    String tag = kind == InboxKind.REPORTS ? "statusbox" : "callbox";
-    return body.toLowerCase(Locale.ROOT).contains(tag);
-  }
-
-  /**
-   * Commits the answer to the inbox, or spools it and stops the round; either way its file goes. If
-   * the spool fails too, the file stays: the schedule takes it once the database is back.
-   */
-  private long store(
-      GatewayAccountView account,
-      InboxKind kind,
-      Instant fetchedAt,
-      String body,
-      Landing.Transfer transfer) {
-    try {
-      long id =
-          inbox.store(
-              account.tenantId(),
-              account.id(),
-              kind,
-              RawInbox.POLL,
-              fetchedAt,
-              body,
-              transfer.id());
-      transfer.landed();
-      return id;
-    } catch (DataAccessException | TransactionException e) {
-      try {
-        spool.write(
-            new Spool.Entry(
-                account.tenantId(), account.id(), kind, fetchedAt, body, transfer.id()));
-        transfer.landed();
-        log.warn(
-            "The database did not take an answer of account {} ({}); spooled to {}",
-            account.id(),
-            kind,
-            spool.directory());
-      } catch (IOException spoolFailed) {
-        transfer.cutOff();
-        transfer.release();
-        boolean kept = transfer.file() != null && java.nio.file.Files.exists(transfer.file());
-        log.error(
-            "The database did not take an answer of account {} ({}) and the spool {} failed too:"
-                + " {} characters {}",
-            account.id(),
-            kind,
-            spool.directory(),
-            body.length(),
-            kept ? "kept in " + transfer.file() : "LOST",
-            spoolFailed);
-      }
-      throw new StoreUnavailableException("the database did not take an answer", e);
-    }
   }
 }

@@ -83,9 +83,9 @@ class AnswerRecovery {
   }
 
   private Optional<PollIngest.Result> take(Path file) {
-    Landing.Entry entry;
+    LandingFile.Entry entry;
     try {
-      entry = landing.read(file);
+      entry = LandingFile.read(file);
     } catch (IOException | RuntimeException unreadable) {
       // The header is written before the first byte of the body: without a whole header no
       // byte of the answer reached the file.

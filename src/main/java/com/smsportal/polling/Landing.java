@@ -5,16 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,14 +31,13 @@ import org.slf4j.LoggerFactory;
  * {@link AnswerRecovery} takes its complete items.
  *
  * <p>A file starts with a header of {@code name=value} lines and an empty line, then the body's
- * bytes as they came.
+ * bytes as they came ({@link LandingFile}).
  */
 class Landing implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Landing.class);
   static final long FORCE_EVERY_MILLIS = 50;
   private static final String SUFFIX = ".part";
-  private static final byte[] END_OF_HEADER = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;
   private final Clock clock;
@@ -104,47 +98,6 @@ class Landing implements AutoCloseable {
     }
   }
 
-  /** What a file holds: whom and what queue it was for, and the bytes of the answer that came. */
-  record Entry(
-      String transfer,
-      long tenantId,
-      long accountId,
-      InboxKind kind,
-      Instant fetchedAt,
-      int status,
-      String contentType,
-      byte[] body) {}
-
-  Entry read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    int end = indexOf(bytes, END_OF_HEADER);
-    if (end < 0) {
-      throw new IOException("no complete header in " + file.getFileName());
-    }
-    AnswerFileHeader header =
-        AnswerFileHeader.read(
-            new String(bytes, 0, end, StandardCharsets.US_ASCII),
-            Set.of("transfer", "status", "type"),
-            file);
-    AnswerFileHeader.Owner owner = header.owner();
-    int status;
-    try {
-      status = Integer.parseInt(header.required("status"));
-    } catch (NumberFormatException e) {
-      throw new IOException("unreadable status in " + file.getFileName());
-    }
-    byte[] body = Arrays.copyOfRange(bytes, end + END_OF_HEADER.length, bytes.length);
-    return new Entry(
-        header.required("transfer"),
-        owner.tenantId(),
-        owner.accountId(),
-        owner.kind(),
-        owner.fetchedAt(),
-        status,
-        header.value("type"),
-        body);
-  }
-
   void delete(Path file) {
     try {
       Files.deleteIfExists(file);
@@ -152,19 +105,6 @@ class Landing implements AutoCloseable {
       // Taken again later: its transfer id is in the inbox by then, so it is only deleted.
       log.warn("Could not delete {}: {}", file, e.getMessage());
     }
-  }
-
-  private static int indexOf(byte[] bytes, byte[] part) {
-    outer:
-    for (int i = 0; i + part.length <= bytes.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (bytes[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   /**
@@ -220,17 +160,16 @@ class Landing implements AutoCloseable {
       Path target = dir.resolve(name);
       open.add(target); // before it exists: recovery must never see it while it is written
       file = target;
-      Map<String, Object> more = new LinkedHashMap<>();
-      more.put("transfer", id);
-      more.put("status", status);
-      more.put("type", contentType == null ? null : contentType.replaceAll("[^\\x20-\\x7e]", "?"));
-      StringBuilder header =
-          AnswerFileHeader.write(
-              new AnswerFileHeader.Owner(tenantId, accountId, kind, clock.instant()), more);
       try {
         Files.createDirectories(dir);
         channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        writeFully(ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.US_ASCII)));
+        writeFully(
+            ByteBuffer.wrap(
+                LandingFile.header(
+                    new AnswerFileHeader.Owner(tenantId, accountId, kind, clock.instant()),
+                    id,
+                    status,
+                    contentType)));
       } catch (IOException | RuntimeException e) {
         fail(e);
       }

@@ -5,8 +5,6 @@ import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,25 +25,22 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 /**
- * The poller's schedule. Each round, in this order: if the database does not answer, nothing else
- * (no fetch without a place to put what comes); answers waiting in the spool go into the inbox, and
- * while any cannot, no account is polled; the complete items of answers cut off by a death are
- * stored ({@link AnswerRecovery}); answers stored but not processed are processed (after a stop or
- * a database failure); then every due account of an active tenant is polled on a small pool, under
- * the account's ShedLock lock so that one node polls it at a time.
+ * The poller's schedule. Each round first catches up ({@link CatchUp}: the database answers, the
+ * spool is replayed, answers cut off by a death recovered, the backlog processed); then every due
+ * account of an active tenant is polled on a small pool, under the account's ShedLock lock so that
+ * one node polls it at a time.
  *
  * <p>On shutdown no new call to the gateway starts, and the calls under way finish and store their
  * answers before the database goes.
  */
 @Component
-class PollScheduler implements SmartLifecycle {
+class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -53,14 +48,10 @@ class PollScheduler implements SmartLifecycle {
   private final GatewayAccounts accounts;
   private final TenantService tenants;
   private final AccountPoller poller;
-  private final RawInbox inbox;
-  private final Spool spool;
-  private final AnswerRecovery cutOff;
-  private final PollIngest ingest;
+  private final CatchUp catchUp;
   private final PollerStates states;
   private final PollerMetrics metrics;
   private final LockingTaskExecutor locks;
-  private final JdbcTemplate jdbc;
   private final PollerProperties properties;
   private final Clock clock;
   private final NodeIdentity node;
@@ -72,36 +63,31 @@ class PollScheduler implements SmartLifecycle {
       GatewayAccounts accounts,
       TenantService tenants,
       AccountPoller poller,
-      RawInbox inbox,
-      Spool spool,
-      AnswerRecovery cutOff,
-      PollIngest ingest,
+      CatchUp catchUp,
       PollerStates states,
       PollerMetrics metrics,
       LockingTaskExecutor locks,
-      JdbcTemplate jdbc,
       PollerProperties properties,
       Clock clock,
       NodeIdentity node) {
     this.accounts = accounts;
     this.tenants = tenants;
     this.poller = poller;
-    this.inbox = inbox;
-    this.spool = spool;
-    this.cutOff = cutOff;
-    this.ingest = ingest;
+    this.catchUp = catchUp;
     this.states = states;
     this.metrics = metrics;
     this.locks = locks;
-    this.jdbc = jdbc;
     this.properties = properties;
     this.clock = clock;
     this.node = node;
   }
 
-  @Scheduled(
-      initialDelayString = "${smsportal.poller.tick:PT1S}",
-      fixedDelayString = "${smsportal.poller.tick:PT1S}")
+  /** A round every {@code tick} after the last one ended, the first one a tick after the start. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::tick, properties.tick(), properties.tick()));
+  }
+
   void tick() {
     if (!properties.enabled() || stopping || pool == null) {
       return;
@@ -135,92 +121,11 @@ class PollScheduler implements SmartLifecycle {
   }
 
   /**
-   * What must happen before any fetch: the database answers, the spool is empty, the backlog is
-   * processed. Returns whether polling may go on.
+   * What must happen before any fetch ({@link CatchUp}): the database answers, the spool is empty,
+   * the backlog is processed. Returns whether polling may go on.
    */
   boolean recover() {
-    if (!databaseAnswers()) {
-      log.warn("The database does not answer: not polling");
-      return false;
-    }
-    replaySpool();
-    if (!spool.files().isEmpty()) {
-      return false;
-    }
-    cutOff.recoverLeftBehind();
-    processBacklog();
-    return true;
-  }
-
-  boolean databaseAnswers() {
-    try {
-      jdbc.queryForObject("select 1", Integer.class);
-      return true;
-    } catch (DataAccessException e) {
-      return false;
-    }
-  }
-
-  /** Moves spooled answers into the inbox, oldest first; returns how many. */
-  int replaySpool() {
-    int replayed = 0;
-    for (Path file : spool.files()) {
-      Spool.Entry entry;
-      try {
-        entry = spool.read(file);
-      } catch (IOException unreadable) {
-        log.error("Spool file {} cannot be read; left in place: {}", file, unreadable.getMessage());
-        continue;
-      }
-      long id;
-      try {
-        id =
-            inbox.store(
-                entry.tenantId(),
-                entry.accountId(),
-                entry.kind(),
-                RawInbox.SPOOL,
-                entry.fetchedAt(),
-                entry.body(),
-                entry.transfer());
-      } catch (DataAccessException | TransactionException e) {
-        log.warn("The database still does not take spooled answers: {}", e.getMessage());
-        return replayed;
-      }
-      try {
-        spool.delete(file);
-      } catch (IOException e) {
-        // Replayed again later: storing its items is idempotent.
-        log.warn("Spool file {} stored as answer {} but not deleted: {}", file, id, e.getMessage());
-      }
-      replayed++;
-      inbox.find(id).ifPresent(this::processQuietly);
-    }
-    if (replayed > 0) {
-      log.info("Replayed {} spooled answer(s) into the inbox", replayed);
-    }
-    return replayed;
-  }
-
-  /** Processes answers stored but not processed (a stop or failure came between); how many. */
-  int processBacklog() {
-    int processed = 0;
-    for (Long id : inbox.unprocessed(100)) {
-      Optional<StoredAnswer> answer = inbox.find(id);
-      if (answer.isPresent() && !inFlight.contains(answer.get().accountId())) {
-        processQuietly(answer.get());
-        processed++;
-      }
-    }
-    return processed;
-  }
-
-  private void processQuietly(StoredAnswer answer) {
-    try {
-      ingest.process(answer);
-    } catch (DataAccessException | TransactionException e) {
-      log.warn("Answer {} stays in the backlog: {}", answer.id(), e.getMessage());
-    }
+    return catchUp.beforePolling(inFlight::contains);
   }
 
   /**

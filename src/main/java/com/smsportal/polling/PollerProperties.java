@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record PollerProperties(
     boolean enabled,
     Duration every,
-    Duration tick,
+    @DefaultValue("PT1S") Duration tick,
     int statusNum,
     @DefaultValue("1s") Duration answerTime,
     int maxFetches,

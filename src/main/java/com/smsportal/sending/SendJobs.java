@@ -1,24 +1,31 @@
 package com.smsportal.sending;
 
+import com.smsportal.sending.store.JobEdits;
 import com.smsportal.sending.store.JobQueries;
 import com.smsportal.sending.store.JobStore;
+import com.smsportal.sending.store.SendQuota;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The sending module's facade for send jobs: stores send orders as jobs ({@link JobStore}), which
- * the worker then submits, and reads them back for the pages ({@link JobQueries}). Everything is
+ * The sending module's facade for send jobs: stores send orders as jobs ({@link JobStore}) within
+ * the tenant's limits ({@link SendQuota}), which the worker then submits; a person's resend and
+ * cancel ({@link JobEdits}); and reads them back for the pages ({@link JobQueries}). Everything is
  * filtered by the current tenant.
  */
 @Service
 public class SendJobs {
 
   private final JobStore store;
+  private final SendQuota quota;
+  private final JobEdits edits;
   private final JobQueries queries;
 
-  SendJobs(JobStore store, JobQueries queries) {
+  SendJobs(JobStore store, SendQuota quota, JobEdits edits, JobQueries queries) {
     this.store = store;
+    this.quota = quota;
+    this.edits = edits;
     this.queries = queries;
   }
 
@@ -32,7 +39,7 @@ public class SendJobs {
 
   /** What the current tenant may still submit now (its limits); empty for staff. */
   public Optional<SendAllowance> allowance() {
-    return store.allowance();
+    return quota.allowance();
   }
 
   /** The job an earlier submit of the form with this idempotency key made, if any. */
@@ -45,12 +52,12 @@ public class SendJobs {
    * that its recipients may get the message twice; recorded in the audit log.
    */
   public ResendOutcome resendUnknown(long jobId, long chunkId, boolean confirmed) {
-    return store.resendUnknown(jobId, chunkId, confirmed);
+    return edits.resendUnknown(jobId, chunkId, confirmed);
   }
 
   /** Cancels the job's chunks that were not submitted yet; returns how many. */
   public int cancel(long jobId) {
-    return store.cancel(jobId);
+    return edits.cancel(jobId);
   }
 
   /**

@@ -38,7 +38,7 @@ class LandingTests {
     Landing next = new Landing(dir, Clock.systemUTC());
     assertThat(dying.leftBehind()).as("its own transfer, still going on").isEmpty();
     assertThat(next.leftBehind()).containsExactly(transfer.file());
-    Landing.Entry entry = next.read(transfer.file());
+    LandingFile.Entry entry = LandingFile.read(transfer.file());
     assertThat(entry.transfer()).isEqualTo(transfer.id());
     assertThat(entry.tenantId()).isEqualTo(7);
     assertThat(entry.accountId()).isEqualTo(42);

@@ -82,6 +82,7 @@ class PollerIntegrationTests {
   @LocalServerPort int port;
 
   @Autowired PollScheduler scheduler;
+  @Autowired CatchUp catchUp;
   @Autowired Spool spool;
   @Autowired Landing landing;
   @Autowired RawInbox inbox;
@@ -247,7 +248,7 @@ class PollerIntegrationTests {
     spool.write(
         new Spool.Entry(
             tenantId, account, InboxKind.REPORTS, first.fetchedAt(), first.body(), null));
-    assertThat(scheduler.replaySpool()).isEqualTo(1);
+    assertThat(catchUp.replaySpool()).isEqualTo(1);
 
     assertThat(reportsOf(tasks)).isEqualTo(40);
     assertThat(count("select count(*) from poll_inbox where account_id = ?", account)).isEqualTo(2);
@@ -413,7 +414,7 @@ class PollerIntegrationTests {
             "<returnsms><statusbox><mobile>1390000",
             null);
 
-    scheduler.processBacklog();
+    catchUp.processBacklog(polled -> false); // no account polled now
 
     StoredAnswer answer = inbox.find(id).orElseThrow();
     assertThat(answer.state()).isEqualTo(InboxState.UNPARSEABLE);

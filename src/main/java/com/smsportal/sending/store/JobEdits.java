@@ -1,12 +1,12 @@
 package com.smsportal.sending.store;
 
 import com.smsportal.audit.AuditAction;
-import com.smsportal.audit.AuditEntry;
-import com.smsportal.audit.AuditLog;
+import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.JobState;
+import com.smsportal.sending.NumberState;
+import com.smsportal.sending.ResendOutcome;
 import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.sending.message.SendRules;
-import com.smsportal.tenant.TenantService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Changes a scheduled job's content, send time and extension before it goes. The change is one
+ * A person's changes to a stored job, each in one transaction and recorded in the audit log: the
+ * resend of a chunk whose outcome is unknown, the cancel of what is still queued, and the edit of a
+ * scheduled job.
+ *
+ * <p>An edit changes a scheduled job's content, send time and extension before it goes. It is one
  * transaction that moves every chunk of the job to the next version only if each is still QUEUED
  * and of the version the person saw; the worker claims a chunk only at the version whose content it
  * read ({@link SendChunkRepository#claim}). So a chunk goes out either wholly as it was or wholly
@@ -38,24 +42,87 @@ public class JobEdits {
 
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
-  private final AuditLog audit;
-  private final TenantService tenants;
+  private final SendNumberRepository numbers;
+  private final JobAudit audit;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   JobEdits(
       SendJobRepository jobs,
       SendChunkRepository chunks,
-      AuditLog audit,
-      TenantService tenants,
+      SendNumberRepository numbers,
+      JobAudit audit,
       TransactionTemplate tx,
       Clock clock) {
     this.jobs = jobs;
     this.chunks = chunks;
+    this.numbers = numbers;
     this.audit = audit;
-    this.tenants = tenants;
     this.tx = tx;
     this.clock = clock;
+  }
+
+  /**
+   * Queues a chunk whose outcome is unknown once more. Only for a person who confirmed the warning
+   * that its recipients may get the message twice; recorded in the audit log.
+   */
+  public ResendOutcome resendUnknown(long jobId, long chunkId, boolean confirmed) {
+    return tx.execute(
+        status -> {
+          Optional<SendChunk> found = chunks.findById(chunkId).filter(c -> c.getJobId() == jobId);
+          if (found.isEmpty()) {
+            return ResendOutcome.NOT_FOUND;
+          }
+          SendChunk chunk = found.get();
+          if (!confirmed) {
+            return ResendOutcome.NOT_CONFIRMED;
+          }
+          if (chunk.getState() != ChunkState.UNKNOWN) {
+            return ResendOutcome.NOT_UNKNOWN;
+          }
+          chunk.resend(clock.instant());
+          numbers.follow(chunkId, NumberState.QUEUED);
+          SendJob job = jobs.findById(jobId).orElseThrow();
+          job.setState(JobState.OPEN);
+          audit.record(
+              AuditAction.SEND_RESENT,
+              job.getId(),
+              job.getTenantId(),
+              "chunk "
+                  + chunk.getSeq()
+                  + " ("
+                  + chunk.getNumberCount()
+                  + " numbers) resent although its outcome was unknown; confirmed that"
+                  + " recipients may get the message twice");
+          return ResendOutcome.RESENT;
+        });
+  }
+
+  /**
+   * Cancels the job's chunks that were not submitted yet; returns how many. Chunks being submitted
+   * or with an outcome are left as they are.
+   */
+  public int cancel(long jobId) {
+    return tx.execute(
+        status -> {
+          Optional<SendJob> found = jobs.findById(jobId);
+          if (found.isEmpty()) {
+            return 0;
+          }
+          SendJob job = found.get();
+          int cancelled = chunks.cancelQueued(jobId);
+          if (cancelled == 0) {
+            return 0;
+          }
+          numbers.followCancelled(jobId);
+          job.setState(JobState.CANCELLED);
+          audit.record(
+              AuditAction.SEND_CANCELLED,
+              job.getId(),
+              job.getTenantId(),
+              cancelled + " of " + job.getChunkCount() + " chunks cancelled");
+          return cancelled;
+        });
   }
 
   /**
@@ -89,13 +156,13 @@ public class JobEdits {
           List<String> changed = changes(job, content, sendTime, extno);
           job.edit(content, sendTime, extno, MessageSegments.count(content).segments());
           audit.record(
-              AuditEntry.success(AuditAction.SEND_EDITED, JobStore.target(job))
-                  .tenant(job.getTenantId(), tenantName(job.getTenantId()))
-                  .detail(
-                      (changed.isEmpty() ? "nothing changed" : String.join(", ", changed))
-                          + " before it went (version "
-                          + (version + 1)
-                          + ")"));
+              AuditAction.SEND_EDITED,
+              job.getId(),
+              job.getTenantId(),
+              (changed.isEmpty() ? "nothing changed" : String.join(", ", changed))
+                  + " before it went (version "
+                  + (version + 1)
+                  + ")");
           return Outcome.EDITED;
         });
   }
@@ -112,9 +179,5 @@ public class JobEdits {
       changed.add("extno");
     }
     return changed;
-  }
-
-  private String tenantName(long tenantId) {
-    return tenants.find(tenantId).map(t -> t.name()).orElse(null);
   }
 }

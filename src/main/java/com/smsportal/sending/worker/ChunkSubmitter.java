@@ -1,14 +1,11 @@
 package com.smsportal.sending.worker;
 
-import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
 import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.ChunkState;
-import com.smsportal.sending.JobState;
-import com.smsportal.sending.NumberState;
 import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.store.SendChunk;
 import com.smsportal.sending.store.SendChunkRepository;
@@ -31,24 +28,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submits one chunk, so that no message is ever sent twice: the chunk is marked SUBMITTING in its
  * own committed transaction (only if it is still QUEUED), the gateway is called outside any
- * transaction, and the outcome is recorded in a new one. A call that may have reached the gateway
- * without an answer leaves the chunk UNKNOWN: only a person may resend it. Only a call that
- * provably never left is queued again. Runs in the chunk's tenant's context.
+ * transaction, and the outcome is recorded in a new one ({@link ChunkOutcomes}). A call that may
+ * have reached the gateway without an answer leaves the chunk UNKNOWN: only a person may resend it.
+ * Only a call that provably never left is queued again. Runs in the chunk's tenant's context.
  */
 @Component
 class ChunkSubmitter {
 
   private static final Logger log = LoggerFactory.getLogger(ChunkSubmitter.class);
-
-  /** A chunk due for submission, as the worker found it. */
-  record Due(long chunkId, long tenantId, long jobId, long accountId, int attempts) {}
 
   /** A chunk's submit as read, the job version it was read at, and the numbers left out. */
   private record Prepared(SendRequest request, int jobVersion, List<String> optedOut) {}
@@ -63,7 +56,7 @@ class ChunkSubmitter {
   private final Clock clock;
   private final OptOuts optOuts;
   private final SubmitGuards guards;
-  private final Duration retryAfter;
+  private final ChunkOutcomes outcomes;
   private final NodeIdentity node;
   private final NodeHeartbeat heartbeat;
   private final SendLeases leases;
@@ -80,8 +73,8 @@ class ChunkSubmitter {
       Clock clock,
       OptOuts optOuts,
       SubmitGuards guards,
-      @Value("${smsportal.sending.retry-after:PT30S}") Duration retryAfter,
-      @Value("${smsportal.sending.rate-wait:PT1S}") Duration rateWait,
+      ChunkOutcomes outcomes,
+      SendingProperties properties,
       NodeIdentity node,
       NodeHeartbeat heartbeat,
       SendLeases leases) {
@@ -95,11 +88,11 @@ class ChunkSubmitter {
     this.clock = clock;
     this.optOuts = optOuts;
     this.guards = guards;
-    this.retryAfter = retryAfter;
+    this.outcomes = outcomes;
     this.node = node;
     this.heartbeat = heartbeat;
     this.leases = leases;
-    this.rateWait = rateWait;
+    this.rateWait = properties.rateWait();
   }
 
   /**
@@ -109,11 +102,11 @@ class ChunkSubmitter {
    * turn), or if the account cannot send now (not ready, or the gateway unreachable: the chunk is
    * put off, and so would the next one be).
    */
-  boolean submit(Due due) throws InterruptedException {
+  boolean submit(DueChunk due) throws InterruptedException {
     Optional<GatewayAccountView> account = accounts.find(due.accountId());
     String notNow = notNow(account, due);
     if (notNow != null) {
-      postpone(due, notNow);
+      outcomes.postponed(due, notNow);
       return false;
     }
     Prepared prepared = prepare(due);
@@ -137,15 +130,15 @@ class ChunkSubmitter {
       }
       Optional<Boolean> goOn = gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as));
       if (goOn.isEmpty()) {
-        postpone(due, "gateway account not found");
+        outcomes.postponed(due, "gateway account not found");
         return false;
       }
       return goOn.get();
     } catch (RotationInProgressException e) {
-      postpone(due, "gateway account in password rotation (" + e.state() + ")");
+      outcomes.postponed(due, "gateway account in password rotation (" + e.state() + ")");
       return false;
     } catch (PasswordNeededException e) {
-      postpone(due, "the gateway account's password must be entered again");
+      outcomes.postponed(due, "the gateway account's password must be entered again");
       return false;
     } finally {
       oneAtATime.onComplete();
@@ -183,23 +176,8 @@ class ChunkSubmitter {
    * back. Nothing of the call is retried. Returns whether the account may go on with its next
    * chunk: not after a call that provably never left (the gateway unreachable).
    */
-  private Boolean claimAndSend(Due due, Prepared prepared, AccountGateway account) {
-    Integer claimed =
-        tx.execute(
-            s -> {
-              int taken =
-                  chunks.claim(
-                      due.chunkId(),
-                      due.attempts(),
-                      prepared.jobVersion(),
-                      now(),
-                      node.id(),
-                      heartbeat.startCount());
-              if (taken == 1 && !prepared.optedOut().isEmpty()) {
-                numbers.optedOut(due.chunkId(), prepared.optedOut());
-              }
-              return taken;
-            });
+  private Boolean claimAndSend(DueChunk due, Prepared prepared, AccountGateway account) {
+    Integer claimed = tx.execute(s -> claim(due, prepared));
     if (claimed == null || claimed != 1) {
       return Boolean.FALSE; // another worker took it, or it was cancelled or edited meanwhile
     }
@@ -208,126 +186,36 @@ class ChunkSubmitter {
     try {
       result = account.send(prepared.request());
     } catch (GatewayException e) {
-      return failed(due, attempt, e);
+      return outcomes.failed(due, attempt, e);
     } catch (RuntimeException e) {
-      // Nobody can say how far the call got.
-      log.error("Submit of send chunk {} failed unexpectedly: outcome unknown", due.chunkId(), e);
-      record(
-          due,
-          attempt,
-          chunk ->
-              chunk.failed(
-                  ChunkState.UNKNOWN, "UNEXPECTED", String.valueOf(e.getMessage()), null, now()));
+      outcomes.unexpected(due, attempt, e);
       return Boolean.TRUE;
     }
-    record(
-        due,
-        attempt,
-        chunk ->
-            chunk.submitted(
-                result.taskId(),
-                result.successCounts(),
-                result.remainPoint(),
-                result.rawAnswer(),
-                now()));
-    log.info(
-        "Send chunk {} of job {} submitted: taskID {}, {} accepted",
-        due.chunkId(),
-        due.jobId(),
-        result.taskId(),
-        result.successCounts());
+    outcomes.submitted(due, attempt, result);
     return Boolean.TRUE;
   }
 
   /**
-   * Records a chunk whose call was cut off by a stop of the node that claimed it ({@code due} read
-   * as it is now, SUBMITTING) as UNKNOWN, the outcome of any call that got no answer: the gateway
-   * may have sent it, so only a person may resend it.
+   * Marks the chunk SUBMITTING under this node and its start, only if it is still QUEUED at the
+   * attempt and job version read, and its numbers opted out since as such; 1 if this worker got it.
+   * In the caller's transaction.
    */
-  void interrupted(Due due) {
-    record(
-        due,
-        due.attempts(),
-        chunk ->
-            chunk.failed(
-                ChunkState.UNKNOWN,
-                "INTERRUPTED",
-                "the portal stopped during the submit: the messages may have been sent",
-                null,
-                now()));
-  }
-
-  /** Records a failed call; whether the account may go on (not if the call never left). */
-  private boolean failed(Due due, int attempt, GatewayException e) {
-    if (e.error() == GatewayError.UPSTREAM_UNREACHABLE
-        || e.error() == GatewayError.ENDPOINT_NOT_ALLOWED) {
-      // Provably never left: safe to try again later.
-      tx.executeWithoutResult(
-          s ->
-              chunks
-                  .findById(due.chunkId())
-                  .filter(c -> c.getState() == ChunkState.SUBMITTING && c.getAttempts() == attempt)
-                  .ifPresent(
-                      c -> c.requeued(e.error().name(), e.getMessage(), now().plus(retryAfter))));
-      log.warn("Send chunk {} not sent ({}); tried again later", due.chunkId(), e.error());
-      return false;
+  private int claim(DueChunk due, Prepared prepared) {
+    int taken =
+        chunks.claim(
+            due.chunkId(),
+            due.attempts(),
+            prepared.jobVersion(),
+            now(),
+            node.id(),
+            heartbeat.startCount());
+    if (taken == 1 && !prepared.optedOut().isEmpty()) {
+      numbers.optedOut(due.chunkId(), prepared.optedOut());
     }
-    ChunkState outcome = e.error().mayHaveTakenEffect() ? ChunkState.UNKNOWN : ChunkState.REJECTED;
-    String message = message(e);
-    record(
-        due,
-        attempt,
-        chunk -> chunk.failed(outcome, e.error().name(), message, e.rawAnswer(), now()));
-    log.warn("Send chunk {} of job {}: {} ({})", due.chunkId(), due.jobId(), outcome, e.error());
-    return true;
+    return taken;
   }
 
-  /** The gateway's own words, with the blocked words where it named them. */
-  private static String message(GatewayException e) {
-    String message = e.upstreamMessage();
-    if (message == null || message.isBlank()) {
-      message = e.error() == GatewayError.OUTCOME_UNKNOWN ? "no answer" : e.getMessage();
-    }
-    for (String word : e.words()) {
-      if (!message.contains(word)) {
-        message = message + " " + word;
-      }
-    }
-    return message;
-  }
-
-  private interface Outcome {
-    void apply(SendChunk chunk);
-  }
-
-  /** Records the outcome of this attempt, unless the chunk moved on meanwhile. */
-  private void record(Due due, int attempt, Outcome outcome) {
-    tx.executeWithoutResult(
-        s -> {
-          SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
-          boolean ours =
-              chunk.getAttempts() == attempt
-                  && (chunk.getState() == ChunkState.SUBMITTING
-                      || chunk.getState() == ChunkState.UNKNOWN);
-          if (!ours) {
-            log.warn("Send chunk {} moved on before its outcome was recorded", due.chunkId());
-            return;
-          }
-          outcome.apply(chunk);
-          numbers.follow(chunk.getId(), NumberState.of(chunk.getState()));
-          finishIfDone(due.jobId());
-        });
-  }
-
-  private void finishIfDone(long jobId) {
-    if (!chunks.existsByJobIdAndStateIn(jobId, List.of(ChunkState.QUEUED, ChunkState.SUBMITTING))) {
-      jobs.findById(jobId)
-          .filter(job -> job.getState() == JobState.OPEN)
-          .ifPresent(job -> job.setState(JobState.FINISHED));
-    }
-  }
-
-  private String notNow(Optional<GatewayAccountView> account, Due due) {
+  private String notNow(Optional<GatewayAccountView> account, DueChunk due) {
     if (account.isEmpty()) {
       return "gateway account not found";
     }
@@ -346,18 +234,12 @@ class ChunkSubmitter {
     return null;
   }
 
-  private void postpone(Due due, String reason) {
-    tx.executeWithoutResult(
-        s -> chunks.postpone(due.chunkId(), now().plus(retryAfter), "waiting: " + reason));
-    log.info("Send chunk {} of job {} waits: {}", due.chunkId(), due.jobId(), reason);
-  }
-
   /**
    * What this chunk's submit says, read with the job's version (the claim holds only if no edit
    * came between), less the numbers on the opt-out list now. The job's submits leave sendTime
    * empty: the portal itself holds a job until it is due.
    */
-  private Prepared prepare(Due due) {
+  private Prepared prepare(DueChunk due) {
     Prepared read =
         tx.execute(
             s -> {
@@ -384,21 +266,11 @@ class ChunkSubmitter {
   }
 
   /** Every number of the chunk opted out after the job was stored: nothing is sent. */
-  private void skipOptedOut(Due due, Prepared prepared) {
+  private void skipOptedOut(DueChunk due, Prepared prepared) {
     tx.executeWithoutResult(
         s -> {
-          if (chunks.claim(
-                  due.chunkId(),
-                  due.attempts(),
-                  prepared.jobVersion(),
-                  now(),
-                  node.id(),
-                  heartbeat.startCount())
-              != 1) {
+          if (claim(due, prepared) != 1) {
             return;
-          }
-          if (!prepared.optedOut().isEmpty()) {
-            numbers.optedOut(due.chunkId(), prepared.optedOut());
           }
           SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
           chunk.failed(
@@ -407,7 +279,7 @@ class ChunkSubmitter {
               "every number is on the opt-out list: nothing sent",
               null,
               now());
-          finishIfDone(due.jobId());
+          outcomes.finishIfDone(due.jobId());
         });
     log.info(
         "Send chunk {} of job {}: every number opted out, not sent", due.chunkId(), due.jobId());

@@ -1,5 +1,6 @@
 package com.smsportal.sending.worker;
 
+import com.smsportal.gateway.GatewaySettings;
 import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -68,17 +68,15 @@ class SendLeases {
       TransactionTemplate tx,
       NodeIdentity node,
       NodeHeartbeat heartbeat,
-      @Value("${smsportal.sending.lease-for:PT1M}") Duration leaseFor,
-      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
-      @Value("${smsportal.gateway.connect-timeout:3s}") Duration connectTimeout,
-      @Value("${smsportal.gateway.read-timeout:15s}") Duration readTimeout) {
+      SendingProperties properties,
+      GatewaySettings gateway) {
     this(
         jdbc,
         tx,
         node,
         heartbeat,
-        atLeast(leaseFor, connectTimeout.plus(readTimeout)),
-        submitsPerSecond);
+        atLeast(properties.leaseFor(), gateway.connectTimeout().plus(gateway.readTimeout())),
+        properties.submitsPerSecond());
   }
 
   SendLeases(

@@ -1,16 +1,11 @@
 package com.smsportal.sending.worker;
 
-import com.smsportal.node.NodeHeartbeat;
-import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.ChunkState;
-import com.smsportal.sending.store.SendChunk;
 import com.smsportal.sending.store.SendChunkRepository;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +14,12 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,32 +41,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whose lease is free, renewed before each submit, released at the end of the turn): so one submit
  * is in flight per account, and the account's rate holds, across the cluster.
  *
- * <p>At start-up the chunks claimed under this node's own id are interrupted at once: its
- * predecessor died with their calls. Each round then makes UNKNOWN any chunk still SUBMITTING whose
- * node is dead (its heartbeat older than {@code smsportal.node.dead-after}, by the database's
- * clock) or has started again since the claim (its heartbeat's start count), and never one whose
- * node is alive and in the same start, however long its call takes. Only a chunk claimed by no
- * known node (before heartbeats existed) still waits for {@code
- * smsportal.sending.submitting-stale-after}. On shutdown no turn starts, each turn ends after the
- * call it is making, and the stop waits up to {@code smsportal.sending.stop-wait} for them; a call
- * still running then stays SUBMITTING under this node's id and is UNKNOWN at the next start.
+ * <p>Each round first makes UNKNOWN the chunks whose call was cut off by the death or restart of
+ * the node that made it ({@link InterruptedChunks}, which also takes this node's own at start-up).
+ * On shutdown no turn starts, each turn ends after the call it is making, and the stop waits up to
+ * {@code smsportal.sending.stop-wait} for them; a call still running then stays SUBMITTING under
+ * this node's id and is UNKNOWN at the next start.
  */
 @Component
-class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
+class SendWorker implements SmartLifecycle, SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(SendWorker.class);
 
   private final SendChunkRepository chunks;
   private final ChunkSubmitter submitter;
+  private final InterruptedChunks interrupted;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final boolean enabled;
+  private final Duration pollEvery;
   private final int threads;
   private final Duration turn;
-  private final Duration staleAfter;
   private final Duration stopWait;
-  private final NodeIdentity node;
-  private final NodeHeartbeat heartbeat;
   private final SendLeases leases;
   private final SendTurns turns = new SendTurns();
   private final Set<Long> inTurn = ConcurrentHashMap.newKeySet();
@@ -83,123 +71,41 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
   SendWorker(
       SendChunkRepository chunks,
       ChunkSubmitter submitter,
+      InterruptedChunks interrupted,
       TransactionTemplate tx,
       Clock clock,
-      @Value("${smsportal.sending.worker-enabled:true}") boolean enabled,
-      @Value("${smsportal.sending.threads:8}") int threads,
-      @Value("${smsportal.sending.turn:PT5S}") Duration turn,
-      @Value("${smsportal.sending.submitting-stale-after:PT1M}") Duration staleAfter,
-      @Value("${smsportal.sending.stop-wait:PT20S}") Duration stopWait,
-      NodeIdentity node,
-      NodeHeartbeat heartbeat,
+      SendingProperties properties,
       SendLeases leases) {
     this.chunks = chunks;
     this.submitter = submitter;
+    this.interrupted = interrupted;
     this.tx = tx;
     this.clock = clock;
-    this.enabled = enabled;
-    this.threads = Math.max(1, threads);
-    this.turn = turn;
-    this.staleAfter = staleAfter;
-    this.stopWait = stopWait;
-    this.node = node;
-    this.heartbeat = heartbeat;
+    this.enabled = properties.workerEnabled();
+    this.pollEvery = properties.pollEvery();
+    this.threads = Math.max(1, properties.threads());
+    this.turn = properties.turn();
+    this.stopWait = properties.stopWait();
     this.leases = leases;
   }
 
-  /** Before the first round: this node's own calls cut off by its last stop are UNKNOWN. */
+  /** A round every {@code poll-every} after the last one ended, the first that long after start. */
   @Override
-  public void afterSingletonsInstantiated() {
-    try {
-      int count = interrupt(chunks -> chunks.submittingBy(node.id()));
-      if (count > 0) {
-        log.warn(
-            "{} send chunk(s) this node ({}) was submitting when it stopped are now UNKNOWN",
-            count,
-            node.id());
-      }
-    } catch (RuntimeException e) {
-      // They stay SUBMITTING, never resent: the stale rule makes them UNKNOWN later.
-      log.warn("The send chunks interrupted by this node's last stop could not be marked", e);
-    }
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::poll, pollEvery, pollEvery));
   }
 
-  @Scheduled(
-      initialDelayString = "${smsportal.sending.poll-every:PT1S}",
-      fixedDelayString = "${smsportal.sending.poll-every:PT1S}")
   void poll() {
     if (!enabled || stopping || pool == null) {
       return;
     }
     try {
-      recoverInterrupted();
+      interrupted.recover();
       dispatchDue();
     } catch (RuntimeException e) {
       // The next round tries again; a database hiccup must not end the schedule.
       log.warn("Submitting the due send chunks failed", e);
     }
-  }
-
-  /**
-   * Marks the chunks whose call was cut off by the death or restart of the node that made it as
-   * UNKNOWN; returns how many.
-   */
-  int recoverInterrupted() {
-    Map<String, NodeHeartbeat.Node> nodes =
-        heartbeat.nodes().stream()
-            .collect(Collectors.toMap(NodeHeartbeat.Node::id, Function.identity()));
-    Instant staleBefore = clock.instant().minus(staleAfter);
-    int count =
-        interrupt(
-            chunks ->
-                chunks.submitting().stream()
-                    .filter(c -> cutOff(c, nodes.get(c.getClaimedBy()), staleBefore))
-                    .toList());
-    if (count > 0) {
-      log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
-    }
-    return count;
-  }
-
-  /** Whether the call of this SUBMITTING chunk can no longer end with an answer recorded. */
-  private boolean cutOff(SendChunk chunk, NodeHeartbeat.Node owner, Instant staleBefore) {
-    if (owner == null) {
-      // Claimed by no node that ever beat (before heartbeats existed): the old time rule.
-      return chunk.getAttemptedAt() != null && chunk.getAttemptedAt().isBefore(staleBefore);
-    }
-    boolean restarted = chunk.getClaimedRun() == null || owner.startCount() > chunk.getClaimedRun();
-    boolean dead = owner.dead() && !owner.id().equals(node.id());
-    if (restarted || dead) {
-      log.warn(
-          "Send chunk {} was being submitted by node {}, which {}: its outcome is UNKNOWN",
-          chunk.getId(),
-          owner.id(),
-          dead ? "is dead (no heartbeat)" : "has restarted since");
-      return true;
-    }
-    return false;
-  }
-
-  /** Records the outcome UNKNOWN for each chunk found, in its own tenant; returns how many. */
-  private int interrupt(Function<SendChunkRepository, List<SendChunk>> find) {
-    List<ChunkSubmitter.Due> interrupted =
-        TenantContext.callAs(
-            TenantContext.ALL_TENANTS,
-            () -> tx.execute(s -> find.apply(chunks).stream().map(SendWorker::due).toList()));
-    for (ChunkSubmitter.Due chunk : interrupted) {
-      TenantContext.callAs(
-          chunk.tenantId(),
-          () -> {
-            submitter.interrupted(chunk);
-            return null;
-          });
-    }
-    return interrupted.size();
-  }
-
-  private static ChunkSubmitter.Due due(SendChunk c) {
-    return new ChunkSubmitter.Due(
-        c.getId(), c.getTenantId(), c.getJobId(), c.getAccountId(), c.getAttempts());
   }
 
   /**
@@ -252,7 +158,7 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
     long end = System.nanoTime() + turn.toNanos();
     try {
       while (!stopping && System.nanoTime() < end) {
-        Optional<ChunkSubmitter.Due> next =
+        Optional<DueChunk> next =
             TenantContext.callAs(
                 account.tenantId(),
                 () ->
@@ -261,7 +167,7 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
                             chunks
                                 .findFirstByAccountIdAndStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(
                                     account.accountId(), ChunkState.QUEUED, clock.instant())
-                                .map(SendWorker::due)));
+                                .map(DueChunk::of)));
         if (next.isEmpty() || !submit(next.get())) {
           return;
         }
@@ -280,7 +186,7 @@ class SendWorker implements SmartInitializingSingleton, SmartLifecycle {
   }
 
   /** Submits one chunk; whether the account may go on with its next one in this turn. */
-  private boolean submit(ChunkSubmitter.Due chunk) {
+  private boolean submit(DueChunk chunk) {
     try {
       return TenantContext.callAs(
           chunk.tenantId(),

@@ -11,7 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +30,12 @@ class SubmitGuards {
   private final RateLimiterRegistry rates;
   private final BulkheadRegistry bulkheads;
 
-  SubmitGuards(
-      @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond,
-      @Value("${smsportal.sending.rate-wait:PT1S}") Duration rateWait,
-      ObjectProvider<MeterRegistry> meters) {
+  @Autowired
+  SubmitGuards(SendingProperties properties, ObjectProvider<MeterRegistry> meters) {
+    this(properties.submitsPerSecond(), properties.rateWait(), meters);
+  }
+
+  SubmitGuards(int submitsPerSecond, Duration rateWait, ObjectProvider<MeterRegistry> meters) {
     this.rates =
         RateLimiterRegistry.of(
             RateLimiterConfig.custom()

@@ -280,7 +280,21 @@ class ClusterSendingIntegrationTests {
     NodeHeartbeat heartbeat = heartbeat(node);
     heartbeat.afterPropertiesSet();
     cleanUp.add(heartbeat::destroy);
+    // As this test's portal is set up: two threads, turns of 0.6 s, two submits a second.
+    SendingProperties settings =
+        new SendingProperties(
+            true,
+            Duration.ofMillis(200),
+            2,
+            Duration.ofMillis(600),
+            Duration.ofSeconds(20),
+            2,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
     SendLeases leases = new SendLeases(jdbc, tx, node, heartbeat, Duration.ofMinutes(1), 2);
+    ChunkOutcomes outcomes = new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings);
     ChunkSubmitter submitter =
         new ChunkSubmitter(
             jobs,
@@ -293,8 +307,8 @@ class ClusterSendingIntegrationTests {
             clock,
             optOuts,
             new SubmitGuards(2, Duration.ofSeconds(2), meters),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(2),
+            outcomes,
+            settings,
             node,
             heartbeat,
             leases);
@@ -302,15 +316,10 @@ class ClusterSendingIntegrationTests {
         new SendWorker(
             chunks,
             submitter,
+            new InterruptedChunks(chunks, outcomes, tx, clock, node, heartbeat, settings),
             tx,
             clock,
-            true,
-            2,
-            Duration.ofMillis(600),
-            Duration.ofMinutes(1),
-            Duration.ofSeconds(20),
-            node,
-            heartbeat,
+            settings,
             leases);
     Runnable run =
         () -> {

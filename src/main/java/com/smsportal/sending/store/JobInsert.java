@@ -1,0 +1,125 @@
+package com.smsportal.sending.store;
+
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.CurrentActor;
+import com.smsportal.sending.SubmitResult;
+import com.smsportal.sending.message.MessageSegments;
+import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.tenant.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one transaction that stores a send order {@link JobStore} has checked: under the lock of the
+ * tenant's row its limits ({@link SendQuota#overLimit}), then the job, its chunks of the account's
+ * chunk size, every number QUEUED, and the audit entry. Nothing is sent yet: the worker submits the
+ * chunks. The idempotency key is unique: the same form stored at the same moment fails here.
+ */
+@Component
+class JobInsert {
+
+  /**
+   * A checked send order: the account to send through, the numbers left after the opt-out list (and
+   * how many it took out), the text, extension and send time (null: now).
+   */
+  record NewJob(
+      GatewayAccountView account,
+      String key,
+      List<String> mobiles,
+      int optedOut,
+      String content,
+      String extno,
+      Instant sendTime) {}
+
+  private final SendJobRepository jobs;
+  private final SendChunkRepository chunks;
+  private final SendNumberInserts numberInserts;
+  private final SendQuota quota;
+  private final JobAudit audit;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  JobInsert(
+      SendJobRepository jobs,
+      SendChunkRepository chunks,
+      SendNumberInserts numberInserts,
+      SendQuota quota,
+      JobAudit audit,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.jobs = jobs;
+    this.chunks = chunks;
+    this.numberInserts = numberInserts;
+    this.quota = quota;
+    this.audit = audit;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Stores the job, or says which of the tenant's limits it would pass ({@code now}: the day). */
+  SubmitResult insert(NewJob order, Instant now) {
+    return tx.execute(
+        status -> {
+          SubmitResult overLimit =
+              quota.overLimit(order.account().tenantId(), order.mobiles().size(), now);
+          return overLimit != null ? overLimit : SubmitResult.created(store(order));
+        });
+  }
+
+  private long store(NewJob order) {
+    GatewayAccountView account = order.account();
+    List<String> mobiles = order.mobiles();
+    long tenantId = account.tenantId();
+    // Staff (every tenant's context) name the tenant; a customer's rows get theirs from Hibernate.
+    boolean assign = TenantContext.current() == TenantContext.ALL_TENANTS;
+    Instant now = clock.instant();
+    int chunkSize = Math.max(1, account.chunkSize());
+    int chunkCount = (mobiles.size() + chunkSize - 1) / chunkSize;
+    int segments = MessageSegments.count(order.content()).segments();
+    SendJob job =
+        jobs.saveAndFlush(
+            new SendJob(
+                tenantId,
+                account.id(),
+                order.key(),
+                order.content(),
+                order.sendTime(),
+                order.extno(),
+                mobiles.size(),
+                segments,
+                chunkCount,
+                now,
+                CurrentActor.name(),
+                assign));
+    job.setOptedOutCount(order.optedOut());
+    Instant dueAt = order.sendTime() == null ? now : order.sendTime();
+    for (int seq = 0; seq < chunkCount; seq++) {
+      List<String> part =
+          mobiles.subList(seq * chunkSize, Math.min(mobiles.size(), (seq + 1) * chunkSize));
+      SendChunk chunk =
+          chunks.save(
+              new SendChunk(
+                  tenantId, job.getId(), account.id(), seq + 1, part.size(), dueAt, assign));
+      numberInserts.insertQueued(tenantId, job.getId(), chunk.getId(), part);
+    }
+    audit.record(
+        AuditAction.SEND,
+        job.getId(),
+        tenantId,
+        mobiles.size()
+            + " numbers, "
+            + segments
+            + " segment(s) each, "
+            + chunkCount
+            + " chunk(s) via gateway account "
+            + account.id()
+            + (order.optedOut() == 0
+                ? ""
+                : ", " + order.optedOut() + " on the opt-out list left out")
+            + (order.sendTime() == null ? "" : ", scheduled for " + order.sendTime()));
+    return job.getId();
+  }
+}
