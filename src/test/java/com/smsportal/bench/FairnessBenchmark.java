@@ -57,7 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     properties = {
       "smsportal.sending.worker-enabled=true",
       "smsportal.simulator.report-delay=1h",
-      "logging.level.com.smsportal.sending.ChunkSubmitter=WARN"
+      "logging.level.com.smsportal.sending.worker.ChunkOutcomes=WARN"
     })
 class FairnessBenchmark {
 

@@ -67,7 +67,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
       "smsportal.sending.poll-every=PT0.1S",
       "smsportal.sending.submits-per-second=${bench.submits-per-second:1000}",
       "smsportal.simulator.report-delay=0s",
-      "logging.level.com.smsportal.sending.ChunkSubmitter=WARN"
+      "logging.level.com.smsportal.sending.worker.ChunkOutcomes=WARN"
     })
 class SendJobBenchmark {
 

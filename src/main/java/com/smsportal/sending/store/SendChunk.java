@@ -202,18 +202,6 @@ public class SendChunk extends TenantOwned {
     return attemptedAt;
   }
 
-  public String getTaskId() {
-    return taskId;
-  }
-
-  public Long getSuccessCounts() {
-    return successCounts;
-  }
-
-  public String getError() {
-    return error;
-  }
-
   public String getMessage() {
     return message;
   }
