@@ -1,5 +1,7 @@
 package com.smsportal.tenant;
 
+import com.smsportal.secrets.CredentialCipher;
+import com.smsportal.secrets.PortalSecrets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +130,7 @@ class CredentialReencryption implements ApplicationRunner {
   private String rewritten(GatewayAccount account, String stored, String column) {
     CredentialBinding binding = account.binding(column);
     if (CredentialCipher.isLegacy(stored)) {
-      String where = CredentialCipher.legacyContext(column, account.getTenantId());
+      CredentialCipher.Binding where = CredentialBinding.legacy(column, account.getTenantId());
       return cipher.encrypt(cipher.decryptLegacy(stored, where), binding);
     }
     return cipher.reencrypt(stored, binding);

@@ -2,7 +2,8 @@ package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
-import com.smsportal.tenant.CredentialCipher.CredentialCipherException;
+import com.smsportal.secrets.CredentialCipher;
+import com.smsportal.secrets.CredentialCipher.CredentialCipherException;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,7 @@
 package com.smsportal.tenant;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.secrets.CredentialCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package com.smsportal.user;
 
-import com.smsportal.tenant.PortalSecrets;
+import com.smsportal.secrets.PortalSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

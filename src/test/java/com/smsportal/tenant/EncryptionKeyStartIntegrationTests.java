@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.smsportal.ShippedDatabase;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.secrets.TestCiphers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -97,11 +98,11 @@ class EncryptionKeyStartIntegrationTests {
       String key = Files.readString(dataDir.resolve("encryption.key")).strip();
       jdbc.update(
           "update gateway_account set password_ciphertext = ? where id = ?",
-          CredentialCipherTests.legacyValue(
-              EncryptionKeys.decode(key, "test"),
+          TestCiphers.legacyValue(
+              TestCiphers.key(key),
               "k1",
               PASSWORD,
-              CredentialCipher.legacyContext(GatewayAccount.PASSWORD_COLUMN, tenant)),
+              CredentialBinding.legacy(GatewayAccount.PASSWORD_COLUMN, tenant).context()),
           id);
     }
 

@@ -1,5 +1,6 @@
 package com.smsportal.tenant;
 
+import com.smsportal.secrets.CredentialCipher;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.secrets;
 
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.secrets;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

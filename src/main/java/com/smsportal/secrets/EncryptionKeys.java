@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.secrets;
 
 import java.util.Base64;
 import java.util.Map;

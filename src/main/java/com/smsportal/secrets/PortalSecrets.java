@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.secrets;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +15,17 @@ import org.springframework.stereotype.Component;
  * Encrypts gateway credentials with AES-256-GCM. A stored value reads {@code v2:<keyId>:<base64(iv
  * | ciphertext | tag)>}: a fresh 12-byte IV per value, and the key id so that a new key can be
  * introduced while old values still decrypt. The associated data binds a value to where it is
- * stored and where it goes ({@link CredentialBinding}): copied elsewhere, it is refused.
+ * stored and where it goes (its {@link Binding}): copied elsewhere, it is refused.
  *
- * <p>Values of the first format, {@code v1}, were bound to their column and tenant only; they are
- * read once, by {@link CredentialRebinding} at start-up, and written again as {@code v2}.
+ * <p>Only the gateway accounts' module uses it, for their passwords (it is the only module that
+ * ever holds a decrypted gateway password); other modules seal their secrets with {@link
+ * PortalSecrets}, whose bindings can never be taken for a gateway credential's.
+ *
+ * <p>Values of the first format, {@code v1}, were bound to their column and tenant only; the
+ * gateway accounts' module reads them once at start-up and writes them again as {@code v2}.
  */
 @Component
-class CredentialCipher {
+public class CredentialCipher {
 
   static final String VERSION = "v2";
   static final String LEGACY_VERSION = "v1";
@@ -36,16 +40,27 @@ class CredentialCipher {
     this.keys = keys;
   }
 
-  /** Where a {@code v1} value lived: its column and its row's tenant. */
-  static String legacyContext(String column, long tenantId) {
-    return "gateway_account." + column + "/tenant:" + tenantId;
+  /**
+   * Where a value is kept and where it goes, as the associated data of its ciphertext: a value
+   * copied elsewhere, whose binding differs, fails authentication.
+   */
+  @FunctionalInterface
+  public interface Binding {
+
+    /** The associated data; no two places may give the same text. */
+    String context();
   }
 
-  String encrypt(String plaintext, CredentialBinding binding) {
+  /** Encrypts under the current key, bound to {@code binding}. */
+  public String encrypt(String plaintext, Binding binding) {
     return encrypt(plaintext, binding.context());
   }
 
-  String decrypt(String stored, CredentialBinding binding) {
+  /**
+   * The secret stored under {@code binding}. Throws {@link CredentialCipherException} (naming a key
+   * id at most, never a secret) when it cannot be read: another binding, an unknown key, altered.
+   */
+  public String decrypt(String stored, Binding binding) {
     return decrypt(stored, VERSION, binding.context());
   }
 
@@ -54,13 +69,13 @@ class CredentialCipher {
     return decrypt(stored, VERSION, context);
   }
 
-  /** Reads a value of the first format, bound to its column and tenant only. */
-  String decryptLegacy(String stored, String legacyContext) {
-    return decrypt(stored, LEGACY_VERSION, legacyContext);
+  /** Reads a value of the first format, bound to where it lived then ({@code legacy}). */
+  public String decryptLegacy(String stored, Binding legacy) {
+    return decrypt(stored, LEGACY_VERSION, legacy.context());
   }
 
   /** Whether the value is of the first format, which {@link #decrypt} no longer reads. */
-  static boolean isLegacy(String stored) {
+  public static boolean isLegacy(String stored) {
     return stored != null && stored.startsWith(LEGACY_VERSION + ":");
   }
 
@@ -120,12 +135,12 @@ class CredentialCipher {
   }
 
   /** True when the value is already under the current key. */
-  boolean isCurrent(String stored) {
+  public boolean isCurrent(String stored) {
     return stored != null && stored.startsWith(VERSION + ":" + keys.currentId() + ":");
   }
 
   /** The same secret under the current key (a new IV), or the value itself if already current. */
-  String reencrypt(String stored, CredentialBinding binding) {
+  public String reencrypt(String stored, Binding binding) {
     return isCurrent(stored) ? stored : encrypt(decrypt(stored, binding), binding);
   }
 
@@ -138,7 +153,7 @@ class CredentialCipher {
    * #unknownKey()} tells a missing key (an operator's configuration) from a value that does not
    * belong where it is (moved, or its account now points elsewhere).
    */
-  static class CredentialCipherException extends IllegalStateException {
+  public static class CredentialCipherException extends IllegalStateException {
 
     private final boolean unknownKey;
 
@@ -151,7 +166,7 @@ class CredentialCipher {
       this.unknownKey = unknownKey;
     }
 
-    boolean unknownKey() {
+    public boolean unknownKey() {
       return unknownKey;
     }
   }
