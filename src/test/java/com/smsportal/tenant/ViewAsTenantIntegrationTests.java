@@ -11,6 +11,8 @@ import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
