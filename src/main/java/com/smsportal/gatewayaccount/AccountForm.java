@@ -39,8 +39,6 @@ record AccountForm(
         @Max(value = 1_000_000_000L, message = "{accounts.error.threshold}")
         Long lowBalanceThreshold) {
 
-  static final int DEFAULT_CHUNK_SIZE = 1000;
-
   /** An empty form on the first of the endpoints, with its charset, if there is one. */
   static AccountForm blank(EndpointView endpoint) {
     return new AccountForm(
@@ -51,7 +49,7 @@ record AccountForm(
         "",
         "",
         "",
-        DEFAULT_CHUNK_SIZE,
+        AccountSettings.DEFAULT_CHUNK_SIZE,
         false,
         true,
         null);
@@ -71,6 +69,20 @@ record AccountForm(
         account.extnoSupported(),
         account.active(),
         account.lowBalanceThreshold());
+  }
+
+  /** What the account takes of the form: everything but the password fields. */
+  AccountSettings settings() {
+    return new AccountSettings(
+        name,
+        endpointId,
+        charset,
+        userid,
+        account,
+        chunkSize,
+        extnoSupported,
+        active,
+        lowBalanceThreshold);
   }
 
   boolean hasNewPassword() {

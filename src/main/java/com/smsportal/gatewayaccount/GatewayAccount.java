@@ -120,7 +120,7 @@ class GatewayAccount extends TenantOwned {
 
   protected GatewayAccount() {}
 
-  GatewayAccount(AccountForm settings, Instant now) {
+  GatewayAccount(AccountSettings settings, Instant now) {
     apply(settings, now);
     this.createdAt = now;
   }
@@ -134,7 +134,7 @@ class GatewayAccount extends TenantOwned {
    * Takes every setting but the password, which changes only through {@link #setPassword}. A new
    * identity (endpoint, userid or account) is claimed; the caller must give a new password with it.
    */
-  void apply(AccountForm settings, Instant now) {
+  void apply(AccountSettings settings, Instant now) {
     this.name = settings.name().strip();
     if (id == null || !sameIdentity(settings)) {
       this.endpointId = settings.endpointId();
@@ -157,11 +157,11 @@ class GatewayAccount extends TenantOwned {
     this.passwordCiphertext = ciphertext;
   }
 
-  /** Whether the form names the gateway account this row already names. */
-  boolean sameIdentity(AccountForm form) {
-    return Objects.equals(endpointId, form.endpointId())
-        && userid.equals(form.userid().strip())
-        && account.equals(form.account().strip());
+  /** Whether the settings name the gateway account this row already names. */
+  boolean sameIdentity(AccountSettings settings) {
+    return Objects.equals(endpointId, settings.endpointId())
+        && userid.equals(settings.userid().strip())
+        && account.equals(settings.account().strip());
   }
 
   /** What this row's password is bound to, in the given column. */

@@ -87,7 +87,7 @@ class GatewayAccountController {
     }
     // The same answer to a wrong password whoever has registered this gateway account: before the
     // gateway accepts the password, nothing is told of other registrations.
-    GatewayPasswordCheck.Outcome checked = passwordCheck.check(form);
+    GatewayPasswordCheck.Outcome checked = passwordCheck.check(form.settings(), form.password());
     if (checked == GatewayPasswordCheck.Outcome.REFUSED) {
       errors.rejectValue("password", "accounts.error.passwordRefused");
       return showForm(null, tenantId, model);
@@ -96,7 +96,10 @@ class GatewayAccountController {
     try {
       id =
           accounts.create(
-              form, isStaff() ? tenantId : null, checked == GatewayPasswordCheck.Outcome.ACCEPTED);
+              form.settings(),
+              form.password(),
+              isStaff() ? tenantId : null,
+              checked == GatewayPasswordCheck.Outcome.ACCEPTED);
     } catch (RuntimeException refused) {
       refusal(refused, errors);
       return showForm(null, tenantId, model);
@@ -142,7 +145,7 @@ class GatewayAccountController {
     // A new password (a new gateway account comes with one) goes to the gateway first.
     GatewayPasswordCheck.Outcome checked =
         form.hasNewPassword()
-            ? passwordCheck.check(form)
+            ? passwordCheck.check(form.settings(), form.password())
             : GatewayPasswordCheck.Outcome.NOT_ANSWERED;
     if (checked == GatewayPasswordCheck.Outcome.REFUSED) {
       errors.rejectValue("password", "accounts.error.passwordRefused");
@@ -150,7 +153,11 @@ class GatewayAccountController {
     }
     try {
       accounts
-          .update(id, form, checked == GatewayPasswordCheck.Outcome.ACCEPTED)
+          .update(
+              id,
+              form.settings(),
+              form.password(),
+              checked == GatewayPasswordCheck.Outcome.ACCEPTED)
           .orElseThrow(NotFoundException::new);
     } catch (NotFoundException notFound) {
       throw notFound;

@@ -79,16 +79,14 @@ public class GatewayAccounts {
       String userid,
       String account,
       String password) {
-    AccountForm form =
-        new AccountForm(
+    AccountSettings settings =
+        new AccountSettings(
             name,
             endpointId,
             charset,
             userid,
             account,
-            password,
-            password,
-            AccountForm.DEFAULT_CHUNK_SIZE,
+            AccountSettings.DEFAULT_CHUNK_SIZE,
             true,
             true,
             null);
@@ -96,8 +94,8 @@ public class GatewayAccounts {
         .findFirstByEndpointIdAndUseridAndAccountKeyOrderById(
             endpointId, userid.strip(), GatewayAccount.accountKey(account))
         .or(() -> accounts.findFirstByNameOrderById(name))
-        .map(existing -> update(existing.getId(), form, true).orElseThrow().id())
-        .orElseGet(() -> create(form, null, true));
+        .map(existing -> update(existing.getId(), settings, password, true).orElseThrow().id())
+        .orElseGet(() -> create(settings, password, null, true));
   }
 
   @Transactional(readOnly = true)
@@ -145,17 +143,18 @@ public class GatewayAccounts {
   /**
    * Creates an account in the current customer's tenant or, for staff, in {@code staffTenant}
    * (ignored for a customer: a customer never chooses the tenant). It claims its gateway account
-   * only if the gateway has accepted the form's password ({@code passwordAccepted}); otherwise it
-   * is stored unverified, claims nothing and is told nothing of other registrations.
+   * only if the gateway has accepted its password ({@code passwordAccepted}); otherwise it is
+   * stored unverified, claims nothing and is told nothing of other registrations.
    *
    * @throws EndpointUnavailableException if the endpoint is not an active one
    * @throws IdentityTakenException if the password was accepted and another row has claimed the
    *     gateway account already
    */
   @Transactional
-  long create(AccountForm form, Long staffTenant, boolean passwordAccepted) {
+  long create(
+      AccountSettings settings, String password, Long staffTenant, boolean passwordAccepted) {
     long current = TenantContext.current();
-    GatewayAccount account = new GatewayAccount(form, clock.instant());
+    GatewayAccount account = new GatewayAccount(settings, clock.instant());
     long tenant;
     if (current == TenantContext.ALL_TENANTS) {
       if (staffTenant == null || tenants.find(staffTenant).isEmpty()) {
@@ -168,15 +167,14 @@ public class GatewayAccounts {
     } else {
       throw new AccessDeniedException("no tenant");
     }
-    GatewayEndpoint endpoint = activeEndpoint(form.endpointId());
+    GatewayEndpoint endpoint = activeEndpoint(settings.endpointId());
     account.setPassword(NOT_YET_ENCRYPTED);
     if (passwordAccepted) {
-      refuseTaken(form, null);
+      refuseTaken(settings, null);
       account.claim(clock.instant());
     }
     claimed(account);
-    account.setPassword(
-        cipher.encrypt(form.password(), account.binding(GatewayAccount.PASSWORD_COLUMN)));
+    account.setPassword(cipher.encrypt(password, account.binding(GatewayAccount.PASSWORD_COLUMN)));
     audited(
         account,
         tenant,
@@ -191,9 +189,9 @@ public class GatewayAccounts {
   }
 
   /**
-   * Changes the settings; the password only when the form carries a new one. A new gateway account
-   * (endpoint, userid or account) needs the password again in the same form: the stored one was
-   * given for the old one and is dropped.
+   * Changes the settings; the password only when a new one is given ({@code newPassword} neither
+   * null nor empty). A new gateway account (endpoint, userid or account) needs the password again
+   * with it: the stored one was given for the old one and is dropped.
    *
    * @throws RotationInProgressException for a new password or gateway account while a rotation is
    *     under way or in doubt
@@ -201,42 +199,44 @@ public class GatewayAccounts {
    * @throws EndpointUnavailableException if a newly chosen endpoint is not an active one
    * @throws IdentityTakenException if the password was accepted and another row has claimed the
    *     gateway account already
-   * @param passwordAccepted whether the gateway has accepted the form's password for the form's
+   * @param passwordAccepted whether the gateway has accepted the new password for the settings'
    *     gateway account: an unverified account (a new gateway account always is) is then verified
    *     and claims it
    */
   @Transactional
-  Optional<GatewayAccountView> update(long id, AccountForm form, boolean passwordAccepted) {
+  Optional<GatewayAccountView> update(
+      long id, AccountSettings settings, String newPassword, boolean passwordAccepted) {
     Optional<GatewayAccount> found = accounts.findLockedById(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
     GatewayAccount account = found.get();
-    boolean newIdentity = !account.sameIdentity(form);
-    if ((form.hasNewPassword() || newIdentity) && !account.getRotationState().settled()) {
+    boolean newIdentity = !account.sameIdentity(settings);
+    boolean hasNewPassword = newPassword != null && !newPassword.isEmpty();
+    if ((hasNewPassword || newIdentity) && !account.getRotationState().settled()) {
       throw new RotationInProgressException(id, account.getRotationState());
     }
-    if (newIdentity && !form.hasNewPassword()) {
+    if (newIdentity && !hasNewPassword) {
       throw new PasswordRequiredException();
     }
     List<String> changes = new ArrayList<>();
     if (newIdentity) {
       GatewayEndpoint before = endpoints.findById(account.getEndpointId()).orElse(null);
-      GatewayEndpoint after = activeEndpoint(form.endpointId());
+      GatewayEndpoint after = activeEndpoint(settings.endpointId());
       change(changes, "endpoint", before == null ? null : label(before), label(after));
-      change(changes, "userid", account.getUserid(), form.userid().strip());
-      change(changes, "account", account.getAccount(), form.account().strip());
+      change(changes, "userid", account.getUserid(), settings.userid().strip());
+      change(changes, "account", account.getAccount(), settings.account().strip());
     }
-    account.apply(form, clock.instant());
-    if (form.hasNewPassword()) {
+    account.apply(settings, clock.instant());
+    if (hasNewPassword) {
       account.setPassword(
-          cipher.encrypt(form.password(), account.binding(GatewayAccount.PASSWORD_COLUMN)));
+          cipher.encrypt(newPassword, account.binding(GatewayAccount.PASSWORD_COLUMN)));
       changes.add(
           newIdentity ? "password entered again (the old one is dropped)" : "password replaced");
     }
-    boolean claims = passwordAccepted && form.hasNewPassword() && !account.isVerified();
+    boolean claims = passwordAccepted && hasNewPassword && !account.isVerified();
     if (claims) {
-      refuseTaken(form, id);
+      refuseTaken(settings, id);
       account.claim(clock.instant());
       changes.add("verified");
     }
@@ -285,8 +285,8 @@ public class GatewayAccounts {
    * Refuses a gateway account that another row of any tenant holds. A plain count across tenants
    * (native SQL is not tenant-filtered, on purpose here): it says yes or no, never whose.
    */
-  private void refuseTaken(AccountForm form, Long self) {
-    refuseTaken(form.endpointId(), form.userid(), form.account(), self);
+  private void refuseTaken(AccountSettings settings, Long self) {
+    refuseTaken(settings.endpointId(), settings.userid(), settings.account(), self);
   }
 
   private void refuseTaken(Long endpointId, String userid, String account, Long self) {

@@ -33,19 +33,19 @@ class GatewayPasswordCheck {
     this.client = client;
   }
 
-  /** The form's gateway account and password, at its endpoint (an active one, checked before). */
-  Outcome check(AccountForm form) {
-    GatewayEndpoint endpoint = endpoints.findById(form.endpointId()).orElse(null);
+  /** This gateway account and password, at its endpoint (an active one, checked before). */
+  Outcome check(AccountSettings account, String password) {
+    GatewayEndpoint endpoint = endpoints.findById(account.endpointId()).orElse(null);
     if (endpoint == null || !endpoint.isActive()) {
       return Outcome.NOT_ANSWERED;
     }
     GatewayLogin login =
         new GatewayLogin(
             endpoint.getBaseUrl(),
-            form.charset(),
-            form.userid().strip(),
-            form.account().strip(),
-            form.password());
+            account.charset(),
+            account.userid().strip(),
+            account.account().strip(),
+            password);
     try {
       client.overage(login);
       return Outcome.ACCEPTED;

@@ -126,8 +126,8 @@ class EncryptionKeyStartIntegrationTests {
 
   private static long createAcmeAccount(ConfigurableApplicationContext portal) {
     long acme = portal.getBean(TenantService.class).findByName("Acme").orElseThrow().id();
-    AccountForm form =
-        new AccountForm(
+    AccountSettings settings =
+        new AccountSettings(
             "Main",
             portal
                 .getBean(GatewayEndpoints.class)
@@ -135,14 +135,12 @@ class EncryptionKeyStartIntegrationTests {
             GatewayCharset.UTF8,
             "1001",
             "acme",
-            PASSWORD,
-            PASSWORD,
             1000,
             false,
             true,
             null);
     return TenantContext.callAs(
-        acme, () -> portal.getBean(GatewayAccounts.class).create(form, null, true));
+        acme, () -> portal.getBean(GatewayAccounts.class).create(settings, PASSWORD, null, true));
   }
 
   private static String passwordOf(ConfigurableApplicationContext portal, long id) {

@@ -102,7 +102,7 @@ class GatewayAccountFormTests {
     assertThat(page.getStatus()).isEqualTo(200);
     assertThat(page.getContentAsString())
         .contains("id=\"" + field + "-error\">" + message + "</p>");
-    verify(accounts, never()).create(any(), any(), anyBoolean());
+    verify(accounts, never()).create(any(), any(), any(), anyBoolean());
   }
 
   @Test
@@ -110,7 +110,7 @@ class GatewayAccountFormTests {
     String page = post(customer(), form("passwordConfirmation", "typo")).getContentAsString();
 
     assertThat(page).contains("id=\"passwordConfirmation-error\">两次输入的密码不一致。</p>");
-    verify(accounts, never()).create(any(), any(), anyBoolean());
+    verify(accounts, never()).create(any(), any(), any(), anyBoolean());
   }
 
   @Test
@@ -118,14 +118,15 @@ class GatewayAccountFormTests {
     String page = post(staff(), form()).getContentAsString();
 
     assertThat(page).contains("id=\"tenantId-error\">请选择企业。</p>");
-    verify(accounts, never()).create(any(), any(), anyBoolean());
+    verify(accounts, never()).create(any(), any(), any(), anyBoolean());
   }
 
   @Test
   void aGatewayAccountRegisteredAlreadyIsShownNextToTheAccountOnceThePasswordIsAccepted()
       throws Exception {
-    given(passwordCheck.check(any())).willReturn(GatewayPasswordCheck.Outcome.ACCEPTED);
-    given(accounts.create(any(), any(), anyBoolean())).willThrow(new IdentityTakenException());
+    given(passwordCheck.check(any(), any())).willReturn(GatewayPasswordCheck.Outcome.ACCEPTED);
+    given(accounts.create(any(), any(), any(), anyBoolean()))
+        .willThrow(new IdentityTakenException());
 
     String page = post(customer(), form()).getContentAsString();
 
@@ -134,17 +135,17 @@ class GatewayAccountFormTests {
 
   @Test
   void aPasswordTheGatewayRefusesIsShownNextToThePasswordAndNothingIsStored() throws Exception {
-    given(passwordCheck.check(any())).willReturn(GatewayPasswordCheck.Outcome.REFUSED);
+    given(passwordCheck.check(any(), any())).willReturn(GatewayPasswordCheck.Outcome.REFUSED);
 
     String page = post(customer(), form()).getContentAsString();
 
     assertThat(page).contains("id=\"password-error\">网关拒绝了此密码（连同此企业 ID 和账号），未保存。");
-    verify(accounts, never()).create(any(), any(), anyBoolean());
+    verify(accounts, never()).create(any(), any(), any(), anyBoolean());
   }
 
   @Test
   void anEndpointSwitchedOffMeanwhileIsShownNextToTheEndpoint() throws Exception {
-    given(accounts.create(any(), any(), anyBoolean()))
+    given(accounts.create(any(), any(), any(), anyBoolean()))
         .willThrow(new EndpointUnavailableException());
 
     String page = post(customer(), form()).getContentAsString();
@@ -164,7 +165,7 @@ class GatewayAccountFormTests {
             .getContentAsString();
 
     assertThat(page).contains("id=\"password-error\">接入点、企业 ID 或账号已更改，请重新输入此账户的密码");
-    verify(accounts, never()).update(anyLong(), any(), anyBoolean());
+    verify(accounts, never()).update(anyLong(), any(), any(), anyBoolean());
   }
 
   // ---- support

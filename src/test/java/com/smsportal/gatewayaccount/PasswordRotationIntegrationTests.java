@@ -440,21 +440,19 @@ class PasswordRotationIntegrationTests {
   }
 
   private long account(SimulatorControl.OpenedAccount at, String password) {
-    AccountForm form =
-        new AccountForm(
+    AccountSettings settings =
+        new AccountSettings(
             unique("Rotated"),
             TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
             GatewayCharset.UTF8,
             at.userid(),
             at.account(),
-            password,
-            password,
             1000,
             false,
             true,
             null);
     return TenantContext.callAs(
-        TenantContext.ALL_TENANTS, () -> accounts.create(form, tenantId, true));
+        TenantContext.ALL_TENANTS, () -> accounts.create(settings, password, tenantId, true));
   }
 
   /** Rotates as the administrator and returns the account page the redirect leads to. */
