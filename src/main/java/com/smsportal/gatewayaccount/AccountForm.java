@@ -1,6 +1,7 @@
 package com.smsportal.gatewayaccount;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -2,6 +2,8 @@ package com.smsportal.gatewayaccount;
 
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gatewayaccount.endpoint.EndpointDirectory;
+import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import com.smsportal.secrets.CredentialCipher;
 import com.smsportal.secrets.CredentialCipher.CredentialCipherException;
 import java.util.Optional;
@@ -18,14 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GatewayAccess {
 
   private final GatewayAccountRepository accounts;
-  private final GatewayEndpointRepository endpoints;
+  private final EndpointDirectory endpoints;
   private final CredentialCipher cipher;
   private final GatewayClient client;
   private final TransactionTemplate transaction;
 
   GatewayAccess(
       GatewayAccountRepository accounts,
-      GatewayEndpointRepository endpoints,
+      EndpointDirectory endpoints,
       CredentialCipher cipher,
       GatewayClient client,
       TransactionTemplate transaction) {
@@ -92,8 +94,8 @@ public class GatewayAccess {
   GatewayLogin upstream(GatewayAccount account, String password) {
     String baseUrl =
         endpoints
-            .findById(account.getEndpointId())
-            .map(GatewayEndpoint::getBaseUrl)
+            .find(account.getEndpointId())
+            .map(EndpointView::baseUrl)
             .orElseThrow(() -> new IllegalStateException("account without endpoint"));
     return new GatewayLogin(
         baseUrl,

@@ -29,12 +29,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "gateway_account")
 class GatewayAccount extends TenantOwned {
 
-  /** The fewest numbers a chunk may have, unless its endpoint allows fewer. */
-  static final int MIN_CHUNK_SIZE = 100;
-
-  /** The most numbers a chunk may have, unless its endpoint allows fewer. */
-  static final int MAX_CHUNK_SIZE = 5000;
-
   static final String PASSWORD_COLUMN = "password_ciphertext";
   static final String PENDING_PASSWORD_COLUMN = "pending_password_ciphertext";
 

@@ -1,6 +1,9 @@
 package com.smsportal.gatewayaccount;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.endpoint.EndpointDirectory;
+import com.smsportal.gatewayaccount.endpoint.EndpointUnavailableException;
+import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.NotFoundException;
@@ -35,13 +38,13 @@ class GatewayAccountController {
   static final String FORM_MODEL = "form";
 
   private final GatewayAccounts accounts;
-  private final GatewayEndpoints endpoints;
+  private final EndpointDirectory endpoints;
   private final TenantService tenants;
   private final GatewayPasswordCheck passwordCheck;
 
   GatewayAccountController(
       GatewayAccounts accounts,
-      GatewayEndpoints endpoints,
+      EndpointDirectory endpoints,
       TenantService tenants,
       GatewayPasswordCheck passwordCheck) {
     this.accounts = accounts;

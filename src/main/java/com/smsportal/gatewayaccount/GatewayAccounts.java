@@ -4,6 +4,9 @@ import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.endpoint.EndpointDirectory;
+import com.smsportal.gatewayaccount.endpoint.EndpointUnavailableException;
+import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import com.smsportal.secrets.CredentialCipher;
 import com.smsportal.secrets.CredentialCipher.CredentialCipherException;
 import com.smsportal.tenant.TenantContext;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,7 +40,7 @@ public class GatewayAccounts {
   private static final String NOT_YET_ENCRYPTED = "";
 
   private final GatewayAccountRepository accounts;
-  private final GatewayEndpointRepository endpoints;
+  private final EndpointDirectory endpoints;
   private final TenantService tenants;
   private final CredentialCipher cipher;
   private final AuditLog audit;
@@ -47,7 +49,7 @@ public class GatewayAccounts {
 
   GatewayAccounts(
       GatewayAccountRepository accounts,
-      GatewayEndpointRepository endpoints,
+      EndpointDirectory endpoints,
       TenantService tenants,
       CredentialCipher cipher,
       AuditLog audit,
@@ -100,7 +102,7 @@ public class GatewayAccounts {
 
   @Transactional(readOnly = true)
   public List<GatewayAccountView> list() {
-    Map<Long, String> names = endpointNames();
+    Map<Long, String> names = endpoints.names();
     return accounts.findAll(ORDER).stream()
         .map(a -> a.toView(names.get(a.getEndpointId())))
         .toList();
@@ -167,7 +169,7 @@ public class GatewayAccounts {
     } else {
       throw new AccessDeniedException("no tenant");
     }
-    GatewayEndpoint endpoint = activeEndpoint(settings.endpointId());
+    EndpointView endpoint = endpoints.lockActive(settings.endpointId());
     account.setPassword(NOT_YET_ENCRYPTED);
     if (passwordAccepted) {
       refuseTaken(settings, null);
@@ -221,8 +223,8 @@ public class GatewayAccounts {
     }
     List<String> changes = new ArrayList<>();
     if (newIdentity) {
-      GatewayEndpoint before = endpoints.findById(account.getEndpointId()).orElse(null);
-      GatewayEndpoint after = activeEndpoint(settings.endpointId());
+      EndpointView before = endpoints.find(account.getEndpointId()).orElse(null);
+      EndpointView after = endpoints.lockActive(settings.endpointId());
       change(changes, "endpoint", before == null ? null : label(before), label(after));
       change(changes, "userid", account.getUserid(), settings.userid().strip());
       change(changes, "account", account.getAccount(), settings.account().strip());
@@ -304,22 +306,9 @@ public class GatewayAccounts {
     }
   }
 
-  /** The chosen endpoint, locked so that it cannot be retired while the account joins it. */
-  private GatewayEndpoint activeEndpoint(Long endpointId) {
-    return Optional.ofNullable(endpointId)
-        .flatMap(endpoints::findLockedById)
-        .filter(GatewayEndpoint::isActive)
-        .orElseThrow(EndpointUnavailableException::new);
-  }
-
   private GatewayAccountView view(GatewayAccount account) {
     return account.toView(
-        endpoints.findById(account.getEndpointId()).map(GatewayEndpoint::getName).orElse("?"));
-  }
-
-  private Map<Long, String> endpointNames() {
-    return endpoints.findAll().stream()
-        .collect(Collectors.toMap(GatewayEndpoint::getId, GatewayEndpoint::getName));
+        endpoints.find(account.getEndpointId()).map(EndpointView::name).orElse("?"));
   }
 
   /** Records what changed, never a value of the password. */
@@ -331,8 +320,8 @@ public class GatewayAccounts {
             .detail(what.length() > 500 ? what.substring(0, 500) : what));
   }
 
-  private static String label(GatewayEndpoint endpoint) {
-    return endpoint.getName() + " (#" + endpoint.getId() + ")";
+  private static String label(EndpointView endpoint) {
+    return endpoint.name() + " (#" + endpoint.id() + ")";
   }
 
   private static void change(List<String> changes, String what, String before, String after) {

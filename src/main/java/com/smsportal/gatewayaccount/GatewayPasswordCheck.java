@@ -4,6 +4,8 @@ import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gatewayaccount.endpoint.EndpointDirectory;
+import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,23 +27,23 @@ class GatewayPasswordCheck {
     NOT_ANSWERED
   }
 
-  private final GatewayEndpointRepository endpoints;
+  private final EndpointDirectory endpoints;
   private final GatewayClient client;
 
-  GatewayPasswordCheck(GatewayEndpointRepository endpoints, GatewayClient client) {
+  GatewayPasswordCheck(EndpointDirectory endpoints, GatewayClient client) {
     this.endpoints = endpoints;
     this.client = client;
   }
 
   /** This gateway account and password, at its endpoint (an active one, checked before). */
   Outcome check(AccountSettings account, String password) {
-    GatewayEndpoint endpoint = endpoints.findById(account.endpointId()).orElse(null);
-    if (endpoint == null || !endpoint.isActive()) {
+    EndpointView endpoint = endpoints.findActive(account.endpointId()).orElse(null);
+    if (endpoint == null) {
       return Outcome.NOT_ANSWERED;
     }
     GatewayLogin login =
         new GatewayLogin(
-            endpoint.getBaseUrl(),
+            endpoint.baseUrl(),
             account.charset(),
             account.userid().strip(),
             account.account().strip(),

@@ -12,6 +12,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.endpoint.EndpointDirectory;
+import com.smsportal.gatewayaccount.endpoint.EndpointUnavailableException;
+import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import com.smsportal.tenant.TenantScopedPrincipal;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Links;
@@ -53,7 +56,7 @@ class GatewayAccountFormTests {
   @Autowired MockMvc mvc;
 
   @MockitoBean GatewayAccounts accounts;
-  @MockitoBean GatewayEndpoints endpoints;
+  @MockitoBean EndpointDirectory endpoints;
   @MockitoBean GatewayPasswordCheck passwordCheck;
   @MockitoBean TenantService tenants;
   // What the slice's other web configuration (the staff's "view as") needs.
@@ -146,7 +149,7 @@ class GatewayAccountFormTests {
   @Test
   void anEndpointSwitchedOffMeanwhileIsShownNextToTheEndpoint() throws Exception {
     given(accounts.create(any(), any(), any(), anyBoolean()))
-        .willThrow(new EndpointUnavailableException());
+        .willThrow(EndpointUnavailableException.class);
 
     String page = post(customer(), form()).getContentAsString();
 

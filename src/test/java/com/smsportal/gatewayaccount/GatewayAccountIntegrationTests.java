@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
-import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.user.Role;
@@ -172,14 +171,20 @@ class GatewayAccountIntegrationTests {
 
   @Test
   void anEndpointWhoseOwnMaximumIsLowAllowsSmallChunksAndNoLargerOnes() throws Exception {
-    long small =
-        endpoints.create(
-            new EndpointForm(
-                unique("Small"),
-                "http://small-" + UUID.randomUUID().toString().substring(0, 8) + ".example",
-                GatewayCharset.UTF8,
-                "",
-                50));
+    // An administrator adds the endpoint, with its own maximum of 50 numbers a submit.
+    MockHttpServletResponse added =
+        send(
+            Logins.as(mvc, "admin"),
+            post("/admin/endpoints"),
+            new String[] {
+              "name", unique("Small"),
+              "baseUrl",
+                  "http://small-" + UUID.randomUUID().toString().substring(0, 8) + ".example",
+              "defaultCharset", "UTF8",
+              "note", "",
+              "maxChunkSize", "50"
+            });
+    long small = Long.parseLong(added.getRedirectedUrl().substring("/admin/endpoints/".length()));
     String[] onSmall = form(unique("Small"), "pw-Secret-1", "pw-Secret-1");
     onSmall[3] = String.valueOf(small);
 

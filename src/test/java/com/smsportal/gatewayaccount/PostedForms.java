@@ -14,12 +14,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The gateway account form ({@code /accounts}) as a browser posts it, and the posting of any form
  * of this package's pages, for its integration tests.
  */
-final class PostedForms {
+public final class PostedForms {
 
   private PostedForms() {}
 
   /** The gateway account form ({@code /accounts}) for {@code account} of the simulator. */
-  static String[] account(String name, long endpoint, OpenedAccount account, String password) {
+  public static String[] account(
+      String name, long endpoint, OpenedAccount account, String password) {
     return new String[] {
       "name",
       name,
@@ -51,7 +52,7 @@ final class PostedForms {
    * Sends {@code request} in {@code session} with a CSRF token: the form fields (none if null),
    * then the overrides in {@code more} (a later value replaces an earlier one).
    */
-  static MockHttpServletResponse send(
+  public static MockHttpServletResponse send(
       MockMvc mvc,
       MockHttpSession session,
       MockHttpServletRequestBuilder request,

@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 /** Another endpoint already has this name or address; {@link #field()} says which. */
 class EndpointTakenException extends RuntimeException {

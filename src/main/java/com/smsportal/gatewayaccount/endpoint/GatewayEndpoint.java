@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import com.smsportal.gateway.GatewayCharset;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,6 +15,12 @@ import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gatewayaccount.AccountGateway;
+import com.smsportal.gatewayaccount.GatewayAccess;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
+import com.smsportal.gatewayaccount.PasswordNeededException;
+import com.smsportal.gatewayaccount.PostedForms;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.sun.net.httpserver.HttpServer;
@@ -47,6 +53,8 @@ class GatewayEndpointIntegrationTests {
   @Autowired MockMvc mvc;
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
+  @Autowired EndpointDirectory directory;
+  @Autowired EndpointAdministration administration;
   @Autowired GatewayAccess access;
   @Autowired GatewayClient client;
   @Autowired TenantService tenants;
@@ -166,8 +174,8 @@ class GatewayEndpointIntegrationTests {
             String.class,
             nameOf(id));
     assertThat(detail)
-        .contains("endpoint: " + endpoints.find(simulator).orElseThrow().name())
-        .contains("→ " + endpoints.find(other).orElseThrow().name())
+        .contains("endpoint: " + directory.find(simulator).orElseThrow().name())
+        .contains("→ " + directory.find(other).orElseThrow().name())
         .contains("password entered again")
         .doesNotContain(gw.password());
   }
@@ -195,8 +203,8 @@ class GatewayEndpointIntegrationTests {
       }
     }
     assertThat(endpointCount()).isEqualTo(before);
-    assertThat(endpoints.find(existing).orElseThrow().active()).isTrue();
-    assertThat(endpoints.find(existing).orElseThrow().baseUrl()).isEqualTo(kept);
+    assertThat(directory.find(existing).orElseThrow().active()).isTrue();
+    assertThat(directory.find(existing).orElseThrow().baseUrl()).isEqualTo(kept);
   }
 
   @Test
@@ -205,7 +213,7 @@ class GatewayEndpointIntegrationTests {
     String name = unique("聚合云 备用");
     long id = createEndpoint(name, " HTTP://GW-" + name.hashCode() + ".Example.COM:8088/ ");
     String url = "http://gw-" + name.hashCode() + ".example.com:8088";
-    assertThat(endpoints.find(id).orElseThrow().baseUrl()).isEqualTo(url);
+    assertThat(directory.find(id).orElseThrow().baseUrl()).isEqualTo(url);
     assertThat(page(admin, "/admin/endpoints")).contains(name).contains(url);
     String customerForm = page(acme, "/accounts/new");
     assertThat(customerForm).contains(name).doesNotContain(url);
@@ -232,12 +240,12 @@ class GatewayEndpointIntegrationTests {
         .contains("base URL: " + url + " → " + moved);
 
     act(admin, "/admin/endpoints/" + id + "/retire");
-    assertThat(endpoints.find(id).orElseThrow().active()).isFalse();
+    assertThat(directory.find(id).orElseThrow().active()).isFalse();
     assertThat(page(acme, "/accounts/new")).doesNotContain(renamed);
     assertThat(lastAudit("ENDPOINT_RETIRED", id)).isEqualTo("active → retired");
 
     act(admin, "/admin/endpoints/" + id + "/reactivate");
-    assertThat(endpoints.find(id).orElseThrow().active()).isTrue();
+    assertThat(directory.find(id).orElseThrow().active()).isTrue();
     assertThat(page(acme, "/accounts/new")).contains(renamed);
     assertThat(lastAudit("ENDPOINT_REACTIVATED", id)).isEqualTo("retired → active");
     assertThat(page(admin, "/admin/endpoints/" + id + "?lang=en")).contains("Gateway endpoints");
@@ -258,7 +266,7 @@ class GatewayEndpointIntegrationTests {
         .contains(name)
         .contains(">Acme</td>")
         .contains("/accounts/" + account);
-    assertThat(endpoints.find(id).orElseThrow().active()).isTrue();
+    assertThat(directory.find(id).orElseThrow().active()).isTrue();
   }
 
   @Test
@@ -323,7 +331,7 @@ class GatewayEndpointIntegrationTests {
 
     // Deactivating the later one leaves one poller for the gateway account.
     jdbc.update("update gateway_account set active = FALSE where id = ?", twin);
-    assertThat(endpoints.sharedIdentities())
+    assertThat(administration.sharedIdentities())
         .filteredOn(g -> g.accounts().stream().anyMatch(a -> a.accountId() == id))
         .singleElement()
         .satisfies(g -> assertThat(g.needsAction()).isFalse());

@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import jakarta.persistence.LockModeType;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import com.smsportal.gateway.GatewayCharset;
 import java.time.Instant;
@@ -22,18 +22,22 @@ public record EndpointView(
     String updatedBy,
     Integer maxChunkSize) {
 
+  /** The fewest numbers a chunk may have, unless its endpoint allows fewer. */
+  static final int MIN_CHUNK_SIZE = 100;
+
+  /** The most numbers a chunk may have, unless its endpoint allows fewer. */
+  static final int MAX_CHUNK_SIZE = 5000;
+
   /**
    * The fewest numbers an account on this endpoint may put in one chunk: 100, or 1 where the
    * endpoint's own maximum is below that.
    */
   public int minChunkSize() {
-    return maxChunkSize != null && maxChunkSize < GatewayAccount.MIN_CHUNK_SIZE
-        ? 1
-        : GatewayAccount.MIN_CHUNK_SIZE;
+    return maxChunkSize != null && maxChunkSize < MIN_CHUNK_SIZE ? 1 : MIN_CHUNK_SIZE;
   }
 
   /** The most numbers an account on this endpoint may put in one chunk. */
   public int maxChunkSizeOrDefault() {
-    return maxChunkSize == null ? GatewayAccount.MAX_CHUNK_SIZE : maxChunkSize;
+    return maxChunkSize == null ? MAX_CHUNK_SIZE : maxChunkSize;
   }
 }

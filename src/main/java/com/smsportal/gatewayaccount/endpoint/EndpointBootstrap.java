@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import com.smsportal.gateway.GatewayCharset;
 import java.util.regex.Pattern;
@@ -23,12 +23,12 @@ class EndpointBootstrap implements ApplicationRunner {
   private static final Pattern VALID =
       Pattern.compile(EndpointForm.BASE_URL, Pattern.CASE_INSENSITIVE);
 
-  private final GatewayEndpoints endpoints;
+  private final EndpointAdministration endpoints;
   private final String name;
   private final String baseUrl;
 
   EndpointBootstrap(
-      GatewayEndpoints endpoints,
+      EndpointAdministration endpoints,
       @Value("${smsportal.endpoints.initial-name}") String name,
       @Value("${smsportal.endpoints.initial-base-url:}") String baseUrl) {
     this.endpoints = endpoints;

@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

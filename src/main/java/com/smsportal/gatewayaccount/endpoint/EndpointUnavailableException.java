@@ -1,7 +1,7 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 /** The chosen gateway endpoint does not exist or has been retired. */
-class EndpointUnavailableException extends RuntimeException {
+public class EndpointUnavailableException extends RuntimeException {
 
   EndpointUnavailableException() {
     super("not an active gateway endpoint");

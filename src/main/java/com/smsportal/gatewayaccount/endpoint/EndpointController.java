@@ -1,4 +1,4 @@
-package com.smsportal.gatewayaccount;
+package com.smsportal.gatewayaccount.endpoint;
 
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.web.NotFoundException;
@@ -28,10 +28,12 @@ class EndpointController {
   static final String FORM = "endpoint/form";
   static final String FORM_MODEL = "form";
 
-  private final GatewayEndpoints endpoints;
+  private final EndpointAdministration endpoints;
+  private final EndpointDirectory directory;
 
-  EndpointController(GatewayEndpoints endpoints) {
+  EndpointController(EndpointAdministration endpoints, EndpointDirectory directory) {
     this.endpoints = endpoints;
+    this.directory = directory;
   }
 
   @InitBinder(FORM_MODEL)
@@ -103,8 +105,7 @@ class EndpointController {
   /** Retires the endpoint, or shows the accounts that still use it and changes nothing. */
   @PostMapping("/{id}/retire")
   String retire(@PathVariable long id, Model model, RedirectAttributes redirect) {
-    List<GatewayEndpoints.AccountUse> using =
-        endpoints.retire(id).orElseThrow(NotFoundException::new);
+    List<EndpointUsers.AccountUse> using = endpoints.retire(id).orElseThrow(NotFoundException::new);
     if (!using.isEmpty()) {
       EndpointView endpoint = found(id);
       model.addAttribute(FORM_MODEL, EndpointForm.of(endpoint));
@@ -137,6 +138,6 @@ class EndpointController {
   }
 
   private EndpointView found(long id) {
-    return endpoints.find(id).orElseThrow(NotFoundException::new);
+    return directory.find(id).orElseThrow(NotFoundException::new);
   }
 }
