@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param endpointName the name of the gateway endpoint it uses (its address is for staff only)
  * @param rotationState while not {@link RotationState#NONE}, the account must not be used (its
- *     {@link GatewayAccounts#credentials credentials} are refused)
+ *     {@link GatewayAccess#call calls} are refused)
  * @param rotationStartedAt when the rotation under way or in doubt began; null otherwise
  * @param passwordRotatedAt when the password was last rotated successfully; null if never
  * @param verified whether the gateway has accepted the account's password for its identity; an

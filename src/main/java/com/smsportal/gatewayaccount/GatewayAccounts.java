@@ -1,67 +1,42 @@
 package com.smsportal.gatewayaccount;
 
-import com.smsportal.audit.AuditAction;
-import com.smsportal.audit.AuditEntry;
-import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.gatewayaccount.endpoint.EndpointDirectory;
-import com.smsportal.gatewayaccount.endpoint.EndpointUnavailableException;
-import com.smsportal.gatewayaccount.endpoint.EndpointView;
-import com.smsportal.secrets.CredentialCipher;
-import com.smsportal.secrets.CredentialCipher.CredentialCipherException;
-import com.smsportal.tenant.TenantContext;
-import com.smsportal.tenant.TenantService;
-import com.smsportal.tenant.TenantView;
-import java.time.Clock;
-import java.util.ArrayList;
+import com.smsportal.gatewayaccount.account.AccountChanges;
+import com.smsportal.gatewayaccount.account.AccountQueries;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The gateway accounts' facade for pages and other modules. Every read is filtered by the current
- * tenant context, so a customer's request finds only its own accounts; the operator's staff and
- * system tasks (ALL_TENANTS) find every tenant's. Nothing here hands out a password: calls to the
- * gateway as an account go through {@link GatewayAccess}.
+ * The gateway accounts' facade for other modules. Every read is filtered by the current tenant
+ * context, so a customer's request finds only its own accounts; the operator's staff and system
+ * tasks (ALL_TENANTS) find every tenant's. Nothing here hands out a password: calls to the gateway
+ * as an account go through {@link GatewayAccess}.
  */
 @Service
 public class GatewayAccounts {
 
-  private static final Sort ORDER = Sort.by("name").and(Sort.by("id"));
+  private final AccountQueries queries;
+  private final AccountChanges changes;
 
-  /** Stands in for the ciphertext until the row has the id the ciphertext is bound to. */
-  private static final String NOT_YET_ENCRYPTED = "";
+  GatewayAccounts(AccountQueries queries, AccountChanges changes) {
+    this.queries = queries;
+    this.changes = changes;
+  }
 
-  private final GatewayAccountRepository accounts;
-  private final EndpointDirectory endpoints;
-  private final TenantService tenants;
-  private final CredentialCipher cipher;
-  private final AuditLog audit;
-  private final JdbcTemplate jdbc;
-  private final Clock clock;
+  /** The current tenant's accounts, by name. */
+  public List<GatewayAccountView> list() {
+    return queries.list();
+  }
 
-  GatewayAccounts(
-      GatewayAccountRepository accounts,
-      EndpointDirectory endpoints,
-      TenantService tenants,
-      CredentialCipher cipher,
-      AuditLog audit,
-      JdbcTemplate jdbc,
-      Clock clock) {
-    this.accounts = accounts;
-    this.endpoints = endpoints;
-    this.tenants = tenants;
-    this.cipher = cipher;
-    this.audit = audit;
-    this.jdbc = jdbc;
-    this.clock = clock;
+  /** The names of the current tenant's accounts by id, for the rows of lists and exports. */
+  public Map<Long, String> names() {
+    return queries.names();
+  }
+
+  public Optional<GatewayAccountView> find(long id) {
+    return queries.find(id);
   }
 
   /**
@@ -69,11 +44,8 @@ public class GatewayAccounts {
    * (endpoint, userid, account), else its account of this name, gets these settings and password;
    * created if neither exists. Run it in the tenant's context. The system's own configuration is
    * trusted: the account is verified and claims its identity without asking the gateway (which may
-   * not be up yet while the portal starts).
-   *
-   * @throws IdentityTakenException if another tenant holds this gateway account
+   * not be up yet while the portal starts). Refused if another tenant holds this gateway account.
    */
-  @Transactional
   public long ensure(
       String name,
       long endpointId,
@@ -81,252 +53,6 @@ public class GatewayAccounts {
       String userid,
       String account,
       String password) {
-    AccountSettings settings =
-        new AccountSettings(
-            name,
-            endpointId,
-            charset,
-            userid,
-            account,
-            AccountSettings.DEFAULT_CHUNK_SIZE,
-            true,
-            true,
-            null);
-    return accounts
-        .findFirstByEndpointIdAndUseridAndAccountKeyOrderById(
-            endpointId, userid.strip(), GatewayAccount.accountKey(account))
-        .or(() -> accounts.findFirstByNameOrderById(name))
-        .map(existing -> update(existing.getId(), settings, password, true).orElseThrow().id())
-        .orElseGet(() -> create(settings, password, null, true));
-  }
-
-  @Transactional(readOnly = true)
-  public List<GatewayAccountView> list() {
-    Map<Long, String> names = endpoints.names();
-    return accounts.findAll(ORDER).stream()
-        .map(a -> a.toView(names.get(a.getEndpointId())))
-        .toList();
-  }
-
-  /** The names of the current tenant's accounts by id, for the rows of lists and exports. */
-  @Transactional(readOnly = true)
-  public Map<Long, String> names() {
-    Map<Long, String> names = new java.util.LinkedHashMap<>();
-    accounts.findAll(ORDER).forEach(a -> names.put(a.getId(), a.getName()));
-    return names;
-  }
-
-  @Transactional(readOnly = true)
-  public Optional<GatewayAccountView> find(long id) {
-    return accounts.findById(id).map(this::view);
-  }
-
-  /**
-   * Whether the account's stored password can no longer be used where the account points (it was
-   * encrypted for another row or another gateway account) and must be entered again.
-   */
-  @Transactional(readOnly = true)
-  boolean needsPassword(long id) {
-    return accounts
-        .findById(id)
-        .map(
-            a -> {
-              try {
-                cipher.decrypt(
-                    a.getPasswordCiphertext(), a.binding(GatewayAccount.PASSWORD_COLUMN));
-                return false;
-              } catch (CredentialCipherException e) {
-                return !e.unknownKey();
-              }
-            })
-        .orElse(false);
-  }
-
-  /**
-   * Creates an account in the current customer's tenant or, for staff, in {@code staffTenant}
-   * (ignored for a customer: a customer never chooses the tenant). It claims its gateway account
-   * only if the gateway has accepted its password ({@code passwordAccepted}); otherwise it is
-   * stored unverified, claims nothing and is told nothing of other registrations.
-   *
-   * @throws EndpointUnavailableException if the endpoint is not an active one
-   * @throws IdentityTakenException if the password was accepted and another row has claimed the
-   *     gateway account already
-   */
-  @Transactional
-  long create(
-      AccountSettings settings, String password, Long staffTenant, boolean passwordAccepted) {
-    long current = TenantContext.current();
-    GatewayAccount account = new GatewayAccount(settings, clock.instant());
-    long tenant;
-    if (current == TenantContext.ALL_TENANTS) {
-      if (staffTenant == null || tenants.find(staffTenant).isEmpty()) {
-        throw new IllegalArgumentException("no such tenant");
-      }
-      tenant = staffTenant;
-      account.belongTo(tenant);
-    } else if (current > 0) {
-      tenant = current;
-    } else {
-      throw new AccessDeniedException("no tenant");
-    }
-    EndpointView endpoint = endpoints.lockActive(settings.endpointId());
-    account.setPassword(NOT_YET_ENCRYPTED);
-    if (passwordAccepted) {
-      refuseTaken(settings, null);
-      account.claim(clock.instant());
-    }
-    claimed(account);
-    account.setPassword(cipher.encrypt(password, account.binding(GatewayAccount.PASSWORD_COLUMN)));
-    audited(
-        account,
-        tenant,
-        "created; endpoint: "
-            + label(endpoint)
-            + "; userid: "
-            + account.getUserid()
-            + "; account: "
-            + account.getAccount()
-            + (passwordAccepted ? "; verified" : "; not verified"));
-    return account.getId();
-  }
-
-  /**
-   * Changes the settings; the password only when a new one is given ({@code newPassword} neither
-   * null nor empty). A new gateway account (endpoint, userid or account) needs the password again
-   * with it: the stored one was given for the old one and is dropped.
-   *
-   * @throws RotationInProgressException for a new password or gateway account while a rotation is
-   *     under way or in doubt
-   * @throws PasswordRequiredException for a new gateway account without a password
-   * @throws EndpointUnavailableException if a newly chosen endpoint is not an active one
-   * @throws IdentityTakenException if the password was accepted and another row has claimed the
-   *     gateway account already
-   * @param passwordAccepted whether the gateway has accepted the new password for the settings'
-   *     gateway account: an unverified account (a new gateway account always is) is then verified
-   *     and claims it
-   */
-  @Transactional
-  Optional<GatewayAccountView> update(
-      long id, AccountSettings settings, String newPassword, boolean passwordAccepted) {
-    Optional<GatewayAccount> found = accounts.findLockedById(id);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    GatewayAccount account = found.get();
-    boolean newIdentity = !account.sameIdentity(settings);
-    boolean hasNewPassword = newPassword != null && !newPassword.isEmpty();
-    if ((hasNewPassword || newIdentity) && !account.getRotationState().settled()) {
-      throw new RotationInProgressException(id, account.getRotationState());
-    }
-    if (newIdentity && !hasNewPassword) {
-      throw new PasswordRequiredException();
-    }
-    List<String> changes = new ArrayList<>();
-    if (newIdentity) {
-      EndpointView before = endpoints.find(account.getEndpointId()).orElse(null);
-      EndpointView after = endpoints.lockActive(settings.endpointId());
-      change(changes, "endpoint", before == null ? null : label(before), label(after));
-      change(changes, "userid", account.getUserid(), settings.userid().strip());
-      change(changes, "account", account.getAccount(), settings.account().strip());
-    }
-    account.apply(settings, clock.instant());
-    if (hasNewPassword) {
-      account.setPassword(
-          cipher.encrypt(newPassword, account.binding(GatewayAccount.PASSWORD_COLUMN)));
-      changes.add(
-          newIdentity ? "password entered again (the old one is dropped)" : "password replaced");
-    }
-    boolean claims = passwordAccepted && hasNewPassword && !account.isVerified();
-    if (claims) {
-      refuseTaken(settings, id);
-      account.claim(clock.instant());
-      changes.add("verified");
-    }
-    if (newIdentity || claims) {
-      claimed(account);
-    }
-    audited(
-        account,
-        account.getTenantId(),
-        changes.isEmpty() ? "settings" : "settings; " + String.join("; ", changes));
-    return Optional.of(view(account));
-  }
-
-  /**
-   * "Test connection" found the stored password accepted by the gateway: an unverified account is
-   * now verified and claims its gateway account.
-   *
-   * @return whether it was verified just now (false: it was already, or there is no such account)
-   * @throws IdentityTakenException if another row has claimed the gateway account: the caller has
-   *     proven the password, so it may be told
-   */
-  @Transactional
-  boolean verified(long id) {
-    Optional<GatewayAccount> found = accounts.findLockedById(id);
-    if (found.isEmpty() || found.get().isVerified()) {
-      return false;
-    }
-    GatewayAccount account = found.get();
-    refuseTaken(account.getEndpointId(), account.getUserid(), account.getAccount(), id);
-    account.claim(clock.instant());
-    claimed(account);
-    audited(account, account.getTenantId(), "verified: the gateway accepted the password");
-    return true;
-  }
-
-  /** Writes the row now, so a second holder of its gateway account is refused here. */
-  private void claimed(GatewayAccount account) {
-    try {
-      accounts.saveAndFlush(account);
-    } catch (DataIntegrityViolationException taken) {
-      throw new IdentityTakenException();
-    }
-  }
-
-  /**
-   * Refuses a gateway account that another row of any tenant holds. A plain count across tenants
-   * (native SQL is not tenant-filtered, on purpose here): it says yes or no, never whose.
-   */
-  private void refuseTaken(AccountSettings settings, Long self) {
-    refuseTaken(settings.endpointId(), settings.userid(), settings.account(), self);
-  }
-
-  private void refuseTaken(Long endpointId, String userid, String account, Long self) {
-    Integer holders =
-        jdbc.queryForObject(
-            "select count(*) from gateway_account where endpoint_id = ? and userid = ?"
-                + " and account_key = ? and identity_claimed = TRUE and id <> ?",
-            Integer.class,
-            endpointId,
-            userid.strip(),
-            GatewayAccount.accountKey(account),
-            self == null ? -1L : self);
-    if (holders != null && holders > 0) {
-      throw new IdentityTakenException();
-    }
-  }
-
-  private GatewayAccountView view(GatewayAccount account) {
-    return account.toView(
-        endpoints.find(account.getEndpointId()).map(EndpointView::name).orElse("?"));
-  }
-
-  /** Records what changed, never a value of the password. */
-  private void audited(GatewayAccount account, long tenantId, String what) {
-    String tenantName = tenants.find(tenantId).map(TenantView::name).orElse(null);
-    audit.record(
-        AuditEntry.success(AuditAction.CREDENTIALS_CHANGED, account.getName())
-            .tenant(tenantId, tenantName)
-            .detail(what.length() > 500 ? what.substring(0, 500) : what));
-  }
-
-  private static String label(EndpointView endpoint) {
-    return endpoint.name() + " (#" + endpoint.id() + ")";
-  }
-
-  private static void change(List<String> changes, String what, String before, String after) {
-    if (!Objects.equals(before, after)) {
-      changes.add(what + ": " + before + " → " + after);
-    }
+    return changes.ensure(name, endpointId, charset, userid, account, password);
   }
 }

@@ -13,7 +13,7 @@ public class PasswordNeededException extends RuntimeException {
 
   private final long accountId;
 
-  PasswordNeededException(long accountId) {
+  public PasswordNeededException(long accountId) {
     super("the stored password of gateway account " + accountId + " must be entered again");
     this.accountId = accountId;
   }

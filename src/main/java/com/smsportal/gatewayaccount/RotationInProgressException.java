@@ -10,7 +10,7 @@ public class RotationInProgressException extends RuntimeException {
   private final long accountId;
   private final RotationState state;
 
-  RotationInProgressException(long accountId, RotationState state) {
+  public RotationInProgressException(long accountId, RotationState state) {
     super("gateway account " + accountId + " is in password rotation (" + state + ")");
     this.accountId = accountId;
     this.state = state;

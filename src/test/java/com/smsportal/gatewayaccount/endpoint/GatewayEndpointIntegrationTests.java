@@ -20,7 +20,7 @@ import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.PostedForms;
+import com.smsportal.gatewayaccount.account.PostedForms;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.sun.net.httpserver.HttpServer;
