@@ -4,9 +4,9 @@ import com.smsportal.gateway.GatewayCharset;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(5)
+@EnableConfigurationProperties(EndpointProperties.class)
 class EndpointBootstrap implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(EndpointBootstrap.class);
@@ -27,13 +28,10 @@ class EndpointBootstrap implements ApplicationRunner {
   private final String name;
   private final String baseUrl;
 
-  EndpointBootstrap(
-      EndpointAdministration endpoints,
-      @Value("${smsportal.endpoints.initial-name}") String name,
-      @Value("${smsportal.endpoints.initial-base-url:}") String baseUrl) {
+  EndpointBootstrap(EndpointAdministration endpoints, EndpointProperties properties) {
     this.endpoints = endpoints;
-    this.name = name;
-    this.baseUrl = baseUrl;
+    this.name = properties.initialName();
+    this.baseUrl = properties.initialBaseUrl();
   }
 
   @Override

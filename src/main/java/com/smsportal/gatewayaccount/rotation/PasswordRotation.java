@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,24 +44,17 @@ class PasswordRotation {
   private final GatewayClient gateway;
   private final Clock clock;
 
-  /**
-   * How long after an unanswered change the old password must still work before the new one is
-   * dropped: a change the gateway received but applied late would otherwise leave the portal with a
-   * password the gateway no longer accepts, and no other copy of the valid one.
-   */
+  /** See {@link RotationProperties#settleAfter()}. */
   private final Duration settleAfter;
 
   private final GatewayPasswords passwords = new GatewayPasswords();
 
   PasswordRotation(
-      RotationSteps steps,
-      GatewayClient gateway,
-      Clock clock,
-      @Value("${smsportal.rotation.settle-after:PT5M}") Duration settleAfter) {
+      RotationSteps steps, GatewayClient gateway, Clock clock, RotationProperties properties) {
     this.steps = steps;
     this.gateway = gateway;
     this.clock = clock;
-    this.settleAfter = settleAfter;
+    this.settleAfter = properties.settleAfter();
   }
 
   /**

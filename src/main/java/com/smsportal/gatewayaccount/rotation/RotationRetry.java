@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +16,20 @@ import org.springframework.stereotype.Component;
  * are put in doubt first.
  */
 @Component
+@EnableConfigurationProperties(RotationProperties.class)
 class RotationRetry implements SmartInitializingSingleton {
+
+  /** How often, and how long after the start first: {@code smsportal.rotation.retry-every}. */
+  static final String EVERY = "${smsportal.rotation.retry-every:PT1M}";
 
   private static final Logger log = LoggerFactory.getLogger(RotationRetry.class);
 
   private final PasswordRotation rotation;
   private final Duration staleAfter;
 
-  RotationRetry(
-      PasswordRotation rotation,
-      @Value("${smsportal.rotation.stale-after:PT5M}") Duration staleAfter) {
+  RotationRetry(PasswordRotation rotation, RotationProperties properties) {
     this.rotation = rotation;
-    this.staleAfter = staleAfter;
+    this.staleAfter = properties.staleAfter();
   }
 
   @Override
@@ -46,9 +48,7 @@ class RotationRetry implements SmartInitializingSingleton {
     }
   }
 
-  @Scheduled(
-      initialDelayString = "${smsportal.rotation.retry-every:PT1M}",
-      fixedDelayString = "${smsportal.rotation.retry-every:PT1M}")
+  @Scheduled(initialDelayString = EVERY, fixedDelayString = EVERY)
   void resolveInDoubt() {
     try {
       int resolved =
