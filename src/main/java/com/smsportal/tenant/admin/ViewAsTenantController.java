@@ -1,8 +1,11 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import com.smsportal.web.NotFoundException;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;

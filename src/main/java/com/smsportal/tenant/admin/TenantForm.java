@@ -1,5 +1,7 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
+import com.smsportal.tenant.TenantDetails;
+import com.smsportal.tenant.TenantView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;

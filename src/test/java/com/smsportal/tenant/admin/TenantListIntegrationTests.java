@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,5 +1,6 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
+import com.smsportal.tenant.TenantService;
 import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;

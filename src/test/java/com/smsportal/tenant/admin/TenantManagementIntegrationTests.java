@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import java.util.UUID;

@@ -1,5 +1,8 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
+import com.smsportal.tenant.TenantNameTakenException;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,6 +13,9 @@ import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,8 +1,12 @@
-package com.smsportal.tenant;
+package com.smsportal.tenant.admin;
 
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantScopedPrincipal;
+import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
