@@ -1,8 +1,7 @@
 package com.smsportal.gatewayaccount.account;
 
+import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayException;
-import com.smsportal.gatewayaccount.AccountGateway;
-import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.PasswordNeededException;
 import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.web.NotFoundException;
@@ -23,11 +22,13 @@ class AccountConnectionController {
 
   static final String RESULT = "partials/account/connection :: result";
 
-  private final GatewayAccess access;
+  private final AccountLogins logins;
+  private final GatewayClient client;
   private final AccountChanges accounts;
 
-  AccountConnectionController(GatewayAccess access, AccountChanges accounts) {
-    this.access = access;
+  AccountConnectionController(AccountLogins logins, GatewayClient client, AccountChanges accounts) {
+    this.logins = logins;
+    this.client = client;
     this.accounts = accounts;
   }
 
@@ -68,7 +69,7 @@ class AccountConnectionController {
   private ConnectionCheck check(long id) {
     try {
       return ConnectionCheck.of(
-          access.call(id, AccountGateway::overage).orElseThrow(NotFoundException::new));
+          client.overage(logins.current(id).orElseThrow(NotFoundException::new)));
     } catch (GatewayException failure) {
       return ConnectionCheck.of(failure);
     } catch (RotationInProgressException rotating) {
