@@ -10,7 +10,7 @@ import java.io.Serializable;
  * message. Pages show the translated explanation of {@code errorKey} next to the upstream text.
  * Serializable: it reaches the account page in the flash attributes, kept in the session store.
  */
-public record ConnectionCheck(
+record ConnectionCheck(
     boolean ok,
     String payInfo,
     boolean prepaid,

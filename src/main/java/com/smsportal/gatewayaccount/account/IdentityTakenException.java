@@ -5,7 +5,7 @@ package com.smsportal.gatewayaccount.account;
  * accounts on one gateway account would split its fetch-once report queue between two pollers, and
  * a password rotation on one would lock the other out. Which tenant holds it is never told.
  */
-public class IdentityTakenException extends RuntimeException {
+class IdentityTakenException extends RuntimeException {
 
   IdentityTakenException() {
     super("this gateway account is already registered in the portal");
