@@ -1,7 +1,7 @@
 package com.smsportal;
 
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
 
 /** Gateway endpoints for tests' own accounts. */
 public final class TestEndpoints {

@@ -2,12 +2,12 @@ package com.smsportal.dashboard;
 
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayException;
-import com.smsportal.tenant.AccountGateway;
-import com.smsportal.tenant.GatewayAccess;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.PasswordNeededException;
-import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.gatewayaccount.AccountGateway;
+import com.smsportal.gatewayaccount.GatewayAccess;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.PasswordNeededException;
+import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;

@@ -1,9 +1,9 @@
 package com.smsportal.dashboard;
 
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.replies.ReplyQueries;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendStatistics;
-import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantService;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;

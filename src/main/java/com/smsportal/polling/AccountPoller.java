@@ -1,11 +1,11 @@
 package com.smsportal.polling;
 
 import com.smsportal.gateway.GatewayException;
-import com.smsportal.tenant.AccountGateway;
-import com.smsportal.tenant.GatewayAccess;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.PasswordNeededException;
-import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.gatewayaccount.AccountGateway;
+import com.smsportal.gatewayaccount.GatewayAccess;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.PasswordNeededException;
+import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package com.smsportal.polling;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
-import com.smsportal.tenant.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccountView;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

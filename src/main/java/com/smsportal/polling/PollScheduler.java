@@ -1,8 +1,8 @@
 package com.smsportal.polling;
 
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.node.NodeIdentity;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package com.smsportal.replies;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import com.smsportal.tenant.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.Times;

@@ -1,6 +1,6 @@
 package com.smsportal.tenant;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,19 +8,17 @@ import org.springframework.stereotype.Component;
  * portal's generous defaults ({@code smsportal.limits.*}). Pages read it as {@code @sendLimits}.
  */
 @Component("sendLimits")
+@EnableConfigurationProperties(LimitsProperties.class)
 public class SendLimits {
 
   private final int numbersPerJob;
   private final long numbersPerDay;
   private final long queuedNumbers;
 
-  SendLimits(
-      @Value("${smsportal.limits.numbers-per-job:1000000}") int numbersPerJob,
-      @Value("${smsportal.limits.numbers-per-day:10000000}") long numbersPerDay,
-      @Value("${smsportal.limits.queued-numbers:2000000}") long queuedNumbers) {
-    this.numbersPerJob = numbersPerJob;
-    this.numbersPerDay = numbersPerDay;
-    this.queuedNumbers = queuedNumbers;
+  SendLimits(LimitsProperties defaults) {
+    this.numbersPerJob = defaults.numbersPerJob();
+    this.numbersPerDay = defaults.numbersPerDay();
+    this.queuedNumbers = defaults.queuedNumbers();
   }
 
   /** The numbers one of the tenant's jobs may have. */

@@ -19,8 +19,8 @@ public final class TenantContext {
   /** Sees no tenant's rows: an anonymous request. */
   public static final long NO_TENANT = -1L;
 
-  /** Session attribute holding the tenant a staff member views as. */
-  static final String VIEWED_TENANT = TenantContext.class.getName() + ".VIEWED";
+  /** Session attribute holding the tenant a staff member views as (set by the view-as page). */
+  public static final String VIEWED_TENANT = TenantContext.class.getName() + ".VIEWED";
 
   private static final ThreadLocal<Long> OVERRIDE = new ThreadLocal<>();
 

@@ -4,10 +4,13 @@ import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +62,14 @@ public class TenantService {
   public Page<TenantView> search(String query, Pageable pageable) {
     String q = query == null ? "" : query.strip();
     return tenants.findByNameContainingIgnoreCase(q, pageable).map(Tenant::toView);
+  }
+
+  /** Every tenant's name by id, in the order of the names: for staff, who choose among them. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> names() {
+    Map<Long, String> names = new LinkedHashMap<>();
+    tenants.findAll(Sort.by("name")).forEach(t -> names.put(t.getId(), t.getName()));
+    return names;
   }
 
   @Transactional(readOnly = true)

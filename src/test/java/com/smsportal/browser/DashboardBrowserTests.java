@@ -2,8 +2,8 @@ package com.smsportal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.sending.SendFixtures;
-import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;

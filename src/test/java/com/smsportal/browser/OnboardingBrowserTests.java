@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
-import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

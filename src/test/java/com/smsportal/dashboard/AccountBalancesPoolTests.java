@@ -7,10 +7,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.tenant.GatewayAccess;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.RotationState;
+import com.smsportal.gatewayaccount.GatewayAccess;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.RotationState;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package com.smsportal.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.RotationState;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.RotationState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

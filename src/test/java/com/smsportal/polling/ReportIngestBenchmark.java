@@ -2,8 +2,8 @@ package com.smsportal.polling;
 
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.lang.management.ManagementFactory;

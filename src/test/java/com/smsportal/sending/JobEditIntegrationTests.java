@@ -8,10 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.smsportal.Logins;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.sending.store.JobEdits;
 import com.smsportal.sending.store.SendChunkRepository;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;

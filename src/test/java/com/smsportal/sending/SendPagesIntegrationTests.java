@@ -12,8 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.smsportal.Logins;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.GatewayEndpoints;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantDetails;
 import com.smsportal.tenant.TenantService;

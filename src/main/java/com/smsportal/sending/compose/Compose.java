@@ -1,11 +1,11 @@
 package com.smsportal.sending.compose;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendAllowance;
 import com.smsportal.sending.SendJobs;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
 import java.util.List;
 import org.springframework.stereotype.Service;
 

@@ -2,9 +2,9 @@ package com.smsportal.sending.compose;
 
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
-import com.smsportal.tenant.GatewayAccess;
-import com.smsportal.tenant.PasswordNeededException;
-import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.gatewayaccount.GatewayAccess;
+import com.smsportal.gatewayaccount.PasswordNeededException;
+import com.smsportal.gatewayaccount.RotationInProgressException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;

@@ -4,10 +4,10 @@ import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
-import com.smsportal.tenant.AccountGateway;
-import com.smsportal.tenant.GatewayAccess;
-import com.smsportal.tenant.PasswordNeededException;
-import com.smsportal.tenant.RotationInProgressException;
+import com.smsportal.gatewayaccount.AccountGateway;
+import com.smsportal.gatewayaccount.GatewayAccess;
+import com.smsportal.gatewayaccount.PasswordNeededException;
+import com.smsportal.gatewayaccount.RotationInProgressException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,7 @@
 package com.smsportal.sending.jobs;
 
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
@@ -7,8 +9,6 @@ import com.smsportal.sending.compose.SendPreflight;
 import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.sending.store.JobEdits;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;

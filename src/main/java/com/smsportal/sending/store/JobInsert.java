@@ -2,9 +2,9 @@ package com.smsportal.sending.store;
 
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.CurrentActor;
+import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.sending.message.MessageSegments;
-import com.smsportal.tenant.GatewayAccountView;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;

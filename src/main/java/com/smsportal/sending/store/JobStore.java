@@ -1,5 +1,7 @@
 package com.smsportal.sending.store;
 
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
@@ -7,8 +9,6 @@ import com.smsportal.sending.SubmitResult;
 import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;

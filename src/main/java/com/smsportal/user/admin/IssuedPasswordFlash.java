@@ -1,6 +1,6 @@
 package com.smsportal.user.admin;
 
-import com.smsportal.tenant.PortalSecrets;
+import com.smsportal.secrets.PortalSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serial;

@@ -1,6 +1,6 @@
 package com.smsportal.user.secondfactor;
 
-import com.smsportal.tenant.PortalSecrets;
+import com.smsportal.secrets.PortalSecrets;
 import com.smsportal.user.Role;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.smsportal.user.session;
 
 import com.smsportal.node.NodeIdentity;
-import com.smsportal.tenant.PortalSecrets;
+import com.smsportal.secrets.PortalSecrets;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;

@@ -1,6 +1,6 @@
 package com.smsportal.user.session;
 
-import com.smsportal.tenant.PortalSecrets;
+import com.smsportal.secrets.PortalSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

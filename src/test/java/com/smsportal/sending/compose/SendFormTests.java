@@ -14,11 +14,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.RotationState;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.RotationState;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Links;
 import com.smsportal.web.Times;

@@ -16,6 +16,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.RotationState;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.ChunkView;
 import com.smsportal.sending.JobState;
@@ -24,9 +27,6 @@ import com.smsportal.sending.NumberState;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.compose.SendPreflight;
 import com.smsportal.sending.store.JobEdits;
-import com.smsportal.tenant.GatewayAccountView;
-import com.smsportal.tenant.GatewayAccounts;
-import com.smsportal.tenant.RotationState;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Links;
 import com.smsportal.web.Times;

@@ -1,0 +1,67 @@
+package com.smsportal.gatewayaccount.endpoint;
+
+import com.smsportal.gateway.GatewayCharset;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Locale;
+
+/**
+ * The administrator's endpoint form. The base URL is the address before the vendor's paths ({@code
+ * /sms.aspx}, {@code /statusApi.aspx}…): http or https, a host, an optional port and path, no user
+ * name, query or fragment.
+ */
+record EndpointForm(
+    @NotBlank(message = "{endpoints.error.required}")
+        @Size(max = 100, message = "{endpoints.error.tooLong}")
+        String name,
+    @NotBlank(message = "{endpoints.error.required}")
+        @Size(max = 255, message = "{endpoints.error.tooLong}")
+        @Pattern(
+            regexp = BASE_URL,
+            flags = Pattern.Flag.CASE_INSENSITIVE,
+            message = "{endpoints.error.baseUrl}")
+        String baseUrl,
+    @NotNull(message = "{endpoints.error.required}") GatewayCharset defaultCharset,
+    @Size(max = 500, message = "{endpoints.error.tooLong}") String note,
+    @Min(value = 1, message = "{endpoints.error.maxChunkSize}")
+        @Max(value = 5000, message = "{endpoints.error.maxChunkSize}")
+        Integer maxChunkSize) {
+
+  static final String BASE_URL = "\\s*https?://[^\\s/?#@]+(/[^\\s?#]*)?\\s*";
+
+  static EndpointForm blank() {
+    return new EndpointForm("", "", GatewayCharset.UTF8, "", null);
+  }
+
+  static EndpointForm of(EndpointView endpoint) {
+    return new EndpointForm(
+        endpoint.name(),
+        endpoint.baseUrl(),
+        endpoint.defaultCharset(),
+        endpoint.note() == null ? "" : endpoint.note(),
+        endpoint.maxChunkSize());
+  }
+
+  /**
+   * One spelling per address, so that the same endpoint is found whatever was typed: no spaces, no
+   * trailing slash, scheme and host in small letters (the path keeps its case).
+   */
+  static String normalized(String baseUrl) {
+    String url = baseUrl.strip();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    int schemeEnd = url.indexOf("://");
+    if (schemeEnd < 0) {
+      return url;
+    }
+    int pathStart = url.indexOf('/', schemeEnd + 3);
+    String authority = pathStart < 0 ? url : url.substring(0, pathStart);
+    String path = pathStart < 0 ? "" : url.substring(pathStart);
+    return authority.toLowerCase(Locale.ROOT) + path;
+  }
+}

@@ -1,9 +1,0 @@
-package com.smsportal.tenant;
-
-/** The chosen gateway endpoint does not exist or has been retired. */
-class EndpointUnavailableException extends RuntimeException {
-
-  EndpointUnavailableException() {
-    super("not an active gateway endpoint");
-  }
-}
