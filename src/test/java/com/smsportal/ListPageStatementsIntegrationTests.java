@@ -38,6 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * one with pages of them (staff pages: before and after many more rows), through a counting proxy
  * around the application's data source.
  */
+@DatabaseDependent(
+    "every list page's queries on the dialect, counted as Hibernate issues them there")
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(ListPageStatementsIntegrationTests.Counting.class)

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
@@ -48,6 +49,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The dashboard of a customer, against this context's simulator: each test has a tenant of its own
  * with its own user and gateway accounts, so what it sees is what it made.
  */
+@DatabaseDependent(
+    "sends and delivery rate per China day and jobs in progress: queries over time columns")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -3,6 +3,7 @@ package com.smsportal.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.TestEndpoints;
@@ -55,6 +56,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * simulator (the restart test's portal polls every account, and any of them may take a report
  * first).
  */
+@DatabaseDependent(
+    "fetched answers stored once (unique keys), one poller per account (ShedLock), writes refused")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

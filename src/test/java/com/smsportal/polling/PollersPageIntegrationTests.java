@@ -2,6 +2,7 @@ package com.smsportal.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.TestEndpoints;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code /admin/pollers} over real HTTP: an administrator sees each account's poller health and the
  * stored answers that need attention, shown escaped; nobody else sees the page.
  */
+@DatabaseDependent("the holder of each account's poll lock, read from ShedLock's table")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PollersPageIntegrationTests {
 

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * polled and give each number its outcome, a phone's reply appears on {@code /replies} linked to
  * the job, and a phone that answers 退订 is left out of the next send.
  */
+@DatabaseDependent("reports matched to sent numbers, replies to jobs and opt-outs, in SQL")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -4,6 +4,7 @@ import static com.smsportal.PageWindow.enc;
 import static com.smsportal.PageWindow.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The receipts page and its export over real HTTP, on reports stored as the poller stores them.
  * Each test works in its own minutes of a past year, so rows of other tests never get in.
  */
+@DatabaseDependent("filters over time columns, keyset pages and the export's query on the dialect")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReceiptsPagesIntegrationTests {
 

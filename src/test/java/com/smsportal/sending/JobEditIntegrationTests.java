@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -42,6 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Editing a scheduled job before it goes: the same checks as a send, refused once it started, and
  * never a chunk sent half old, half new while the worker claims it at the same moment.
  */
+@DatabaseDependent("an edit and a worker's claim at the same moment: row locks")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

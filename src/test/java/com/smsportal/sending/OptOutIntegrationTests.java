@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
@@ -43,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * listed numbers out (checked against what the simulator received). Numbers are random in the 166
  * range so that no other test's sends meet them.
  */
+@DatabaseDependent(
+    "a number added once when its reply comes many times at once (unique key); IN lists of 100,000")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

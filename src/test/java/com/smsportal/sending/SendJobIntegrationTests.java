@@ -3,6 +3,7 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -39,6 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * worker on (the build switches every other context's off). The client gives up after 2 s, the
  * simulator's LOST_ANSWER holds its answer 3.5 s.
  */
+@DatabaseDependent(
+    "one job for the same form at the same moment (idempotency key); chunks claimed and recovered")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

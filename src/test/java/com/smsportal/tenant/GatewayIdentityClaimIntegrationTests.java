@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SimulatorControl.OpenedAccount;
@@ -34,6 +35,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * account with a wrong password, blocking Acme's registration, and learns from the refusal whether
  * anyone has registered it. Against the portal's simulator, which checks passwords.
  */
+@DatabaseDependent(
+    "one verified claim per gateway account: the account's row lock and the duplicates query")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 class GatewayIdentityClaimIntegrationTests {

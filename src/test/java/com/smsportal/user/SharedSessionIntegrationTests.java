@@ -2,6 +2,7 @@ package com.smsportal.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.tenant.TenantService;
@@ -33,6 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is over on the other. The jar-based {@code ClusterIntegrationTests} prove the same with three
  * processes on MariaDB; this one runs on H2 too.
  */
+@DatabaseDependent("two nodes on one database: sessions and login counters shared")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedSessionIntegrationTests {
