@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.smsportal.DatabaseDependent;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.TestEndpoints;
@@ -38,11 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The poller against the simulator over HTTP: what the gateway hands out once is stored once,
@@ -58,22 +57,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @DatabaseDependent(
     "fetched answers stored once (unique keys), one poller per account (ShedLock), writes refused")
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.gateway.read-timeout=5s",
-      "smsportal.gateway.read-retries=0",
-      "smsportal.gateway.breaker-failures=1000",
-      "smsportal.simulator.report-delay=0s",
-      "smsportal.simulator.hang-for=6s",
-      "smsportal.poller.status-num=100",
-      "smsportal.poller.every=PT5S",
-      "smsportal.poller.max-round-time=PT2S",
-      "smsportal.poller.spool-dir=${java.io.tmpdir}/smsportal-poller-it-spool",
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S"
-    })
-@DirtiesContext
+@PortalWithWorkerTest
 class PollerIntegrationTests {
 
   /** Where this context's demo keeps its credential key (the second portal must read it too). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.node.NodeIdentity;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stored answers that need attention, shown escaped; nobody else sees the page.
  */
 @DatabaseDependent("the holder of each account's poll lock, read from ShedLock's table")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 class PollersPageIntegrationTests {
 
   @LocalServerPort int port;

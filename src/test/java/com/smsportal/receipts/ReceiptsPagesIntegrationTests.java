@@ -10,6 +10,7 @@ import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.tenant.GatewayAccounts;
@@ -32,7 +33,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Each test works in its own minutes of a past year, so rows of other tests never get in.
  */
 @DatabaseDependent("filters over time columns, keyset pages and the export's query on the dialect")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 class ReceiptsPagesIntegrationTests {
 
   static final Pattern OLDER = Pattern.compile("id=\"receipts-older\"[^>]*href=\"([^\"]+)\"");

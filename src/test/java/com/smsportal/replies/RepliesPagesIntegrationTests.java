@@ -10,6 +10,7 @@ import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Reply;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * never get in.
  */
 @DatabaseDependent("filters over time columns, keyset pages and the export's query on the dialect")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 class RepliesPagesIntegrationTests {
 
   static final Pattern OLDER = Pattern.compile("id=\"replies-older\"[^>]*href=\"([^\"]+)\"");

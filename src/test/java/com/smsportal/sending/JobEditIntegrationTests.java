@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.sending.store.JobEdits;
@@ -30,9 +31,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,14 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never a chunk sent half old, half new while the worker claims it at the same moment.
  */
 @DatabaseDependent("an edit and a worker's claim at the same moment: row locks")
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S",
-      "smsportal.simulator.report-delay=1h"
-    })
-@AutoConfigureMockMvc
+@PortalWithWorkerTest
 class JobEditIntegrationTests {
 
   private static final String OLD = "【聚合云】周六上午十点开业";

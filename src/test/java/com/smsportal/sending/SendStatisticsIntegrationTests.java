@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+/** The dashboard's numbers per day: what counts, on which day, for whom. */
 @DatabaseDependent(
     "counts per China day: ranges of time columns through the driver's time zone handling")
-/** The dashboard's numbers per day: what counts, on which day, for whom. */
 @PortalIntegrationTest
 class SendStatisticsIntegrationTests {
 

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SimulatorControl.OpenedAccount;
 import com.smsportal.TestEndpoints;
@@ -20,9 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -37,8 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @DatabaseDependent(
     "one verified claim per gateway account: the account's row lock and the duplicates query")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class GatewayIdentityClaimIntegrationTests {
 
   private static final String PASSWORD_REFUSED =

@@ -8,14 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.PortalIntegrationTest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,11 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * administrator's wrong-code counter, opens nothing and changes nothing; the metrics token opens
  * the metrics and no page.
  */
-@SpringBootTest(properties = "smsportal.metrics.token=" + MetricsTokenIntegrationTests.TOKEN)
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class MetricsTokenIntegrationTests {
 
-  static final String TOKEN = "metrics-token-of-the-tests-3f9a1c7e5b";
+  static final String TOKEN = PortalIntegrationTest.METRICS_TOKEN;
   static final String PASSWORD = "a-long-admin-passphrase";
 
   @Autowired MockMvc mvc;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.tenant.TenantService;
 import java.net.URI;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * processes on MariaDB; this one runs on H2 too.
  */
 @DatabaseDependent("two nodes on one database: sessions and login counters shared")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedSessionIntegrationTests {
 
