@@ -14,20 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import net.ttddyy.dsproxy.QueryCountHolder;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,28 +27,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * Every list page costs the same number of SQL statements whatever the number of its rows: no page
  * asks the database once per row (N+1). Each page is counted for a tenant with a few rows and for
  * one with pages of them (staff pages: before and after many more rows), through a counting proxy
- * around the application's data source.
+ * around the application's data source ({@link PortalTestBeans}).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(ListPageStatementsIntegrationTests.Counting.class)
+@DatabaseDependent(
+    "every list page's queries on the dialect, counted as Hibernate issues them there")
+@PortalIntegrationTest
 class ListPageStatementsIntegrationTests {
-
-  /** Counts the statements of every connection, per thread (MockMvc runs in the test's). */
-  @TestConfiguration
-  static class Counting {
-    @Bean
-    static BeanPostProcessor countStatements() {
-      return new BeanPostProcessor() {
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String name) {
-          return bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)
-              ? ProxyDataSourceBuilder.create("portal", ds).countQuery().build()
-              : bean;
-        }
-      };
-    }
-  }
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
@@ -125,7 +100,7 @@ class ListPageStatementsIntegrationTests {
         .isEqualTo(200);
     QueryCountHolder.clear();
     mvc.perform(get(page).session(session));
-    long total = QueryCountHolder.get("portal").getTotal();
+    long total = QueryCountHolder.get(PortalTestBeans.COUNTED).getTotal();
     QueryCountHolder.clear();
     return total;
   }

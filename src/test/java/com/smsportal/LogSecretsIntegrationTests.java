@@ -11,13 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs last and reads everything the tests of this build logged (unit tests and integration tests
- * append to one file, see logback-test.xml): no demo password may appear in it, in any line.
+ * append to one file, see logback-test.xml): no demo password may appear in it, in any line. Every
+ * run of the integration tests ends with it, the MariaDB run too (its tag), so that the run that
+ * ends last reads every line of the build.
  */
 @Order(Integer.MAX_VALUE)
+@Tag("every-run")
 class LogSecretsIntegrationTests {
 
   private static final String DEMO_USER_PASSWORD = "demo12345";

@@ -12,11 +12,21 @@ import java.time.ZoneOffset;
  * component's own clock, moved forward with {@link #advance}. It stands still from a given instant,
  * or {@link #running() runs} with the system clock for a context whose other parts (a simulator's
  * hang, a session) still need real time to pass. UTC, like the portal's own clock.
+ *
+ * <p>In a context that test classes share ({@link PortalIntegrationTest}) it runs; a class that
+ * needs it to stand still {@link #stop stops} it before each test and {@link #reset resets} it
+ * after, so that the classes after it find it running with the system clock again.
  */
 public class MutableClock extends Clock {
 
-  private final Clock base;
-  private volatile Duration ahead = Duration.ZERO;
+  /** The clock it follows and how far ahead of it it is: one value, read at once. */
+  private record Reading(Clock base, Duration ahead) {
+    Instant instant() {
+      return base.instant().plus(ahead);
+    }
+  }
+
+  private volatile Reading reading;
 
   /** A clock that stands still at {@code start} until it is advanced. */
   public MutableClock(Instant start) {
@@ -24,7 +34,7 @@ public class MutableClock extends Clock {
   }
 
   private MutableClock(Clock base) {
-    this.base = base;
+    this.reading = new Reading(base, Duration.ZERO);
   }
 
   /** A clock that runs with the system's, ahead of it by however much it has been advanced. */
@@ -33,12 +43,22 @@ public class MutableClock extends Clock {
   }
 
   public synchronized void advance(Duration duration) {
-    ahead = ahead.plus(duration);
+    reading = new Reading(reading.base(), reading.ahead().plus(duration));
+  }
+
+  /** Stands still from now on, at the instant it shows now, until it is advanced or reset. */
+  public synchronized void stop() {
+    reading = new Reading(Clock.fixed(instant(), ZoneOffset.UTC), Duration.ZERO);
+  }
+
+  /** Runs with the system clock again, no longer ahead of it. */
+  public synchronized void reset() {
+    reading = new Reading(Clock.systemUTC(), Duration.ZERO);
   }
 
   @Override
   public Instant instant() {
-    return base.instant().plus(ahead);
+    return reading.instant();
   }
 
   @Override

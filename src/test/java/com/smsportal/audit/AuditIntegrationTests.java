@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.user.Role;
@@ -26,6 +27,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+@DatabaseDependent(
+    "the log's keyset pages and date filters: order and comparison of time columns on the dialect")
 @PortalIntegrationTest
 class AuditIntegrationTests {
 

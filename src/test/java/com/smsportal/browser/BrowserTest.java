@@ -1,5 +1,6 @@
 package com.smsportal.browser;
 
+import com.smsportal.PortalHttpTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -10,14 +11,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole portal on a random port and one headless Chromium per test class; after each test the
  * browser's view is kept in target/screenshots for whoever reads a failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTest {
 

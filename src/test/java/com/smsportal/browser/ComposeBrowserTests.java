@@ -9,9 +9,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.TestPropertySource;
 
-@TestPropertySource(properties = "smsportal.sending.worker-enabled=true")
 class ComposeBrowserTests extends BrowserTest {
 
   @Test

@@ -3,6 +3,7 @@ package com.smsportal.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalDatabase;
 import com.smsportal.PortalHttpClient;
@@ -36,6 +37,7 @@ import org.openqa.selenium.WebDriver;
  * whichever node answers, and suspending the tenant on one node ends the session on all. Runs in
  * the build's MariaDB run only (an H2 file is one process's).
  */
+@DatabaseDependent("three jar nodes on one database behind a load balancer")
 class ClusterIntegrationTests {
 
   /** The customer's pages, visited in turn. */

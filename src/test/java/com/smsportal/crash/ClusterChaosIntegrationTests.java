@@ -3,6 +3,7 @@ package com.smsportal.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
  * the kills hit: no number sent twice, each UNKNOWN chunk truly in doubt, no report stored twice,
  * and every number either submitted or in an UNKNOWN chunk.
  */
+@DatabaseDependent(
+    "three jar nodes killed at random: each number sent at most once, each report stored once")
 class ClusterChaosIntegrationTests {
 
   @Test

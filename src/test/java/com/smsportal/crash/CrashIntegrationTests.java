@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (the demo's H2 file; MariaDB through the shipped {@code mysql} profile in the ci profile's run),
  * sending to a stand-in gateway that outlives it and counts every number it gets.
  */
+@DatabaseDependent(
+    "the built jar killed with kill -9: durability of what it stored; a second node taking over")
 class CrashIntegrationTests {
 
   @TempDir Path work;

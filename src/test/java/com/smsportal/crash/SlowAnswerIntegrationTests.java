@@ -2,6 +2,7 @@ package com.smsportal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * slow link: 4,000 reports over 3 s, chunked, flushed as they go. The gateway forgets every report
  * it puts in an answer, so what has arrived of an answer when the portal dies must not die with it.
  */
+@DatabaseDependent("the built jar killed while an answer arrives: what arrived is stored, durably")
 class SlowAnswerIntegrationTests {
 
   private static final int ANSWER = 4000;

@@ -5,8 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -29,16 +31,12 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,27 +46,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The dashboard of a customer, against this context's simulator: each test has a tenant of its own
  * with its own user and gateway accounts, so what it sees is what it made.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.dashboard.balance-cache=PT60S",
-      // Slow machines: the panel waits for this context's simulator rather than show "pending".
-      "smsportal.dashboard.balance-wait=PT20S"
-    })
-@AutoConfigureMockMvc
+@DatabaseDependent(
+    "sends and delivery rate per China day and jobs in progress: queries over time columns")
+@PortalIntegrationTest
 class DashboardIntegrationTests {
 
   static final String PASSWORD = "dashboard-password-1";
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-  @TestConfiguration
-  static class Time {
-    @Bean
-    @Primary
-    MutableClock dashboardClock() {
-      return new MutableClock(Instant.now());
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
@@ -89,10 +73,17 @@ class DashboardIntegrationTests {
 
   @BeforeEach
   void setUp() throws Exception {
+    // The context's clock stands still during each test here, and only moves when told to.
+    clock.stop();
     simulator = new SimulatorControl(port);
     simulator.post("/reset", java.util.Map.of());
     tenant = tenants.create("dash-" + UUID.randomUUID()).id();
     customer = customerOf(tenant);
+  }
+
+  @AfterEach
+  void runTheClockAgain() {
+    clock.reset();
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.smsportal.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalDatabase;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.PortalProcess;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through its environment variables, on the build's MariaDB reached through MySQL Connector/J (its
  * {@code jdbc:mysql:} URL). Runs in the build's MariaDB run only.
  */
+@DatabaseDependent("the built jar on the shipped mysql profile through MySQL Connector/J")
 class MysqlProfileIntegrationTests {
 
   private static final String ADMIN = "root-admin";

@@ -4,6 +4,7 @@ import static com.smsportal.PageWindow.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.ListTenants;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
@@ -32,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * search for the number finds both, and the same report or reply fetched again in another spelling
  * is still stored once. (Ingested as the poller does, in the tenant's own context.)
  */
+@DatabaseDependent(
+    "a report or reply fetched again in another spelling is stored once: the ingest's unique keys")
 @PortalIntegrationTest
 class ReportedNumbersIntegrationTests {
 

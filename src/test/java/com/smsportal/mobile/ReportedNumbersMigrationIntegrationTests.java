@@ -2,6 +2,7 @@ package com.smsportal.mobile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.ScratchDatabase;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reading of a number: on an empty database of its own, on H2 and (in CI) MariaDB, whichever this
  * run uses.
  */
+@DatabaseDependent("a migration (V33) of rows stored before it")
 class ReportedNumbersMigrationIntegrationTests {
 
   static final String T0 = "2031-05-01 02:00:00";

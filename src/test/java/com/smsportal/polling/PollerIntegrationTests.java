@@ -3,6 +3,8 @@ package com.smsportal.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.smsportal.DatabaseDependent;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.TestEndpoints;
@@ -38,11 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The poller against the simulator over HTTP: what the gateway hands out once is stored once,
@@ -56,22 +56,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * simulator (the restart test's portal polls every account, and any of them may take a report
  * first).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.gateway.read-timeout=5s",
-      "smsportal.gateway.read-retries=0",
-      "smsportal.gateway.breaker-failures=1000",
-      "smsportal.simulator.report-delay=0s",
-      "smsportal.simulator.hang-for=6s",
-      "smsportal.poller.status-num=100",
-      "smsportal.poller.every=PT5S",
-      "smsportal.poller.max-round-time=PT2S",
-      "smsportal.poller.spool-dir=${java.io.tmpdir}/smsportal-poller-it-spool",
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S"
-    })
-@DirtiesContext
+@DatabaseDependent(
+    "fetched answers stored once (unique keys), one poller per account (ShedLock), writes refused")
+@PortalWithWorkerTest
 class PollerIntegrationTests {
 
   /** Where this context's demo keeps its credential key (the second portal must read it too). */

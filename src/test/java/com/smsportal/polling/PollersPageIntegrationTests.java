@@ -2,8 +2,10 @@ package com.smsportal.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code /admin/pollers} over real HTTP: an administrator sees each account's poller health and the
  * stored answers that need attention, shown escaped; nobody else sees the page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseDependent("the holder of each account's poll lock, read from ShedLock's table")
+@PortalHttpTest
 class PollersPageIntegrationTests {
 
   @LocalServerPort int port;

@@ -6,7 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -24,27 +26,18 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The whole loop as a customer lives it, on the simulator: a job is sent, its status reports are
  * polled and give each number its outcome, a phone's reply appears on {@code /replies} linked to
- * the job, and a phone that answers 退订 is left out of the next send.
+ * the job, and a phone that answers 退订 is left out of the next send. The account is one of its own
+ * at the simulator, whose reports and replies are this test's alone.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S",
-      "smsportal.simulator.report-delay=0s"
-    })
-@AutoConfigureMockMvc
-@DirtiesContext
+@DatabaseDependent("reports matched to sent numbers, replies to jobs and opt-outs, in SQL")
+@PortalWithWorkerTest
 class ReceiptsEndToEndIntegrationTests {
 
   @LocalServerPort int port;
@@ -59,6 +52,8 @@ class ReceiptsEndToEndIntegrationTests {
   void sentReportedRepliedAndOptedOut() throws Exception {
     MockHttpSession acme = Logins.as(mvc, "acme");
     long acmeId = tenants.findByName("Acme").orElseThrow().id();
+    SimulatorControl simulator = new SimulatorControl(port);
+    SimulatorControl.OpenedAccount gw = simulator.open("e2e", 10_000);
     long account =
         TenantContext.callAs(
             acmeId,
@@ -67,9 +62,9 @@ class ReceiptsEndToEndIntegrationTests {
                     "e2e-" + UUID.randomUUID(),
                     TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
                     GatewayCharset.UTF8,
-                    "101",
-                    "acme",
-                    "AcmeGw-7351"));
+                    gw.userid(),
+                    gw.account(),
+                    gw.password()));
     String prefix = "137" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     String delivered = prefix.substring(0, 9) + "01";
     String alsoDelivered = prefix.substring(0, 9) + "02";
@@ -92,8 +87,8 @@ class ReceiptsEndToEndIntegrationTests {
     String receipts = page(acme, "/receipts?mobile=" + failed);
     assertThat(receipts).contains(failed).contains("UNDELIV").contains("/jobs/" + first);
 
-    new SimulatorControl(port).reply("acme", alsoDelivered, "收到<b>谢谢</b>");
-    new SimulatorControl(port).reply("acme", delivered, "退订");
+    simulator.reply(gw.account(), alsoDelivered, "收到<b>谢谢</b>");
+    simulator.reply(gw.account(), delivered, "退订");
     AccountPoller.Round replies = poller.pollNow(account).orElseThrow();
 
     assertThat(replies.replies()).isEqualTo(2);

@@ -4,11 +4,13 @@ import static com.smsportal.PageWindow.enc;
 import static com.smsportal.PageWindow.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
@@ -31,7 +33,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The receipts page and its export over real HTTP, on reports stored as the poller stores them.
  * Each test works in its own minutes of a past year, so rows of other tests never get in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseDependent("filters over time columns, keyset pages and the export's query on the dialect")
+@PortalHttpTest
 class ReceiptsPagesIntegrationTests {
 
   static final Pattern OLDER = Pattern.compile("id=\"receipts-older\"[^>]*href=\"([^\"]+)\"");

@@ -4,11 +4,13 @@ import static com.smsportal.PageWindow.enc;
 import static com.smsportal.PageWindow.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PageWindow;
 import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Reply;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;
@@ -23,7 +25,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * poller stores them. Each test works in its own minutes of a past year, so rows of other tests
  * never get in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseDependent("filters over time columns, keyset pages and the export's query on the dialect")
+@PortalHttpTest
 class RepliesPagesIntegrationTests {
 
   static final Pattern OLDER = Pattern.compile("id=\"replies-older\"[^>]*href=\"([^\"]+)\"");

@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
@@ -29,9 +31,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,14 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Editing a scheduled job before it goes: the same checks as a send, refused once it started, and
  * never a chunk sent half old, half new while the worker claims it at the same moment.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S",
-      "smsportal.simulator.report-delay=1h"
-    })
-@AutoConfigureMockMvc
+@DatabaseDependent("an edit and a worker's claim at the same moment: row locks")
+@PortalWithWorkerTest
 class JobEditIntegrationTests {
 
   private static final String OLD = "【聚合云】周六上午十点开业";

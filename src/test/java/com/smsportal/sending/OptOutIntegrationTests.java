@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -28,9 +30,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -43,14 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * listed numbers out (checked against what the simulator received). Numbers are random in the 166
  * range so that no other test's sends meet them.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S",
-      "smsportal.simulator.report-delay=1h"
-    })
-@AutoConfigureMockMvc
+@DatabaseDependent(
+    "a number added once when its reply comes many times at once (unique key); IN lists of 100,000")
+@PortalWithWorkerTest
 class OptOutIntegrationTests {
 
   @LocalServerPort int port;

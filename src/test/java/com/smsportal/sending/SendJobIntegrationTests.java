@@ -3,6 +3,8 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.smsportal.DatabaseDependent;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,20 +36,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * by the worker in chunks, each outcome recorded, and no message ever sent twice by the portal on
  * its own. What the simulator charged (its balance) tells how many messages really went out.
  *
- * <p>The properties make this class's context (and its simulator) its own, and switch its send
- * worker on (the build switches every other context's off). The client gives up after 2 s, the
- * simulator's LOST_ANSWER holds its answer 3.5 s.
+ * <p>Its context's send worker is on ({@link PortalWithWorkerTest}): the client gives up after 5 s,
+ * the simulator's LOST_ANSWER holds its answer 6 s. The simulator is reset before each test.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.gateway.read-timeout=2s",
-      "smsportal.simulator.hang-for=3500ms",
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S",
-      "smsportal.sending.retry-after=PT2S",
-      "smsportal.sending.submitting-stale-after=PT10S"
-    })
+@DatabaseDependent(
+    "one job for the same form at the same moment (idempotency key); chunks claimed and recovered")
+@PortalWithWorkerTest
 class SendJobIntegrationTests {
 
   private static final String CONTENT = "【聚合云】您的验证码是 1234。";

@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
@@ -24,9 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -34,17 +34,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The send form and the job pages, with this context's own send worker and simulator. */
-// The configuration of JobEditIntegrationTests and OptOutIntegrationTests: one context for all
-// three.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "smsportal.sending.worker-enabled=true",
-      "smsportal.sending.poll-every=PT0.2S",
-      "smsportal.simulator.report-delay=1h"
-    })
-@AutoConfigureMockMvc
+/** The send form and the job pages, with the send worker on. */
+@DatabaseDependent(
+    "submits at once never pass the tenant's daily limit (the tenant's row lock); the job list")
+@PortalWithWorkerTest
 class SendPagesIntegrationTests {
 
   @LocalServerPort int port;

@@ -3,6 +3,7 @@ package com.smsportal.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /** The dashboard's numbers per day: what counts, on which day, for whom. */
+@DatabaseDependent(
+    "counts per China day: ranges of time columns through the driver's time zone handling")
 @PortalIntegrationTest
 class SendStatisticsIntegrationTests {
 

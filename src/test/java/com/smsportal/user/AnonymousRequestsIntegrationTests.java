@@ -3,6 +3,7 @@ package com.smsportal.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.RawHttp;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.user.session.SessionOrCookieCsrfTokens;
@@ -21,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * wait in cookies), a cookie made from the session table's ids opens nothing, and no redirect names
  * the host a request's {@code Host} header claims.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 class AnonymousRequestsIntegrationTests {
 
   static final String PASSWORD = "a-good-long-password";

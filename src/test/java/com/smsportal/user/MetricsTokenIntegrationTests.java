@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.user.account.PortalUserRepository;
 import com.smsportal.user.secondfactor.SecondFactors;
 import com.smsportal.user.secondfactor.TotpCodes;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,11 +29,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * administrator's wrong-code counter, opens nothing and changes nothing; the metrics token opens
  * the metrics and no page.
  */
-@SpringBootTest(properties = "smsportal.metrics.token=" + MetricsTokenIntegrationTests.TOKEN)
-@AutoConfigureMockMvc
+@PortalIntegrationTest
 class MetricsTokenIntegrationTests {
 
-  static final String TOKEN = "metrics-token-of-the-tests-3f9a1c7e5b";
+  static final String TOKEN = PortalIntegrationTest.METRICS_TOKEN;
   static final String PASSWORD = "a-long-admin-passphrase";
 
   @Autowired MockMvc mvc;

@@ -2,6 +2,7 @@ package com.smsportal.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.PortalHttpTest;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.tenant.TenantService;
 import java.net.CookieManager;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * server.tomcat.remoteip.internal-proxies} ({@code SMSPORTAL_TRUSTED_PROXIES}). The portals started
  * here also show the data directory of a started demo closed to everybody else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 class TrustedProxyIntegrationTests {
 
   static final String PASSWORD = "a-good-long-password";

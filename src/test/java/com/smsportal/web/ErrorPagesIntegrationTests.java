@@ -4,39 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Errors get a friendly page in the user's language, and never a stack trace or its detail. Run on
- * the real servlet container, whose error dispatch renders these pages.
+ * the real servlet container, whose error dispatch renders these pages ({@link FailingPages} fail
+ * on purpose).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ErrorPagesIntegrationTests.Failing.class)
+@PortalHttpTest
 class ErrorPagesIntegrationTests {
-
-  static final String INTERNAL_DETAIL = "jdbc-password=hunter2 at SecretDao.java:42";
-
-  @TestConfiguration
-  @Controller
-  static class Failing {
-    @GetMapping("/test-only/boom")
-    String boom() {
-      throw new IllegalStateException(INTERNAL_DETAIL);
-    }
-
-    @GetMapping("/test-only/missing/{id}")
-    String missing() {
-      throw new NotFoundException();
-    }
-  }
 
   @LocalServerPort int port;
 

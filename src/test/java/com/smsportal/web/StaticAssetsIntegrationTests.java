@@ -2,19 +2,19 @@ package com.smsportal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.PortalHttpTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Our own files answer under /assets/, the libraries' under /webjars/, to anyone (the login page
  * needs them); nothing else is looked up as a static file.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PortalHttpTest
 class StaticAssetsIntegrationTests {
 
   @LocalServerPort int port;

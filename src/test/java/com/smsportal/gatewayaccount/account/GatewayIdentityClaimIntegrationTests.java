@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
+import com.smsportal.PortalIntegrationTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SimulatorControl.OpenedAccount;
 import com.smsportal.TestEndpoints;
@@ -23,9 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -38,8 +38,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * account with a wrong password, blocking Acme's registration, and learns from the refusal whether
  * anyone has registered it. Against the portal's simulator, which checks passwords.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@DatabaseDependent(
+    "one verified claim per gateway account: the account's row lock and the duplicates query")
+@PortalIntegrationTest
 class GatewayIdentityClaimIntegrationTests {
 
   private static final String PASSWORD_REFUSED =

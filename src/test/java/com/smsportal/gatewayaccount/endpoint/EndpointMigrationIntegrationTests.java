@@ -3,6 +3,7 @@ package com.smsportal.gatewayaccount.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * The migration to gateway endpoints (V10) on a database that already holds accounts with typed
  * base URLs: on an empty database of its own, on H2 and (in CI) MariaDB, whichever this run uses.
  */
+@DatabaseDependent("a migration (V10) of rows stored before it")
 class EndpointMigrationIntegrationTests {
 
   private ScratchDatabase database;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.SimulatorControl;
@@ -46,6 +47,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * an account at a server of their own and presses "test connection"; that server must never see a
  * request, let alone the password. A local HTTP server stands in for theirs and counts requests.
  */
+@DatabaseDependent(
+    "no endpoint retired while accounts join it (row locks); duplicates found by a self-join")
 @PortalIntegrationTest
 class GatewayEndpointIntegrationTests {
 

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
@@ -72,6 +73,8 @@ import org.springframework.test.web.servlet.MvcResult;
  * client gives up after 5 s, the simulator's HANG and LOST_ANSWER hold a request 6 s; a change
  * slowed down (LATENCY) takes 4 s, time enough on a busy machine to look at the account meanwhile.
  */
+@DatabaseDependent(
+    "a rotation under way holds the account's row lock; rotations a stopped node left")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -2,6 +2,7 @@ package com.smsportal.sending.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MultipartForm;
 import com.smsportal.PortalHttpClient;
@@ -40,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Same context as ComposeIntegrationTests (its send worker is off): the job is scheduled far ahead
  * and cancelled, so no other context's worker sends it.
  */
+@DatabaseDependent("a job of about 90,000 numbers stored in multi-row inserts")
 @PortalIntegrationTest
 class SendUploadIntegrationTests {
 

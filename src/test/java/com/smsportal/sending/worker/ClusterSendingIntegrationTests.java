@@ -3,6 +3,7 @@ package com.smsportal.sending.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -52,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and keeps its rate across them; a live node's call is left alone however long it takes, a dead
  * node's is UNKNOWN within seconds of its heartbeat stopping, a restarted node's at once.
  */
+@DatabaseDependent(
+    "two nodes' workers: leases taken with FOR UPDATE SKIP LOCKED, heartbeats in database time")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

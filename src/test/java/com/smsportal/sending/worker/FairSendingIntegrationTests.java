@@ -2,6 +2,7 @@ package com.smsportal.sending.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
 import com.smsportal.gateway.GatewayCharset;
@@ -42,6 +43,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>That hanging call outlives its test, so its test runs last: a stop of the worker waits for
  * every call under way, and the stop test would wait out the 12 s too.
  */
+@DatabaseDependent(
+    "one submit in flight per account across threads: leases taken with FOR UPDATE SKIP LOCKED")
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -3,6 +3,7 @@ package com.smsportal.tenant.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+@DatabaseDependent("case-insensitive search with LIKE and paging on the dialect")
 @PortalIntegrationTest
 class TenantListIntegrationTests {
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.tenant.TenantService;
@@ -24,6 +25,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+@DatabaseDependent(
+    "a name taken whatever its case (collation); suspending ends sessions in the session table")
 @PortalIntegrationTest
 class TenantManagementIntegrationTests {
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.tenant.TenantService;
@@ -37,6 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * code page, the lock of a name on one address that a password and a code pass together, the
  * per-address slowdown, and the enrolment staff must go through.
  */
+@DatabaseDependent("a code and a recovery code accepted once (row locks); the login counters")
 @PortalIntegrationTest
 class SecondFactorIntegrationTests {
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MockMvcSessionCookie;
 import com.smsportal.PortalIntegrationTest;
@@ -39,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Sessions end when they should: other sessions at a password change, after 12 h, idle (and are
  * then deleted from the database).
  */
+@DatabaseDependent("sessions in the JDBC session store: ended by user, expired and deleted")
 @PortalIntegrationTest
 class SessionIntegrationTests {
 

@@ -2,7 +2,9 @@ package com.smsportal.user.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalHttpClient;
+import com.smsportal.PortalHttpTest;
 import com.smsportal.SmsPortalApplication;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.user.Role;
@@ -25,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -38,7 +39,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is over on the other. The jar-based {@code ClusterIntegrationTests} prove the same with three
  * processes on MariaDB; this one runs on H2 too.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DatabaseDependent("two nodes on one database: sessions and login counters shared")
+@PortalHttpTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedSessionIntegrationTests {
 

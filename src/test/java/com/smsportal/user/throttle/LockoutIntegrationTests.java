@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.QuickPasswordHashes;
@@ -41,6 +42,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+@DatabaseDependent(
+    "login counters: conditional UPDATEs that MySQL and H2 read differently; concurrent attempts")
 @SpringBootTest
 @AutoConfigureMockMvc
 class LockoutIntegrationTests {

@@ -2,6 +2,7 @@ package com.smsportal.user.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.QuickPasswordHashes;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.user.Role;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>All requests come from the loopback address; each test clears that address's counter before
  * and after, so the other tests of the run (which log in from it too) are not slowed down.
  */
+@DatabaseDependent("bursts of concurrent sign-ins against the login counters")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The bursts overlap the password check as long as it takes in the shipped portal.
 @QuickPasswordHashes.ShippedCost
