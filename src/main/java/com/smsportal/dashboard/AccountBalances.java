@@ -1,13 +1,11 @@
 package com.smsportal.dashboard;
 
 import com.smsportal.gateway.Balance;
-import com.smsportal.gateway.GatewayException;
+import com.smsportal.gatewayaccount.AccountCall;
 import com.smsportal.gatewayaccount.AccountGateway;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
-import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
@@ -161,25 +159,28 @@ class AccountBalances {
   /** Asks the gateway, in the pool, as the account of the view's tenant. */
   private Answer ask(GatewayAccountView account) {
     try {
-      Optional<Balance> balance =
-          TenantContext.callAs(
-              account.tenantId(), () -> gateway.call(account.id(), AccountGateway::overage));
-      if (balance.isEmpty()) {
-        return new Answer(null, "dashboard.balance.failed", null, null, clock.instant());
-      }
-      return new Answer(balance.get(), null, null, null, clock.instant());
-    } catch (RotationInProgressException rotating) {
-      return new Answer(null, "accounts.connection.rotating", null, null, clock.instant());
-    } catch (PasswordNeededException stale) {
-      return new Answer(null, PasswordNeededException.MESSAGE_KEY, null, null, clock.instant());
-    } catch (GatewayException failure) {
-      Object[] arguments = failure.messageArguments();
-      return new Answer(
-          null,
-          failure.error().messageKey(),
-          arguments.length == 0 ? null : arguments[0].toString(),
-          failure.upstreamMessage(),
-          clock.instant());
+      return TenantContext.callAs(
+              account.tenantId(), () -> gateway.call(account.id(), AccountGateway::overage))
+          .fold(
+              balance -> new Answer(balance, null, null, null, clock.instant()),
+              unusable ->
+                  new Answer(
+                      null,
+                      switch (unusable) {
+                        case NOT_FOUND -> "dashboard.balance.failed";
+                        case ROTATING -> "accounts.connection.rotating";
+                        case PASSWORD_NEEDED -> AccountCall.PASSWORD_NEEDED_KEY;
+                      },
+                      null,
+                      null,
+                      clock.instant()),
+              failure ->
+                  new Answer(
+                      null,
+                      failure.error().messageKey(),
+                      failure.messageArgument(),
+                      failure.upstreamMessage(),
+                      clock.instant()));
     } catch (RuntimeException unexpected) {
       log.warn("Balance of {} could not be read", account, unexpected);
       return new Answer(null, "dashboard.balance.failed", null, null, clock.instant());

@@ -70,6 +70,12 @@ public class GatewayException extends RuntimeException {
     };
   }
 
+  /** The one argument of the translated explanation as text (pages carry one), or null. */
+  public String messageArgument() {
+    Object[] arguments = messageArguments();
+    return arguments.length == 0 ? null : arguments[0].toString();
+  }
+
   /** The HTTP status of the answer, or null if no answer came. */
   public Integer httpStatus() {
     return httpStatus;

@@ -1,9 +1,7 @@
 package com.smsportal.gatewayaccount;
 
 import com.smsportal.gateway.GatewayClient;
-import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gatewayaccount.account.AccountLogins;
-import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -26,25 +24,22 @@ public class GatewayAccess {
 
   /**
    * Runs {@code action} with the gateway as the account of the current tenant context. The {@link
-   * AccountGateway} it gets works only until it returns. What the action throws (a {@link
-   * com.smsportal.gateway.GatewayException} among others) comes out unchanged.
-   *
-   * @return the action's result; empty if the current tenant has no such account
-   * @throws RotationInProgressException while the account's password is being rotated or the
-   *     rotation's outcome is in doubt: which password is valid is not known, so nothing may use it
-   * @throws PasswordNeededException if the stored password does not belong to where the account now
-   *     points and must be entered again
+   * AccountGateway} it gets works only until it returns. Its answer, why the account cannot be used
+   * now (no such account for the current tenant, a password rotation under way or in doubt, a
+   * stored password to be entered again), or the gateway's error ({@link
+   * com.smsportal.gateway.GatewayException}) come back as one {@link AccountCall}; what else the
+   * action throws comes out unchanged.
    */
-  public <T> Optional<T> call(long accountId, Function<AccountGateway, T> action) {
-    Optional<GatewayLogin> login = logins.current(accountId);
-    if (login.isEmpty()) {
-      return Optional.empty();
-    }
-    AccountGateway gateway = new AccountGateway(accountId, client, login.get());
-    try {
-      return Optional.ofNullable(action.apply(gateway));
-    } finally {
-      gateway.close();
-    }
+  public <T> AccountCall<T> call(long accountId, Function<AccountGateway, T> action) {
+    return AccountCall.attempt(
+        () -> logins.current(accountId),
+        login -> {
+          AccountGateway gateway = new AccountGateway(accountId, client, login);
+          try {
+            return action.apply(gateway);
+          } finally {
+            gateway.close();
+          }
+        });
   }
 }

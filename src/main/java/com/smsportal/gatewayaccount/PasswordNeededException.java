@@ -8,9 +8,6 @@ package com.smsportal.gatewayaccount;
  */
 public class PasswordNeededException extends RuntimeException {
 
-  /** The translated explanation for pages. */
-  public static final String MESSAGE_KEY = "accounts.password.reenter";
-
   private final long accountId;
 
   public PasswordNeededException(long accountId) {

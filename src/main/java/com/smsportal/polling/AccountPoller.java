@@ -1,11 +1,8 @@
 package com.smsportal.polling;
 
-import com.smsportal.gateway.GatewayException;
 import com.smsportal.gatewayaccount.AccountGateway;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccountView;
-import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,34 +76,49 @@ class AccountPoller {
     // Items taken so far this round, by queue: what a stop halfway still reports.
     int[] taken = new int[2];
     boolean[] cut = new boolean[1];
+    // The round, if the account could not be drained.
+    Optional<Round> undrained;
     try {
-      Optional<Boolean> found =
-          gateway.call(
-              account.id(),
-              as -> {
-                // Each queue has half the round's time: a deep queue of reports does not keep
-                // the replies waiting, nor this account the others (it goes on next tick).
-                Budget reports = new Budget(stopping);
-                taken[0] = drain(account, as, InboxKind.REPORTS, reports);
-                Budget replies = new Budget(stopping);
-                taken[1] = drain(account, as, InboxKind.REPLIES, replies);
-                cut[0] = reports.spent || replies.spent;
-                return Boolean.TRUE;
-              });
-      if (found.isEmpty()) {
-        return new Round(0, 0, "account not found");
-      }
-    } catch (RotationInProgressException rotating) {
-      return failed(account, "ROTATION_IN_PROGRESS: the password is being rotated", false);
-    } catch (PasswordNeededException stale) {
-      return failed(account, "PASSWORD_NEEDED: the password must be entered again", false);
-    } catch (GatewayException e) {
-      return failed(account, e.error() + ": " + e.getMessage(), true);
+      undrained =
+          gateway
+              .call(
+                  account.id(),
+                  as -> {
+                    // Each queue has half the round's time: a deep queue of reports does not keep
+                    // the replies waiting, nor this account the others (it goes on next tick).
+                    Budget reports = new Budget(stopping);
+                    taken[0] = drain(account, as, InboxKind.REPORTS, reports);
+                    Budget replies = new Budget(stopping);
+                    taken[1] = drain(account, as, InboxKind.REPLIES, replies);
+                    cut[0] = reports.spent || replies.spent;
+                    return Boolean.TRUE;
+                  })
+              .fold(
+                  drained -> Optional.empty(),
+                  unusable ->
+                      Optional.of(
+                          switch (unusable) {
+                            case NOT_FOUND -> new Round(0, 0, "account not found");
+                            case ROTATING ->
+                                failed(
+                                    account,
+                                    "ROTATION_IN_PROGRESS: the password is being rotated",
+                                    false);
+                            case PASSWORD_NEEDED ->
+                                failed(
+                                    account,
+                                    "PASSWORD_NEEDED: the password must be entered again",
+                                    false);
+                          }),
+                  e -> Optional.of(failed(account, e.error() + ": " + e.getMessage(), true)));
     } catch (UnreadableAnswerException e) {
       return failed(account, "UPSTREAM_GARBAGE: " + e.getMessage(), true);
     } catch (StoreUnavailableException e) {
       log.warn("Polling account {} stopped: {}", account.id(), e.getMessage());
       return new Round(taken[0], taken[1], "DATABASE_UNAVAILABLE: " + e.getMessage());
+    }
+    if (undrained.isPresent()) {
+      return undrained.get();
     }
     int reports = taken[0];
     int replies = taken[1];

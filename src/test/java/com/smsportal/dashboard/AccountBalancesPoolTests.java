@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.AccountCall;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
@@ -48,7 +49,7 @@ class AccountBalancesPoolTests {
         .thenAnswer(
             call -> {
               release.await();
-              return Optional.empty();
+              return AccountCall.unusable(AccountCall.Unusable.NOT_FOUND);
             });
     balances =
         new AccountBalances(

@@ -1,9 +1,7 @@
 package com.smsportal.gatewayaccount.account;
 
 import com.smsportal.gateway.GatewayClient;
-import com.smsportal.gateway.GatewayException;
-import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.RotationInProgressException;
+import com.smsportal.gatewayaccount.AccountCall;
 import com.smsportal.web.NotFoundException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.stereotype.Controller;
@@ -67,16 +65,16 @@ class AccountConnectionController {
   }
 
   private ConnectionCheck check(long id) {
-    try {
-      return ConnectionCheck.of(
-          client.overage(logins.current(id).orElseThrow(NotFoundException::new)));
-    } catch (GatewayException failure) {
-      return ConnectionCheck.of(failure);
-    } catch (RotationInProgressException rotating) {
-      // Which password is valid is not settled yet: nothing may use the account meanwhile.
-      return ConnectionCheck.waitingForRotation();
-    } catch (PasswordNeededException stale) {
-      return ConnectionCheck.passwordNeeded();
-    }
+    return AccountCall.attempt(() -> logins.current(id), client::overage)
+        .fold(
+            ConnectionCheck::of,
+            unusable ->
+                switch (unusable) {
+                  case NOT_FOUND -> throw new NotFoundException();
+                  // Which password is valid is not settled yet: nothing may use the account.
+                  case ROTATING -> ConnectionCheck.waitingForRotation();
+                  case PASSWORD_NEEDED -> ConnectionCheck.passwordNeeded();
+                },
+            ConnectionCheck::of);
   }
 }

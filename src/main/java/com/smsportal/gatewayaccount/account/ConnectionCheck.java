@@ -2,7 +2,7 @@ package com.smsportal.gatewayaccount.account;
 
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayException;
-import com.smsportal.gatewayaccount.PasswordNeededException;
+import com.smsportal.gatewayaccount.AccountCall;
 import java.io.Serializable;
 
 /**
@@ -40,7 +40,7 @@ record ConnectionCheck(
 
   static ConnectionCheck passwordNeeded() {
     return new ConnectionCheck(
-        false, null, false, 0, 0, PasswordNeededException.MESSAGE_KEY, null, null);
+        false, null, false, 0, 0, AccountCall.PASSWORD_NEEDED_KEY, null, null);
   }
 
   static ConnectionCheck of(GatewayException failure) {
@@ -51,7 +51,7 @@ record ConnectionCheck(
         0,
         0,
         failure.error().messageKey(),
-        failure.messageArguments().length == 0 ? null : failure.messageArguments()[0].toString(),
+        failure.messageArgument(),
         failure.upstreamMessage());
   }
 }

@@ -2,6 +2,7 @@ package com.smsportal.gatewayaccount.rotation;
 
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
+import java.util.Objects;
 
 /**
  * What a rotation or resolution came to, with what the page shows of it; never a password.
@@ -23,13 +24,12 @@ record RotationResult(
   }
 
   static RotationResult refused(GatewayException e) {
-    Object[] arguments = e.messageArguments();
     return new RotationResult(
         RotationOutcome.REFUSED,
         false,
         e.error(),
         e.upstreamMessage(),
-        arguments.length == 0 ? "" : String.valueOf(arguments[0]));
+        Objects.requireNonNullElse(e.messageArgument(), ""));
   }
 
   RotationResult afterLostAnswer() {

@@ -1,10 +1,7 @@
 package com.smsportal.sending.compose;
 
-import com.smsportal.gateway.GatewayException;
-import com.smsportal.gateway.KeywordCheck;
+import com.smsportal.gatewayaccount.AccountCall;
 import com.smsportal.gatewayaccount.GatewayAccess;
-import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.RotationInProgressException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -51,36 +48,35 @@ class ComposeController {
   /** Asks the gateway whether the content holds blocked words, with the chosen account. */
   @PostMapping("/send/keywords")
   String keywords(@ModelAttribute("form") ComposeForm form, Model model) {
-    String outcome;
-    List<String> words = List.of();
-    String upstream = null;
-    if (form.accountId() == null || form.content() == null || form.content().isBlank()) {
-      outcome = "send.keywords.incomplete";
-    } else {
-      try {
-        KeywordCheck check =
-            gateway
+    KeywordOutcome found =
+        form.accountId() == null || form.content() == null || form.content().isBlank()
+            ? new KeywordOutcome("send.keywords.incomplete", List.of(), null)
+            : gateway
                 .call(form.accountId(), account -> account.checkKeyword(form.content()))
-                .orElse(null);
-        if (check == null) {
-          outcome = "send.keywords.noAccount";
-        } else {
-          outcome = check.clean() ? "send.keywords.clean" : "send.keywords.blocked";
-          words = check.words();
-          upstream = check.message();
-        }
-      } catch (RotationInProgressException rotating) {
-        outcome = "send.keywords.rotating";
-      } catch (PasswordNeededException stale) {
-        outcome = PasswordNeededException.MESSAGE_KEY;
-      } catch (GatewayException failure) {
-        outcome = failure.error().messageKey();
-        upstream = failure.upstreamMessage();
-      }
-    }
-    model.addAttribute("keywordOutcome", outcome);
-    model.addAttribute("blockedWords", String.join("、", words));
-    model.addAttribute("keywordUpstream", upstream);
+                .fold(
+                    check ->
+                        new KeywordOutcome(
+                            check.clean() ? "send.keywords.clean" : "send.keywords.blocked",
+                            check.words(),
+                            check.message()),
+                    unusable ->
+                        new KeywordOutcome(
+                            switch (unusable) {
+                              case NOT_FOUND -> "send.keywords.noAccount";
+                              case ROTATING -> "send.keywords.rotating";
+                              case PASSWORD_NEEDED -> AccountCall.PASSWORD_NEEDED_KEY;
+                            },
+                            List.of(),
+                            null),
+                    failure ->
+                        new KeywordOutcome(
+                            failure.error().messageKey(), List.of(), failure.upstreamMessage()));
+    model.addAttribute("keywordOutcome", found.messageKey());
+    model.addAttribute("blockedWords", String.join("、", found.words()));
+    model.addAttribute("keywordUpstream", found.upstream());
     return KEYWORDS;
   }
+
+  /** What the keyword check says: its explanation, the blocked words, the gateway's own text. */
+  private record KeywordOutcome(String messageKey, List<String> words, String upstream) {}
 }

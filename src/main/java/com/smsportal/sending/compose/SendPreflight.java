@@ -2,12 +2,10 @@ package com.smsportal.sending.compose;
 
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayError;
-import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.KeywordCheck;
+import com.smsportal.gatewayaccount.AccountCall;
 import com.smsportal.gatewayaccount.AccountGateway;
 import com.smsportal.gatewayaccount.GatewayAccess;
-import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.RotationInProgressException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -29,25 +27,26 @@ public class SendPreflight {
   public record Objection(String field, String messageKey, String argument) {}
 
   public Optional<Objection> check(long accountId, String content, long cost) {
-    try {
-      return gateway
-          .call(accountId, account -> objection(account, content, cost))
-          // No such account: the order's own validation names it.
-          .flatMap(found -> found);
-    } catch (RotationInProgressException rotating) {
-      return Optional.empty(); // likewise: ROTATION_IN_DOUBT
-    } catch (PasswordNeededException stale) {
-      return Optional.of(new Objection("account", PasswordNeededException.MESSAGE_KEY, null));
-    } catch (GatewayException failure) {
-      // The gateway's own explanation (unreachable, wrong credentials, a character GBK cannot
-      // carry…): nothing is stored.
-      Object[] arguments = failure.messageArguments();
-      return Optional.of(
-          new Objection(
-              failure.error() == GatewayError.NOT_ENCODABLE ? "content" : "account",
-              failure.error().messageKey(),
-              arguments.length == 0 ? null : arguments[0].toString()));
-    }
+    return gateway
+        .call(accountId, account -> objection(account, content, cost))
+        .fold(
+            found -> found,
+            unusable ->
+                switch (unusable) {
+                  // No such account: the order's own validation names it; likewise a rotation
+                  // (ROTATION_IN_DOUBT).
+                  case NOT_FOUND, ROTATING -> Optional.empty();
+                  case PASSWORD_NEEDED ->
+                      Optional.of(new Objection("account", AccountCall.PASSWORD_NEEDED_KEY, null));
+                },
+            // The gateway's own explanation (unreachable, wrong credentials, a character GBK cannot
+            // carry…): nothing is stored.
+            failure ->
+                Optional.of(
+                    new Objection(
+                        failure.error() == GatewayError.NOT_ENCODABLE ? "content" : "account",
+                        failure.error().messageKey(),
+                        failure.messageArgument())));
   }
 
   private static Optional<Objection> objection(AccountGateway account, String content, long cost) {

@@ -7,8 +7,6 @@ import com.smsportal.gatewayaccount.AccountGateway;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
-import com.smsportal.gatewayaccount.PasswordNeededException;
-import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.ChunkState;
@@ -128,18 +126,25 @@ class ChunkSubmitter {
       if (!mayStartAcrossTheCluster(due.accountId())) {
         return false;
       }
-      Optional<Boolean> goOn = gateway.call(due.accountId(), as -> claimAndSend(due, prepared, as));
-      if (goOn.isEmpty()) {
-        outcomes.postponed(due, "gateway account not found");
-        return false;
-      }
-      return goOn.get();
-    } catch (RotationInProgressException e) {
-      outcomes.postponed(due, "gateway account in password rotation (" + e.state() + ")");
-      return false;
-    } catch (PasswordNeededException e) {
-      outcomes.postponed(due, "the gateway account's password must be entered again");
-      return false;
+      return gateway
+          .call(due.accountId(), as -> claimAndSend(due, prepared, as))
+          .fold(
+              goOn -> goOn,
+              unusable -> {
+                outcomes.postponed(
+                    due,
+                    switch (unusable) {
+                      case NOT_FOUND -> "gateway account not found";
+                      case ROTATING -> "gateway account in password rotation";
+                      case PASSWORD_NEEDED ->
+                          "the gateway account's password must be entered again";
+                    });
+                return false;
+              },
+              // claimAndSend records every answer of the gateway, its errors included, itself.
+              failure -> {
+                throw failure;
+              });
     } finally {
       oneAtATime.onComplete();
     }

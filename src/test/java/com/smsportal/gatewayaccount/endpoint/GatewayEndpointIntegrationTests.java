@@ -1,5 +1,7 @@
 package com.smsportal.gatewayaccount.endpoint;
 
+import static com.smsportal.gatewayaccount.AccountCalls.answer;
+import static com.smsportal.gatewayaccount.AccountCalls.unusable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,11 +18,11 @@ import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gatewayaccount.AccountCall.Unusable;
 import com.smsportal.gatewayaccount.AccountGateway;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
-import com.smsportal.gatewayaccount.PasswordNeededException;
 import com.smsportal.gatewayaccount.account.PostedForms;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
@@ -131,7 +133,7 @@ class GatewayEndpointIntegrationTests {
       assertThat(tested).contains("id=\"connection-ok\"");
       send(who, post("/send/keywords"), new String[] {"accountId", "" + id, "content", "你好"});
     }
-    TenantContext.runAs(acmeId, () -> access.call(id, AccountGateway::overage).orElseThrow());
+    TenantContext.runAs(acmeId, () -> answer(access.call(id, AccountGateway::overage)));
 
     assertThat(attackerRequests).as("requests that reached the attacker's server").hasValue(0);
   }
@@ -386,12 +388,9 @@ class GatewayEndpointIntegrationTests {
     String page = page(acme, "/accounts/" + id);
     assertThat(page).contains("id=\"password-needed\"").contains("此账户保存的密码需要重新输入。");
     assertThat(testConnection(acme, id)).contains("此账户保存的密码需要重新输入。");
-    PasswordNeededException refused =
-        catchThrowableOfType(
-            PasswordNeededException.class,
-            () -> TenantContext.callAs(acmeId, () -> access.call(id, AccountGateway::overage)));
-    assertThat(refused).isNotNull();
-    assertThat(refused.accountId()).isEqualTo(id);
+    assertThat(
+            unusable(TenantContext.callAs(acmeId, () -> access.call(id, AccountGateway::overage))))
+        .contains(Unusable.PASSWORD_NEEDED);
   }
 
   // ---- support

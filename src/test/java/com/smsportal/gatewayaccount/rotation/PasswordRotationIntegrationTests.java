@@ -1,7 +1,7 @@
 package com.smsportal.gatewayaccount.rotation;
 
+import static com.smsportal.gatewayaccount.AccountCalls.unusable;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,17 +13,19 @@ import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gatewayaccount.AccountCall;
+import com.smsportal.gatewayaccount.AccountCall.Unusable;
 import com.smsportal.gatewayaccount.AccountGateway;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
-import com.smsportal.gatewayaccount.RotationInProgressException;
 import com.smsportal.gatewayaccount.RotationState;
 import com.smsportal.gatewayaccount.account.StoredPasswords;
 import com.smsportal.gatewayaccount.account.TestAccounts;
@@ -254,11 +256,11 @@ class PasswordRotationIntegrationTests {
     assertThat(page).contains("网关目前仍接受原密码，但更换请求刚刚发出");
     assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
     assertThat(row(id).get("pending_password_ciphertext")).isNotNull();
-    assertThatThrownBy(
-            () ->
+    assertThat(
+            unusable(
                 TenantContext.callAs(
-                    TenantContext.ALL_TENANTS, () -> access.call(id, AccountGateway::overage)))
-        .isInstanceOf(RotationInProgressException.class);
+                    TenantContext.ALL_TENANTS, () -> access.call(id, AccountGateway::overage))))
+        .contains(Unusable.ROTATING);
 
     clock.advance(Duration.ofSeconds(61));
     assertThat(resolve(id)).contains("核对结果：网关仍接受原密码，密码没有更换，新密码已作废。");
@@ -288,12 +290,11 @@ class PasswordRotationIntegrationTests {
 
     assertThat(page).contains("暂时无法核对：网关没有给出可用的应答。");
     assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
-    RotationInProgressException refused =
-        catchThrowableOfType(
-            RotationInProgressException.class,
-            () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)));
-    assertThat(refused.state()).isEqualTo(RotationState.IN_DOUBT);
-    assertThat(refused.getMessage()).doesNotContain(chosen).doesNotContain(simulatorPassword);
+    AccountCall<Balance> refused =
+        TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage));
+    assertThat(unusable(refused)).contains(Unusable.ROTATING);
+    assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
+    assertThat(refused.toString()).doesNotContain(chosen).doesNotContain(simulatorPassword);
 
     String customerPage = page(Logins.as(mvc, customer, "a-good-password"), "/accounts/" + id);
     assertThat(customerPage)
@@ -313,9 +314,10 @@ class PasswordRotationIntegrationTests {
     assertThat(resolve(id)).contains("核对结果：网关既不接受原密码，也不接受新密码。");
     retry.resolveInDoubt();
     assertThat(view(id).rotationState()).isEqualTo(RotationState.IN_DOUBT);
-    assertThatThrownBy(
-            () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)))
-        .isInstanceOf(RotationInProgressException.class);
+    assertThat(
+            unusable(
+                TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage))))
+        .contains(Unusable.ROTATING);
 
     // The provider sets it back to the portal's new password; the scheduled check finds it.
     client.changePassword(gateway(elsewhere), chosen);
@@ -367,9 +369,10 @@ class PasswordRotationIntegrationTests {
         .pollInterval(Duration.ofMillis(10))
         .until(() -> view(id).rotationState() == RotationState.PENDING);
 
-    assertThatThrownBy(
-            () -> TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage)))
-        .isInstanceOf(RotationInProgressException.class);
+    assertThat(
+            unusable(
+                TenantContext.callAs(tenantId, () -> access.call(id, AccountGateway::overage))))
+        .contains(Unusable.ROTATING);
     assertThat(page(admin, "/accounts/" + id)).contains("正在更换此账户的网关密码。");
     assertThat(rotate(id, second, second)).contains("此账户的密码更换已在进行中或有待核对，本次未做任何操作。");
     MockHttpServletResponse edit =
