@@ -35,6 +35,9 @@ class DemoAccounts {
 
   static final List<String> USERNAMES = List.of("acme", "globex", "support", "admin");
 
+  /** The demo users' published password (README). */
+  static final String PASSWORD = "demo12345";
+
   /** Tables that keep a tenant's rows but are never deleted: the append-only audit log. */
   private static final Set<String> KEPT = Set.of("audit_event");
 
@@ -65,7 +68,7 @@ class DemoAccounts {
   @Transactional
   void mark(String username, boolean createdNow) {
     users
-        .mark(username, createdNow, DemoData.PASSWORD)
+        .mark(username, createdNow, PASSWORD)
         .map(SeededUsers.Seeded::tenantId)
         .ifPresent(this::markTenant);
   }
@@ -82,7 +85,7 @@ class DemoAccounts {
   /** The demo's users and tenants in this database; empty when it holds none. */
   @Transactional(readOnly = true)
   Found find() {
-    List<SeededUsers.Seeded> demo = users.find(USERNAMES, DemoData.PASSWORD);
+    List<SeededUsers.Seeded> demo = users.find(USERNAMES, PASSWORD);
     Set<Long> tenants =
         new TreeSet<>(jdbc.queryForList("select tenant_id from demo_tenant", Long.class));
     demo.stream().map(SeededUsers.Seeded::tenantId).filter(id -> id != null).forEach(tenants::add);

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("smsportal.demo.enabled")
 class DemoData implements ApplicationRunner {
 
-  static final String PASSWORD = "demo12345";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   /** The demo's endpoint: the simulator in this process. */
@@ -117,7 +116,7 @@ class DemoData implements ApplicationRunner {
   private void user(String username, Role role, Long tenantId) {
     boolean created = !users.exists(username);
     if (created) {
-      users.create(username, PASSWORD, role, tenantId);
+      users.create(username, DemoAccounts.PASSWORD, role, tenantId);
     }
     demo.mark(username, created);
   }

@@ -68,9 +68,9 @@ public class EndpointAdministration {
    * @throws EndpointTakenException if its name or address is already an endpoint's
    */
   @Transactional
-  long create(EndpointForm form) {
-    refuseTaken(form, null);
-    GatewayEndpoint endpoint = new GatewayEndpoint(form, CurrentActor.name(), clock.instant());
+  long create(EndpointSettings settings) {
+    refuseTaken(settings, null);
+    GatewayEndpoint endpoint = new GatewayEndpoint(settings, CurrentActor.name(), clock.instant());
     try {
       endpoints.saveAndFlush(endpoint);
     } catch (DataIntegrityViolationException raced) {
@@ -85,15 +85,15 @@ public class EndpointAdministration {
    * there from now on, which is why only administrators may do it and why it is audited.
    */
   @Transactional
-  Optional<EndpointView> update(long id, EndpointForm form) {
+  Optional<EndpointView> update(long id, EndpointSettings settings) {
     Optional<GatewayEndpoint> found = endpoints.findById(id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    refuseTaken(form, id);
+    refuseTaken(settings, id);
     GatewayEndpoint endpoint = found.get();
     EndpointView before = endpoint.toView();
-    endpoint.apply(form, CurrentActor.name(), clock.instant());
+    endpoint.apply(settings, CurrentActor.name(), clock.instant());
     try {
       endpoints.flush();
     } catch (DataIntegrityViolationException raced) {
@@ -161,14 +161,14 @@ public class EndpointAdministration {
    */
   @Transactional
   public long ensure(String name, String baseUrl, GatewayCharset charset) {
-    String url = EndpointForm.normalized(baseUrl);
-    EndpointForm form = new EndpointForm(name, url, charset, null, null);
+    EndpointSettings settings = new EndpointSettings(name, baseUrl, charset, null, null);
+    String url = settings.baseUrl();
     Optional<GatewayEndpoint> named = endpoints.findByName(name);
     if (named.isPresent()) {
       GatewayEndpoint endpoint = named.get();
       if (!endpoint.getBaseUrl().equals(url) || !endpoint.isActive()) {
         EndpointView before = endpoint.toView();
-        endpoint.apply(form, CurrentActor.name(), clock.instant());
+        endpoint.apply(settings, CurrentActor.name(), clock.instant());
         endpoint.activate(true, CurrentActor.name(), clock.instant());
         record(AuditAction.ENDPOINT_CHANGED, endpoint, changes(before, endpoint.toView()));
       }
@@ -180,7 +180,7 @@ public class EndpointAdministration {
         .orElseGet(
             () -> {
               GatewayEndpoint endpoint =
-                  new GatewayEndpoint(form, CurrentActor.name(), clock.instant());
+                  new GatewayEndpoint(settings, CurrentActor.name(), clock.instant());
               endpoints.saveAndFlush(endpoint);
               record(AuditAction.ENDPOINT_CREATED, endpoint, describe(endpoint.toView()));
               return endpoint.getId();
@@ -193,16 +193,16 @@ public class EndpointAdministration {
     return endpoints.count() == 0;
   }
 
-  private void refuseTaken(EndpointForm form, Long self) {
+  private void refuseTaken(EndpointSettings settings, Long self) {
     endpoints
-        .findByName(form.name().strip())
+        .findByName(settings.name())
         .filter(e -> !e.getId().equals(self))
         .ifPresent(
             e -> {
               throw new EndpointTakenException("name");
             });
     endpoints
-        .findByBaseUrl(EndpointForm.normalized(form.baseUrl()))
+        .findByBaseUrl(settings.baseUrl())
         .filter(e -> !e.getId().equals(self))
         .ifPresent(
             e -> {

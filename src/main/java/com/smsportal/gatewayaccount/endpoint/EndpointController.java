@@ -65,7 +65,7 @@ class EndpointController {
     }
     long id;
     try {
-      id = endpoints.create(form);
+      id = endpoints.create(form.settings());
     } catch (EndpointTakenException taken) {
       errors.rejectValue(taken.field(), "endpoints.error.taken." + taken.field());
       return showForm(null, model);
@@ -93,7 +93,7 @@ class EndpointController {
       return showForm(endpoint, model);
     }
     try {
-      endpoints.update(id, form).orElseThrow(NotFoundException::new);
+      endpoints.update(id, form.settings()).orElseThrow(NotFoundException::new);
     } catch (EndpointTakenException taken) {
       errors.rejectValue(taken.field(), "endpoints.error.taken." + taken.field());
       return showForm(endpoint, model);

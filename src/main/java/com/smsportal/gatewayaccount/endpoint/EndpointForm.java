@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Locale;
 
 /**
  * The administrator's endpoint form. The base URL is the address before the vendor's paths ({@code
@@ -46,22 +45,8 @@ record EndpointForm(
         endpoint.maxChunkSize());
   }
 
-  /**
-   * One spelling per address, so that the same endpoint is found whatever was typed: no spaces, no
-   * trailing slash, scheme and host in small letters (the path keeps its case).
-   */
-  static String normalized(String baseUrl) {
-    String url = baseUrl.strip();
-    while (url.endsWith("/")) {
-      url = url.substring(0, url.length() - 1);
-    }
-    int schemeEnd = url.indexOf("://");
-    if (schemeEnd < 0) {
-      return url;
-    }
-    int pathStart = url.indexOf('/', schemeEnd + 3);
-    String authority = pathStart < 0 ? url : url.substring(0, pathStart);
-    String path = pathStart < 0 ? "" : url.substring(pathStart);
-    return authority.toLowerCase(Locale.ROOT) + path;
+  /** What the form sets the endpoint to. */
+  EndpointSettings settings() {
+    return new EndpointSettings(name, baseUrl, defaultCharset, note, maxChunkSize);
   }
 }

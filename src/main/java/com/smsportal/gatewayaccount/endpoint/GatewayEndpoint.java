@@ -61,19 +61,19 @@ class GatewayEndpoint {
 
   protected GatewayEndpoint() {}
 
-  GatewayEndpoint(EndpointForm form, String by, Instant now) {
+  GatewayEndpoint(EndpointSettings settings, String by, Instant now) {
     this.active = true;
     this.createdAt = now;
     this.createdBy = by;
-    apply(form, by, now);
+    apply(settings, by, now);
   }
 
-  void apply(EndpointForm form, String by, Instant now) {
-    this.name = form.name().strip();
-    this.baseUrl = EndpointForm.normalized(form.baseUrl());
-    this.defaultCharset = form.defaultCharset();
-    this.note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
-    this.maxChunkSize = form.maxChunkSize();
+  void apply(EndpointSettings settings, String by, Instant now) {
+    this.name = settings.name();
+    this.baseUrl = settings.baseUrl();
+    this.defaultCharset = settings.defaultCharset();
+    this.note = settings.note();
+    this.maxChunkSize = settings.maxChunkSize();
     touched(by, now);
   }
 
