@@ -262,6 +262,15 @@ class GatewayEndpointIntegrationTests {
     String name = unique("On busy");
     long account = acmeAccountOn(id, name, "10001", unique("busy"), "pw-busy-1");
 
+    // The page offers no retiring while the account uses it: the reason, and a disabled button.
+    assertThat(page(admin, "/admin/endpoints/" + id))
+        .contains("id=\"retire-unavailable\"")
+        .contains("仍有 1 个网关账户使用此接入点（见上表），不能停用")
+        .doesNotContain("id=\"retire-form\"");
+    assertThat(page(admin, "/admin/endpoints/" + id + "?lang=en"))
+        .contains("It cannot be retired while 1 gateway account(s) use it");
+
+    // A request all the same (a page open since before the account joined) is refused.
     MockHttpServletResponse refused = send(admin, post("/admin/endpoints/" + id + "/retire"), null);
 
     assertThat(refused.getStatus()).isEqualTo(200);

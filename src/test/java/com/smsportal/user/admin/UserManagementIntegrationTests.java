@@ -153,6 +153,29 @@ class UserManagementIntegrationTests {
     assertThat(users.findByUsername(name).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
   }
 
+  /**
+   * Support is not offered what only an administrator may do: the administrator's row has no form
+   * that would end in a 403, but the buttons, disabled, and the reason; an administrator gets the
+   * forms.
+   */
+  @Test
+  void supportSeesWhyItCannotManageAnAdministratorInsteadOfButtonsThatFail() throws Exception {
+    long adminId = users.findByUsername("admin").orElseThrow().getId();
+    long supportId = users.findByUsername("support").orElseThrow().getId();
+    String resetAdmin = "/support/users/" + adminId + "/reset-password";
+
+    String asSupport = page("/support/staff", support);
+    assertThat(asSupport)
+        .doesNotContain(resetAdmin)
+        .doesNotContain("/support/users/" + adminId + "/disable")
+        .contains("只有管理员可以重置或停用管理员账户。")
+        // Support's own colleagues keep their actions.
+        .contains("/support/users/" + supportId + "/reset-password");
+
+    String asAdmin = page("/support/staff", Logins.as(mvc, "admin"));
+    assertThat(asAdmin).contains(resetAdmin).doesNotContain("只有管理员可以重置或停用管理员账户。");
+  }
+
   @Test
   void nobodyDisablesThemselves() throws Exception {
     long supportId = users.findByUsername("support").orElseThrow().getId();
@@ -215,5 +238,13 @@ class UserManagementIntegrationTests {
 
   private static String newName() {
     return "u" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private String page(String path, MockHttpSession session) throws Exception {
+    return mvc.perform(get(path).session(session))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 }
