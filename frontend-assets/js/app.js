@@ -11,7 +11,23 @@
     }
   });
 
-  // Destructive forms ask first: <form data-confirm="Really?">.
+  // A field that must repeat another (<input data-same-as="id" data-mismatch="text">) is invalid
+  // until it does, so that the browser refuses the form before any confirmation is asked.
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    var repeats = field.form && field.form.querySelectorAll("[data-same-as]");
+    if (!repeats) {
+      return;
+    }
+    Array.prototype.forEach.call(repeats, function (repeat) {
+      var original = document.getElementById(repeat.getAttribute("data-same-as"));
+      var differs = original && repeat.value !== original.value;
+      repeat.setCustomValidity(differs ? repeat.getAttribute("data-mismatch") || "" : "");
+    });
+  });
+
+  // Destructive forms ask first: <form data-confirm="Really?">. The browser has checked the
+  // fields by then (an invalid form never fires "submit"), so nobody confirms a refused input.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute && form.getAttribute("data-confirm");

@@ -50,7 +50,7 @@ class PasswordRotationController {
                   .orElseThrow(NotFoundException::new));
     }
     redirect.addFlashAttribute(NOTICE, notice);
-    return "redirect:/accounts/" + id;
+    return "redirect:/accounts/" + id + "#rotation";
   }
 
   /** Checks again which password of a rotation in doubt the gateway accepts. */
@@ -58,7 +58,7 @@ class PasswordRotationController {
   String resolve(@PathVariable long id, RedirectAttributes redirect) {
     requireAccount(id);
     redirect.addFlashAttribute(NOTICE, RotationNotice.of(rotation.resolve(id)));
-    return "redirect:/accounts/" + id;
+    return "redirect:/accounts/" + id + "#rotation";
   }
 
   private void requireAccount(long id) {

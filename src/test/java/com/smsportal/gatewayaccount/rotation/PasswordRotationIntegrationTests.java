@@ -187,7 +187,12 @@ class PasswordRotationIntegrationTests {
     long id = account(simulatorPassword);
     String chosen = secret("Chosen");
 
-    assertThat(rotate(id, chosen, chosen + "x")).contains("两次输入的新密码不一致，未更换密码。");
+    String mismatch = rotate(id, chosen, chosen + "x");
+    assertThat(mismatch).contains("两次输入的新密码不一致，未更换密码。");
+    // Next to the form it concerns, not at the top of the page.
+    assertThat(mismatch.indexOf("id=\"rotation-flash\""))
+        .isGreaterThan(mismatch.indexOf("id=\"rotation\""))
+        .isLessThan(mismatch.indexOf("id=\"rotation-form\""));
     assertThat(rotate(id, "short1", "short1")).contains("新密码须为 8–32 位字母或数字，未更换密码。");
     assertThat(rotate(id, "with-dash-123", "with-dash-123")).contains("须为 8–32 位字母或数字");
     assertThat(storedPassword(id)).isEqualTo(simulatorPassword);
@@ -490,7 +495,8 @@ class PasswordRotationIntegrationTests {
   }
 
   private String followed(long id, MvcResult result) throws Exception {
-    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/accounts/" + id);
+    // Back at the account page, scrolled to the rotation card where its notice stands.
+    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/accounts/" + id + "#rotation");
     MockHttpServletResponse page =
         mvc.perform(get("/accounts/" + id).session(admin).flashAttrs(result.getFlashMap()))
             .andReturn()
