@@ -177,7 +177,7 @@ class AccountBalances {
               failure ->
                   new Answer(
                       null,
-                      failure.error().messageKey(),
+                      failure.error().readMessageKey(),
                       failure.messageArgument(),
                       failure.upstreamMessage(),
                       clock.instant()));

@@ -48,6 +48,15 @@ public enum GatewayError {
   }
 
   /**
+   * The key of this error's explanation for a call that only reads (a balance, a keyword check, a
+   * connection test): where an unreadable or lost answer would call for care before a resend, a
+   * read simply got nothing and may be tried again.
+   */
+  public String readMessageKey() {
+    return mayHaveTakenEffect() ? "gateway.error.read." + name() : messageKey();
+  }
+
+  /**
    * Whether the request may have had its effect at the gateway although it failed: after an
    * unreadable or lost answer the gateway may well have sent the messages or changed the password.
    */

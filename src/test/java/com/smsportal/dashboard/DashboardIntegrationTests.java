@@ -153,7 +153,9 @@ class DashboardIntegrationTests {
     assertThat(valueOf(panel, healthy)).isEqualTo("4,200");
     assertThat(panel)
         .contains("id=\"balance-error-" + broken + "\"")
-        .contains("网关返回了无法识别的应答（HTTP 500）")
+        .contains("网关返回了无法识别的应答（HTTP 500），没有读到结果，请稍后再试。")
+        // A balance sent nothing: no advice about resending.
+        .doesNotContain("请勿直接重发")
         .doesNotContain("id=\"balance-error-" + healthy + "\"")
         .doesNotContain("id=\"balance-value-" + broken + "\"");
   }

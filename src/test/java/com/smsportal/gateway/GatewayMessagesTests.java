@@ -28,6 +28,26 @@ class GatewayMessagesTests {
     assertThat(english).matches("\\p{ASCII}+");
   }
 
+  /**
+   * A call that only reads (a balance, a keyword check, a connection test) sent nothing: its
+   * explanation never advises about resending, in either language, yet says what went wrong.
+   */
+  @ParameterizedTest
+  @EnumSource(GatewayError.class)
+  void aReadIsNeverToldToBewareOfResending(GatewayError error) {
+    String chinese =
+        messages.getMessage(error.readMessageKey(), new Object[] {"x"}, Locale.SIMPLIFIED_CHINESE);
+    String english =
+        messages.getMessage(error.readMessageKey(), new Object[] {"x"}, Locale.ENGLISH);
+
+    assertThat(chinese).doesNotContain("重发").isNotEqualTo(english);
+    assertThat(english.toLowerCase(Locale.ROOT)).doesNotContain("resend").matches("\\p{ASCII}+");
+    if (error.mayHaveTakenEffect()) {
+      assertThat(chinese).contains("请稍后再试");
+      assertThat(english).contains("try again later");
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void theExplanationOfUnencodableContentNamesTheCharacters() {
     GatewayException refused =

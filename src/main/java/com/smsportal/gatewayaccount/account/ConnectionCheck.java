@@ -50,7 +50,7 @@ record ConnectionCheck(
         false,
         0,
         0,
-        failure.error().messageKey(),
+        failure.error().readMessageKey(),
         failure.messageArgument(),
         failure.upstreamMessage());
   }

@@ -70,7 +70,9 @@ class ComposeController {
                             null),
                     failure ->
                         new KeywordOutcome(
-                            failure.error().messageKey(), List.of(), failure.upstreamMessage()));
+                            failure.error().readMessageKey(),
+                            List.of(),
+                            failure.upstreamMessage()));
     model.addAttribute("keywordOutcome", found.messageKey());
     model.addAttribute("blockedWords", String.join("、", found.words()));
     model.addAttribute("keywordUpstream", found.upstream());

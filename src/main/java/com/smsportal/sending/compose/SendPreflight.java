@@ -45,7 +45,7 @@ public class SendPreflight {
                 Optional.of(
                     new Objection(
                         failure.error() == GatewayError.NOT_ENCODABLE ? "content" : "account",
-                        failure.error().messageKey(),
+                        failure.error().readMessageKey(),
                         failure.messageArgument())));
   }
 
