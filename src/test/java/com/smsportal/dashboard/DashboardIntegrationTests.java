@@ -95,6 +95,10 @@ class DashboardIntegrationTests {
 
     assertThat(valueOf(panel, account)).isEqualTo("7,321");
     assertThat(panel)
+        // The balance says what it counts: billed messages.
+        .contains("id=\"balance-unit-" + account + "\"")
+        .contains(">条</span>")
+        .contains("余额按计费条数计")
         .contains("id=\"balance-asof-" + account + "\"")
         .contains(new com.smsportal.web.Times().format(clock.instant()));
   }
@@ -218,7 +222,8 @@ class DashboardIntegrationTests {
     assertThat(row(week, today.minusDays(1))).contains(">2<", ">1<", ">0<", "100.0%");
     assertThat(row(week, today.minusDays(2))).contains(">0<", "—");
     assertThat(week).doesNotContain("data-day=\"" + today.minusDays(10) + "\"");
-    assertThat(week).contains("共发送 5 条，已送达 3 条，失败 1 条，送达率 75.0%");
+    // Counted by number, and said so: the balance falls by segments, this does not.
+    assertThat(week).contains("共向 5 个号码发送，已送达 3 个，失败 1 个，送达率 75.0%（按号码计");
 
     String month =
         mvc.perform(get("/dashboard/sends?days=30").header("HX-Request", "true").session(customer))
@@ -226,7 +231,7 @@ class DashboardIntegrationTests {
             .getResponse()
             .getContentAsString();
     assertThat(month.strip()).startsWith("<div id=\"sends-panel\"");
-    assertThat(month).contains("data-days=\"30\"").contains("共发送 9 条，已送达 7 条，失败 1 条");
+    assertThat(month).contains("data-days=\"30\"").contains("共向 9 个号码发送，已送达 7 个，失败 1 个");
     assertThat(row(month, today.minusDays(10))).contains(">4<", "100.0%");
     assertThat(month.split("data-day=\"", -1)).hasSize(31);
   }
@@ -286,7 +291,7 @@ class DashboardIntegrationTests {
             .getContentAsString();
     assertThat(page).contains("Sends and delivery rate").contains("Jobs in progress");
     String panel = html(get("/dashboard/balances").cookie(english));
-    assertThat(panel).contains("Refresh balances").contains("As of");
+    assertThat(panel).contains("Refresh balances").contains("As of").contains(">messages</span>");
   }
 
   // ---- helpers
