@@ -148,10 +148,21 @@ class ReceiptsPagesIntegrationTests {
 
     String page = acme.get("/receipts?" + window).body();
     assertThat(page).doesNotContain("GLOBEX1").contains("UNDELIV");
+    // A known carrier code says what it means; an unknown one (MK:0001) is shown as it came.
+    assertThat(page)
+        .contains("无法送达（如空号、停机或长时间关机）")
+        .contains("已送达手机")
+        .contains(">MK:0001</span>")
+        .doesNotContain("??receipts.code")
+        .contains("id=\"receipts-taskid-help\"");
     assertThat(page).contains("href=\"/jobs/41\"").contains("href=\"/jobs/42\"").contains("未匹配");
     assertThat(acme.get("/receipts?" + window + "&mobile=13000000000").body())
         .contains("id=\"receipts-empty\"")
         .contains("没有符合条件的回执");
+    // (Last: ?lang=en keeps English for the rest of the session.)
+    assertThat(acme.get("/receipts?" + window + "&lang=en").body())
+        .contains("could not be delivered (e.g. a number not in service or a phone off for long)")
+        .contains("Gateway batch ID");
   }
 
   @Test
