@@ -32,28 +32,8 @@ class LayoutBrowserTests extends BrowserTest {
   /** A phone's content must begin within this many pixels of the page's top. */
   static final int NARROW_CONTENT_TOP = 120;
 
-  static final Map<String, List<String>> PAGES =
-      Map.of(
-          "acme",
-          List.of(
-              "/",
-              "/send",
-              "/jobs",
-              "/receipts",
-              "/replies",
-              "/optouts",
-              "/accounts",
-              "/account/password"),
-          "admin",
-          List.of(
-              "/",
-              "/accounts",
-              "/support/tenants",
-              "/support/staff",
-              "/admin/logins",
-              "/admin/audit",
-              "/admin/endpoints",
-              "/admin/pollers"));
+  /** Each user's pages, the detail pages of Acme's job and of Acme included. */
+  Map<String, List<String>> pages;
 
   @Autowired ApplicationContext context;
   @Autowired TenantService tenants;
@@ -66,8 +46,32 @@ class LayoutBrowserTests extends BrowserTest {
   void jobsOfAcme() {
     long acme = tenants.findByName("Acme").orElseThrow().id();
     long account = TenantContext.callAs(acme, () -> accounts.list()).get(0).id();
-    new SendFixtures(context).accepted(acme, account, clock.instant(), 3, 1, 1);
+    long job = new SendFixtures(context).accepted(acme, account, clock.instant(), 3, 1, 1);
     layout = new Layout((ChromeDriver) driver);
+    pages =
+        Map.of(
+            "acme",
+            List.of(
+                "/",
+                "/send",
+                "/jobs",
+                "/jobs/" + job,
+                "/receipts",
+                "/replies",
+                "/optouts",
+                "/accounts",
+                "/account/password"),
+            "admin",
+            List.of(
+                "/",
+                "/accounts",
+                "/support/tenants",
+                "/support/tenants/" + acme,
+                "/support/staff",
+                "/admin/logins",
+                "/admin/audit",
+                "/admin/endpoints",
+                "/admin/pollers"));
   }
 
   @ParameterizedTest(name = "{0} px")
@@ -78,7 +82,7 @@ class LayoutBrowserTests extends BrowserTest {
     for (String user : List.of("acme", "admin")) {
       new LoginPage(driver, baseUrl()).open().logInAs(user, DEMO_PASSWORD);
       for (String language : List.of("zh-CN", "en")) {
-        for (String path : PAGES.get(user)) {
+        for (String path : pages.get(user)) {
           driver.get(baseUrl() + path + "?lang=" + language);
           String name = width + "-" + language + "-" + user + path.replace('/', '_');
           layout.screenshot(name);
