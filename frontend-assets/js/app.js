@@ -35,4 +35,29 @@
       event.preventDefault();
     }
   }, true);
+
+  // On a narrow screen the navigation and the account links fold away behind the top bar's menu
+  // button; the button says whether they are open (aria-expanded), Escape closes them again.
+  function setMenu(toggle, open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    var shell = document.querySelector(".shell");
+    if (shell) {
+      shell.classList.toggle("nav-open", open);
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("#menu-toggle");
+    if (toggle) {
+      setMenu(toggle, toggle.getAttribute("aria-expanded") !== "true");
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("menu-toggle");
+    if (event.key === "Escape" && toggle && toggle.getAttribute("aria-expanded") === "true") {
+      setMenu(toggle, false);
+      toggle.focus();
+    }
+  });
 })();
