@@ -85,8 +85,8 @@ public final class AuditDetail {
     return arg.toString().replaceAll("[\\u0000-\\u001F]", " ");
   }
 
-  /** The stored form. */
-  String encode() {
+  /** The stored form (what a query of the audit table finds). */
+  public String encode() {
     StringBuilder out = new StringBuilder().append(MARK);
     for (int i = 0; i < parts.size(); i++) {
       if (i > 0) {

@@ -1,5 +1,6 @@
 package com.smsportal.audit;
 
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,8 +20,10 @@ public class AuditDetails {
   }
 
   public String text(String stored) {
-    return AuditDetail.decode(stored)
-        .map(d -> d.render(messages, LocaleContextHolder.getLocale()))
-        .orElse(stored);
+    return text(stored, LocaleContextHolder.getLocale());
+  }
+
+  public String text(String stored, Locale locale) {
+    return AuditDetail.decode(stored).map(d -> d.render(messages, locale)).orElse(stored);
   }
 }
