@@ -74,7 +74,10 @@ public class RotationSteps {
 
     @Override
     public String toString() {
-      return "Start[" + outcome + (rotation == null ? "" : ", " + rotation.target()) + "]";
+      return "Start["
+          + outcome
+          + (rotation == null ? "" : ", account " + rotation.accountId())
+          + "]";
     }
   }
 
@@ -84,7 +87,7 @@ public class RotationSteps {
 
     @Override
     public String toString() {
-      return "Doubt[" + rotation.target() + "]";
+      return "Doubt[account " + rotation.accountId() + "]";
     }
   }
 
@@ -278,7 +281,8 @@ public class RotationSteps {
     audit.record(entry.tenant(tenantId, tenantName).detail(detail));
   }
 
+  /** The audit target: the account's number and name, in the reader's language. */
   private static String target(GatewayAccount account) {
-    return "gateway account " + account.getId() + " (" + account.getName() + ")";
+    return AuditDetail.of("audit.target.account", account.getId(), account.getName()).encode();
   }
 }
