@@ -45,5 +45,10 @@ public enum AuditAction {
   /** A client address made too many failed logins and is blocked for a while. */
   LOGIN_CLIENT_BLOCKED,
   /** The demo's users and tenants were removed from a portal started without the demo. */
-  DEMO_DATA_REMOVED
+  DEMO_DATA_REMOVED,
+  /**
+   * A gateway account's settings changed (name, charset, chunk size, extension, active, low-balance
+   * threshold) but not its login: not a change of credentials.
+   */
+  ACCOUNT_SETTINGS_CHANGED
 }

@@ -6,6 +6,7 @@ import com.smsportal.web.Times;
 import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,11 +25,16 @@ class AuditController {
   private final AuditSearch search;
   private final AuditLog log;
   private final Times times;
+  private final AuditDetails details;
+  private final MessageSource messages;
 
-  AuditController(AuditSearch search, AuditLog log, Times times) {
+  AuditController(
+      AuditSearch search, AuditLog log, Times times, AuditDetails details, MessageSource messages) {
     this.search = search;
     this.log = log;
     this.times = times;
+    this.details = details;
+    this.messages = messages;
   }
 
   @GetMapping("/admin/audit")
@@ -51,11 +57,22 @@ class AuditController {
     if (errors.hasErrors()) {
       return ResponseEntity.badRequest().build();
     }
-    log.record(AuditEntry.success(AuditAction.EXPORT, "audit log"));
+    log.record(AuditEntry.success(AuditAction.EXPORT, AuditDetail.of("audit.target.auditLog")));
     return CsvDownload.of(
         "audit-log.csv",
-        List.of(
-            "id", "time", "actor", "role", "tenant", "action", "target", "outcome", "ip", "detail"),
+        CsvDownload.header(
+            messages,
+            List.of(
+                "export.col.id",
+                "audit.col.time",
+                "audit.col.actor",
+                "export.col.role",
+                "audit.col.tenant",
+                "audit.col.action",
+                "audit.col.target",
+                "audit.col.outcome",
+                "audit.col.ip",
+                "export.col.detail")),
         (before, limit) -> search.page(query, before, limit),
         AuditRecord::id,
         r ->
@@ -63,12 +80,12 @@ class AuditController {
                 r.id(),
                 times.format(r.occurredAt()),
                 r.actor(),
-                r.actorRole(),
+                r.actorRole() == null ? null : CsvDownload.label(messages, "role." + r.actorRole()),
                 r.tenantName(),
-                r.action(),
-                r.target(),
-                r.outcome(),
+                CsvDownload.label(messages, "audit.action." + r.action()),
+                details.text(r.target()),
+                CsvDownload.label(messages, "audit.outcome." + r.outcome()),
                 r.clientIp(),
-                r.detail()));
+                details.text(r.detail())));
   }
 }

@@ -1,6 +1,7 @@
 package com.smsportal.demo;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.user.SeededUsers;
@@ -116,7 +117,7 @@ class DemoAccounts {
     }
     audit.record(
         AuditEntry.success(AuditAction.DEMO_DATA_REMOVED, String.join(",", found.usernames()))
-            .detail("tenants " + found.tenantIds()));
+            .detail(AuditDetail.of("audit.detail.demoTenants", found.tenantIds().toString())));
     return found;
   }
 

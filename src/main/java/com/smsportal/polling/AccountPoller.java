@@ -99,20 +99,12 @@ class AccountPoller {
                       Optional.of(
                           switch (unusable) {
                             case NOT_FOUND -> new Round(0, 0, "account not found");
-                            case ROTATING ->
-                                failed(
-                                    account,
-                                    "ROTATION_IN_PROGRESS: the password is being rotated",
-                                    false);
-                            case PASSWORD_NEEDED ->
-                                failed(
-                                    account,
-                                    "PASSWORD_NEEDED: the password must be entered again",
-                                    false);
+                            case ROTATING -> failed(account, "ROTATION_IN_PROGRESS", false);
+                            case PASSWORD_NEEDED -> failed(account, "PASSWORD_NEEDED", false);
                           }),
-                  e -> Optional.of(failed(account, e.error() + ": " + e.getMessage(), true)));
+                  e -> Optional.of(failed(account, PollerErrors.stored(e), true)));
     } catch (UnreadableAnswerException e) {
-      return failed(account, "UPSTREAM_GARBAGE: " + e.getMessage(), true);
+      return failed(account, PollerErrors.UNREADABLE + ": " + e.inboxId(), true);
     } catch (StoreUnavailableException e) {
       log.warn("Polling account {} stopped: {}", account.id(), e.getMessage());
       return new Round(taken[0], taken[1], "DATABASE_UNAVAILABLE: " + e.getMessage());

@@ -1,7 +1,7 @@
 package com.smsportal.receipts;
 
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.web.FilterInput;
-import com.smsportal.web.FilterSummary;
 import com.smsportal.web.NewestFirstSearch;
 import java.time.Instant;
 import java.util.Locale;
@@ -38,13 +38,22 @@ record ReceiptQuery(String mobile, String taskId, ReceiptStatus status, Instant 
   }
 
   /** The filter in the audit log's detail: which rows left the portal. */
-  String describe() {
-    return new FilterSummary("all receipts")
-        .add("mobile", mobile)
-        .add("task", taskId)
-        .add("status", status)
-        .add("from", from)
-        .add("until", until)
-        .toString();
+  AuditDetail describe() {
+    return AuditDetail.filter(
+        "filter.mobile",
+        mobile,
+        "receipts.filter.taskId",
+        taskId,
+        "receipts.filter.status",
+        status == null
+            ? null
+            : AuditDetail.text(
+                status == ReceiptStatus.DELIVERED
+                    ? "receipts.status.delivered"
+                    : "receipts.status.failed"),
+        "filter.from",
+        from,
+        "filter.to",
+        until);
   }
 }

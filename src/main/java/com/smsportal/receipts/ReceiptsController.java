@@ -1,16 +1,19 @@
 package com.smsportal.receipts;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
+import com.smsportal.web.CsvDownload;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +35,12 @@ class ReceiptsController {
   private final AuditLog audit;
 
   ReceiptsController(
-      ReceiptSearch search, AuditLog audit, Times times, Clock clock, GatewayAccounts accounts) {
+      ReceiptSearch search,
+      AuditLog audit,
+      Times times,
+      Clock clock,
+      GatewayAccounts accounts,
+      MessageSource messages) {
     this.audit = audit;
     this.list =
         new KeysetList<>(
@@ -44,23 +52,26 @@ class ReceiptsController {
             accounts::names,
             new KeysetList.Csv<>(
                 clock,
+                messages,
                 List.of(
-                    "received_at",
-                    "mobile",
-                    "task_id",
-                    "status",
-                    "carrier_code",
-                    "extno",
-                    "job_id",
-                    "fetched_at"),
+                    "export.col.receivedAt",
+                    "export.col.mobile",
+                    "export.col.taskId",
+                    "export.col.status",
+                    "export.col.carrierCode",
+                    "export.col.extno",
+                    "export.col.jobId",
+                    "export.col.fetchedAt"),
                 r ->
                     Arrays.asList(
                         times.format(r.receivedAt()),
                         r.mobile(),
                         r.taskId(),
                         r.delivered()
-                            ? "delivered"
-                            : r.failed() ? "failed" : String.valueOf(r.status()),
+                            ? CsvDownload.label(messages, "receipts.status.delivered")
+                            : r.failed()
+                                ? CsvDownload.label(messages, "receipts.status.failed")
+                                : CsvDownload.label(messages, "receipts.status.other", r.status()),
                         r.errorCode(),
                         r.extno(),
                         r.jobId(),
@@ -82,7 +93,8 @@ class ReceiptsController {
         request,
         query ->
             audit.record(
-                AuditEntry.success(AuditAction.EXPORT, "receipts").detail(query.describe())),
+                AuditEntry.success(AuditAction.EXPORT, AuditDetail.of("audit.target.receipts"))
+                    .detail(query.describe())),
         batch -> TenantContext.callAs(tenant, batch));
   }
 }

@@ -1,16 +1,19 @@
 package com.smsportal.replies;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
+import com.smsportal.web.CsvDownload;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +34,12 @@ class RepliesController {
   private final AuditLog audit;
 
   RepliesController(
-      ReplySearch search, AuditLog audit, Times times, Clock clock, GatewayAccounts accounts) {
+      ReplySearch search,
+      AuditLog audit,
+      Times times,
+      Clock clock,
+      GatewayAccounts accounts,
+      MessageSource messages) {
     this.audit = audit;
     this.list =
         new KeysetList<>(
@@ -43,7 +51,14 @@ class RepliesController {
             accounts::names,
             new KeysetList.Csv<>(
                 clock,
-                List.of("received_at", "mobile", "content", "extno", "job_id", "opt_out"),
+                messages,
+                List.of(
+                    "export.col.receivedAt",
+                    "export.col.mobile",
+                    "export.col.content",
+                    "export.col.extno",
+                    "export.col.jobId",
+                    "export.col.optOut"),
                 r ->
                     Arrays.asList(
                         times.format(r.receivedAt()),
@@ -51,7 +66,8 @@ class RepliesController {
                         r.content(),
                         r.extno(),
                         r.jobId(),
-                        r.optOut() ? "yes" : "no")));
+                        CsvDownload.label(
+                            messages, r.optOut() ? "export.value.yes" : "export.value.no"))));
   }
 
   @GetMapping("/replies")
@@ -68,7 +84,8 @@ class RepliesController {
         request,
         query ->
             audit.record(
-                AuditEntry.success(AuditAction.EXPORT, "replies").detail(query.describe())),
+                AuditEntry.success(AuditAction.EXPORT, AuditDetail.of("audit.target.replies"))
+                    .detail(query.describe())),
         batch -> TenantContext.callAs(tenant, batch));
   }
 }

@@ -1,7 +1,7 @@
 package com.smsportal.replies;
 
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.web.FilterInput;
-import com.smsportal.web.FilterSummary;
 import com.smsportal.web.NewestFirstSearch;
 import java.time.Instant;
 
@@ -24,12 +24,15 @@ record ReplyQuery(String mobile, String text, Instant from, Instant until)
   }
 
   /** The filter in the audit log's detail: which rows left the portal. */
-  String describe() {
-    return new FilterSummary("all replies")
-        .add("mobile", mobile)
-        .add("text contains", text)
-        .add("from", from)
-        .add("until", until)
-        .toString();
+  AuditDetail describe() {
+    return AuditDetail.filter(
+        "filter.mobile",
+        mobile,
+        "replies.filter.text",
+        text,
+        "filter.from",
+        from,
+        "filter.to",
+        until);
   }
 }

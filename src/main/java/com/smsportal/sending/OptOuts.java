@@ -1,6 +1,7 @@
 package com.smsportal.sending;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.CurrentActor;
@@ -176,8 +177,8 @@ public class OptOuts {
                     .tenant(saved.getTenantId(), tenantName(saved.getTenantId()))
                     .detail(
                         source == OptOutSource.REPLY
-                            ? "opt-out reply " + replyId
-                            : "added by hand"));
+                            ? AuditDetail.of("audit.detail.optOutReply", replyId)
+                            : AuditDetail.of("audit.detail.optOutByHand")));
             return Added.ADDED;
           });
     } catch (DataIntegrityViolationException concurrent) {
@@ -190,7 +191,7 @@ public class OptOuts {
     return tenants.find(tenantId).map(t -> t.name()).orElse(null);
   }
 
-  static String target(String mobile) {
-    return "opt-out " + mobile;
+  static AuditDetail target(String mobile) {
+    return AuditDetail.of("audit.target.optOut", mobile);
   }
 }

@@ -1,10 +1,12 @@
 package com.smsportal.tenant;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -87,7 +89,7 @@ public class TenantService {
   public TenantView create(TenantDetails details) {
     requireFreeName(details.name(), null);
     TenantView created = tenants.save(new Tenant(details, clock.instant())).toView();
-    audit.record(entry(AuditAction.TENANT_CREATED, created, null));
+    audit.record(entry(AuditAction.TENANT_CREATED, created, (String) null));
     return created;
   }
 
@@ -106,28 +108,31 @@ public class TenantService {
   }
 
   /** The sending limits' old and new values where they changed (empty: the default), or null. */
-  private static String limitsChange(TenantView before, TenantView after) {
-    String job = change("numbers per job", before.maxNumbersPerJob(), after.maxNumbersPerJob());
-    String day = change("numbers per day", before.maxNumbersPerDay(), after.maxNumbersPerDay());
-    String queued = change("queued numbers", before.maxQueuedNumbers(), after.maxQueuedNumbers());
-    String all =
-        String.join(
-            "; ",
-            java.util.stream.Stream.of(job, day, queued)
-                .filter(java.util.Objects::nonNull)
-                .toList());
-    return all.isEmpty() ? null : "limits: " + all;
+  private static AuditDetail limitsChange(TenantView before, TenantView after) {
+    List<Object[]> changes = new java.util.ArrayList<>();
+    change(changes, "audit.detail.limit.job", before.maxNumbersPerJob(), after.maxNumbersPerJob());
+    change(changes, "audit.detail.limit.day", before.maxNumbersPerDay(), after.maxNumbersPerDay());
+    change(
+        changes, "audit.detail.limit.queued", before.maxQueuedNumbers(), after.maxQueuedNumbers());
+    AuditDetail detail = null;
+    for (Object[] c : changes) {
+      detail =
+          detail == null
+              ? AuditDetail.of("audit.detail.limitChange", c)
+              : detail.and("audit.detail.limitChange", c);
+    }
+    return detail;
   }
 
-  private static String change(String what, Object before, Object after) {
-    if (java.util.Objects.equals(before, after)) {
-      return null;
+  private static void change(List<Object[]> changes, String what, Object before, Object after) {
+    if (!java.util.Objects.equals(before, after)) {
+      changes.add(
+          new Object[] {
+            AuditDetail.text(what),
+            before == null ? AuditDetail.text("audit.detail.defaultLimit") : before,
+            after == null ? AuditDetail.text("audit.detail.defaultLimit") : after
+          });
     }
-    return what
-        + " "
-        + (before == null ? "default" : before)
-        + " -> "
-        + (after == null ? "default" : after);
   }
 
   /** Suspends the tenant: its users' sessions end, logins and sends stop. Nothing is deleted. */
@@ -173,7 +178,13 @@ public class TenantService {
             });
   }
 
-  private static AuditEntry entry(AuditAction action, TenantView tenant, String detail) {
+  private static AuditEntry entry(AuditAction action, TenantView tenant, String reason) {
+    return AuditEntry.success(action, tenant.name())
+        .tenant(tenant.id(), tenant.name())
+        .detail(reason);
+  }
+
+  private static AuditEntry entry(AuditAction action, TenantView tenant, AuditDetail detail) {
     return AuditEntry.success(action, tenant.name())
         .tenant(tenant.id(), tenant.name())
         .detail(detail);

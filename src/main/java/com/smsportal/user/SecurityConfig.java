@@ -167,7 +167,7 @@ class SecurityConfig {
                             audit.recordAs(
                                 user.getUsername(),
                                 user.role().name(),
-                                AuditEntry.success(AuditAction.LOGOUT, null)
+                                AuditEntry.success(AuditAction.LOGOUT, (String) null)
                                     .tenant(user.tenantId(), user.tenantName()));
                           }
                         })

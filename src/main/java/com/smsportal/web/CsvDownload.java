@@ -9,6 +9,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * A CSV download of every row a keyset-paged query yields, fetched and written batch by batch so
  * that memory stays flat however many rows there are. For Excel users in China: UTF-8 with a
  * byte-order mark (so Excel reads Chinese correctly), RFC 4180 (Commons CSV), and cells that Excel
- * would run as a formula defused with a leading quote.
+ * would run as a formula defused with a leading quote. The rows are written on another thread with
+ * the request's language, so that a row's labels come from the bundles in the reader's language.
  */
 public final class CsvDownload {
 
@@ -40,23 +44,15 @@ public final class CsvDownload {
       BiFunction<Long, Integer, List<T>> page,
       Function<T, Long> cursorOf,
       Function<T, List<?>> row) {
+    LocaleContext language = LocaleContextHolder.getLocaleContext();
     StreamingResponseBody body =
         out -> {
-          CSVPrinter csv = printer(out);
-          csv.printRecord(header);
-          Long cursor = null;
-          List<T> batch;
-          do {
-            batch = page.apply(cursor, BATCH);
-            for (T item : batch) {
-              csv.printRecord(row.apply(item).stream().map(CsvDownload::defused));
-            }
-            csv.flush();
-            if (!batch.isEmpty()) {
-              cursor = cursorOf.apply(batch.get(batch.size() - 1));
-            }
-          } while (batch.size() == BATCH);
-          csv.flush();
+          LocaleContextHolder.setLocaleContext(language);
+          try {
+            write(out, header, page, cursorOf, row);
+          } finally {
+            LocaleContextHolder.resetLocaleContext();
+          }
         };
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -64,6 +60,45 @@ public final class CsvDownload {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(filename).build().toString())
         .body(body);
+  }
+
+  private static <T> void write(
+      OutputStream out,
+      List<String> header,
+      BiFunction<Long, Integer, List<T>> page,
+      Function<T, Long> cursorOf,
+      Function<T, List<?>> row)
+      throws IOException {
+    CSVPrinter csv = printer(out);
+    csv.printRecord(header);
+    Long cursor = null;
+    List<T> batch;
+    do {
+      batch = page.apply(cursor, BATCH);
+      for (T item : batch) {
+        csv.printRecord(row.apply(item).stream().map(CsvDownload::defused));
+      }
+      csv.flush();
+      if (!batch.isEmpty()) {
+        cursor = cursorOf.apply(batch.get(batch.size() - 1));
+      }
+    } while (batch.size() == BATCH);
+    csv.flush();
+  }
+
+  /** A header's message keys in the reader's language. */
+  public static List<String> header(MessageSource messages, List<String> keys) {
+    return keys.stream()
+        .map(k -> messages.getMessage(k, null, k, LocaleContextHolder.getLocale()))
+        .toList();
+  }
+
+  /**
+   * A label of the bundles in the reader's language: for a row's cell (a state, yes or no), so that
+   * every export spells a value as its page does.
+   */
+  public static String label(MessageSource messages, String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
   }
 
   /** The byte-order mark, then a printer of RFC 4180 records (CRLF, quotes only where needed). */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -52,10 +53,11 @@ public final class KeysetList<Q, V extends KeysetList.Row> {
   }
 
   /**
-   * The export: a file {@code <list's name>-<today in China>.csv} with this header and a row's
-   * cells (see {@link CsvDownload}).
+   * The export: a file {@code <list's name>-<today in China>.csv} with this header (message keys,
+   * written in the reader's language) and a row's cells (see {@link CsvDownload}).
    */
-  public record Csv<V>(Clock clock, List<String> header, Function<V, List<?>> cells) {}
+  public record Csv<V>(
+      Clock clock, MessageSource messages, List<String> header, Function<V, List<?>> cells) {}
 
   private final String path;
   private final String name;
@@ -134,7 +136,7 @@ public final class KeysetList<Q, V extends KeysetList.Row> {
     exported.accept(query);
     return CsvDownload.of(
         name + "-" + LocalDate.now(csv.clock().withZone(Times.ZONE)) + ".csv",
-        csv.header(),
+        CsvDownload.header(csv.messages(), csv.header()),
         (beforeId, limit) -> onStreamThread.apply(() -> rows.pageBelowId(query, beforeId, limit)),
         Row::id,
         csv.cells());

@@ -95,7 +95,9 @@ class PollersPageIntegrationTests {
     String row = rowOf(page.body(), "poller-" + account);
     assertThat(row)
         .contains("pollers-page", tenantName, "failing, 1 in a row")
-        .contains("UPSTREAM_GARBAGE: &lt;b&gt;HTTP 500&lt;/b&gt;")
+        .contains("The gateway answered something unreadable.")
+        .contains("The gateway said: &lt;b&gt;HTTP 500&lt;/b&gt;")
+        .doesNotContain("UPSTREAM_GARBAGE")
         .contains("<td class=\"num recovered\">2</td>");
     assertThat(page.body())
         .contains("Recovered: items that had arrived whole")

@@ -12,6 +12,7 @@ import com.smsportal.PolledRows.Report;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.PortalHttpTest;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
@@ -244,8 +245,7 @@ class ReceiptsPagesIntegrationTests {
     assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("receipts-" + LocalDate.now(Times.ZONE) + ".csv");
     List<String> lines = response.body().lines().toList();
-    assertThat(lines.get(0))
-        .isEqualTo("\uFEFFreceived_at,mobile,task_id,status,carrier_code,extno,job_id,fetched_at");
+    assertThat(lines.get(0)).isEqualTo("\uFEFF接收时间,手机号码,任务编号,状态,运营商代码,扩展号,发送任务,拉取时间");
     assertThat(lines).hasSize(delivered.size() + 1);
     List<String> expected = new ArrayList<>();
     for (long id : delivered) {
@@ -256,7 +256,7 @@ class ReceiptsPagesIntegrationTests {
               new Times().format(r.receivedAt()),
               r.mobile(),
               task,
-              "delivered",
+              "已送达",
               r.errorCode(),
               "7",
               "",
@@ -265,10 +265,11 @@ class ReceiptsPagesIntegrationTests {
     assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(expected);
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from audit_event where action = 'EXPORT' and target = 'receipts'"
+                "select count(*) from audit_event where action = 'EXPORT' and target = ?"
                     + " and actor = 'acme' and detail like ?",
                 Integer.class,
-                "%task " + task + "%"))
+                AuditDetail.of("audit.target.receipts").encode(),
+                "%" + task + "%"))
         .isEqualTo(1);
   }
 

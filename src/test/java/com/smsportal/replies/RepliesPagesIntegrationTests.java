@@ -11,6 +11,7 @@ import com.smsportal.PolledRows;
 import com.smsportal.PolledRows.Reply;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.PortalHttpTest;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;
@@ -147,16 +148,17 @@ class RepliesPagesIntegrationTests {
     Times times = new Times();
     assertThat(response.body().lines().toList())
         .containsExactly(
-            "\uFEFFreceived_at,mobile,content,extno,job_id,opt_out",
-            times.format(span.at(3)) + "," + mobile + ",退订,01,,yes",
-            times.format(span.at(2)) + "," + mobile + ",'=cmd|' /C calc'!A0,01,,no",
-            times.format(span.at(1)) + "," + mobile + ",\"好的, \"\"收到\"\"\",01,7,no");
+            "\uFEFF接收时间,手机号码,内容,扩展号,发送任务,退订",
+            times.format(span.at(3)) + "," + mobile + ",退订,01,,是",
+            times.format(span.at(2)) + "," + mobile + ",'=cmd|' /C calc'!A0,01,,否",
+            times.format(span.at(1)) + "," + mobile + ",\"好的, \"\"收到\"\"\",01,7,否");
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from audit_event where action = 'EXPORT' and target = 'replies'"
+                "select count(*) from audit_event where action = 'EXPORT' and target = ?"
                     + " and actor = 'acme' and detail like ?",
                 Integer.class,
-                "%mobile " + mobile + "%"))
+                AuditDetail.of("audit.target.replies").encode(),
+                "%" + mobile + "%"))
         .isEqualTo(1);
   }
 

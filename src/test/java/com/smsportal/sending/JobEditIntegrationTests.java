@@ -9,6 +9,7 @@ import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
@@ -99,7 +100,7 @@ class JobEditIntegrationTests {
     assertThat(sent.extno()).isEqualTo("12");
     assertThat(sent.mobiles()).containsExactly(mobile);
     assertThat(new SimulatorTasks(port).to(mobile)).hasSize(1);
-    assertThat(edits("send job " + id)).isEqualTo(1);
+    assertThat(edits(id)).isEqualTo(1);
   }
 
   @Test
@@ -124,7 +125,7 @@ class JobEditIntegrationTests {
     JobView job = job(id);
     assertThat(job.content()).isEqualTo(OLD);
     assertThat(job.version()).isZero();
-    assertThat(edits("send job " + id)).isZero();
+    assertThat(edits(id)).isZero();
     assertThat(
             mvc.perform(
                     post("/jobs/" + (id + 100000) + "/edit")
@@ -156,7 +157,7 @@ class JobEditIntegrationTests {
     awaitJob(sent, j -> j.state() == JobState.FINISHED);
     assertThat(page(edit(sent, NEW, inSeconds(7200), "", 0))).contains("不能再修改");
     assertThat(job(sent).content()).isEqualTo(OLD);
-    assertThat(edits("send job " + claimed) + edits("send job " + sent)).isZero();
+    assertThat(edits(claimed) + edits(sent)).isZero();
   }
 
   @Test
@@ -274,11 +275,11 @@ class JobEditIntegrationTests {
     return "167" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
   }
 
-  private long edits(String target) {
+  private long edits(long jobId) {
     return jdbc.queryForObject(
         "select count(*) from audit_event where action = 'SEND_EDITED' and target = ?",
         Long.class,
-        target);
+        AuditDetail.of("audit.target.job", jobId).encode());
   }
 
   private JobView job(long id) {

@@ -10,6 +10,7 @@ import com.smsportal.Logins;
 import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
@@ -115,7 +116,7 @@ class OptOutIntegrationTests {
             jdbc.queryForObject(
                 "select actor from audit_event where action = 'OPT_OUT_ADDED' and target = ?",
                 String.class,
-                "opt-out " + mobile))
+                AuditDetail.of("audit.target.optOut", mobile).encode()))
         .isEqualTo("acme");
   }
 
@@ -394,7 +395,7 @@ class OptOutIntegrationTests {
         "select count(*) from audit_event where action = ? and target = ?",
         Long.class,
         action,
-        "opt-out " + mobile);
+        AuditDetail.of("audit.target.optOut", mobile).encode());
   }
 
   private SubmitResult submit(String mobiles, Instant sendTime) {

@@ -7,6 +7,7 @@ import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalWithWorkerTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
@@ -110,7 +111,7 @@ class SendJobIntegrationTests {
             jdbc.queryForObject(
                 "select count(*) from audit_event where action = 'SEND' and target = ?",
                 Long.class,
-                "send job " + result.jobId()))
+                AuditDetail.of("audit.target.job", result.jobId()).encode()))
         .isEqualTo(1);
   }
 
@@ -485,7 +486,7 @@ class SendJobIntegrationTests {
   private long resentAudits(long jobId) {
     return count(
         "select count(*) from audit_event where action = 'SEND_RESENT' and target = ?",
-        "send job " + jobId);
+        AuditDetail.of("audit.target.job", jobId).encode());
   }
 
   private long count(String sql, Object... args) {

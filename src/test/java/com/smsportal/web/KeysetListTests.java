@@ -85,7 +85,11 @@ class KeysetListTests {
         input -> new Filter(input.mobile("mobile")),
         messages,
         () -> accounts,
-        new KeysetList.Csv<>(CLOCK, List.of("id", "mobile"), m -> List.of(m.id(), m.mobile())));
+        new KeysetList.Csv<>(
+            CLOCK,
+            new org.springframework.context.support.StaticMessageSource(),
+            List.of("id", "mobile"),
+            m -> List.of(m.id(), m.mobile())));
   }
 
   private static MockHttpServletRequest get(String query) {

@@ -82,6 +82,58 @@ class MessageBundlesTests {
     }
   }
 
+  /** Every bundle the tests read is one the portal reads, and the other way round. */
+  @Test
+  void theCheckedBundlesAreExactlyThoseThePortalReads() throws IOException {
+    Properties application = load(RESOURCES.resolve("application.properties"));
+    Set<String> read = new TreeSet<>();
+    for (String basename : application.getProperty("spring.messages.basename").split(",")) {
+      read.add(RESOURCES.resolve(basename.strip() + ".properties").toString());
+    }
+    Set<String> checked = new TreeSet<>();
+    baseBundles().forEach(p -> checked.add(p.toString()));
+    assertThat(checked).isEqualTo(read);
+  }
+
+  /**
+   * What a reader sees of every English text, rendered as the portal renders it (arguments or not):
+   * each apostrophe written, once. A text without arguments is shown as written, so "''" there
+   * would show twice; one with arguments loses a single apostrophe.
+   */
+  @Test
+  void everyEnglishApostropheIsShownOnceAsThePortalRendersIt() throws IOException {
+    org.springframework.context.support.ResourceBundleMessageSource messages =
+        new org.springframework.context.support.ResourceBundleMessageSource();
+    Properties application = load(RESOURCES.resolve("application.properties"));
+    messages.setBasenames(application.getProperty("spring.messages.basename").split(","));
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    int withApostrophe = 0;
+    for (Path base : baseBundles()) {
+      Properties english = load(sibling(base, "_en"));
+      for (String key : english.stringPropertyNames()) {
+        String text = english.getProperty(key);
+        if (text.indexOf('\'') < 0) {
+          continue;
+        }
+        withApostrophe++;
+        boolean arguments = ARGUMENT.matcher(text).find();
+        String shown =
+            messages.getMessage(
+                key.strip(),
+                arguments ? new Object[] {7, 7, 7, 7, 7, 7} : null,
+                java.util.Locale.ENGLISH);
+        long written =
+            (arguments ? text.replace("''", "'") : text).chars().filter(c -> c == '\'').count();
+        assertThat(shown).as(base + ": " + key).doesNotContain("''");
+        assertThat(shown.chars().filter(c -> c == '\'').count())
+            .as(base + ": " + key + " (apostrophes shown)")
+            .isEqualTo(written);
+      }
+    }
+    assertThat(withApostrophe).isGreaterThan(10);
+  }
+
   @Test
   void everyMessageKeyWrittenInATemplateExists() throws IOException {
     Set<String> known = new TreeSet<>();

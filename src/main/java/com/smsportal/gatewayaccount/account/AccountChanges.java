@@ -1,8 +1,7 @@
 package com.smsportal.gatewayaccount.account;
 
 import com.smsportal.audit.AuditAction;
-import com.smsportal.audit.AuditEntry;
-import com.smsportal.audit.AuditLog;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.RotationInProgressException;
@@ -12,11 +11,7 @@ import com.smsportal.gatewayaccount.endpoint.EndpointView;
 import com.smsportal.secrets.CredentialCipher;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
-import com.smsportal.tenant.TenantView;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,7 +35,7 @@ public class AccountChanges {
   private final EndpointDirectory endpoints;
   private final TenantService tenants;
   private final CredentialCipher cipher;
-  private final AuditLog audit;
+  private final AccountAudit changeLog;
   private final IdentityClaims identities;
   private final Clock clock;
 
@@ -50,7 +45,7 @@ public class AccountChanges {
       EndpointDirectory endpoints,
       TenantService tenants,
       CredentialCipher cipher,
-      AuditLog audit,
+      AccountAudit changeLog,
       IdentityClaims identities,
       Clock clock) {
     this.accounts = accounts;
@@ -58,7 +53,7 @@ public class AccountChanges {
     this.endpoints = endpoints;
     this.tenants = tenants;
     this.cipher = cipher;
-    this.audit = audit;
+    this.changeLog = changeLog;
     this.identities = identities;
     this.clock = clock;
   }
@@ -134,16 +129,17 @@ public class AccountChanges {
     }
     identities.write(account);
     account.setPassword(cipher.encrypt(password, account.binding(GatewayAccount.PASSWORD_COLUMN)));
-    audited(
+    changeLog.record(
+        AuditAction.CREDENTIALS_CHANGED,
         account,
         tenant,
-        "created; endpoint: "
-            + label(endpoint)
-            + "; userid: "
-            + account.getUserid()
-            + "; account: "
-            + account.getAccount()
-            + (passwordAccepted ? "; verified" : "; not verified"));
+        AuditDetail.of(
+            passwordAccepted
+                ? "audit.detail.accountCreated"
+                : "audit.detail.accountCreatedUnverified",
+            AccountAudit.endpoint(endpoint),
+            account.getUserid(),
+            account.getAccount()));
     return account.getId();
   }
 
@@ -178,35 +174,39 @@ public class AccountChanges {
     if (newIdentity && !hasNewPassword) {
       throw new PasswordRequiredException();
     }
-    List<String> changes = new ArrayList<>();
+    AccountAudit.Changes changes = new AccountAudit.Changes();
     if (newIdentity) {
       EndpointView before = endpoints.find(account.getEndpointId()).orElse(null);
       EndpointView after = endpoints.lockActive(settings.endpointId());
-      change(changes, "endpoint", before == null ? null : label(before), label(after));
-      change(changes, "userid", account.getUserid(), settings.userid().strip());
-      change(changes, "account", account.getAccount(), settings.account().strip());
+      changes.credential(
+          "accounts.field.endpoint",
+          before == null ? null : AccountAudit.endpoint(before),
+          AccountAudit.endpoint(after));
+      changes.credential("accounts.field.userid", account.getUserid(), settings.userid().strip());
+      changes.credential(
+          "accounts.field.account", account.getAccount(), settings.account().strip());
     }
+    GatewayAccountView unchanged = queries.view(account);
     account.apply(settings, clock.instant());
     if (hasNewPassword) {
       account.setPassword(
           cipher.encrypt(newPassword, account.binding(GatewayAccount.PASSWORD_COLUMN)));
-      changes.add(
-          newIdentity ? "password entered again (the old one is dropped)" : "password replaced");
+      changes.credential(
+          newIdentity ? "audit.detail.passwordAgain" : "audit.detail.passwordReplaced");
     }
     boolean claims = passwordAccepted && hasNewPassword && !account.isVerified();
     if (claims) {
       identities.refuseTaken(settings.endpointId(), settings.userid(), settings.account(), id);
       account.claim(clock.instant());
-      changes.add("verified");
+      changes.credential("audit.detail.verified");
     }
     if (newIdentity || claims) {
       identities.write(account);
     }
-    audited(
-        account,
-        account.getTenantId(),
-        changes.isEmpty() ? "settings" : "settings; " + String.join("; ", changes));
-    return Optional.of(queries.view(account));
+    GatewayAccountView changed = queries.view(account);
+    changes.settings(unchanged, changed);
+    changeLog.changed(account, account.getTenantId(), changes);
+    return Optional.of(changed);
   }
 
   /**
@@ -227,26 +227,11 @@ public class AccountChanges {
     identities.refuseTaken(account.getEndpointId(), account.getUserid(), account.getAccount(), id);
     account.claim(clock.instant());
     identities.write(account);
-    audited(account, account.getTenantId(), "verified: the gateway accepted the password");
+    changeLog.record(
+        AuditAction.CREDENTIALS_CHANGED,
+        account,
+        account.getTenantId(),
+        AuditDetail.of("audit.detail.verifiedByTest"));
     return true;
-  }
-
-  /** Records what changed, never a value of the password. */
-  private void audited(GatewayAccount account, long tenantId, String what) {
-    String tenantName = tenants.find(tenantId).map(TenantView::name).orElse(null);
-    audit.record(
-        AuditEntry.success(AuditAction.CREDENTIALS_CHANGED, account.getName())
-            .tenant(tenantId, tenantName)
-            .detail(what.length() > 500 ? what.substring(0, 500) : what));
-  }
-
-  private static String label(EndpointView endpoint) {
-    return endpoint.name() + " (#" + endpoint.id() + ")";
-  }
-
-  private static void change(List<String> changes, String what, String before, String after) {
-    if (!Objects.equals(before, after)) {
-      changes.add(what + ": " + before + " → " + after);
-    }
   }
 }

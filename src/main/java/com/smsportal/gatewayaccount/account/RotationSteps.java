@@ -1,6 +1,7 @@
 package com.smsportal.gatewayaccount.account;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayLogin;
@@ -27,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RotationSteps {
-
-  private static final int DETAIL_MAX = 500;
 
   private final GatewayAccountRepository accounts;
   private final AccountLogins logins;
@@ -75,7 +74,10 @@ public class RotationSteps {
 
     @Override
     public String toString() {
-      return "Start[" + outcome + (rotation == null ? "" : ", " + rotation.target()) + "]";
+      return "Start["
+          + outcome
+          + (rotation == null ? "" : ", account " + rotation.accountId())
+          + "]";
     }
   }
 
@@ -85,7 +87,7 @@ public class RotationSteps {
 
     @Override
     public String toString() {
-      return "Doubt[" + rotation.target() + "]";
+      return "Doubt[account " + rotation.accountId() + "]";
     }
   }
 
@@ -173,7 +175,7 @@ public class RotationSteps {
    *
    * @return false if it was resolved meanwhile: nothing changed
    */
-  public boolean end(Rotation rotation, Ending ending, String detail) {
+  public boolean end(Rotation rotation, Ending ending, AuditDetail detail) {
     return transaction.execute(
         status -> {
           Optional<GatewayAccount> locked =
@@ -206,7 +208,7 @@ public class RotationSteps {
   }
 
   /** Records that the rotation is still in doubt, and why; the row does not change. */
-  public void stillInDoubt(Rotation rotation, String detail) {
+  public void stillInDoubt(Rotation rotation, AuditDetail detail) {
     transaction.executeWithoutResult(
         status ->
             record(
@@ -227,7 +229,7 @@ public class RotationSteps {
             record(
                 AuditEntry.failure(AuditAction.PASSWORD_ROTATION, target(account)),
                 account.getTenantId(),
-                "in doubt: the rotation did not finish (the portal stopped during it?)");
+                AuditDetail.of("audit.detail.rotation.stale"));
           }
         });
   }
@@ -246,7 +248,7 @@ public class RotationSteps {
             record(
                 AuditEntry.failure(AuditAction.PASSWORD_ROTATION, target(account)),
                 account.getTenantId(),
-                "in doubt: the portal stopped during the rotation");
+                AuditDetail.of("audit.detail.rotation.interrupted"));
           }
           return interrupted.size();
         });
@@ -274,13 +276,13 @@ public class RotationSteps {
     return account.binding(GatewayAccount.PENDING_PASSWORD_COLUMN);
   }
 
-  private void record(AuditEntry entry, long tenantId, String detail) {
+  private void record(AuditEntry entry, long tenantId, AuditDetail detail) {
     String tenantName = tenants.find(tenantId).map(TenantView::name).orElse(null);
-    String text = detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX) : detail;
-    audit.record(entry.tenant(tenantId, tenantName).detail(text));
+    audit.record(entry.tenant(tenantId, tenantName).detail(detail));
   }
 
+  /** The audit target: the account's number and name, in the reader's language. */
   private static String target(GatewayAccount account) {
-    return "gateway account " + account.getId() + " (" + account.getName() + ")";
+    return AuditDetail.of("audit.target.account", account.getId(), account.getName()).encode();
   }
 }

@@ -1,6 +1,7 @@
 package com.smsportal.gatewayaccount.endpoint;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.CurrentActor;
@@ -99,8 +100,8 @@ public class EndpointAdministration {
     } catch (DataIntegrityViolationException raced) {
       throw new EndpointTakenException("name");
     }
-    String changes = changes(before, endpoint.toView());
-    if (!changes.isEmpty()) {
+    AuditDetail changes = changes(before, endpoint.toView());
+    if (changes != null) {
       record(AuditAction.ENDPOINT_CHANGED, endpoint, changes);
     }
     return Optional.of(endpoint.toView());
@@ -124,7 +125,7 @@ public class EndpointAdministration {
           GatewayEndpoint endpoint = found.get();
           if (endpoint.isActive()) {
             endpoint.activate(false, CurrentActor.name(), clock.instant());
-            record(AuditAction.ENDPOINT_RETIRED, endpoint, "active → retired");
+            record(AuditAction.ENDPOINT_RETIRED, endpoint, status(true, false));
           }
           return Optional.of(List.<AccountUse>of());
         });
@@ -138,7 +139,7 @@ public class EndpointAdministration {
             endpoint -> {
               if (!endpoint.isActive()) {
                 endpoint.activate(true, CurrentActor.name(), clock.instant());
-                record(AuditAction.ENDPOINT_REACTIVATED, endpoint, "retired → active");
+                record(AuditAction.ENDPOINT_REACTIVATED, endpoint, status(false, true));
               }
               return true;
             })
@@ -170,7 +171,10 @@ public class EndpointAdministration {
         EndpointView before = endpoint.toView();
         endpoint.apply(settings, CurrentActor.name(), clock.instant());
         endpoint.activate(true, CurrentActor.name(), clock.instant());
-        record(AuditAction.ENDPOINT_CHANGED, endpoint, changes(before, endpoint.toView()));
+        AuditDetail changes = changes(before, endpoint.toView());
+        if (changes != null) {
+          record(AuditAction.ENDPOINT_CHANGED, endpoint, changes);
+        }
       }
       return endpoint.getId();
     }
@@ -219,38 +223,52 @@ public class EndpointAdministration {
         TenantContext.ALL_TENANTS, () -> transaction.execute(status -> work.get()));
   }
 
-  private void record(AuditAction action, GatewayEndpoint endpoint, String detail) {
+  private void record(AuditAction action, GatewayEndpoint endpoint, AuditDetail detail) {
     audit.record(
         AuditEntry.success(
-                action, "gateway endpoint " + endpoint.getId() + " (" + endpoint.getName() + ")")
-            .detail(detail.length() > 500 ? detail.substring(0, 500) : detail));
+                action,
+                AuditDetail.of("audit.target.endpoint", endpoint.getId(), endpoint.getName()))
+            .detail(detail));
   }
 
-  private static String describe(EndpointView e) {
-    return "name: "
-        + e.name()
-        + "; base URL: "
-        + e.baseUrl()
-        + "; default charset: "
-        + e.defaultCharset()
-        + (e.note() == null ? "" : "; note: " + e.note());
+  private static AuditDetail describe(EndpointView e) {
+    AuditDetail detail =
+        AuditDetail.of("audit.detail.field", AuditDetail.text("endpoints.field.name"), e.name())
+            .and("audit.detail.field", AuditDetail.text("endpoints.field.baseUrl"), e.baseUrl())
+            .and(
+                "audit.detail.field",
+                AuditDetail.text("endpoints.field.charset"),
+                e.defaultCharset());
+    return e.note() == null
+        ? detail
+        : detail.and("audit.detail.field", AuditDetail.text("endpoints.field.note"), e.note());
   }
 
-  private static String changes(EndpointView before, EndpointView after) {
-    List<String> parts = new ArrayList<>();
-    change(parts, "name", before.name(), after.name());
-    change(parts, "base URL", before.baseUrl(), after.baseUrl());
-    change(parts, "default charset", before.defaultCharset(), after.defaultCharset());
-    change(parts, "note", before.note(), after.note());
-    change(parts, "max chunk size", before.maxChunkSize(), after.maxChunkSize());
-    change(parts, "active", before.active(), after.active());
-    return String.join("; ", parts);
+  private static AuditDetail status(boolean before, boolean after) {
+    return AuditDetail.of(
+        "audit.detail.fieldChange",
+        AuditDetail.text("endpoints.col.status"),
+        AuditDetail.text(before ? "endpoints.status.active" : "endpoints.status.retired"),
+        AuditDetail.text(after ? "endpoints.status.active" : "endpoints.status.retired"));
   }
 
-  private static void change(List<String> parts, String what, Object before, Object after) {
+  /** What changed, each "field: before → after"; null if nothing did. */
+  private static AuditDetail changes(EndpointView before, EndpointView after) {
+    List<AuditDetail> parts = new ArrayList<>();
+    change(parts, "endpoints.field.name", before.name(), after.name());
+    change(parts, "endpoints.field.baseUrl", before.baseUrl(), after.baseUrl());
+    change(parts, "endpoints.field.charset", before.defaultCharset(), after.defaultCharset());
+    change(parts, "endpoints.field.note", before.note(), after.note());
+    change(parts, "endpoints.field.maxChunkSize", before.maxChunkSize(), after.maxChunkSize());
+    if (before.active() != after.active()) {
+      parts.add(status(before.active(), after.active()));
+    }
+    return parts.stream().reduce(AuditDetail::and).orElse(null);
+  }
+
+  private static void change(List<AuditDetail> parts, String what, Object before, Object after) {
     if (!Objects.equals(before, after)) {
-      parts.add(
-          what + ": " + (before == null ? "—" : before) + " → " + (after == null ? "—" : after));
+      parts.add(AuditDetail.of("audit.detail.fieldChange", AuditDetail.text(what), before, after));
     }
   }
 }

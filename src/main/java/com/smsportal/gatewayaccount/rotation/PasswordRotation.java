@@ -1,5 +1,6 @@
 package com.smsportal.gatewayaccount.rotation;
 
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
@@ -9,6 +10,7 @@ import com.smsportal.gatewayaccount.account.RotationSteps.Doubt;
 import com.smsportal.gatewayaccount.account.RotationSteps.Ending;
 import com.smsportal.gatewayaccount.account.RotationSteps.Rotation;
 import com.smsportal.gatewayaccount.account.RotationSteps.Start;
+import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,12 +92,13 @@ class PasswordRotation {
       gateway.changePassword(current, newPassword);
     } catch (GatewayException e) {
       if (!e.error().mayHaveTakenEffect()) {
-        String detail =
-            "refused, password unchanged: "
-                + e.error()
-                + (e.upstreamMessage() == null
+        AuditDetail detail =
+            AuditDetail.of(
+                "audit.detail.rotation.refused",
+                AuditDetail.text("gateway.problem." + e.error()),
+                e.upstreamMessage() == null
                     ? ""
-                    : " (" + masked(e.upstreamMessage(), newPassword, current) + ")");
+                    : masked(e.upstreamMessage(), newPassword, current));
         return Optional.of(finish(rotation, Ending.REFUSED, detail, RotationResult.refused(e)));
       }
       unanswered(rotation, e.error());
@@ -110,7 +113,7 @@ class PasswordRotation {
         finish(
             rotation,
             Ending.CONFIRMED,
-            "changed: the gateway confirmed the new password",
+            AuditDetail.of("audit.detail.rotation.confirmed"),
             RotationResult.of(RotationOutcome.ROTATED)));
   }
 
@@ -134,9 +137,7 @@ class PasswordRotation {
       if (clock.instant().isBefore(settled)) {
         steps.stillInDoubt(
             open.rotation(),
-            "still in doubt: the old password works, the new one is kept until "
-                + settled
-                + " in case the change is applied late");
+            AuditDetail.of("audit.detail.rotation.settling", new Times().format(settled)));
         return RotationResult.of(RotationOutcome.IN_DOUBT_SETTLING);
       }
       return settle(open, false);
@@ -147,12 +148,11 @@ class PasswordRotation {
     steps.stillInDoubt(
         open.rotation(),
         neither
-            ? "still in doubt: the gateway accepts neither the old nor the new password"
-            : "still in doubt: the gateway could not be asked (new: "
-                + withNew
-                + ", old: "
-                + withOld
-                + ")");
+            ? AuditDetail.of("audit.detail.rotation.neither")
+            : AuditDetail.of(
+                "audit.detail.rotation.unasked",
+                AuditDetail.text("audit.detail.rotation.check." + withNew),
+                AuditDetail.text("audit.detail.rotation.check." + withOld)));
     log.warn("Password rotation of gateway account {} still in doubt: {}", id, outcome);
     return RotationResult.of(outcome);
   }
@@ -184,13 +184,14 @@ class PasswordRotation {
     finish(
         rotation,
         Ending.UNKNOWN,
-        "in doubt: no usable answer (" + error + "), either password may be valid",
+        AuditDetail.of(
+            "audit.detail.rotation.unanswered", AuditDetail.text("gateway.problem." + error)),
         RotationResult.of(RotationOutcome.IN_DOUBT_UNVERIFIED));
   }
 
   /** The change's outcome, stored with its audit record, if the rotation is still this one. */
   private RotationResult finish(
-      Rotation rotation, Ending ending, String detail, RotationResult result) {
+      Rotation rotation, Ending ending, AuditDetail detail, RotationResult result) {
     if (!steps.end(rotation, ending, detail)) {
       // Resolved meanwhile (a stale rotation found by the retry): nothing left to do here.
       return RotationResult.of(RotationOutcome.NOT_IN_DOUBT);
@@ -205,8 +206,8 @@ class PasswordRotation {
             doubt.rotation(),
             newIsValid ? Ending.NEW_VALID : Ending.OLD_VALID,
             newIsValid
-                ? "resolved: the gateway accepts the new password, now the current one"
-                : "resolved: the gateway still accepts the old password, the new one is dropped");
+                ? AuditDetail.of("audit.detail.rotation.newValid")
+                : AuditDetail.of("audit.detail.rotation.oldValid"));
     if (!settled) {
       return RotationResult.of(RotationOutcome.NOT_IN_DOUBT);
     }

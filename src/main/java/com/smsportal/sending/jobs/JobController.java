@@ -1,7 +1,5 @@
 package com.smsportal.sending.jobs;
 
-import com.smsportal.audit.AuditAction;
-import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.sending.JobView;
@@ -9,8 +7,6 @@ import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
 import com.smsportal.sending.ResendOutcome;
 import com.smsportal.sending.SendJobs;
-import com.smsportal.tenant.TenantContext;
-import com.smsportal.web.CsvDownload;
 import com.smsportal.web.KeysetPage;
 import com.smsportal.web.NotFoundException;
 import com.smsportal.web.Times;
@@ -18,16 +14,13 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The tenant's send jobs: the list, and each job's progress, chunks, cancel and resend. */
@@ -105,30 +98,6 @@ class JobController {
               job.version()));
     }
     return DETAIL;
-  }
-
-  /** The job's numbers and their outcome, as filtered on the page, streamed as CSV. */
-  @GetMapping("/jobs/{id}/export")
-  ResponseEntity<StreamingResponseBody> export(
-      @PathVariable long id,
-      @RequestParam(required = false) NumberState state,
-      @RequestParam(required = false) String mobile) {
-    jobs.find(id).orElseThrow(NotFoundException::new);
-    audit.record(AuditEntry.success(AuditAction.EXPORT, "send job " + id + " numbers"));
-    long tenant = TenantContext.current(); // the stream is written on another thread
-    return CsvDownload.of(
-        "job-" + id + ".csv",
-        List.of("mobile", "state", "carrier_code", "reported_at"),
-        (after, limit) ->
-            TenantContext.callAs(
-                tenant, () -> jobs.numbers(id, state, mobile, after == null ? 0 : after, limit)),
-        NumberView::id,
-        n ->
-            List.of(
-                n.mobile(),
-                n.state().name(),
-                n.carrierCode() == null ? "" : n.carrierCode(),
-                n.reportedAt() == null ? "" : times.format(n.reportedAt())));
   }
 
   @PostMapping("/jobs/{id}/cancel")

@@ -1,6 +1,7 @@
 package com.smsportal.sending.store;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.TenantService;
@@ -21,9 +22,9 @@ class JobAudit {
     this.tenants = tenants;
   }
 
-  void record(AuditAction action, long jobId, long tenantId, String detail) {
+  void record(AuditAction action, long jobId, long tenantId, AuditDetail detail) {
     audit.record(
-        AuditEntry.success(action, "send job " + jobId)
+        AuditEntry.success(action, AuditDetail.of("audit.target.job", jobId))
             .tenant(tenantId, tenants.find(tenantId).map(t -> t.name()).orElse(null))
             .detail(detail));
   }

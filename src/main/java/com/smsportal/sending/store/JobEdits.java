@@ -1,16 +1,16 @@
 package com.smsportal.sending.store;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.ResendOutcome;
 import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.sending.message.SendRules;
+import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class JobEdits {
+
+  private static final Times TIMES = new Times();
 
   /** How an edit ended. */
   public enum Outcome {
@@ -88,12 +90,7 @@ public class JobEdits {
               AuditAction.SEND_RESENT,
               job.getId(),
               job.getTenantId(),
-              "chunk "
-                  + chunk.getSeq()
-                  + " ("
-                  + chunk.getNumberCount()
-                  + " numbers) resent although its outcome was unknown; confirmed that"
-                  + " recipients may get the message twice");
+              AuditDetail.of("audit.detail.resent", chunk.getSeq(), chunk.getNumberCount()));
           return ResendOutcome.RESENT;
         });
   }
@@ -120,7 +117,7 @@ public class JobEdits {
               AuditAction.SEND_CANCELLED,
               job.getId(),
               job.getTenantId(),
-              cancelled + " of " + job.getChunkCount() + " chunks cancelled");
+              AuditDetail.of("audit.detail.cancelled", cancelled, job.getChunkCount()));
           return cancelled;
         });
   }
@@ -153,31 +150,34 @@ public class JobEdits {
             status.setRollbackOnly();
             return Outcome.STARTED;
           }
-          List<String> changed = changes(job, content, sendTime, extno);
+          AuditDetail changed = changes(job, content, sendTime, extno);
           job.edit(content, sendTime, extno, MessageSegments.count(content).segments());
           audit.record(
               AuditAction.SEND_EDITED,
               job.getId(),
               job.getTenantId(),
-              (changed.isEmpty() ? "nothing changed" : String.join(", ", changed))
-                  + " before it went (version "
-                  + (version + 1)
-                  + ")");
+              changed.and("audit.detail.edited", version + 1));
           return Outcome.EDITED;
         });
   }
 
-  private static List<String> changes(SendJob job, String content, Instant sendTime, String extno) {
-    List<String> changed = new ArrayList<>();
+  private static AuditDetail changes(SendJob job, String content, Instant sendTime, String extno) {
+    AuditDetail detail = null;
     if (!job.getContent().equals(content)) {
-      changed.add("content");
+      detail = AuditDetail.of("audit.detail.edit.content");
     }
     if (!sendTime.equals(job.getSendTime())) {
-      changed.add("send time " + job.getSendTime() + " → " + sendTime);
+      AuditDetail time =
+          AuditDetail.of(
+              "audit.detail.edit.sendTime",
+              TIMES.format(job.getSendTime()),
+              TIMES.format(sendTime));
+      detail = detail == null ? time : detail.and(time);
     }
     if (!job.getExtno().equals(extno)) {
-      changed.add("extno");
+      AuditDetail ext = AuditDetail.of("audit.detail.edit.extno", job.getExtno(), extno);
+      detail = detail == null ? ext : detail.and(ext);
     }
-    return changed;
+    return detail == null ? AuditDetail.of("audit.detail.edit.nothing") : detail;
   }
 }

@@ -1,11 +1,13 @@
 package com.smsportal.sending.store;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.CurrentActor;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.tenant.TenantContext;
+import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -109,17 +111,20 @@ class JobInsert {
         AuditAction.SEND,
         job.getId(),
         tenantId,
-        mobiles.size()
-            + " numbers, "
-            + segments
-            + " segment(s) each, "
-            + chunkCount
-            + " chunk(s) via gateway account "
-            + account.id()
-            + (order.optedOut() == 0
-                ? ""
-                : ", " + order.optedOut() + " on the opt-out list left out")
-            + (order.sendTime() == null ? "" : ", scheduled for " + order.sendTime()));
+        sent(mobiles.size(), segments, chunkCount, account.id(), order));
     return job.getId();
+  }
+
+  private static AuditDetail sent(
+      int numbers, int segments, int chunkCount, long accountId, NewJob order) {
+    AuditDetail detail =
+        AuditDetail.of("audit.detail.sent", numbers, segments, chunkCount, accountId);
+    if (order.optedOut() > 0) {
+      detail = detail.and("audit.detail.sentOptedOut", order.optedOut());
+    }
+    if (order.sendTime() != null) {
+      detail = detail.and("audit.detail.sentScheduled", new Times().format(order.sendTime()));
+    }
+    return detail;
   }
 }

@@ -1,6 +1,7 @@
 package com.smsportal.tenant.admin;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.TenantContext;
@@ -57,7 +58,11 @@ class CrossTenantViews implements WebMvcConfigurer, HandlerInterceptor {
               .tenant(
                   viewed.map(TenantView::id).orElse(null),
                   viewed.map(TenantView::name).orElse(null))
-              .detail(viewed.isPresent() ? "view as tenant" : "all tenants"));
+              .detail(
+                  AuditDetail.of(
+                      viewed.isPresent()
+                          ? "audit.detail.viewAsTenant"
+                          : "audit.detail.allTenants")));
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package com.smsportal.tenant.admin;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.TenantContext;
@@ -33,7 +34,7 @@ class ViewAsTenantController {
     TenantView tenant = tenants.find(id).orElseThrow(NotFoundException::new);
     session.setAttribute(TenantContext.VIEWED_TENANT, tenant.id());
     audit.record(
-        AuditEntry.success(AuditAction.TENANT_VIEWED, "view as tenant: start")
+        AuditEntry.success(AuditAction.TENANT_VIEWED, AuditDetail.of("audit.target.viewAsStart"))
             .tenant(tenant.id(), tenant.name()));
     return "redirect:/accounts";
   }
@@ -44,7 +45,7 @@ class ViewAsTenantController {
     session.removeAttribute(TenantContext.VIEWED_TENANT);
     if (viewed instanceof Long id) {
       audit.record(
-          AuditEntry.success(AuditAction.TENANT_VIEWED, "view as tenant: end")
+          AuditEntry.success(AuditAction.TENANT_VIEWED, AuditDetail.of("audit.target.viewAsEnd"))
               .tenant(id, tenants.find(id).map(TenantView::name).orElse(null)));
       return "redirect:/support/tenants/" + id;
     }

@@ -1,6 +1,7 @@
 package com.smsportal.user.admin;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.TenantView;
@@ -79,7 +80,7 @@ class UserAdministration {
     audit.record(
         AuditEntry.success(AuditAction.USER_CREATED, created.user().username())
             .tenant(tenant.id(), tenant.name())
-            .detail(Role.CUSTOMER.name()));
+            .detail(AuditDetail.of("audit.detail.role", AuditDetail.text("role.CUSTOMER"))));
     return created;
   }
 
@@ -91,7 +92,7 @@ class UserAdministration {
     Created created = create(form, role, null);
     audit.record(
         AuditEntry.success(AuditAction.USER_CREATED, created.user().username())
-            .detail(role.name()));
+            .detail(AuditDetail.of("audit.detail.role", AuditDetail.text("role." + role.name()))));
     return created;
   }
 
@@ -155,7 +156,7 @@ class UserAdministration {
               audit.record(
                   AuditEntry.success(AuditAction.SECOND_FACTOR_RESET, user.getUsername())
                       .tenant(user.getTenantId(), null)
-                      .detail(had ? null : "had none"));
+                      .detail(had ? null : AuditDetail.of("audit.detail.hadNoSecondFactor")));
               return UserRow.of(user, false);
             });
   }
@@ -172,7 +173,11 @@ class UserAdministration {
     audit.record(
         AuditEntry.success(AuditAction.SECOND_FACTOR_POLICY_CHANGED, tenant.name())
             .tenant(tenant.id(), tenant.name())
-            .detail(required ? "required" : "optional"));
+            .detail(
+                AuditDetail.of(
+                    required
+                        ? "audit.detail.secondFactorRequired"
+                        : "audit.detail.secondFactorOptional")));
   }
 
   private Created create(UserForm form, Role role, Long tenantId) {

@@ -1,6 +1,7 @@
 package com.smsportal.user.signin;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.AuditOutcome;
@@ -103,8 +104,8 @@ class SecondFactorSignInController {
     audit.recordAs(
         pending.username(),
         null,
-        new AuditEntry(
-            AuditAction.LOGIN, AuditOutcome.FAILURE, null, null, null, "wrong second-factor code"));
+        new AuditEntry(AuditAction.LOGIN, AuditOutcome.FAILURE, null, null, null, null)
+            .detail(AuditDetail.of("audit.detail.login.wrongCode")));
     if (failure.locked() || failure.signInEnded()) {
       session.removeAttribute(PendingSignIn.ATTRIBUTE);
       return "redirect:/login?error=" + (failure.locked() ? "locked" : "bad");

@@ -1,6 +1,7 @@
 package com.smsportal.user.signin;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.AuditOutcome;
@@ -100,13 +101,11 @@ public class SignIns {
     audit.recordAs(
         user.getUsername(),
         user.role().name(),
-        new AuditEntry(
-                AuditAction.LOGIN,
-                AuditOutcome.SUCCESS,
-                null,
-                null,
-                null,
-                check == SecondFactors.Check.RECOVERY_CODE ? "with a recovery code" : null)
+        new AuditEntry(AuditAction.LOGIN, AuditOutcome.SUCCESS, null, null, null, null)
+            .detail(
+                check == SecondFactors.Check.RECOVERY_CODE
+                    ? AuditDetail.of("audit.detail.login.recoveryCode")
+                    : null)
             .tenant(user.tenantId(), user.tenantName()));
     return true;
   }

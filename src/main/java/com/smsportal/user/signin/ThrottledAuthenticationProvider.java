@@ -1,6 +1,7 @@
 package com.smsportal.user.signin;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.AuditOutcome;
@@ -96,20 +97,23 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             "anonymous",
             null,
             new AuditEntry(
-                AuditAction.LOGIN_CLIENT_BLOCKED,
-                AuditOutcome.FAILURE,
-                null,
-                null,
-                ClientAddresses.key(clientIp),
-                "too many failed logins: slowed down"));
+                    AuditAction.LOGIN_CLIENT_BLOCKED,
+                    AuditOutcome.FAILURE,
+                    null,
+                    null,
+                    ClientAddresses.key(clientIp),
+                    null)
+                .detail(AuditDetail.of("audit.detail.login.slowed")));
       }
       if (known) {
         audit.recordAs(
             username,
             null,
             failure.locked()
-                ? entry(AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, "locked now")
-                : entry(AuditAction.LOGIN, AuditOutcome.FAILURE, "wrong password"));
+                ? entry(
+                    AuditAction.LOGIN_LOCKED, AuditOutcome.FAILURE, "audit.detail.login.lockedNow")
+                : entry(
+                    AuditAction.LOGIN, AuditOutcome.FAILURE, "audit.detail.login.wrongPassword"));
       }
       if (failure.locked() || ticket.bypassingLock()) {
         throw new LockedException("locked");
@@ -117,11 +121,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       throw badPassword;
     } catch (DisabledException disabled) {
       protection.passwordRight(ticket);
-      refuse(username, clientIp, LoginOutcome.DISABLED, "user disabled or tenant suspended");
+      refuse(username, clientIp, LoginOutcome.DISABLED, "audit.detail.login.disabled");
       throw disabled;
     } catch (CredentialsExpiredException expired) {
       protection.passwordRight(ticket);
-      refuse(username, clientIp, LoginOutcome.EXPIRED, "one-time password expired");
+      refuse(username, clientIp, LoginOutcome.EXPIRED, "audit.detail.login.expired");
       throw expired;
     }
     protection.passwordRight(ticket);
@@ -132,7 +136,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       throw new LockedException("locked");
     }
     if (needsCode && codes.codesLocked(username)) {
-      refuse(username, clientIp, LoginOutcome.LOCKED, "second-factor codes locked");
+      refuse(username, clientIp, LoginOutcome.LOCKED, "audit.detail.login.codesLocked");
       throw new LockedException("codes locked");
     }
     if (needsCode && code == null) {
@@ -149,7 +153,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     if (needsCode) {
       CodeProtection.CodeTicket codeTicket = codes.codeAttempt(username, null);
       if (codeTicket.refused()) {
-        refuse(username, clientIp, LoginOutcome.LOCKED, "second-factor codes locked");
+        refuse(username, clientIp, LoginOutcome.LOCKED, "audit.detail.login.codesLocked");
         throw new LockedException("codes locked");
       }
       SecondFactors.Check check = secondFactors.verify(user.id(), code);
@@ -158,7 +162,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         audit.recordAs(
             username,
             null,
-            entry(AuditAction.LOGIN, AuditOutcome.FAILURE, "wrong second-factor code"));
+            entry(AuditAction.LOGIN, AuditOutcome.FAILURE, "audit.detail.login.wrongCode"));
         if (failure.locked() || ticket.bypassingLock()) {
           throw new LockedException("locked");
         }
@@ -185,7 +189,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         entry(
                 AuditAction.LOGIN,
                 AuditOutcome.SUCCESS,
-                check == SecondFactors.Check.RECOVERY_CODE ? "with a recovery code" : null)
+                check == SecondFactors.Check.RECOVERY_CODE
+                    ? "audit.detail.login.recoveryCode"
+                    : null)
             .tenant(user.tenantId(), user.tenantName()));
   }
 
@@ -199,8 +205,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  private static AuditEntry entry(AuditAction action, AuditOutcome outcome, String detail) {
-    return new AuditEntry(action, outcome, null, null, null, detail);
+  /** An entry whose detail is the message of {@code key} (none: null). */
+  private static AuditEntry entry(AuditAction action, AuditOutcome outcome, String key) {
+    return new AuditEntry(action, outcome, null, null, null, null)
+        .detail(key == null ? null : AuditDetail.of(key));
   }
 
   private static String clientIp(Authentication authentication) {

@@ -1,6 +1,7 @@
 package com.smsportal.user.throttle;
 
 import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.user.account.Usernames;
@@ -57,7 +58,9 @@ class LoginAttemptsController {
   @PostMapping("/admin/logins/unblock")
   String unblock(@RequestParam String client, RedirectAttributes redirect) {
     records.unblock(client);
-    audit.record(AuditEntry.success(AuditAction.LOGIN_UNLOCKED, client).detail("client address"));
+    audit.record(
+        AuditEntry.success(AuditAction.LOGIN_UNLOCKED, client)
+            .detail(AuditDetail.of("audit.detail.clientAddress")));
     redirect.addFlashAttribute("unlocked", client);
     return "redirect:/admin/logins";
   }

@@ -13,6 +13,8 @@ import com.smsportal.PortalIntegrationTest;
 import com.smsportal.SimulatorControl;
 import com.smsportal.SimulatorControl.OpenedAccount;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
+import com.smsportal.audit.AuditDetails;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayError;
@@ -30,6 +32,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +59,7 @@ class GatewayEndpointIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
+  @Autowired AuditDetails auditDetails;
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
   @Autowired EndpointDirectory directory;
@@ -173,15 +177,17 @@ class GatewayEndpointIntegrationTests {
     assertThat(endpointOf(id)).isEqualTo(other);
     assertThat(testConnection(acme, id)).contains("id=\"connection-ok\"");
     String detail =
-        jdbc.queryForObject(
-            "select detail from audit_event where action = 'CREDENTIALS_CHANGED' and target = ?"
-                + " order by id desc limit 1",
-            String.class,
-            nameOf(id));
+        auditDetails.text(
+            jdbc.queryForObject(
+                "select detail from audit_event where action = 'CREDENTIALS_CHANGED' and target = ?"
+                    + " order by id desc limit 1",
+                String.class,
+                nameOf(id)),
+            Locale.ENGLISH);
     assertThat(detail)
-        .contains("endpoint: " + directory.find(simulator).orElseThrow().name())
+        .contains("Gateway endpoint: " + directory.find(simulator).orElseThrow().name())
         .contains("→ " + directory.find(other).orElseThrow().name())
-        .contains("password entered again")
+        .contains("Password entered again")
         .doesNotContain(gw.password());
   }
 
@@ -241,18 +247,18 @@ class GatewayEndpointIntegrationTests {
         send(admin, post("/admin/endpoints/" + id), endpointForm(renamed, moved));
     assertThat(changed.getRedirectedUrl()).isEqualTo("/admin/endpoints/" + id);
     assertThat(lastAudit("ENDPOINT_CHANGED", id))
-        .contains("name: " + name + " → " + renamed)
-        .contains("base URL: " + url + " → " + moved);
+        .contains("Name: " + name + " → " + renamed)
+        .contains("Base URL: " + url + " → " + moved);
 
     act(admin, "/admin/endpoints/" + id + "/retire");
     assertThat(directory.find(id).orElseThrow().active()).isFalse();
     assertThat(page(acme, "/accounts/new")).doesNotContain(renamed);
-    assertThat(lastAudit("ENDPOINT_RETIRED", id)).isEqualTo("active → retired");
+    assertThat(lastAudit("ENDPOINT_RETIRED", id)).isEqualTo("Status: Active → Retired");
 
     act(admin, "/admin/endpoints/" + id + "/reactivate");
     assertThat(directory.find(id).orElseThrow().active()).isTrue();
     assertThat(page(acme, "/accounts/new")).contains(renamed);
-    assertThat(lastAudit("ENDPOINT_REACTIVATED", id)).isEqualTo("retired → active");
+    assertThat(lastAudit("ENDPOINT_REACTIVATED", id)).isEqualTo("Status: Retired → Active");
     assertThat(page(admin, "/admin/endpoints/" + id + "?lang=en")).contains("Gateway endpoints");
   }
 
@@ -459,12 +465,16 @@ class GatewayEndpointIntegrationTests {
     }
   }
 
+  /** The endpoint's latest audit detail of this action, as an English reader sees it. */
   private String lastAudit(String action, long endpoint) {
-    return jdbc.queryForObject(
-        "select detail from audit_event where action = ? and target like ? order by id desc limit 1",
-        String.class,
-        action,
-        "gateway endpoint " + endpoint + " (%");
+    return auditDetails.text(
+        jdbc.queryForObject(
+            "select detail from audit_event where action = ? and target like ?"
+                + " order by id desc limit 1",
+            String.class,
+            action,
+            AuditDetail.of("audit.target.endpoint", endpoint).encode() + "\u001F%"),
+        Locale.ENGLISH);
   }
 
   private String attackerUrl() {

@@ -13,6 +13,8 @@ import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.SimulatorControl;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
+import com.smsportal.audit.AuditDetails;
 import com.smsportal.gateway.Balance;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gateway.GatewayClient;
@@ -40,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -108,7 +111,13 @@ class PasswordRotationIntegrationTests {
 
   @LocalServerPort int port;
 
+  /** What the audit log tells an English reader of a change whose answer was lost. */
+  private static final String UNANSWERED =
+      "In doubt: no usable answer (The request was sent but no answer came from the gateway.);"
+          + " either password may be valid";
+
   @Autowired MockMvc mvc;
+  @Autowired AuditDetails auditDetails;
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
   @Autowired GatewayAccess access;
@@ -178,7 +187,7 @@ class PasswordRotationIntegrationTests {
     assertThat(view(id).passwordRotatedAt()).isNotNull();
     assertThat(row(id).get("pending_password_ciphertext")).isNull();
     assertThat(audit(id))
-        .containsExactly("SUCCESS changed: the gateway confirmed the new password");
+        .containsExactly("SUCCESS Changed: the gateway confirmed the new password");
     assertNoPasswordStored(id, simulatorPassword, generated);
   }
 
@@ -224,7 +233,9 @@ class PasswordRotationIntegrationTests {
         .as("the gateway's password did not change")
         .isEqualTo(500);
     assertThat(audit(id))
-        .containsExactly("FAILURE refused, password unchanged: WRONG_CREDENTIALS (用户名或密码错误)");
+        .containsExactly(
+            "FAILURE Refused by the gateway, password unchanged: The gateway refused this gateway"
+                + " account's user name or password. 用户名或密码错误");
     assertNoPasswordStored(id, outdated, simulatorPassword);
   }
 
@@ -244,8 +255,8 @@ class PasswordRotationIntegrationTests {
     assertThat(refusal(simulatorPassword)).isEqualTo(GatewayError.WRONG_CREDENTIALS);
     assertThat(audit(id))
         .containsExactly(
-            "FAILURE in doubt: no usable answer (OUTCOME_UNKNOWN), either password may be valid",
-            "SUCCESS resolved: the gateway accepts the new password, now the current one");
+            "FAILURE " + UNANSWERED,
+            "SUCCESS Resolved: the gateway accepts the new password, now the current one");
     assertNoPasswordStored(id, simulatorPassword, chosen);
   }
 
@@ -275,11 +286,10 @@ class PasswordRotationIntegrationTests {
     assertThat(row(id).get("pending_password_ciphertext")).isNull();
     assertThat(audit(id))
         .hasSize(3)
-        .startsWith(
-            "FAILURE in doubt: no usable answer (OUTCOME_UNKNOWN), either password may be valid")
+        .startsWith("FAILURE " + UNANSWERED)
         .endsWith(
-            "SUCCESS resolved: the gateway still accepts the old password, the new one is dropped");
-    assertThat(audit(id).get(1)).startsWith("FAILURE still in doubt: the old password works");
+            "SUCCESS Resolved: the gateway still accepts the old password; the new one is dropped");
+    assertThat(audit(id).get(1)).startsWith("FAILURE Still in doubt: the old password works");
   }
 
   @Test
@@ -332,11 +342,12 @@ class PasswordRotationIntegrationTests {
     assertThat(resolve(id)).contains("此账户没有待核对的密码更换。");
     assertThat(audit(id))
         .containsExactly(
-            "FAILURE in doubt: no usable answer (OUTCOME_UNKNOWN), either password may be valid",
-            "FAILURE still in doubt: the gateway could not be asked (new: NO_ANSWER, old: NO_ANSWER)",
-            "FAILURE still in doubt: the gateway accepts neither the old nor the new password",
-            "FAILURE still in doubt: the gateway accepts neither the old nor the new password",
-            "SUCCESS resolved: the gateway accepts the new password, now the current one");
+            "FAILURE " + UNANSWERED,
+            "FAILURE Still in doubt: the gateway could not be asked (new password: no answer, old"
+                + " password: no answer)",
+            "FAILURE Still in doubt: the gateway accepts neither the old nor the new password",
+            "FAILURE Still in doubt: the gateway accepts neither the old nor the new password",
+            "SUCCESS Resolved: the gateway accepts the new password, now the current one");
     assertNoPasswordStored(id, simulatorPassword, chosen, elsewhere);
   }
 
@@ -409,7 +420,7 @@ class PasswordRotationIntegrationTests {
 
       assertThat(view(mine).rotationState()).isEqualTo(RotationState.IN_DOUBT);
       assertThat(audit(mine))
-          .containsExactly("FAILURE in doubt: the portal stopped during the rotation");
+          .containsExactly("FAILURE In doubt: the portal stopped during the rotation");
       assertThat(view(theirs).rotationState()).as("a live node's").isEqualTo(RotationState.PENDING);
       assertThat(audit(theirs)).isEmpty();
     } finally {
@@ -543,14 +554,18 @@ class PasswordRotationIntegrationTests {
         .queryForList(
             "select * from audit_event where action = 'PASSWORD_ROTATION' and target like ?"
                 + " order by id",
-            "gateway account " + id + " (%")
+            AuditDetail.of("audit.target.account", id).encode() + "\u001F%")
         .stream()
         .peek(
             event -> {
               assertThat(((Number) event.get("tenant_id")).longValue()).isEqualTo(tenantId);
               assertThat(event.get("tenant_name")).isEqualTo(tenantName);
             })
-        .map(event -> event.get("outcome") + " " + event.get("detail"))
+        .map(
+            event ->
+                event.get("outcome")
+                    + " "
+                    + auditDetails.text((String) event.get("detail"), Locale.ENGLISH))
         .collect(Collectors.toList());
   }
 

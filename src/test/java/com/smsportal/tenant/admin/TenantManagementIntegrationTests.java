@@ -12,10 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
+import com.smsportal.audit.AuditDetails;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class TenantManagementIntegrationTests {
 
   @Autowired MockMvc mvc;
+  @Autowired AuditDetails auditDetails;
   @Autowired TenantService tenants;
   @Autowired UserService users;
   @Autowired JdbcTemplate jdbc;
@@ -126,12 +129,15 @@ class TenantManagementIntegrationTests {
     assertThat(saved.maxQueuedNumbers()).isEqualTo(200_000L);
     String page = html(get("/support/tenants/" + tenant.id()));
     assertThat(page).contains("50,000").contains("10,000,000 （默认）").contains("200,000");
-    assertThat(
-            jdbc.queryForObject(
-                "select detail from audit_event where action = 'TENANT_UPDATED' and target = ?",
-                String.class,
-                tenant.name()))
-        .contains("numbers per job default -> 50000");
+    String detail =
+        jdbc.queryForObject(
+            "select detail from audit_event where action = 'TENANT_UPDATED' and target = ?",
+            String.class,
+            tenant.name());
+    assertThat(auditDetails.text(detail, Locale.SIMPLIFIED_CHINESE))
+        .contains("每个任务号码数上限：默认 → 50000");
+    assertThat(auditDetails.text(detail, Locale.ENGLISH))
+        .contains("Most numbers per job: default → 50000");
 
     String refused =
         html(
