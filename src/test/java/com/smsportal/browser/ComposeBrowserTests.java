@@ -31,7 +31,7 @@ class ComposeBrowserTests extends BrowserTest {
   }
 
   @Test
-  void aSentJobShowsItsProgressUntilItFinishes() {
+  void aSentJobShowsItsProgressUntilAllIsHandedToTheGateway() {
     new LoginPage(driver, baseUrl()).open().logInAs("acme", DEMO_PASSWORD);
     Pages pages = new Pages(driver, baseUrl()).open("/send");
     // The demo account points at this run's simulator.
@@ -44,7 +44,7 @@ class ComposeBrowserTests extends BrowserTest {
     assertThat(pages.text("job-submitted")).isNotBlank();
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> "已完成".equals(d.findElement(By.id("job-state")).getText()));
+        .until(d -> "等待回执".equals(d.findElement(By.id("job-state")).getText()));
     WebElement bar = driver.findElement(By.id("job-bar"));
     assertThat(bar.getAttribute("value")).isEqualTo("3");
     assertThat(bar.getAttribute("max")).isEqualTo("3");

@@ -79,10 +79,11 @@ class SendPagesIntegrationTests {
     assertThat(job.chunks()).singleElement().satisfies(c -> assertThat(c.taskId()).isNotBlank());
 
     String page = html(get("/jobs/" + id));
-    assertThat(page).contains("id=\"job-progress\"").contains("已完成").contains("【聚合云】您好");
-    assertThat(page).doesNotContain("hx-trigger=\"every 2s\"");
+    assertThat(page).contains("id=\"job-progress\"").contains("等待回执").contains("【聚合云】您好");
+    assertThat(page).as("it waits for the receipts").contains("hx-trigger=\"every 5s\"");
     String fragment = html(get("/jobs/" + id).header("HX-Request", "true"));
-    assertThat(fragment.strip()).startsWith("<div id=\"job-progress\"");
+    assertThat(fragment.strip()).startsWith("<div id=\"job-live\"");
+    assertThat(fragment).contains("id=\"job-progress\"").contains("id=\"chunk-table\"");
     assertThat(html(get("/jobs"))).contains("/jobs/" + id);
 
     assertThat(html(get("/jobs/" + id + "?mobile=1390013")))

@@ -2,6 +2,7 @@ package com.smsportal.sending.jobs;
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.sending.JobProgress;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
@@ -29,7 +30,7 @@ class JobController {
 
   static final String LIST = "send/jobs";
   static final String DETAIL = "send/job";
-  static final String PROGRESS = "partials/send/progress :: progress";
+  static final String LIVE = "partials/send/job-live :: live";
   static final int NUMBERS_PAGE = 100;
   static final int JOBS_PAGE = 50;
 
@@ -58,12 +59,20 @@ class JobController {
     return LIST;
   }
 
-  /** The job's progress alone, which the job page polls (htmx) while the job is open. */
+  /**
+   * The part of the job's page that changes by itself (progress, actions, chunks, the shown page of
+   * numbers), which the page polls (htmx) as one while something may still change.
+   */
   @HxRequest
   @GetMapping("/jobs/{id}")
-  String progress(@PathVariable long id, Model model) {
-    model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
-    return PROGRESS;
+  String live(
+      @PathVariable long id,
+      @RequestParam(required = false) NumberState state,
+      @RequestParam(required = false) String mobile,
+      @RequestParam(defaultValue = "0") long after,
+      Model model) {
+    readLive(id, state, mobile, after, model);
+    return LIVE;
   }
 
   /** The job's page. */
@@ -74,15 +83,25 @@ class JobController {
       @RequestParam(required = false) String mobile,
       @RequestParam(defaultValue = "0") long after,
       Model model) {
+    readLive(id, state, mobile, after, model);
+    return DETAIL;
+  }
+
+  /**
+   * The job, its progress now, the page of its numbers and whether it may still be changed: read
+   * together for one rendering, so that no part of the page contradicts another.
+   */
+  private void readLive(long id, NumberState state, String mobile, long after, Model model) {
     JobView job = jobs.find(id).orElseThrow(NotFoundException::new);
     model.addAttribute("job", job);
+    model.addAttribute("progress", JobProgress.of(job, clock.instant()));
     KeysetPage<NumberView> numbers =
         KeysetPage.read(NUMBERS_PAGE, n -> jobs.numbers(id, state, mobile, after, n));
     model.addAttribute("numbers", numbers.rows());
     model.addAttribute("nextAfter", numbers.next(NumberView::id));
-    model.addAttribute("numberStates", NumberState.values());
     model.addAttribute("stateFilter", state);
     model.addAttribute("mobileFilter", mobile);
+    model.addAttribute("numberStates", NumberState.values());
     model.addAttribute("accountNames", accountNames());
     boolean editable = job.editableAt(clock.instant());
     model.addAttribute("editable", editable);
@@ -97,7 +116,6 @@ class JobController {
               job.extno(),
               job.version()));
     }
-    return DETAIL;
   }
 
   @PostMapping("/jobs/{id}/cancel")

@@ -1,0 +1,184 @@
+package com.smsportal.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.smsportal.Logins;
+import com.smsportal.PortalIntegrationTest;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Each phase a job's page can show, reached from what is stored, named in both languages: a
+ * scheduled job is not "in progress", a job handed to the gateway waits for its receipts, and only
+ * a job whose every number has its outcome is finished, with what was delivered, failed or is
+ * unknown. The send worker is off in this context: a due job stays queued until the test cancels
+ * it.
+ */
+@PortalIntegrationTest
+class JobPhasePagesIntegrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired SendJobs jobs;
+  @Autowired GatewayAccounts accounts;
+  @Autowired TenantService tenants;
+  @Autowired ApplicationContext context;
+
+  MockHttpSession acme;
+  long acmeId;
+  long account;
+  SendFixtures fixtures;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    acme = Logins.as(mvc, "acme");
+    acmeId = tenants.findByName("Acme").orElseThrow().id();
+    account =
+        TenantContext.callAs(acmeId, () -> accounts.names()).keySet().stream()
+            .findFirst()
+            .orElseThrow();
+    fixtures = new SendFixtures(context);
+  }
+
+  @Test
+  void aJobWhoseTimeHasNotComeIsScheduledWithItsTime() throws Exception {
+    long job = submit(Instant.now().plus(Duration.ofMinutes(30)));
+    try {
+      assertThat(page(job, "zh-CN"))
+          .contains(">已定时<")
+          .contains("开始发送；在此之前可以修改或取消")
+          .doesNotContain("进行中")
+          .doesNotContain("正在按批提交给网关")
+          .contains("hx-trigger=\"every 5s\"");
+      assertThat(page(job, "en"))
+          .contains(">Scheduled<")
+          .contains("until then it may be changed or cancelled");
+    } finally {
+      TenantContext.callAs(acmeId, () -> jobs.cancel(job));
+    }
+  }
+
+  @Test
+  void aDueJobNotYetSubmittedIsSendingAndRefreshesOften() throws Exception {
+    long job = submit(null);
+    try {
+      assertThat(page(job, "zh-CN"))
+          .contains(">发送中<")
+          .contains("正在按批提交给网关：已处理 0 / 2 个号码")
+          .contains("hx-trigger=\"every 2s\"")
+          .contains("id=\"job-cancel\"");
+      assertThat(page(job, "en"))
+          .contains(">Sending<")
+          .contains("Being submitted to the gateway in chunks: 0 of 2 numbers handled");
+    } finally {
+      TenantContext.callAs(acmeId, () -> jobs.cancel(job));
+    }
+  }
+
+  @Test
+  void aJobHandedToTheGatewayWaitsForItsReceipts() throws Exception {
+    long job = fixtures.accepted(acmeId, account, Instant.now().minusSeconds(60), 1, 0, 2);
+    assertThat(page(job, "zh-CN"))
+        .contains(">等待回执<")
+        .contains("已全部交给网关，正在等待运营商回执：已收到 1 / 3 个号码的回执")
+        .contains("等待回执 2")
+        .doesNotContain(">已结束<")
+        .contains("hx-trigger=\"every 5s\"");
+    assertThat(page(job, "en"))
+        .contains(">Waiting for receipts<")
+        .contains("All handed to the gateway; waiting for the carriers to report: 1 of 3")
+        .contains("2 waiting for a receipt");
+  }
+
+  @Test
+  void aJobIsFinishedWithItsOutcomesOnceEveryReceiptIsIn() throws Exception {
+    long job = fixtures.accepted(acmeId, account, Instant.now().minusSeconds(60), 2, 1, 0);
+    assertThat(page(job, "zh-CN"))
+        .contains(">已结束<")
+        .contains("每个号码都已有结果")
+        .contains("已送达 2")
+        .contains("失败 1")
+        .contains("结果不明 0")
+        .doesNotContain("hx-trigger");
+    assertThat(page(job, "en"))
+        .contains(">Finished<")
+        .contains("2 delivered")
+        .contains("1 failed")
+        .contains("0 unknown");
+  }
+
+  @Test
+  void aDayAfterItsLastSubmitAJobIsFinishedWithTheReportlessNumbersUnknown() throws Exception {
+    long job =
+        fixtures.accepted(acmeId, account, Instant.now().minus(Duration.ofHours(25)), 1, 0, 2);
+    assertThat(page(job, "zh-CN"))
+        .contains(">已结束<")
+        .contains("结果不明 2")
+        .contains("提交后一天内没有收到运营商回执")
+        .contains(">未收到回执<")
+        .doesNotContain("hx-trigger");
+    assertThat(page(job, "en"))
+        .contains(">Finished<")
+        .contains("2 unknown")
+        .contains("no carrier report came within a day")
+        .contains(">No receipt<");
+  }
+
+  @Test
+  void aJobCancelledBeforeItsTimeIsCancelledAndNoLongerRefreshes() throws Exception {
+    long job = submit(Instant.now().plus(Duration.ofMinutes(30)));
+    TenantContext.callAs(acmeId, () -> jobs.cancel(job));
+    assertThat(page(job, "zh-CN"))
+        .contains(">已取消<")
+        .contains("任务在提交前已取消，没有号码交给网关")
+        .doesNotContain("id=\"job-cancel\"")
+        .doesNotContain("hx-trigger");
+    assertThat(page(job, "en"))
+        .contains(">Cancelled<")
+        .contains("Cancelled before any chunk was submitted");
+  }
+
+  @Test
+  void theBilledSegmentsAreExplainedInWords() throws Exception {
+    long job = fixtures.accepted(acmeId, account, Instant.now().minusSeconds(60), 3, 0, 0);
+    assertThat(page(job, "zh-CN")).contains("3 个号码 × 每个号码 1 条 = 计费 3 条");
+    assertThat(page(job, "en")).contains("3 numbers × 1 segment(s) each = 3 billed segments");
+  }
+
+  private long submit(Instant sendTime) {
+    String prefix = "135" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    SubmitResult result =
+        TenantContext.callAs(
+            acmeId,
+            () ->
+                jobs.submit(
+                    SendOrder.of(
+                        account,
+                        List.of(prefix + "01", prefix + "02"),
+                        "【聚合云】阶段",
+                        sendTime,
+                        "",
+                        UUID.randomUUID().toString())));
+    assertThat(result.refusal()).isNull();
+    return result.jobId();
+  }
+
+  private String page(long job, String language) throws Exception {
+    return mvc.perform(get("/jobs/" + job).param("lang", language).session(acme))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+}
