@@ -423,6 +423,20 @@ class SendPagesIntegrationTests {
         .contains("id=\"send-limits\"")
         .contains("本次最多可提交 5 个号码")
         .contains("今天还可提交 8 个");
+    // The live check says so while the numbers are typed (issue 23).
+    assertThat(
+            as(
+                customer,
+                post("/send/check")
+                    .param("accountId", Long.toString(limited))
+                    .param(
+                        "mobiles",
+                        "13712340901,13712340902,13712340903,13712340904,13712340905,13712340906")
+                    .param("content", "【聚合云】限额")
+                    .header("HX-Request", "true")
+                    .with(csrf())))
+        .contains("id=\"check-over-limit\"")
+        .contains("号码数 6 超过本次最多可提交的 5 个");
     MockHttpServletResponse tooMany = send.apply(6);
     assertThat(tooMany.getContentAsString())
         .contains("id=\"mobiles-error\"")
