@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class PortalHttpClient {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern CONFIRM_TOKEN =
+      Pattern.compile("name=\"confirmToken\" value=\"([^\"]+)\"");
 
   private final String baseUrl;
   private final CookieManager cookies;
@@ -149,6 +151,28 @@ public final class PortalHttpClient {
             .POST(form.publisher())
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Presses the confirm button if {@code reviewed} is the send's confirmation page (issue 23:
+   * {@code POST /send} first shows what will be sent); else returns it as it is (a refused form).
+   */
+  public HttpResponse<String> confirmSend(HttpResponse<String> reviewed)
+      throws IOException, InterruptedException {
+    String confirm = confirmation(reviewed);
+    return confirm == null ? reviewed : postEncoded("/send", confirm);
+  }
+
+  /**
+   * The URL-encoded body of the confirm button's POST /send if {@code reviewed} is the send's
+   * confirmation page, else null; for tests with an HTTP client of their own.
+   */
+  public static String confirmation(HttpResponse<String> reviewed) {
+    Matcher token = CONFIRM_TOKEN.matcher(reviewed.body());
+    if (reviewed.statusCode() != 200 || !token.find()) {
+      return null;
+    }
+    return "confirmToken=" + enc(token.group(1)) + "&_csrf=" + enc(csrf(reviewed.body()));
   }
 
   /** A GET with {@code headers} (name, value, name, value, ...). */

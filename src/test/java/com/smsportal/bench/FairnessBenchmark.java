@@ -248,10 +248,17 @@ class FairnessBenchmark {
     fields.put("extno", "");
     return sender
         .web()
-        .post(
-            "/send",
-            new MultipartForm(
-                fields, "file", "numbers.txt", type, file.getBytes(StandardCharsets.UTF_8)));
+        .confirmSend(
+            sender
+                .web()
+                .post(
+                    "/send",
+                    new MultipartForm(
+                        fields,
+                        "file",
+                        "numbers.txt",
+                        type,
+                        file.getBytes(StandardCharsets.UTF_8))));
   }
 
   private Sender sender(SimulatorControl control, String name) throws Exception {

@@ -275,12 +275,25 @@ class SendJobBenchmark {
     fields.put("sendTime", "");
     fields.put("extno", "");
     MultipartForm form = new MultipartForm(fields, "file", "numbers.txt", "text/plain", file);
+    HttpResponse<String> reviewed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/send")))
+                .header("Content-Type", form.contentType())
+                .header("Accept", "text/html")
+                .timeout(Duration.ofMinutes(30))
+                .POST(form.publisher())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    // Issue 23: the submit shows what will be sent; the confirm stores it.
+    String confirm = com.smsportal.PortalHttpClient.confirmation(reviewed);
+    if (confirm == null) {
+      return reviewed;
+    }
     return http.send(
         HttpRequest.newBuilder(URI.create(url("/send")))
-            .header("Content-Type", form.contentType())
+            .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
-            .timeout(Duration.ofMinutes(30))
-            .POST(form.publisher())
+            .POST(HttpRequest.BodyPublishers.ofString(confirm))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

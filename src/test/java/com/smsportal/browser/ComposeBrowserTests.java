@@ -39,6 +39,9 @@ class ComposeBrowserTests extends BrowserTest {
     driver.findElement(By.id("mobiles")).sendKeys("13800138000, 13900139000, 13700137000");
     driver.findElement(By.id("content")).sendKeys("【聚合云】您的订单已发货。");
     pages.press("send-submit");
+    // Issue 23: what will be sent, then the confirm.
+    assertThat(pages.text("confirm-recipients")).isEqualTo("3");
+    pages.press("confirm-send");
 
     assertThat(pages.path()).startsWith("/jobs/");
     assertThat(pages.text("job-submitted")).isNotBlank();

@@ -227,14 +227,15 @@ final class CrashRun implements AutoCloseable {
     fields.put("sendTime", "");
     fields.put("extno", "");
     HttpResponse<String> answer =
-        acme.post(
-            "/send",
-            new MultipartForm(
-                fields,
-                "file",
-                "numbers.txt",
-                "text/plain",
-                file.toString().getBytes(StandardCharsets.UTF_8)));
+        acme.confirmSend(
+            acme.post(
+                "/send",
+                new MultipartForm(
+                    fields,
+                    "file",
+                    "numbers.txt",
+                    "text/plain",
+                    file.toString().getBytes(StandardCharsets.UTF_8))));
     String location = answer.headers().firstValue("Location").orElse("");
     if (answer.statusCode() != 302 || !location.matches(".*/jobs/\\d+.*")) {
       throw new AssertionError("the job was not stored: " + answer.statusCode() + " " + location);

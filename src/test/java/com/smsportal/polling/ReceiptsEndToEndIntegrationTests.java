@@ -17,6 +17,7 @@ import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.NumberState;
+import com.smsportal.sending.SendConfirmation;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
@@ -111,16 +112,16 @@ class ReceiptsEndToEndIntegrationTests {
 
   private long send(MockHttpSession session, long account, String mobiles) throws Exception {
     String location =
-        mvc.perform(
+        SendConfirmation.sendAndConfirm(
+                mvc,
                 post("/send")
                     .param("accountId", Long.toString(account))
                     .param("mobiles", mobiles)
                     .param("content", "【聚合云】您的包裹已到驿站。")
                     .param("idempotencyKey", UUID.randomUUID().toString())
                     .session(session)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse()
+                    .with(csrf()),
+                session)
             .getRedirectedUrl();
     assertThat(location).startsWith("/jobs/");
     return Long.parseLong(location.substring("/jobs/".length()));

@@ -422,16 +422,16 @@ class OptOutIntegrationTests {
   }
 
   private MockHttpServletResponse send(String mobiles, String content) throws Exception {
-    return mvc.perform(
-            post("/send")
-                .param("accountId", Long.toString(account))
-                .param("mobiles", mobiles)
-                .param("content", content)
-                .param("idempotencyKey", UUID.randomUUID().toString())
-                .session(acme)
-                .with(csrf()))
-        .andReturn()
-        .getResponse();
+    return SendConfirmation.sendAndConfirm(
+        mvc,
+        post("/send")
+            .param("accountId", Long.toString(account))
+            .param("mobiles", mobiles)
+            .param("content", content)
+            .param("idempotencyKey", UUID.randomUUID().toString())
+            .session(acme)
+            .with(csrf()),
+        acme);
   }
 
   /** An Acme account on a simulator account of its own (each can be registered only once). */

@@ -199,17 +199,17 @@ class SendPagesIntegrationTests {
   void numbersMayComeFromAnUploadedFile() throws Exception {
     byte[] csv = "\uFEFFmobile\n13600136000\n13500135000\n".getBytes(StandardCharsets.UTF_8);
     MockHttpServletResponse sent =
-        mvc.perform(
-                multipart("/send")
-                    .file(new MockMultipartFile("file", "numbers.csv", "text/csv", csv))
-                    .param("accountId", Long.toString(account))
-                    .param("mobiles", "")
-                    .param("content", "【聚合云】文件")
-                    .param("idempotencyKey", UUID.randomUUID().toString())
-                    .session(acme)
-                    .with(csrf()))
-            .andReturn()
-            .getResponse();
+        SendConfirmation.sendAndConfirm(
+            mvc,
+            multipart("/send")
+                .file(new MockMultipartFile("file", "numbers.csv", "text/csv", csv))
+                .param("accountId", Long.toString(account))
+                .param("mobiles", "")
+                .param("content", "【聚合云】文件")
+                .param("idempotencyKey", UUID.randomUUID().toString())
+                .session(acme)
+                .with(csrf()),
+            acme);
     long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
     assertThat(job(id).numberCount()).isEqualTo(2);
   }
@@ -236,22 +236,22 @@ class SendPagesIntegrationTests {
     long before = TenantContext.callAs(acmeId, () -> jobs.count());
     byte[] broken = "PK\u0003\u0004 broken".getBytes(StandardCharsets.ISO_8859_1);
     String refused = upload("numbers.xlsx", broken).getContentAsString();
-    assertThat(refused).contains("id=\"send-refusal\"").contains("号码文件无法读取");
+    assertThat(refused).contains("id=\"file-error\"").contains("号码文件无法读取");
     assertThat(TenantContext.callAs(acmeId, () -> jobs.count())).isEqualTo(before);
   }
 
   private MockHttpServletResponse upload(String name, byte[] bytes) throws Exception {
-    return mvc.perform(
-            multipart("/send")
-                .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
-                .param("accountId", Long.toString(account))
-                .param("mobiles", "")
-                .param("content", "【聚合云】表格")
-                .param("idempotencyKey", UUID.randomUUID().toString())
-                .session(acme)
-                .with(csrf()))
-        .andReturn()
-        .getResponse();
+    return SendConfirmation.sendAndConfirm(
+        mvc,
+        multipart("/send")
+            .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
+            .param("accountId", Long.toString(account))
+            .param("mobiles", "")
+            .param("content", "【聚合云】表格")
+            .param("idempotencyKey", UUID.randomUUID().toString())
+            .session(acme)
+            .with(csrf()),
+        acme);
   }
 
   @Test
@@ -263,11 +263,10 @@ class SendPagesIntegrationTests {
             .withNano(0)
             .toString();
     MockHttpServletResponse sent =
-        mvc.perform(
-                form(UUID.randomUUID().toString(), "13300133000", "【聚合云】稍后")
-                    .param("sendTime", later))
-            .andReturn()
-            .getResponse();
+        SendConfirmation.sendAndConfirm(
+            mvc,
+            form(UUID.randomUUID().toString(), "13300133000", "【聚合云】稍后").param("sendTime", later),
+            acme);
     long id = Long.parseLong(sent.getRedirectedUrl().substring("/jobs/".length()));
     assertThat(html(get("/jobs/" + id))).contains("id=\"job-cancel\"");
     mvc.perform(post("/jobs/" + id + "/cancel").session(acme).with(csrf()));
@@ -320,7 +319,7 @@ class SendPagesIntegrationTests {
 
   private MockHttpServletResponse send(String key, String mobiles, String content)
       throws Exception {
-    return mvc.perform(form(key, mobiles, content)).andReturn().getResponse();
+    return SendConfirmation.sendAndConfirm(mvc, form(key, mobiles, content), acme);
   }
 
   private MockHttpServletRequestBuilder form(String key, String mobiles, String content) {
@@ -404,17 +403,17 @@ class SendPagesIntegrationTests {
             numbers.append(String.format("1371234%04d%n", next.incrementAndGet()));
           }
           try {
-            return mvc.perform(
-                    post("/send")
-                        .param("accountId", Long.toString(limited))
-                        .param("mobiles", numbers.toString())
-                        .param("content", "【聚合云】限额")
-                        .param("sendTime", later)
-                        .param("idempotencyKey", UUID.randomUUID().toString())
-                        .session(customer)
-                        .with(csrf()))
-                .andReturn()
-                .getResponse();
+            return SendConfirmation.sendAndConfirm(
+                mvc,
+                post("/send")
+                    .param("accountId", Long.toString(limited))
+                    .param("mobiles", numbers.toString())
+                    .param("content", "【聚合云】限额")
+                    .param("sendTime", later)
+                    .param("idempotencyKey", UUID.randomUUID().toString())
+                    .session(customer)
+                    .with(csrf()),
+                customer);
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -425,6 +424,20 @@ class SendPagesIntegrationTests {
         .contains("id=\"send-limits\"")
         .contains("本次最多可提交 5 个号码")
         .contains("今天还可提交 8 个");
+    // The live check says so while the numbers are typed (issue 23).
+    assertThat(
+            as(
+                customer,
+                post("/send/check")
+                    .param("accountId", Long.toString(limited))
+                    .param(
+                        "mobiles",
+                        "13712340901,13712340902,13712340903,13712340904,13712340905,13712340906")
+                    .param("content", "【聚合云】限额")
+                    .header("HX-Request", "true")
+                    .with(csrf())))
+        .contains("id=\"check-over-limit\"")
+        .contains("号码数 6 超过本次最多可提交的 5 个");
     MockHttpServletResponse tooMany = send.apply(6);
     assertThat(tooMany.getContentAsString())
         .contains("id=\"mobiles-error\"")

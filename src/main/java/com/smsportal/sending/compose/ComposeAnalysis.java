@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -63,10 +64,16 @@ public record ComposeAnalysis(
       Function<List<String>, Set<String>> optedOut,
       GatewayCharset charset) {
     ParsedNumbers numbers = PastedNumbers.parse(mobiles);
+    Set<String> listed = numbers.valid().isEmpty() ? Set.of() : optedOut.apply(numbers.valid());
+    return of(numbers, listed, content, charset);
+  }
+
+  /** Of numbers already read, {@code listed} those of them on the opt-out list. */
+  static ComposeAnalysis of(
+      ParsedNumbers numbers, Set<String> listed, String content, GatewayCharset charset) {
     String text = content == null ? "" : content;
     SegmentCount segments = MessageSegments.count(text);
     List<String> invalid = numbers.invalid();
-    Set<String> listed = numbers.valid().isEmpty() ? Set.of() : optedOut.apply(numbers.valid());
     List<String> excluded =
         listed.isEmpty()
             ? List.of()
@@ -104,6 +111,12 @@ public record ComposeAnalysis(
       i += Character.charCount(codePoint);
     }
     return List.copyOf(found);
+  }
+
+  /** The signature 【…】 the text starts with, or null. */
+  static String signature(String content) {
+    Matcher found = SIGNATURE.matcher(content == null ? "" : content);
+    return found.find() ? found.group() : null;
   }
 
   /** The numbers that will be sent: valid and not opted out. */

@@ -22,10 +22,12 @@ class ComposeController {
 
   private final Compose compose;
   private final GatewayAccess gateway;
+  private final ComposeProperties properties;
 
-  ComposeController(Compose compose, GatewayAccess gateway) {
+  ComposeController(Compose compose, GatewayAccess gateway, ComposeProperties properties) {
     this.compose = compose;
     this.gateway = gateway;
+    this.properties = properties;
   }
 
   @GetMapping("/send")
@@ -34,14 +36,21 @@ class ComposeController {
     model.addAttribute("analysis", ComposeAnalysis.of("", ""));
     model.addAttribute("accounts", compose.accounts());
     model.addAttribute("allowance", compose.allowance());
+    model.addAttribute("lengths", properties);
     return Compose.VIEW;
   }
 
-  /** The live summary under the form; changes nothing. */
+  /**
+   * The live summary under the form, with the tenant's limit for the next job and the blocked words
+   * (asked once per text); changes nothing.
+   */
   @PostMapping("/send/check")
   String check(@ModelAttribute("form") ComposeForm form, Model model) {
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
+    model.addAttribute("allowance", compose.allowance());
+    model.addAttribute("lengths", properties);
+    model.addAttribute("liveBlocked", compose.blockedWords(form.accountId(), form.content()));
     return CHECK;
   }
 

@@ -4,10 +4,7 @@ import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
-import com.smsportal.sending.message.SendRules;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -19,53 +16,53 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code POST /send}: stores the job under the form's idempotency key before anything is sent, then
- * shows its progress. A refusal goes back to the form with the reason next to its field.
+ * {@code POST /send} in two steps (issue 23). The form's submit checks everything at once ({@link
+ * SendReview}) and, if nothing is wrong, shows what will be sent (recipients, segments, cost
+ * against the balance, time, signature) with a confirm button carrying a token of the numbers it
+ * read ({@link StagedSends}). The confirm stores exactly those as the job under the form's
+ * idempotency key (a double confirm sends once) and shows its progress. Nothing is stored or sent
+ * before the confirm; a refusal goes back to the form with every reason next to its field.
  */
 @Controller
 class SendController {
 
-  /** Which field a refusal belongs next to; the rest are shown above the form. */
   static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+  static final String CONFIRM = "send/confirm";
 
   private final SendJobs jobs;
-  private final SendPreflight preflight;
+  private final SendReview review;
+  private final StagedSends staged;
   private final Compose compose;
+  private final ComposeProperties properties;
 
-  SendController(SendJobs jobs, SendPreflight preflight, Compose compose) {
+  SendController(
+      SendJobs jobs,
+      SendReview review,
+      StagedSends staged,
+      Compose compose,
+      ComposeProperties properties) {
     this.jobs = jobs;
-    this.preflight = preflight;
+    this.review = review;
+    this.staged = staged;
     this.compose = compose;
+    this.properties = properties;
   }
 
   @PostMapping("/send")
   String send(
       @ModelAttribute("form") ComposeForm form,
       @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "confirmToken", required = false) String confirmToken,
+      @RequestParam(name = "edit", required = false) String edit,
       Model model,
       RedirectAttributes redirect)
       throws IOException {
-    String mobiles = form.mobiles() == null ? "" : form.mobiles();
-    if (file != null && !file.isEmpty()) {
-      if (file.getSize() > MAX_FILE_BYTES) {
-        return refused(form, model, "file", "send.error.fileTooLarge");
-      }
-      try {
-        mobiles = mobiles + "\n" + NumberFile.text(file.getOriginalFilename(), file.getBytes());
-      } catch (NumberFile.Refused refusedFile) {
-        // Damaged, disguised, or more than an upload may hold: nothing is stored.
-        model.addAttribute("refusalArgument", refusedFile.argument());
-        return refused(form, model, "file", refusedFile.messageKey());
-      }
+    if (edit != null) {
+      // Back from the confirmation to the form as it was filled in.
+      return form(form, model, new FormErrors());
     }
-    Instant sendTime;
-    try {
-      sendTime = SendRules.sendTime(form.sendTime());
-    } catch (DateTimeParseException badTime) {
-      return refused(form, model, "sendTime", "send.error.sendTime");
-    }
-    if (form.accountId() == null) {
-      return refused(form, model, "account", SendRefusal.NO_SUCH_ACCOUNT.messageKey());
+    if (confirmToken != null && !confirmToken.isBlank()) {
+      return confirm(form, confirmToken, model, redirect);
     }
     // A repeated submit of a form that already made its job goes straight to that job.
     Optional<Long> earlier = jobs.jobOfKey(form.idempotencyKey());
@@ -73,37 +70,70 @@ class SendController {
       redirect.addFlashAttribute("submitted", "repeated");
       return "redirect:/jobs/" + earlier.get();
     }
-    ComposeAnalysis analysis = compose.analyse(form.accountId(), mobiles, form.content());
-    if (analysis.validCount() > 0 && analysis.sendCount() == 0) {
-      // Said before asking the gateway anything; the submit checks the list again in any case.
-      return refused(form, model, "mobiles", SendRefusal.ALL_OPTED_OUT.messageKey());
+    SendReview.Reviewed reviewed = review.review(form, file);
+    FormErrors errors = reviewed.errors();
+    String key = form.idempotencyKey() == null ? "" : form.idempotencyKey().strip();
+    if (key.isEmpty() || key.length() > 64) {
+      errors.add("account", SendRefusal.NO_IDEMPOTENCY_KEY.messageKey(), null);
     }
-    Optional<SendPreflight.Objection> objection =
-        preflight.check(form.accountId(), form.content(), analysis.cost());
-    if (objection.isPresent()) {
-      model.addAttribute("refusalArgument", objection.get().argument());
-      return refused(form, model, objection.get().field(), objection.get().messageKey());
+    if (errors.any()) {
+      return form(form, model, errors);
+    }
+    String content = form.content() == null ? "" : form.content();
+    String token =
+        staged.stage(
+            new StagedSends.StagedSend(
+                reviewed.account().id(),
+                content,
+                reviewed.sendTime(),
+                form.extno() == null ? "" : form.extno().strip(),
+                key,
+                reviewed.recipients()));
+    model.addAttribute("confirmToken", token);
+    model.addAttribute("reviewed", reviewed);
+    model.addAttribute("analysis", reviewed.analysis());
+    model.addAttribute("signature", ComposeAnalysis.signature(content));
+    model.addAttribute(
+        "fileName", file == null || file.isEmpty() ? null : file.getOriginalFilename());
+    model.addAttribute("lengths", properties);
+    return CONFIRM;
+  }
+
+  /** Stores what the confirmation page showed, whatever else the confirming request carries. */
+  private String confirm(ComposeForm form, String token, Model model, RedirectAttributes redirect) {
+    Optional<StagedSends.StagedSend> found = staged.find(token);
+    if (found.isEmpty()) {
+      FormErrors errors = new FormErrors();
+      errors.add("account", "send.confirm.expired", null);
+      return form(form, model, errors);
+    }
+    StagedSends.StagedSend send = found.get();
+    Optional<Long> earlier = jobs.jobOfKey(send.idempotencyKey());
+    if (earlier.isPresent()) {
+      redirect.addFlashAttribute("submitted", "repeated");
+      return "redirect:/jobs/" + earlier.get();
     }
     SubmitResult result =
         jobs.submit(
-            new SendOrder(
-                form.accountId(),
-                mobiles,
-                form.content(),
-                sendTime,
-                form.extno(),
-                form.idempotencyKey()));
+            SendOrder.of(
+                send.accountId(),
+                send.numbers(),
+                send.content(),
+                send.sendTime(),
+                send.extno(),
+                send.idempotencyKey()));
     if (!result.accepted()) {
-      model.addAttribute("refusalArgument", result.limit());
-      return refused(form, model, result.refusal().field(), result.refusal().messageKey());
+      FormErrors errors = new FormErrors();
+      errors.add(result.refusal().field(), result.refusal().messageKey(), result.limit());
+      return form(form, model, errors);
     }
     redirect.addFlashAttribute("submitted", result.repeated() ? "repeated" : "created");
     return "redirect:/jobs/" + result.jobId();
   }
 
-  private String refused(ComposeForm form, Model model, String field, String messageKey) {
-    model.addAttribute("refusalField", field);
-    model.addAttribute("refusal", messageKey);
+  /** The form again, as it was filled in, with every objection next to its field. */
+  private String form(ComposeForm form, Model model, FormErrors errors) {
+    model.addAttribute("errors", errors);
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
     // A refused form is a new attempt: it keeps its key, so a double click still sends once.
@@ -120,6 +150,7 @@ class SendController {
     }
     model.addAttribute("accounts", compose.accounts());
     model.addAttribute("allowance", compose.allowance());
+    model.addAttribute("lengths", properties);
     return Compose.VIEW;
   }
 }

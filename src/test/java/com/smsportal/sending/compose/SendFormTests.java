@@ -16,6 +16,7 @@ import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.RotationState;
+import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
@@ -49,7 +50,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * SendPagesIntegrationTests} and {@link SendJobIntegrationTests}.
  */
 @WebMvcTest(SendController.class)
-@Import({Times.class, Links.class})
+@Import({Times.class, Links.class, SendReview.class, ComposeConfiguration.class})
 class SendFormTests {
 
   static final long ACCOUNT = 3;
@@ -59,6 +60,8 @@ class SendFormTests {
   @MockitoBean SendJobs jobs;
   @MockitoBean SendPreflight preflight;
   @MockitoBean Compose compose;
+  @MockitoBean OptOuts optOuts;
+  @MockitoBean StagedSends staged;
   // What the slice's other web configuration (the staff's "view as") needs.
   @MockitoBean AuditLog audit;
   @MockitoBean TenantService tenants;
@@ -68,6 +71,15 @@ class SendFormTests {
     given(compose.accounts()).willReturn(List.of(account()));
     given(compose.analyse(any(), any(), any()))
         .willAnswer(call -> ComposeAnalysis.of(call.getArgument(1), call.getArgument(2)));
+    given(optOuts.optedOut(any())).willReturn(Set.of());
+    given(preflight.verdict(anyLong(), any(), anyLong()))
+        .willReturn(new SendPreflight.Verdict(List.of(), null));
+    given(staged.stage(any())).willReturn("staged-token");
+    given(staged.find("staged-token"))
+        .willReturn(
+            Optional.of(
+                new StagedSends.StagedSend(
+                    ACCOUNT, "【聚合云】您好", null, "", "key-1", List.of("13800138000"))));
   }
 
   @ParameterizedTest
@@ -90,8 +102,12 @@ class SendFormTests {
   void eachRefusalOfTheJobIsShownWhereItBelongs(SendRefusal refusal, String shownAt, String message)
       throws Exception {
     given(jobs.submit(any())).willReturn(SubmitResult.refused(refusal));
+    assertThat(send(form()).getContentAsString())
+        .as("the confirmation page, nothing asked of the store yet")
+        .contains("name=\"confirmToken\" value=\"staged-token\"");
+    verify(jobs, never()).submit(any());
 
-    MockHttpServletResponse page = send(form());
+    MockHttpServletResponse page = send(confirm());
 
     assertThat(page.getStatus()).isEqualTo(200);
     assertThat(page.getContentAsString()).contains("id=\"" + shownAt + "\">" + message + "<");
@@ -113,7 +129,7 @@ class SendFormTests {
         send(form().file(new MockMultipartFile("file", "numbers.txt", "text/plain", large)))
             .getContentAsString();
 
-    assertThat(page).contains("id=\"send-refusal\">号码文件过大（最大 2 MB），未发送。<");
+    assertThat(page).contains("id=\"file-error\">号码文件过大（最大 2 MB），未发送。<");
     verify(jobs, never()).submit(any());
   }
 
@@ -127,24 +143,22 @@ class SendFormTests {
 
   @Test
   void numbersThatAreAllOptedOutAreShownNextToTheNumbersBeforeTheGatewayIsAsked() throws Exception {
-    given(compose.analyse(any(), any(), any()))
-        .willAnswer(
-            call ->
-                ComposeAnalysis.of(
-                    call.getArgument(1), call.getArgument(2), Set::copyOf, GatewayCharset.UTF8));
+    given(optOuts.optedOut(any())).willAnswer(call -> Set.copyOf(call.getArgument(0)));
 
     String page = send(form()).getContentAsString();
 
     assertThat(page).contains("id=\"mobiles-error\">所有有效号码都在退订名单中，未发送。<");
-    verify(preflight, never()).check(anyLong(), anyString(), anyLong());
+    verify(preflight, never()).verdict(anyLong(), anyString(), anyLong());
     verify(jobs, never()).submit(any());
   }
 
   @Test
   void whatTheGatewayObjectsToIsShownNextToItsFieldWithItsFigures() throws Exception {
-    given(preflight.check(eq(ACCOUNT), anyString(), anyLong()))
+    given(preflight.verdict(eq(ACCOUNT), anyString(), anyLong()))
         .willReturn(
-            Optional.of(new SendPreflight.Objection("mobiles", "send.error.balance", "600 / 500")));
+            new SendPreflight.Verdict(
+                List.of(new SendPreflight.Objection("mobiles", "send.error.balance", "600 / 500")),
+                500L));
 
     String page = send(form()).getContentAsString();
 
@@ -169,6 +183,13 @@ class SendFormTests {
     }
     MockMultipartHttpServletRequestBuilder form = multipart("/send");
     fields.forEach(form::param);
+    return form;
+  }
+
+  /** The confirmation page's confirm button. */
+  private static MockMultipartHttpServletRequestBuilder confirm() {
+    MockMultipartHttpServletRequestBuilder form = multipart("/send");
+    form.param("confirmToken", "staged-token");
     return form;
   }
 

@@ -119,7 +119,7 @@ class SendUploadIntegrationTests {
     HttpResponse<String> refused = send(file);
 
     assertThat(refused.statusCode()).isEqualTo(200);
-    assertThat(refused.body()).contains("id=\"send-refusal\"").contains("号码文件过大");
+    assertThat(refused.body()).contains("id=\"file-error\"").contains("号码文件过大");
     assertThat(TenantContext.callAs(acme, () -> jobs.count())).isEqualTo(before);
   }
 
@@ -147,7 +147,7 @@ class SendUploadIntegrationTests {
     HttpResponse<String> refused = upload.get(60, TimeUnit.SECONDS);
 
     assertThat(refused.statusCode()).isEqualTo(200);
-    assertThat(refused.body()).contains("id=\"send-refusal\"").contains("号码文件中的条目超过 200,000 个");
+    assertThat(refused.body()).contains("id=\"file-error\"").contains("号码文件中的条目超过 200,000 个");
     assertThat(TenantContext.callAs(acme, () -> jobs.count())).isEqualTo(before);
     HttpResponse<String> health =
         HttpClient.newHttpClient()
@@ -167,9 +167,7 @@ class SendUploadIntegrationTests {
     HttpResponse<String> refused = send(crafted, "numbers.xlsx");
 
     assertThat(refused.statusCode()).isEqualTo(200);
-    assertThat(refused.body())
-        .contains("id=\"send-refusal\"")
-        .contains("号码文件的单元格 B3 是一个不可能是手机号的数字");
+    assertThat(refused.body()).contains("id=\"file-error\"").contains("号码文件的单元格 B3 是一个不可能是手机号的数字");
     assertThat(TenantContext.callAs(acme, () -> jobs.count())).isEqualTo(before);
   }
 
@@ -188,11 +186,24 @@ class SendUploadIntegrationTests {
     fields.put("extno", "");
     MultipartForm form =
         new MultipartForm(fields, "file", filename, "application/octet-stream", file);
+    HttpResponse<String> reviewed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/send")))
+                .header("Content-Type", form.contentType())
+                .header("Accept", "text/html")
+                .POST(form.publisher())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    // Issue 23: the submit shows what will be sent; the confirm stores it.
+    String confirm = com.smsportal.PortalHttpClient.confirmation(reviewed);
+    if (confirm == null) {
+      return reviewed;
+    }
     return http.send(
         HttpRequest.newBuilder(URI.create(url("/send")))
-            .header("Content-Type", form.contentType())
+            .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "text/html")
-            .POST(form.publisher())
+            .POST(HttpRequest.BodyPublishers.ofString(confirm))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -1,0 +1,179 @@
+package com.smsportal.sending.compose;
+
+import com.smsportal.gatewayaccount.GatewayAccountView;
+import com.smsportal.sending.OptOuts;
+import com.smsportal.sending.SendAllowance;
+import com.smsportal.sending.SendRefusal;
+import com.smsportal.sending.message.ParsedNumbers;
+import com.smsportal.sending.message.PastedNumbers;
+import com.smsportal.sending.message.SendRules;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The check of a compose form before its confirmation (issue 23): reads the numbers once (pasted
+ * and the file), applies de-duplication, the opt-out list and the tenant's limits, checks the
+ * content, extension and time, and asks the gateway (blocked words, balance); every objection is
+ * collected, so the form shows them all at once. Changes nothing.
+ */
+@Service
+class SendReview {
+
+  /** The file names a number file may have. */
+  static final Set<String> FILE_TYPES = Set.of("csv", "txt", "xlsx");
+
+  /**
+   * What the check found: the objections, or what the confirmation page shows and the job is made
+   * of.
+   *
+   * @param recipients the numbers that will be sent: valid, once each, not on the opt-out list
+   * @param balance the prepaid balance the gateway answered, null for a postpaid account
+   */
+  record Reviewed(
+      FormErrors errors,
+      ComposeAnalysis analysis,
+      List<String> recipients,
+      Instant sendTime,
+      GatewayAccountView account,
+      Long balance) {}
+
+  private final Compose compose;
+  private final OptOuts optOuts;
+  private final SendPreflight preflight;
+  private final ComposeProperties properties;
+  private final Clock clock;
+
+  SendReview(
+      Compose compose,
+      OptOuts optOuts,
+      SendPreflight preflight,
+      ComposeProperties properties,
+      Clock clock) {
+    this.compose = compose;
+    this.optOuts = optOuts;
+    this.preflight = preflight;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  Reviewed review(ComposeForm form, MultipartFile file) throws IOException {
+    FormErrors errors = new FormErrors();
+    String mobiles = form.mobiles() == null ? "" : form.mobiles();
+    if (file != null && !file.isEmpty()) {
+      mobiles = mobiles + "\n" + fileText(file, errors);
+    }
+    Instant sendTime = sendTime(form.sendTime(), errors);
+    Optional<GatewayAccountView> account =
+        compose.accounts().stream()
+            .filter(a -> form.accountId() != null && a.id() == form.accountId())
+            .findFirst();
+    if (account.isEmpty()) {
+      errors.add("account", SendRefusal.NO_SUCH_ACCOUNT.messageKey(), null);
+    }
+    ParsedNumbers numbers = PastedNumbers.parse(mobiles);
+    Set<String> listed = numbers.valid().isEmpty() ? Set.of() : optOuts.optedOut(numbers.valid());
+    List<String> recipients =
+        listed.isEmpty()
+            ? numbers.valid()
+            : numbers.valid().stream().filter(m -> !listed.contains(m)).toList();
+    String content = form.content() == null ? "" : form.content();
+    ComposeAnalysis analysis =
+        ComposeAnalysis.of(
+            numbers, listed, content, account.map(GatewayAccountView::charset).orElse(null));
+    numberErrors(analysis, errors);
+    contentErrors(content, analysis, errors);
+    String extno = form.extno() == null ? "" : form.extno().strip();
+    if (!extno.isEmpty() && !SendRules.EXTNO.matcher(extno).matches()) {
+      errors.add("extno", SendRefusal.BAD_EXTNO.messageKey(), null);
+    } else if (!extno.isEmpty() && account.isPresent() && !account.get().extnoSupported()) {
+      errors.add("extno", SendRefusal.EXTNO_NOT_SUPPORTED.messageKey(), null);
+    }
+    Long balance = null;
+    if (account.isPresent() && !errors.has("content") && !recipients.isEmpty()) {
+      SendPreflight.Verdict verdict =
+          preflight.verdict(account.get().id(), content, analysis.cost());
+      verdict.objections().forEach(o -> errors.add(o.field(), o.messageKey(), o.argument()));
+      balance = verdict.balance();
+    }
+    return new Reviewed(errors, analysis, recipients, sendTime, account.orElse(null), balance);
+  }
+
+  private String fileText(MultipartFile file, FormErrors errors) throws IOException {
+    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+    int dot = name.lastIndexOf('.');
+    String type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!FILE_TYPES.contains(type)) {
+      errors.add("file", "send.error.fileType", name);
+      return "";
+    }
+    if (file.getSize() > SendController.MAX_FILE_BYTES) {
+      errors.add("file", "send.error.fileTooLarge", null);
+      return "";
+    }
+    try {
+      return NumberFile.text(name, file.getBytes());
+    } catch (NumberFile.Refused refused) {
+      // Damaged, disguised, or more than an upload may hold: nothing is stored.
+      errors.add("file", refused.messageKey(), refused.argument());
+      return "";
+    }
+  }
+
+  private Instant sendTime(String value, FormErrors errors) {
+    try {
+      Instant time = SendRules.sendTime(value);
+      if (time != null && !time.isAfter(clock.instant())) {
+        errors.add("sendTime", SendRefusal.SEND_TIME_PAST.messageKey(), null);
+      }
+      return time;
+    } catch (DateTimeParseException badTime) {
+      errors.add("sendTime", "send.error.sendTime", null);
+      return null;
+    }
+  }
+
+  private void numberErrors(ComposeAnalysis analysis, FormErrors errors) {
+    if (analysis.validCount() == 0) {
+      errors.add("mobiles", SendRefusal.NO_VALID_NUMBER.messageKey(), null);
+      return;
+    }
+    if (analysis.sendCount() == 0) {
+      errors.add("mobiles", SendRefusal.ALL_OPTED_OUT.messageKey(), null);
+      return;
+    }
+    SendAllowance allowance = compose.allowance();
+    if (allowance == null) {
+      return;
+    }
+    int count = analysis.sendCount();
+    if (count > allowance.perJob()) {
+      errors.add("mobiles", SendRefusal.TOO_MANY_FOR_JOB.messageKey(), allowance.perJob());
+    } else if (count > allowance.leftToday()) {
+      errors.add("mobiles", SendRefusal.DAILY_LIMIT.messageKey(), allowance.perDay());
+    } else if (count > allowance.leftToQueue()) {
+      errors.add("mobiles", SendRefusal.QUEUE_LIMIT.messageKey(), allowance.queuedAtOnce());
+    }
+  }
+
+  private void contentErrors(String content, ComposeAnalysis analysis, FormErrors errors) {
+    if (content.isBlank()) {
+      errors.add("content", SendRefusal.EMPTY_CONTENT.messageKey(), null);
+    } else if (analysis.characters() > properties.maxLength()) {
+      errors.add(
+          "content",
+          "send.error.contentOverCap",
+          properties.maxLength() + " / " + analysis.characters());
+    }
+    if (!analysis.notCarried().isEmpty()) {
+      errors.add("content", "send.error.notCarried", String.join("、", analysis.notCarried()));
+    }
+  }
+}
