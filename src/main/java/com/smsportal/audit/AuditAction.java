@@ -50,5 +50,8 @@ public enum AuditAction {
    * A gateway account's settings changed (name, charset, chunk size, extension, active, low-balance
    * threshold) but not its login: not a change of credentials.
    */
-  ACCOUNT_SETTINGS_CHANGED
+  ACCOUNT_SETTINGS_CHANGED,
+
+  /** A user turned their own optional second factor off (password and a current code given). */
+  SECOND_FACTOR_DISABLED
 }

@@ -35,6 +35,7 @@ class DemoData implements ApplicationRunner {
   private final GatewayEndpoints endpoints;
   private final GatewayAccounts accounts;
   private final DemoAccounts demo;
+  private final DemoAccountSuggestion suggestion;
   private final Environment environment;
 
   DemoData(
@@ -43,12 +44,14 @@ class DemoData implements ApplicationRunner {
       GatewayEndpoints endpoints,
       GatewayAccounts accounts,
       DemoAccounts demo,
+      DemoAccountSuggestion suggestion,
       Environment environment) {
     this.tenants = tenants;
     this.users = users;
     this.endpoints = endpoints;
     this.accounts = accounts;
     this.demo = demo;
+    this.suggestion = suggestion;
     this.environment = environment;
   }
 
@@ -69,6 +72,7 @@ class DemoData implements ApplicationRunner {
     long simulator = endpoints.ensure(SIMULATOR_ENDPOINT, gatewayUrl(), GatewayCharset.UTF8);
     gatewayAccount(acme, "acme", simulator);
     gatewayAccount(globex, "globex", simulator);
+    suggestion.simulatorEndpoint(simulator);
     log.info(
         "Demo users: acme, globex (customers), support, admin; support and admin set up two-step"
             + " sign-in at their first login");

@@ -6,8 +6,11 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.smsportal.tenant.TenantService;
 import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
+import com.smsportal.user.account.PortalUserRepository;
+import com.smsportal.user.secondfactor.SecondFactors;
 import com.smsportal.user.secondfactor.TotpCodes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -31,6 +34,9 @@ class TwoFactorBrowserTests extends BrowserTest {
   static final String PASSWORD = "a-long-browser-passphrase";
 
   @Autowired UserService users;
+  @Autowired TenantService tenants;
+  @Autowired PortalUserRepository userRepository;
+  @Autowired SecondFactors secondFactors;
 
   @Test
   void anAdminEnrolsFromTheQrCodeThenLogsInWithACodeAndOnceWithARecoveryCode() throws Exception {
@@ -68,6 +74,35 @@ class TwoFactorBrowserTests extends BrowserTest {
     new LoginPage(driver, baseUrl()).open().submit(admin, PASSWORD).enterCode(recovery.get(0));
     assertThat(pages.path()).isEqualTo("/login/verify");
     assertThat(pages.text("verify-error")).isEqualTo("验证码不正确，请重试。");
+  }
+
+  @Test
+  void aCustomerTurnsOptionalTwoStepSignInOffAfterAConfirmationAndThenSignsInWithThePassword()
+      throws Exception {
+    String name = "cus" + UUID.randomUUID().toString().substring(0, 8);
+    users.create(name, PASSWORD, Role.CUSTOMER, tenants.create("T2B-" + name).id());
+    long id = userRepository.findByUsername(name).orElseThrow().getId();
+    String secret = secondFactors.pendingSecret(id);
+    List<String> recovery =
+        secondFactors.confirm(id, TotpCodes.previous(secret, Instant.now())).orElseThrow();
+    Pages pages = new Pages(driver, baseUrl());
+    new LoginPage(driver, baseUrl()).open().submit(name, PASSWORD).enterCode(recovery.get(0));
+    assertThat(pages.path()).isEqualTo("/");
+
+    pages.open("/account/two-factor");
+    pages.fill("off-password", PASSWORD).fill("off-code", recovery.get(1));
+    driver.findElement(By.id("two-factor-off-submit")).click();
+    org.openqa.selenium.Alert question = driver.switchTo().alert();
+    assertThat(question.getText()).startsWith("确定要关闭两步验证吗");
+    question.accept();
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .until(d -> !d.findElements(By.id("two-factor-turned-off")).isEmpty());
+    assertThat(pages.text("two-factor-turned-off")).startsWith("两步验证已关闭");
+    assertThat(secondFactors.enrolled(id)).isFalse();
+    pages.press("logout");
+
+    new LoginPage(driver, baseUrl()).open().submit(name, PASSWORD);
+    assertThat(pages.path()).isEqualTo("/");
   }
 
   private void screenshot(String name) throws Exception {

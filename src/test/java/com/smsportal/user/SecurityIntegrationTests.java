@@ -55,7 +55,12 @@ class SecurityIntegrationTests {
     List<Route> routes = routes().stream().filter(r -> !isPublic(r)).toList();
     assertThat(routes)
         .extracting(Route::pattern)
-        .contains("/", "/support/tenants", "/admin/logins");
+        .contains(
+            "/",
+            "/support/tenants",
+            "/admin/logins",
+            "/account/two-factor/off",
+            "/account/two-factor/recovery-codes.txt");
     for (Route route : routes) {
       MockHttpServletResponse response =
           mvc.perform(request(route.method(), route.path(1)).with(csrf()))

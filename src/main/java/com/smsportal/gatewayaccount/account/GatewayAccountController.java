@@ -44,18 +44,21 @@ class GatewayAccountController {
   private final EndpointDirectory endpoints;
   private final TenantService tenants;
   private final GatewayPasswordCheck passwordCheck;
+  private final NewAccountDefaults defaults;
 
   GatewayAccountController(
       AccountQueries accounts,
       AccountChanges changes,
       EndpointDirectory endpoints,
       TenantService tenants,
-      GatewayPasswordCheck passwordCheck) {
+      GatewayPasswordCheck passwordCheck,
+      NewAccountDefaults defaults) {
     this.accounts = accounts;
     this.changes = changes;
     this.endpoints = endpoints;
     this.tenants = tenants;
     this.passwordCheck = passwordCheck;
+    this.defaults = defaults;
   }
 
   @InitBinder(FORM_MODEL)
@@ -71,8 +74,7 @@ class GatewayAccountController {
 
   @GetMapping("/new")
   String newForm(Model model) {
-    List<EndpointView> active = endpoints.active();
-    model.addAttribute(FORM_MODEL, AccountForm.blank(active.isEmpty() ? null : active.get(0)));
+    model.addAttribute(FORM_MODEL, AccountForm.blank(defaults.endpoint(endpoints.active())));
     return showForm(null, null, model);
   }
 
@@ -240,6 +242,9 @@ class GatewayAccountController {
   private String showForm(GatewayAccountView account, Long tenantId, Model model) {
     model.addAttribute("account", account);
     model.addAttribute("chosenTenant", tenantId);
+    // A new account's form names the logins a stand-in gateway accepts (the demo's simulator).
+    model.addAttribute(
+        "suggestedLogins", account == null ? defaults.logins(endpoints.active()) : List.of());
     return FORM;
   }
 

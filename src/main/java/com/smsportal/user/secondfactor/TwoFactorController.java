@@ -142,6 +142,9 @@ public class TwoFactorController {
     Optional<java.time.Instant> enrolledAt = secondFactors.enrolledAt(me.id());
     model.addAttribute("enrolled", enrolledAt.isPresent());
     model.addAttribute("required", me.mustEnrolSecondFactor());
+    // Only where the policy leaves it to the user (TwoFactorChangesController checks the same).
+    model.addAttribute(
+        "canTurnOff", enrolledAt.isPresent() && !secondFactors.required(me.role(), me.tenantId()));
     if (enrolledAt.isPresent()) {
       model.addAttribute("enrolledAt", enrolledAt.get());
       model.addAttribute("codesLeft", secondFactors.recoveryCodesLeft(me.id()));

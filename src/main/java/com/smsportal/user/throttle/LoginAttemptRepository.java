@@ -5,15 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface LoginAttemptRepository extends JpaRepository<LoginAttempt, Long> {
+public interface LoginAttemptRepository
+    extends JpaRepository<LoginAttempt, Long>, JpaSpecificationExecutor<LoginAttempt> {
 
   List<LoginAttempt> findByUsernameOrderByIdDesc(String username, Limit limit);
-
-  /** Keyset paging, newest first: the page after the attempt with id {@code beforeId}. */
-  List<LoginAttempt> findByIdLessThanOrderByIdDesc(long beforeId, Limit limit);
 
   List<LoginAttempt> findByUsernameAndOutcomeOrderByIdDesc(
       String username, LoginOutcome outcome, Limit limit);

@@ -5,7 +5,10 @@ import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.user.account.Usernames;
-import com.smsportal.web.KeysetPage;
+import com.smsportal.web.KeysetList;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admins see recent login attempts, the user names locked now (on which address, or their codes)
- * and the addresses slowed down now, and the node's failed-login alarm; they can lift a lock (every
- * lock and slowdown of the name) or an address's slowdown.
+ * Admins see the login records, filtered ({@link LoginAttemptQuery}: {@code username}, {@code ip},
+ * {@code result}, {@code from}, {@code to}) and paged by keyset newest first ({@code before}) like
+ * the receipts; the user names locked now (on which address, or their codes) and the addresses
+ * slowed down now, and the node's failed-login alarm; they can lift a lock (every lock and slowdown
+ * of the name) or an address's slowdown.
  */
 @Controller
 class LoginAttemptsController {
@@ -24,22 +29,32 @@ class LoginAttemptsController {
   static final String VIEW = "user/login-attempts";
   static final int PAGE_SIZE = 50;
 
+  /** The result filter's choices besides each single outcome. */
+  static final List<String> RESULT_GROUPS = List.of("ALL", "FAILED");
+
+  private final KeysetList<LoginAttemptQuery, LoginRecords.Attempt> list;
   private final LoginRecords records;
   private final SignInAlarm alarm;
   private final AuditLog audit;
 
-  LoginAttemptsController(LoginRecords records, SignInAlarm alarm, AuditLog audit) {
+  LoginAttemptsController(
+      LoginRecords records, LoginAttemptSearch search, SignInAlarm alarm, AuditLog audit) {
     this.records = records;
     this.alarm = alarm;
     this.audit = audit;
+    // No export and no gateway accounts: the list part of a KeysetList only.
+    this.list =
+        new KeysetList<>(
+            "/admin/logins", "attempts", PAGE_SIZE, LoginAttemptQuery::read, search, Map::of, null);
   }
 
   @GetMapping("/admin/logins")
-  String list(@RequestParam(required = false) Long before, Model model) {
-    KeysetPage<LoginRecords.Attempt> page =
-        KeysetPage.read(PAGE_SIZE, n -> records.attempts(before, n));
-    model.addAttribute("attempts", page.rows());
-    model.addAttribute("nextBefore", page.next(LoginRecords.Attempt::id));
+  String list(HttpServletRequest request, Model model) {
+    LoginAttemptQuery query = list.show(request, model);
+    model.addAttribute("resultFilter", query.result());
+    model.addAttribute("narrowed", query.narrowed());
+    model.addAttribute("resultGroups", RESULT_GROUPS);
+    model.addAttribute("outcomes", LoginOutcome.values());
     model.addAttribute("locked", records.lockedNow());
     model.addAttribute("blocked", records.blockedNow());
     model.addAttribute("alarm", alarm.status());

@@ -1,6 +1,8 @@
 package com.smsportal.user.throttle;
 
 import com.smsportal.user.throttle.LoginCounter.Kind;
+import com.smsportal.web.KeysetList;
+import com.smsportal.web.PageCursor;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
@@ -22,7 +24,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class LoginRecords {
 
   public record Attempt(
-      long id, String username, LoginOutcome outcome, String clientIp, Instant attemptedAt) {
+      long id, String username, LoginOutcome outcome, String clientIp, Instant attemptedAt)
+      implements KeysetList.Row {
+
+    /** Where a newest-first page that ends on this attempt stops. */
+    @Override
+    public PageCursor cursor() {
+      return new PageCursor(attemptedAt, id);
+    }
 
     static Attempt of(LoginAttempt attempt) {
       return new Attempt(
@@ -73,15 +82,6 @@ public class LoginRecords {
     this.jdbc = jdbc;
     this.ownTransaction = new OwnTransaction(transactions);
     this.clock = clock;
-  }
-
-  /** Up to {@code limit} attempts before the one with id {@code before} (null: the newest). */
-  List<Attempt> attempts(Long before, int limit) {
-    return attempts
-        .findByIdLessThanOrderByIdDesc(before == null ? Long.MAX_VALUE : before, Limit.of(limit))
-        .stream()
-        .map(Attempt::of)
-        .toList();
   }
 
   /**

@@ -132,6 +132,37 @@ class GatewayAccountIntegrationTests {
   }
 
   @Test
+  void inTheDemoANewAccountPreselectsTheSimulatorAndNamesTheLoginsItAccepts() throws Exception {
+    String form = page(acme, "/accounts/new");
+    // The real endpoint's name sorts first; the demo's simulator is preselected all the same.
+    assertThat(selectedEndpoint(form)).startsWith("聚合云 模拟器（演示）");
+    assertThat(form)
+        .contains("模拟器接受以下网关账号")
+        .contains("企业 ID 101 · 账号 acme · 密码 AcmeGw-7351")
+        .contains("企业 ID 103 · 账号 bulk · 密码 BulkGw-5519");
+    assertThat(page(acme, "/accounts/new?lang=en"))
+        .contains("It accepts these gateway logins")
+        .contains("userid 103 · account bulk · password BulkGw-5519");
+
+    // An existing account's form keeps its own endpoint and shows no logins.
+    long id = create(acme, unique("Main"), "first-Secret-1");
+    String edit = page(acme, "/accounts/" + id);
+    assertThat(selectedEndpoint(edit)).doesNotStartWith("聚合云 模拟器（演示）");
+    assertThat(edit).doesNotContain("suggested-logins").doesNotContain("BulkGw-5519");
+  }
+
+  /** The text of the endpoint option the form has selected. */
+  private static String selectedEndpoint(String form) {
+    java.util.regex.Matcher selected =
+        java.util.regex.Pattern.compile(
+                "<select[^>]*name=\"endpointId\".*?<option[^>]*selected=\"selected\"[^>]*>([^<]*)<",
+                java.util.regex.Pattern.DOTALL)
+            .matcher(form);
+    assertThat(selected.find()).as("a selected endpoint").isTrue();
+    return selected.group(1);
+  }
+
+  @Test
   void aCustomerCannotChooseTheTenantOfANewAccount() throws Exception {
     String name = unique("Smuggled");
     long id = create(acme, name, "acme-Secret-1", "tenantId", String.valueOf(globexId));
