@@ -12,6 +12,7 @@ import com.smsportal.ListTenants;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
@@ -210,6 +211,16 @@ class JobListIntegrationTests {
             "\uFEFFSend job,Created,Content,Created by,Gateway account,Numbers,Billed segments,"
                 + "Phase,Delivered,Failed,Unknown,Awaiting receipt");
     assertThat(en.lines().skip(1).map(l -> l.split(",")[7])).containsExactly("Sending", "Finished");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_event where action = 'EXPORT' and target = ?"
+                    + " and actor = ? and detail like ?",
+                Integer.class,
+                AuditDetail.of("audit.target.jobs").encode(),
+                customer.username(),
+                "%导出%"))
+        .as("each export is audited with its filter")
+        .isEqualTo(2);
   }
 
   @Test
