@@ -18,23 +18,13 @@ import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.sending.JobPhase;
 import com.smsportal.sending.SendJobs;
-import com.smsportal.sending.SendOrder;
-import com.smsportal.sending.SubmitResult;
 import com.smsportal.tenant.TenantContext;
-import com.smsportal.web.Times;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,12 +46,6 @@ import org.springframework.test.web.servlet.MvcResult;
 @PortalIntegrationTest
 class JobListIntegrationTests {
 
-  static final Pattern ROW = Pattern.compile("<tr data-id=\"(\\d+)\" data-phase=\"(\\w+)\">");
-  static final Pattern OLDER = Pattern.compile("id=\"jobs-older\"[^>]*href=\"([^\"]+)\"");
-
-  /** 2021-03-04 10:00 in China: the jobs of a test are created from here on, a minute apart. */
-  static final LocalDateTime T0 = LocalDateTime.of(2021, 3, 4, 10, 0);
-
   @Autowired MockMvc mvc;
   @Autowired JdbcTemplate jdbc;
   @Autowired ApplicationContext context;
@@ -70,6 +54,7 @@ class JobListIntegrationTests {
   @Autowired GatewayEndpoints endpoints;
 
   ListTenants.Customer customer;
+  ListedJobs jobs;
   MockHttpSession session;
   long second;
 
@@ -77,6 +62,7 @@ class JobListIntegrationTests {
   void tenant() throws Exception {
     customer = new ListTenants(context).customer("joblist-");
     session = Logins.as(mvc, customer.username(), ListTenants.PASSWORD);
+    jobs = new ListedJobs(jdbc, sendJobs, customer);
     String name = "Second " + customer.username();
     second =
         TenantContext.callAs(
@@ -93,46 +79,50 @@ class JobListIntegrationTests {
 
   @Test
   void eachFilterNarrowsTheListToTheJobsItNames() throws Exception {
-    long sending = job(customer.accountId(), "【聚合云】开会通知：周五下午三点", JobPhase.SENDING, 0);
-    long scheduled = job(second, "【聚合云】您的验证码是 1234", JobPhase.SCHEDULED, 1);
-    long awaiting = job(customer.accountId(), "【聚合云】发货通知 ABC", JobPhase.AWAITING_RECEIPTS, 2);
-    long finished = job(second, "【聚合云】会员日优惠", JobPhase.FINISHED, 3);
-    long cancelled = job(customer.accountId(), "【聚合云】取消的活动通知", JobPhase.CANCELLED, 4);
+    long sending = jobs.job(customer.accountId(), "【聚合云】开会通知：周五下午三点", JobPhase.SENDING, 0);
+    long scheduled = jobs.job(second, "【聚合云】您的验证码是 1234", JobPhase.SCHEDULED, 1);
+    long awaiting = jobs.job(customer.accountId(), "【聚合云】发货通知 ABC", JobPhase.AWAITING_RECEIPTS, 2);
+    long finished = jobs.job(second, "【聚合云】会员日优惠", JobPhase.FINISHED, 3);
+    long cancelled = jobs.job(customer.accountId(), "【聚合云】取消的活动通知", JobPhase.CANCELLED, 4);
 
-    Map<Long, String> all = rows(page("/jobs"));
+    Map<Long, String> all = JobListHtml.rows(page("/jobs"));
     assertThat(all.keySet())
         .as("newest first")
         .containsExactly(cancelled, finished, awaiting, scheduled, sending);
     for (JobPhase phase : JobPhase.values()) {
-      Map<Long, String> listed = rows(page("/jobs?phase=" + phase.name()));
+      Map<Long, String> listed = JobListHtml.rows(page("/jobs?phase=" + phase.name()));
       assertThat(listed.values()).as(phase.name()).isNotEmpty().allMatch(phase.name()::equals);
       assertThat(all.get(listed.keySet().iterator().next())).isEqualTo(phase.name());
     }
-    assertThat(rows(page("/jobs?q=%E9%80%9A%E7%9F%A5")).keySet()) // 通知
+    assertThat(JobListHtml.rows(page("/jobs?q=%E9%80%9A%E7%9F%A5")).keySet()) // 通知
         .containsExactly(cancelled, awaiting, sending);
-    assertThat(rows(page("/jobs?q=abc")).keySet()).as("any case").containsExactly(awaiting);
+    assertThat(JobListHtml.rows(page("/jobs?q=abc")).keySet())
+        .as("any case")
+        .containsExactly(awaiting);
     assertThat(page("/jobs?phase=AWAITING_RECEIPTS&lang=zh-CN")).contains("等待回执 2");
-    assertThat(rows(page("/jobs?account=" + second)).keySet()).containsExactly(finished, scheduled);
-    assertThat(rows(page("/jobs?from=2021-03-04T10:01&to=2021-03-04T10:03")).keySet())
+    assertThat(JobListHtml.rows(page("/jobs?account=" + second)).keySet())
+        .containsExactly(finished, scheduled);
+    assertThat(JobListHtml.rows(page("/jobs?from=2021-03-04T10:01&to=2021-03-04T10:03")).keySet())
         .as("to includes its whole minute")
         .containsExactly(finished, awaiting, scheduled);
     assertThat(
-            rows(page(
-                    "/jobs?account="
-                        + customer.accountId()
-                        + "&q=%E9%80%9A%E7%9F%A5&phase=SENDING"))
+            JobListHtml.rows(
+                    page(
+                        "/jobs?account="
+                            + customer.accountId()
+                            + "&q=%E9%80%9A%E7%9F%A5&phase=SENDING"))
                 .keySet())
         .containsExactly(sending);
 
     String none = page("/jobs?q=nothing-like-this");
-    assertThat(rows(none)).isEmpty();
+    assertThat(JobListHtml.rows(none)).isEmpty();
     assertThat(none).contains("没有符合这些筛选条件的发送任务。").doesNotContain("id=\"jobs-empty-send\"");
   }
 
   @Test
   void eachRowShowsNumberContentCreatorAccountSegmentsPhaseAndOutcomes() throws Exception {
     String content = "【聚合云】尊敬的客户，您本月的账单已经生成，请登录查看详情并按时缴费，谢谢。";
-    long id = job(customer.accountId(), content, JobPhase.FINISHED, 0);
+    long id = jobs.job(customer.accountId(), content, JobPhase.FINISHED, 0);
 
     String html = page("/jobs?lang=zh-CN");
     assertThat(html)
@@ -145,7 +135,7 @@ class JobListIntegrationTests {
         .contains("已送达 1", "失败 1", "结果不明 0")
         .doesNotContain("等待回执 0");
     assertThat(page("/jobs?lang=en")).contains("Send job #" + id, "Finished", "1 delivered");
-    assertThat(billed(html, id)).isEqualTo("2"); // 2 numbers × 1 segment
+    assertThat(JobListHtml.billed(html, id)).isEqualTo("2"); // 2 numbers × 1 segment
   }
 
   @Test
@@ -153,16 +143,16 @@ class JobListIntegrationTests {
     List<Long> expected = new ArrayList<>();
     for (int i = 0; i < 57; i++) {
       // Three jobs in each minute: the id orders jobs created at the same time.
-      expected.add(0, job(customer.accountId(), "【聚合云】批量 " + i, JobPhase.SENDING, i / 3));
+      expected.add(0, jobs.job(customer.accountId(), "【聚合云】批量 " + i, JobPhase.SENDING, i / 3));
     }
     List<Long> seen = new ArrayList<>();
     String path = "/jobs";
     int pages = 0;
     while (path != null) {
       String html = page(path);
-      seen.addAll(rows(html).keySet());
+      seen.addAll(JobListHtml.rows(html).keySet());
       pages++;
-      Matcher older = OLDER.matcher(html);
+      Matcher older = JobListHtml.OLDER.matcher(html);
       path = older.find() ? older.group(1).replace("&amp;", "&") : null;
     }
     assertThat(pages).isEqualTo(2);
@@ -173,8 +163,8 @@ class JobListIntegrationTests {
     path = "/jobs?q=%E6%89%B9%E9%87%8F&from=2021-03-04T10:00"; // 批量
     while (path != null) {
       String html = page(path);
-      filtered.addAll(rows(html).keySet());
-      Matcher older = OLDER.matcher(html);
+      filtered.addAll(JobListHtml.rows(html).keySet());
+      Matcher older = JobListHtml.OLDER.matcher(html);
       path = older.find() ? older.group(1).replace("&amp;", "&") : null;
     }
     assertThat(filtered).containsExactlyElementsOf(expected);
@@ -182,10 +172,10 @@ class JobListIntegrationTests {
 
   @Test
   void theExportHoldsTheFilteredJobsWithHeadersInTheReadersLanguage() throws Exception {
-    long a = job(customer.accountId(), "【聚合云】导出 一", JobPhase.FINISHED, 0);
-    job(second, "【聚合云】导出 二", JobPhase.SENDING, 1);
-    long c = job(customer.accountId(), "【聚合云】导出 三", JobPhase.SENDING, 2);
-    job(customer.accountId(), "【聚合云】另一条", JobPhase.SENDING, 3);
+    long a = jobs.job(customer.accountId(), "【聚合云】导出 一", JobPhase.FINISHED, 0);
+    jobs.job(second, "【聚合云】导出 二", JobPhase.SENDING, 1);
+    long c = jobs.job(customer.accountId(), "【聚合云】导出 三", JobPhase.SENDING, 2);
+    jobs.job(customer.accountId(), "【聚合云】另一条", JobPhase.SENDING, 3);
 
     String zh =
         export("/jobs/export?q=%E5%AF%BC%E5%87%BA&account=" + customer.accountId(), "zh-CN");
@@ -225,19 +215,20 @@ class JobListIntegrationTests {
 
   @Test
   void badFilterInputIsExplainedNextToItsFieldAndListsNothing() throws Exception {
-    job(customer.accountId(), "【聚合云】在的", JobPhase.SENDING, 0);
+    jobs.job(customer.accountId(), "【聚合云】在的", JobPhase.SENDING, 0);
     String bad = "/jobs?from=2021-03-04T10:05&to=2021-03-04T10:00&phase=DONE&account=999999999";
 
     String zh = page(bad + "&lang=zh-CN");
-    assertThat(fieldError(zh, "to")).isEqualTo("结束时间必须晚于开始时间。");
-    assertThat(fieldError(zh, "phase")).isEqualTo("未知的状态，请从列表中选择。");
-    assertThat(fieldError(zh, "account")).isEqualTo("未知的网关账户，请从列表中选择。");
-    assertThat(rows(zh)).isEmpty();
+    assertThat(JobListHtml.fieldError(zh, "to")).isEqualTo("结束时间必须晚于开始时间。");
+    assertThat(JobListHtml.fieldError(zh, "phase")).isEqualTo("未知的状态，请从列表中选择。");
+    assertThat(JobListHtml.fieldError(zh, "account")).isEqualTo("未知的网关账户，请从列表中选择。");
+    assertThat(JobListHtml.rows(zh)).isEmpty();
     assertThat(zh).doesNotContain("id=\"jobs-empty\"");
     String en = page(bad + "&lang=en");
-    assertThat(fieldError(en, "to")).isEqualTo("The end must be later than the start.");
-    assertThat(fieldError(en, "phase")).isEqualTo("Unknown phase; choose one from the list.");
-    assertThat(fieldError(en, "account"))
+    assertThat(JobListHtml.fieldError(en, "to")).isEqualTo("The end must be later than the start.");
+    assertThat(JobListHtml.fieldError(en, "phase"))
+        .isEqualTo("Unknown phase; choose one from the list.");
+    assertThat(JobListHtml.fieldError(en, "account"))
         .isEqualTo("Unknown gateway account; choose one from the list.");
 
     // The export of a bad filter writes nothing and sends the person back to the page.
@@ -251,12 +242,13 @@ class JobListIntegrationTests {
 
   @Test
   void aTenantSeesOnlyItsOwnJobsAndSupportViewingItSeesThose() throws Exception {
-    long own = job(customer.accountId(), "【聚合云】自己的", JobPhase.SENDING, 0);
+    long own = jobs.job(customer.accountId(), "【聚合云】自己的", JobPhase.SENDING, 0);
     ListTenants.Customer other = new ListTenants(context).customer("joblist-other-");
     long foreign =
-        TenantContext.callAs(other.tenantId(), () -> submit(other.accountId(), "【聚合云】别人的", null));
+        TenantContext.callAs(
+            other.tenantId(), () -> jobs.submit(other.accountId(), "【聚合云】别人的", null));
 
-    assertThat(rows(page("/jobs")).keySet()).containsExactly(own);
+    assertThat(JobListHtml.rows(page("/jobs")).keySet()).containsExactly(own);
     assertThat(page("/jobs?account=" + other.accountId()))
         .as("another tenant's account is unknown here")
         .contains("id=\"account-error\"")
@@ -267,60 +259,8 @@ class JobListIntegrationTests {
     mvc.perform(
         post("/support/tenants/" + other.tenantId() + "/view-as").session(support).with(csrf()));
     String viewed = html(support, "/jobs");
-    assertThat(rows(viewed).keySet()).containsExactly(foreign);
+    assertThat(JobListHtml.rows(viewed).keySet()).containsExactly(foreign);
     assertThat(viewed).doesNotContain("自己的");
-  }
-
-  /** A job of two numbers created {@code minute} minutes after T0, in {@code phase} now. */
-  private long job(long account, String content, JobPhase phase, int minute) {
-    Instant sendTime = phase == JobPhase.SCHEDULED ? Instant.now().plus(Duration.ofDays(30)) : null;
-    long id = TenantContext.callAs(customer.tenantId(), () -> submit(account, content, sendTime));
-    // Created by the customer on the page (submitted here by the system).
-    jdbc.update(
-        "update send_job set created_at = ?, created_by = ? where id = ?",
-        Timestamp.from(T0.plusMinutes(minute).atZone(Times.ZONE).toInstant()),
-        customer.username(),
-        id);
-    Timestamp hourAgo = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
-    switch (phase) {
-      case SCHEDULED, SENDING -> {}
-      case AWAITING_RECEIPTS, FINISHED -> {
-        jdbc.update("update send_job set state = 'FINISHED' where id = ?", id);
-        jdbc.update(
-            "update send_chunk set state = 'SUBMITTED', answered_at = ?, task_id = ? where job_id = ?",
-            hourAgo,
-            "t" + id,
-            id);
-        if (phase == JobPhase.FINISHED) {
-          jdbc.update(
-              "update send_number set state = case when mobile like '%1' then 'DELIVERED'"
-                  + " else 'FAILED' end where job_id = ?",
-              id);
-        } else {
-          jdbc.update("update send_number set state = 'SUBMITTED' where job_id = ?", id);
-        }
-      }
-      case CANCELLED -> {
-        jdbc.update("update send_job set state = 'CANCELLED' where id = ?", id);
-        jdbc.update("update send_chunk set state = 'CANCELLED' where job_id = ?", id);
-        jdbc.update("update send_number set state = 'CANCELLED' where job_id = ?", id);
-      }
-    }
-    return id;
-  }
-
-  private long submit(long account, String content, Instant sendTime) {
-    SubmitResult result =
-        sendJobs.submit(
-            new SendOrder(
-                account,
-                "13900000001\n13900000002",
-                content,
-                sendTime,
-                "",
-                UUID.randomUUID().toString()));
-    assertThat(result.accepted()).as(String.valueOf(result.refusal())).isTrue();
-    return result.jobId();
   }
 
   private String page(String path) throws Exception {
@@ -343,32 +283,5 @@ class JobListIntegrationTests {
         .andReturn()
         .getResponse()
         .getContentAsString(StandardCharsets.UTF_8);
-  }
-
-  /** The listed jobs in order, each with its phase. */
-  private static Map<Long, String> rows(String html) {
-    Map<Long, String> rows = new LinkedHashMap<>();
-    Matcher m = ROW.matcher(html);
-    while (m.find()) {
-      rows.put(Long.parseLong(m.group(1)), m.group(2));
-    }
-    return rows;
-  }
-
-  private static String fieldError(String html, String field) {
-    Matcher m = Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<").matcher(html);
-    assertThat(m.find()).as(field + " has its message").isTrue();
-    return m.group(1).strip();
-  }
-
-  private static String billed(String html, long id) {
-    Matcher m =
-        Pattern.compile(
-                "data-id=\""
-                    + id
-                    + "\"[\\s\\S]*?<td class=\"num\"[^>]*>\\d+</td>\\s*<td class=\"num\"[^>]*>(\\d+)</td>")
-            .matcher(html);
-    assertThat(m.find()).isTrue();
-    return m.group(1);
   }
 }
