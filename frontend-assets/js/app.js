@@ -50,8 +50,31 @@
     var toggle = event.target.closest && event.target.closest("#menu-toggle");
     if (toggle) {
       setMenu(toggle, toggle.getAttribute("aria-expanded") !== "true");
+      return;
+    }
+    // A click on the page beside an open menu closes it, as a tap outside a menu does on a phone.
+    var open = document.querySelector("#menu-toggle[aria-expanded='true']");
+    var inside = event.target.closest && event.target.closest("#sidebar, .topbar");
+    if (open && !inside) {
+      setMenu(open, false);
     }
   });
+
+  // The live check counts pasted numbers only (the file is read on the confirmation step); its
+  // note saying so shows while a file is chosen, and after each refresh of the check.
+  function showFileNote() {
+    var file = document.getElementById("file");
+    var note = document.getElementById("check-file-note");
+    if (file && note) {
+      note.hidden = !(file.files && file.files.length);
+    }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "file") {
+      showFileNote();
+    }
+  });
+  document.addEventListener("htmx:afterSwap", showFileNote);
 
   document.addEventListener("keydown", function (event) {
     var toggle = document.getElementById("menu-toggle");

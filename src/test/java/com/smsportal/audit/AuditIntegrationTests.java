@@ -155,7 +155,7 @@ class AuditIntegrationTests {
     String csv = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     List<String> lines = csv.lines().toList();
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(0)).startsWith("id,time,actor");
+    assertThat(lines.get(0)).isEqualTo("编号,时间,操作人,角色,企业,操作,对象,结果,IP 地址,详情");
     assertThat(csv).contains("\"企业, 第二\"").contains(",'=cmd|' /C calc'!A0,");
     assertThat(response.getHeader("Content-Disposition")).contains("audit-log.csv");
 

@@ -123,6 +123,14 @@ class LayoutBrowserTests extends BrowserTest {
     assertThat(layout.shown("nav-receipts")).isFalse();
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("menu-toggle");
 
+    toggle.click();
+    assertThat(layout.shown("nav-receipts")).isTrue();
+    driver.findElement(By.tagName("h1")).click();
+    assertThat(toggle.getAttribute("aria-expanded"))
+        .as("a tap on the page beside the open menu closes it")
+        .isEqualTo("false");
+    assertThat(layout.shown("nav-receipts")).isFalse();
+
     toggle.sendKeys(Keys.SPACE);
     Navigation.clickAndWait(driver, driver.findElement(By.id("nav-receipts")));
     assertThat(new Pages(driver, baseUrl()).path()).startsWith("/receipts");

@@ -9,13 +9,16 @@ import com.smsportal.tenant.TenantService;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,6 +39,12 @@ class SendConfirmBrowserTests extends BrowserTest {
         .findElement(By.id("mobiles"))
         .sendKeys("13800138010\n+86 139 0013 9010\n13800138010\nabc\n13700137010");
     driver.findElement(By.id("content")).sendKeys("【聚合云】您的订单已发货。");
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("check-valid")).getText().equals("3"));
+    assertThat(driver.findElement(By.id("check-file-note")).isDisplayed())
+        .as("no file chosen: the check does not talk of one")
+        .isFalse();
     long before = jobCount();
 
     pages.press("send-submit");
@@ -69,6 +78,10 @@ class SendConfirmBrowserTests extends BrowserTest {
     Pages pages = compose();
     driver.findElement(By.id("file")).sendKeys(xlsx.toString());
     driver.findElement(By.id("content")).sendKeys("【聚合云】表格里的号码");
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .withMessage("the check says the file is counted on the next step")
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("check-file-note")).isDisplayed());
     long before = jobCount();
 
     pages.press("send-submit");

@@ -245,7 +245,7 @@ class ReceiptsPagesIntegrationTests {
     assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
         .contains("receipts-" + LocalDate.now(Times.ZONE) + ".csv");
     List<String> lines = response.body().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("\uFEFF接收时间,手机号码,任务编号,状态,运营商代码,扩展号,发送任务,拉取时间");
+    assertThat(lines.get(0)).isEqualTo("\uFEFF接收时间,手机号码,网关批次号,状态,运营商代码,扩展号,发送任务,拉取时间");
     assertThat(lines).hasSize(delivered.size() + 1);
     List<String> expected = new ArrayList<>();
     for (long id : delivered) {

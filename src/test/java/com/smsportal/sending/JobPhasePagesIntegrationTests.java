@@ -111,12 +111,14 @@ class JobPhasePagesIntegrationTests {
         .contains("已送达 2")
         .contains("失败 1")
         .contains("结果不明 0")
+        .contains("无法送达（如空号、停机或长时间关机）")
         .doesNotContain("hx-trigger");
     assertThat(page(job, "en"))
         .contains(">Finished<")
         .contains("2 delivered")
         .contains("1 failed")
-        .contains("0 unknown");
+        .contains("0 unknown")
+        .contains("could not be delivered (e.g. a number not in service");
   }
 
   @Test

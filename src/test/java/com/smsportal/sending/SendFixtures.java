@@ -110,9 +110,12 @@ public final class SendFixtures {
                   numbers.follow(chunk.getId(), NumberState.of(outcome));
                   for (int i = 0; i < delivered + failed; i++) {
                     entityManager
-                        .createQuery("update SendNumber n set n.state = :state where n.id = :id")
+                        .createQuery(
+                            "update SendNumber n set n.state = :state, n.carrierCode = :code"
+                                + " where n.id = :id")
                         .setParameter(
                             "state", i < delivered ? NumberState.DELIVERED : NumberState.FAILED)
+                        .setParameter("code", i < delivered ? "DELIVRD" : "UNDELIV")
                         .setParameter("id", rows.get(i).getId())
                         .executeUpdate();
                   }

@@ -104,10 +104,7 @@ class SendPagesIntegrationTests {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv.lines().toList())
-        .containsExactly(
-            "\uFEFFmobile,state,carrier_code,reported_at",
-            "13800138000,SUBMITTED,,",
-            "13900139000,SUBMITTED,,");
+        .containsExactly("\uFEFF手机号码,状态,运营商代码,报告时间", "13800138000,已提交,,", "13900139000,已提交,,");
   }
 
   @Test

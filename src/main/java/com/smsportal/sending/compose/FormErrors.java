@@ -11,15 +11,19 @@ import java.util.Map;
  */
 final class FormErrors {
 
-  /** One objection: its message key and the argument the message names (or null). */
-  record FieldError(String messageKey, Object argument) {}
+  /** One objection: its message key and the arguments the message names ({0}, {1}, or null). */
+  record FieldError(String messageKey, Object argument, Object second) {}
 
   private final Map<String, List<FieldError>> byField = new LinkedHashMap<>();
 
   void add(String field, String messageKey, Object argument) {
+    add(field, messageKey, argument, null);
+  }
+
+  void add(String field, String messageKey, Object argument, Object second) {
     byField
         .computeIfAbsent(field, f -> new ArrayList<>())
-        .add(new FieldError(messageKey, argument));
+        .add(new FieldError(messageKey, argument, second));
   }
 
   boolean any() {

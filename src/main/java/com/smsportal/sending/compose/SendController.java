@@ -88,7 +88,7 @@ class SendController {
                 reviewed.sendTime(),
                 form.extno() == null ? "" : form.extno().strip(),
                 key,
-                reviewed.recipients()));
+                reviewed.valid()));
     model.addAttribute("confirmToken", token);
     model.addAttribute("reviewed", reviewed);
     model.addAttribute("analysis", reviewed.analysis());

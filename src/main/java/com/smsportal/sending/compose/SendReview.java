@@ -35,12 +35,16 @@ class SendReview {
    * of.
    *
    * @param recipients the numbers that will be sent: valid, once each, not on the opt-out list
+   * @param valid the valid numbers once each, opted-out ones included: the job is made of these, so
+   *     its page lists the numbers the opt-out list held back (and a number that opts out between
+   *     the confirmation and the send is still held back)
    * @param balance the prepaid balance the gateway answered, null for a postpaid account
    */
   record Reviewed(
       FormErrors errors,
       ComposeAnalysis analysis,
       List<String> recipients,
+      List<String> valid,
       Instant sendTime,
       GatewayAccountView account,
       Long balance) {}
@@ -103,7 +107,8 @@ class SendReview {
       verdict.objections().forEach(o -> errors.add(o.field(), o.messageKey(), o.argument()));
       balance = verdict.balance();
     }
-    return new Reviewed(errors, analysis, recipients, sendTime, account.orElse(null), balance);
+    return new Reviewed(
+        errors, analysis, recipients, numbers.valid(), sendTime, account.orElse(null), balance);
   }
 
   private String fileText(MultipartFile file, FormErrors errors) throws IOException {
@@ -168,9 +173,7 @@ class SendReview {
       errors.add("content", SendRefusal.EMPTY_CONTENT.messageKey(), null);
     } else if (analysis.characters() > properties.maxLength()) {
       errors.add(
-          "content",
-          "send.error.contentOverCap",
-          properties.maxLength() + " / " + analysis.characters());
+          "content", "send.error.contentOverCap", properties.maxLength(), analysis.characters());
     }
     if (!analysis.notCarried().isEmpty()) {
       errors.add("content", "send.error.notCarried", String.join("、", analysis.notCarried()));
