@@ -54,7 +54,15 @@ class ListPageStatementsIntegrationTests {
   void theCustomersListPagesCostTheSameStatementsForAFewRowsAsForPagesOfThem() throws Exception {
     Tenant few = tenant(3, 5);
     Tenant many = tenant(60, 120);
-    for (String page : List.of("/", "/jobs", "/receipts", "/replies", "/optouts", "/accounts")) {
+    for (String page :
+        List.of(
+            "/",
+            "/jobs",
+            "/jobs?phase=SCHEDULED&q=测试",
+            "/receipts",
+            "/replies",
+            "/optouts",
+            "/accounts")) {
       assertThat(statements(many.customer(), page))
           .as(page)
           .isEqualTo(statements(few.customer(), page));

@@ -2,6 +2,7 @@ package com.smsportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.smsportal.Routes.Route;
@@ -17,6 +18,7 @@ import com.smsportal.tenant.TenantOwned;
 import com.smsportal.tenant.TenantService;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +32,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -64,12 +68,13 @@ class TenantIsolationIntegrationTests {
   long acme;
   long globex;
   MockHttpSession acmeCustomer;
+  String secret;
 
   @BeforeEach
   void oneGlobexRowOfEveryKind() throws Exception {
     acme = tenants.findByName("Acme").orElseThrow().id();
     globex = tenants.findByName("Globex").orElseThrow().id();
-    String secret = "Globex-secret-" + UUID.randomUUID().toString().substring(0, 8);
+    secret = "Globex-secret-" + UUID.randomUUID().toString().substring(0, 8);
     long account =
         TenantContext.callAs(
             globex,
@@ -149,6 +154,35 @@ class TenantIsolationIntegrationTests {
       }
     }
     assertThat(globexSnapshot()).isEqualTo(before);
+  }
+
+  /**
+   * The list pages and their exports (routes without an id: {@code /jobs}, {@code /jobs/export},
+   * {@code /receipts/export}, ...) show Acme's customer none of Globex's rows.
+   */
+  @Test
+  void acmesCustomerSeesNoneOfGlobexsRowsOnAnyListOrExport() throws Exception {
+    List<Route> routes =
+        Routes.of(mappings).stream()
+            .filter(r -> r.method() == HttpMethod.GET)
+            .filter(r -> !r.hasVariable() && !r.startsWithAny(NOT_CUSTOMER))
+            .toList();
+    assertThat(routes).extracting(Route::pattern).contains("/jobs", "/jobs/export");
+    List<String> globexValues =
+        globexTextValues().stream().filter(v -> v.contains(secret)).toList();
+    assertThat(globexValues).isNotEmpty();
+    for (Route route : routes) {
+      MvcResult result =
+          mvc.perform(request(route.method(), route.path(1)).session(acmeCustomer)).andReturn();
+      MockHttpServletResponse response =
+          result.getRequest().isAsyncStarted()
+              ? mvc.perform(asyncDispatch(result)).andReturn().getResponse()
+              : result.getResponse();
+      String body = response.getContentAsString(StandardCharsets.UTF_8);
+      for (String value : globexValues) {
+        assertThat(body).as(route.toString()).doesNotContain(value);
+      }
+    }
   }
 
   private List<Route> customerRoutesWithIds() {

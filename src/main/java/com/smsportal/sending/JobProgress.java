@@ -2,6 +2,7 @@ package com.smsportal.sending;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,19 +36,44 @@ public record JobProgress(
   /** How long after its last submit a job waits for status reports before it is finished. */
   public static final Duration RECEIPT_WAIT = Duration.ofDays(1);
 
+  /**
+   * What a job's phase needs of its chunks, read from the chunks themselves or, for a list of jobs,
+   * aggregated by the database (one statement for a page of jobs).
+   *
+   * @param none the job has no chunk
+   * @param queued some chunk is queued or being submitted
+   * @param untouched every chunk is still queued
+   * @param lastSubmit when the gateway last accepted one of its chunks, or null
+   */
+  public record Chunks(boolean none, boolean queued, boolean untouched, Instant lastSubmit) {
+
+    public static Chunks of(List<ChunkView> chunks) {
+      return new Chunks(
+          chunks.isEmpty(),
+          chunks.stream()
+              .anyMatch(c -> c.state() == ChunkState.QUEUED || c.state() == ChunkState.SUBMITTING),
+          chunks.stream().allMatch(c -> c.state() == ChunkState.QUEUED),
+          chunks.stream()
+              .filter(c -> c.state() == ChunkState.SUBMITTED)
+              .map(ChunkView::answeredAt)
+              .filter(Objects::nonNull)
+              .max(Instant::compareTo)
+              .orElse(null));
+    }
+  }
+
   /** The job's phase and counts at {@code now}; its chunks must be read with it. */
   public static JobProgress of(JobView job, Instant now) {
-    boolean queued =
-        job.chunks().isEmpty()
-            ? job.count(NumberState.QUEUED) > 0
-            : job.chunksIn(ChunkState.QUEUED) + job.chunksIn(ChunkState.SUBMITTING) > 0;
+    return of(job, Chunks.of(job.chunks()), now);
+  }
+
+  /** The job's phase and counts at {@code now}, from what its chunks say. */
+  public static JobProgress of(JobView job, Chunks chunks, Instant now) {
+    boolean queued = chunks.none() ? job.count(NumberState.QUEUED) > 0 : chunks.queued();
     Instant lastSubmit =
-        job.chunks().stream()
-            .filter(c -> c.state() == ChunkState.SUBMITTED)
-            .map(ChunkView::answeredAt)
-            .filter(Objects::nonNull)
-            .max(Instant::compareTo)
-            .orElse(job.chunks().isEmpty() && !queued ? job.createdAt() : null);
+        chunks.lastSubmit() != null
+            ? chunks.lastSubmit()
+            : chunks.none() && !queued ? job.createdAt() : null;
     Instant waitUntil = lastSubmit == null ? null : lastSubmit.plus(RECEIPT_WAIT);
     long reportless = job.count(NumberState.SUBMITTED);
     long delivered = job.count(NumberState.DELIVERED);
@@ -59,9 +85,11 @@ public record JobProgress(
             + job.count(NumberState.OPTED_OUT);
     JobPhase phase;
     if (queued && job.state() != JobState.CANCELLED) {
-      boolean untouched = job.chunks().stream().allMatch(c -> c.state() == ChunkState.QUEUED);
       phase =
-          untouched && job.handled() == 0 && job.sendTime() != null && job.sendTime().isAfter(now)
+          chunks.untouched()
+                  && job.handled() == 0
+                  && job.sendTime() != null
+                  && job.sendTime().isAfter(now)
               ? JobPhase.SCHEDULED
               : JobPhase.SENDING;
     } else if (job.state() == JobState.CANCELLED

@@ -24,15 +24,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The tenant's send jobs: the list, and each job's progress, chunks, cancel and resend. */
+/**
+ * A send job's page: its progress, chunks and numbers, cancel and resend ({@link
+ * JobListController}: the list).
+ */
 @Controller
 class JobController {
 
-  static final String LIST = "send/jobs";
   static final String DETAIL = "send/job";
   static final String LIVE = "partials/send/job-live :: live";
   static final int NUMBERS_PAGE = 100;
-  static final int JOBS_PAGE = 50;
 
   private final SendJobs jobs;
   private final GatewayAccounts accounts;
@@ -46,17 +47,6 @@ class JobController {
     this.accounts = accounts;
     this.audit = audit;
     this.clock = clock;
-  }
-
-  /** The jobs, newest first, a page at a time (keyset on the id: a deep page costs the same). */
-  @GetMapping("/jobs")
-  String list(@RequestParam(required = false) Long before, Model model) {
-    KeysetPage<JobView> page = KeysetPage.read(JOBS_PAGE, n -> jobs.page(before, n));
-    model.addAttribute("jobs", page.rows());
-    model.addAttribute("nextBefore", page.next(JobView::id));
-    model.addAttribute("jobCount", jobs.count());
-    model.addAttribute("accountNames", accountNames());
-    return LIST;
   }
 
   /**

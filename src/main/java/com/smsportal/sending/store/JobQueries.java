@@ -120,8 +120,7 @@ public class JobQueries {
     return view(job, counts, chunkViews);
   }
 
-  private static JobView view(
-      SendJob job, Map<NumberState, Long> counts, List<ChunkView> chunkViews) {
+  static JobView view(SendJob job, Map<NumberState, Long> counts, List<ChunkView> chunkViews) {
     return new JobView(
         job.getId(),
         job.getAccountId(),

@@ -54,6 +54,20 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   long countByJobId(long jobId);
 
+  /**
+   * What the phases of these jobs need of their chunks, one statement for all: job id, chunks
+   * queued or being submitted, chunks no longer queued, when the gateway last accepted one.
+   */
+  @Query(
+      "select c.jobId,"
+          + " sum(case when c.state in (com.smsportal.sending.ChunkState.QUEUED,"
+          + " com.smsportal.sending.ChunkState.SUBMITTING) then 1 else 0 end),"
+          + " sum(case when c.state <> com.smsportal.sending.ChunkState.QUEUED then 1 else 0 end),"
+          + " max(case when c.state = com.smsportal.sending.ChunkState.SUBMITTED"
+          + " then c.answeredAt else null end)"
+          + " from SendChunk c where c.jobId in :jobIds group by c.jobId")
+  List<Object[]> summarize(java.util.Collection<Long> jobIds);
+
   /** The tenant's numbers waiting to be submitted or being submitted now. */
   @Query(
       "select coalesce(sum(c.numberCount), 0) from SendChunk c where c.tenantId = :tenantId and c.state in"

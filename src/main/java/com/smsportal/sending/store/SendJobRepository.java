@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-public interface SendJobRepository extends JpaRepository<SendJob, Long> {
+public interface SendJobRepository
+    extends JpaRepository<SendJob, Long>, JpaSpecificationExecutor<SendJob> {
 
   Optional<SendJob> findByIdempotencyKey(String idempotencyKey);
 
