@@ -69,12 +69,16 @@ public final class ViewAsReadOnly extends OncePerRequestFilter {
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
       return;
     }
+    String back = back(request);
     FlashMap flash = new FlashMap();
     flash.put(REFUSED, Boolean.TRUE);
     flash.put(REFUSED_INPUT, input(request.getParameterMap()));
+    // For the page it goes back to only, not whatever request comes next (a panel loading).
+    int query = back.indexOf('?');
+    flash.setTargetRequestPath(query < 0 ? back : back.substring(0, query));
     new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-    response.setHeader("Location", back(request));
+    response.setHeader("Location", back);
   }
 
   /** What was typed, to copy from the page: never a password, a token or a key. */

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Support viewing a tenant ("view as tenant", issue 23): the tenant's own navigation and dashboard,
@@ -117,8 +118,21 @@ class ViewAsTenantIntegrationTests {
         .contains("id=\"view-as-refused\"", "查看模式下只读", "13800138000", "Typed while viewing")
         .doesNotContain("_csrf</dt>");
 
-    mvc.perform(post("/optouts").session(support).with(csrf()).param("mobile", "13800138001"))
-        .andExpect(status().isSeeOther());
+    assertThat(
+            refused(post("/optouts").session(support).with(csrf()).param("mobile", "13800138001")))
+        .contains("id=\"view-as-refused\"", "13800138001");
+    // Support may add gateway accounts by role, but not in a tenant's pages while viewing them.
+    int gatewayAccounts = count("gateway_account");
+    assertThat(
+            refused(
+                post("/accounts")
+                    .session(support)
+                    .with(csrf())
+                    .param("name", "added-while-viewing")
+                    .param("password", "never-shown")))
+        .contains("added-while-viewing")
+        .doesNotContain("never-shown");
+    assertThat(count("gateway_account")).isEqualTo(gatewayAccounts);
     mvc.perform(post("/send/check").session(support).with(csrf()).header("HX-Request", "true"))
         .andExpect(status().isNoContent());
 
@@ -191,6 +205,17 @@ class ViewAsTenantIntegrationTests {
     mvc.perform(post("/support/tenants/" + globex + "/view-as").session(customer).with(csrf()))
         .andExpect(status().isForbidden());
     assertThat(page(customer, "/accounts")).doesNotContain(globexAccount);
+  }
+
+  /** Sends a refused change and opens the page it comes back to, as a browser would. */
+  private String refused(MockHttpServletRequestBuilder request) throws Exception {
+    String back =
+        mvc.perform(request)
+            .andExpect(status().isSeeOther())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    return page(back);
   }
 
   private org.springframework.test.web.servlet.ResultActions startViewing() throws Exception {
