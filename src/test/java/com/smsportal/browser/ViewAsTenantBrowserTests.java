@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,6 +72,14 @@ class ViewAsTenantBrowserTests extends BrowserTest {
     new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !add.isEnabled());
     assertThat(driver.findElement(By.cssSelector("main form .read-only-reason")).getText())
         .isEqualTo(reason);
+    // A form sent past the page's script (an old tab) comes back with the reason and the input.
+    driver.findElement(By.id("mobile")).sendKeys("13800138009");
+    ((JavascriptExecutor) driver)
+        .executeScript("document.querySelector('main form[method=post]').submit()");
+    WebElement refused =
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("view-as-refused")));
+    assertThat(refused.getText()).contains(reason, "13800138009");
 
     Navigation.clickAndWait(driver, driver.findElement(By.id("view-as-end")));
     assertThat(driver.findElements(By.id("view-as-banner"))).isEmpty();
@@ -94,7 +103,16 @@ class ViewAsTenantBrowserTests extends BrowserTest {
         layout.screenshot("viewas-" + width + "-" + language + path.replace('/', '_'));
         problems.addAll(layout.brokenLabels());
       }
-      Navigation.clickAndWait(driver, driver.findElement(By.id("view-as-end")));
+      driver.get(baseUrl() + "/optouts/new");
+      driver.findElement(By.id("mobile")).sendKeys("13800138009");
+      ((JavascriptExecutor) driver)
+          .executeScript("document.querySelector('main form[method=post]').submit()");
+      new WebDriverWait(driver, Duration.ofSeconds(15))
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("view-as-refused")));
+      layout.screenshot("viewas-" + width + "-" + language + "_optouts_refused");
+      problems.addAll(layout.brokenLabels());
+      driver.get(baseUrl() + "/support/tenants");
+      layout.screenshot("viewas-" + width + "-" + language + "_support_tenants_left");
       driver.get(baseUrl() + "/admin/audit");
       layout.screenshot("viewas-" + width + "-" + language + "_admin_audit");
       problems.addAll(layout.brokenLabels());
