@@ -68,7 +68,23 @@
       main.querySelectorAll("[hx-post]:not(form), [hx-put], [hx-patch], [hx-delete]"), disable);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { readOnly(); });
+  // A change refused while viewing comes back with what was typed: put it back into the form's
+  // fields of the same names, where they are still empty.
+  function refill() {
+    Array.prototype.forEach.call(
+      document.querySelectorAll("#view-as-refused-input dd[data-field]"), function (value) {
+        var name = value.getAttribute("data-field");
+        Array.prototype.forEach.call(document.querySelectorAll("main form[method=post] [name]"), function (field) {
+          var typed = field.tagName === "TEXTAREA"
+            || (field.tagName === "INPUT" && /^(text|search|tel|number|email|url|datetime-local|date)$/.test(field.type));
+          if (field.name === name && typed && !field.value) {
+            field.value = value.textContent;
+          }
+        });
+      });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { refill(); readOnly(); });
   document.addEventListener("htmx:afterSettle", function () { readOnly(); });
 
   document.addEventListener("submit", function (event) {

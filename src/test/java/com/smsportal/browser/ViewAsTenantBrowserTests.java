@@ -80,6 +80,7 @@ class ViewAsTenantBrowserTests extends BrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(15))
             .until(ExpectedConditions.presenceOfElementLocated(By.id("view-as-refused")));
     assertThat(refused.getText()).contains(reason, "13800138009");
+    assertThat(driver.findElement(By.id("mobile")).getAttribute("value")).isEqualTo("13800138009");
 
     Navigation.clickAndWait(driver, driver.findElement(By.id("view-as-end")));
     assertThat(driver.findElements(By.id("view-as-banner"))).isEmpty();
