@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,9 +53,11 @@ class CrossTenantViews implements WebMvcConfigurer, HandlerInterceptor {
 
   private final AuditLog audit;
   private final TenantService tenants;
-  private final ViewAsVisits visits;
 
-  CrossTenantViews(AuditLog audit, TenantService tenants, ViewAsVisits visits) {
+  /** Asked for only during a visit, so that a web slice (no visits) does without it. */
+  private final ObjectProvider<ViewAsVisits> visits;
+
+  CrossTenantViews(AuditLog audit, TenantService tenants, ObjectProvider<ViewAsVisits> visits) {
     this.audit = audit;
     this.tenants = tenants;
     this.visits = visits;
@@ -76,10 +79,10 @@ class CrossTenantViews implements WebMvcConfigurer, HandlerInterceptor {
     Optional<ViewAsVisit> visit = ViewAsVisits.current(session);
     if (visit.isPresent()) {
       if (LEAVING.stream().anyMatch(path::startsWith) && !VISIT_CONTROL.matcher(path).matches()) {
-        visits.end(session, ViewAsVisits.Ending.LEFT);
+        visits.getObject().end(session, ViewAsVisits.Ending.LEFT);
         request.setAttribute(LEFT, visit.get().tenantName());
       } else if (tenantPage(request, path) && request.getHeader("HX-Request") == null) {
-        visits.pageOpened(session);
+        visits.getObject().pageOpened(session);
       }
     } else if (tenantPage(request, path) && !path.equals("/")) {
       audit.record(
