@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  * <p>A visit ends when the staff member ends it, starts another, opens one of their own pages
  * (support's or the administrators', which are not the tenant's), signs out, or when their session
  * expires (the session clean-up hands over the visits of the sessions it deletes: sessions live in
- * the database, whose store tells no listener of an expiry).
+ * the database, whose store tells no listener of an expiry), or when the session is ended from
+ * elsewhere (a password change, a suspension, an administrator).
  */
 @Service
 public class ViewAsVisits {
@@ -42,7 +43,8 @@ public class ViewAsVisits {
     LEFT("audit.detail.viewAsLeft"),
     SIGNED_OUT("audit.detail.viewAsSignedOut"),
     EXPIRED("audit.detail.viewAsExpired"),
-    REPLACED("audit.detail.viewAsReplaced");
+    REPLACED("audit.detail.viewAsReplaced"),
+    SESSION_ENDED("audit.detail.viewAsSessionEnded");
 
     private final String key;
 
@@ -107,6 +109,14 @@ public class ViewAsVisits {
    */
   public void expired(ViewAsVisit visit) {
     summarize(visit, visit.lastPageAt(), Ending.EXPIRED);
+  }
+
+  /**
+   * Records the summary of a visit whose session was ended from elsewhere (a password change, a
+   * suspension, an administrator): it lasted until its last page.
+   */
+  public void sessionEnded(ViewAsVisit visit) {
+    summarize(visit, visit.lastPageAt(), Ending.SESSION_ENDED);
   }
 
   private void summarize(ViewAsVisit visit, Instant until, Ending ending) {

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A visit to a tenant's pages ("view as tenant") whose session expires is still audited, once, with
  * its pages counted (issue 23): the session store tells no listener of an expiry, so the clean-up
- * that deletes the session hands its visit over first.
+ * that deletes the session hands its visit over first; so does ending a user's sessions.
  */
 @DatabaseDependent(
     "a visit read back from an expired session in the JDBC store before it is deleted")
@@ -37,6 +37,7 @@ class ViewAsExpiryIntegrationTests {
   @Autowired TenantService tenants;
   @Autowired JdbcTemplate jdbc;
   @Autowired SessionCleanup cleanup;
+  @Autowired UserSessions userSessions;
   @Autowired SessionRepository<? extends Session> store;
 
   @Test
@@ -69,6 +70,27 @@ class ViewAsExpiryIntegrationTests {
                 Integer.class,
                 MockMvcSessionCookie.sessionId(support)))
         .isZero();
+  }
+
+  @Test
+  void aVisitWhoseSessionIsEndedFromElsewhereIsAuditedWithItsPages() throws Exception {
+    MockHttpSession support = Logins.as(mvc, "support");
+    long acme = tenants.findByName("Acme").orElseThrow().id();
+    long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
+    mvc.perform(post("/support/tenants/" + acme + "/view-as").session(support).with(csrf()));
+    mvc.perform(get("/jobs").session(support));
+
+    userSessions.endAll("support", null);
+
+    List<Map<String, Object>> entries =
+        jdbc.queryForList(
+            "select target, detail from audit_event where id > ? and actor = 'support' and"
+                + " action = 'TENANT_VIEWED' order by id",
+            before);
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(1).get("target"))
+        .isEqualTo(AuditDetail.of("audit.target.viewAsVisit", 1).encode());
+    assertThat((String) entries.get(1).get("detail")).contains("audit.detail.viewAsSessionEnded");
   }
 
   private static <S extends Session> void lastUsedAgo(
