@@ -11,10 +11,13 @@ import com.smsportal.MockMvcSessionCookie;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.audit.AuditDetail;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.user.Role;
+import com.smsportal.user.UserService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,11 +41,15 @@ class ViewAsExpiryIntegrationTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired SessionCleanup cleanup;
   @Autowired UserSessions userSessions;
+  @Autowired UserService users;
+
+  static final String PASSWORD = "a-good-long-password";
   @Autowired SessionRepository<? extends Session> store;
 
   @Test
   void aVisitWhoseSessionExpiresIsAuditedOnceWithItsPages() throws Exception {
-    MockHttpSession support = Logins.as(mvc, "support");
+    String staff = newSupport();
+    MockHttpSession support = Logins.as(mvc, staff, PASSWORD);
     long acme = tenants.findByName("Acme").orElseThrow().id();
     long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
     mvc.perform(post("/support/tenants/" + acme + "/view-as").session(support).with(csrf()));
@@ -56,9 +63,10 @@ class ViewAsExpiryIntegrationTests {
 
     List<Map<String, Object>> entries =
         jdbc.queryForList(
-            "select target, detail, tenant_name from audit_event where id > ? and actor ="
-                + " 'support' and action = 'TENANT_VIEWED' order by id",
-            before);
+            "select target, detail, tenant_name from audit_event where id > ? and actor = ?"
+                + " and action = 'TENANT_VIEWED' order by id",
+            before,
+            staff);
     assertThat(entries).hasSize(2);
     assertThat(entries.get(1).get("target"))
         .isEqualTo(AuditDetail.of("audit.target.viewAsVisit", 3).encode());
@@ -74,23 +82,32 @@ class ViewAsExpiryIntegrationTests {
 
   @Test
   void aVisitWhoseSessionIsEndedFromElsewhereIsAuditedWithItsPages() throws Exception {
-    MockHttpSession support = Logins.as(mvc, "support");
+    String staff = newSupport();
+    MockHttpSession support = Logins.as(mvc, staff, PASSWORD);
     long acme = tenants.findByName("Acme").orElseThrow().id();
     long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
     mvc.perform(post("/support/tenants/" + acme + "/view-as").session(support).with(csrf()));
     mvc.perform(get("/jobs").session(support));
 
-    userSessions.endAll("support", null);
+    userSessions.endAll(staff, null);
 
     List<Map<String, Object>> entries =
         jdbc.queryForList(
-            "select target, detail from audit_event where id > ? and actor = 'support' and"
+            "select target, detail from audit_event where id > ? and actor = ? and"
                 + " action = 'TENANT_VIEWED' order by id",
-            before);
+            before,
+            staff);
     assertThat(entries).hasSize(2);
     assertThat(entries.get(1).get("target"))
         .isEqualTo(AuditDetail.of("audit.target.viewAsVisit", 1).encode());
     assertThat((String) entries.get(1).get("detail")).contains("audit.detail.viewAsSessionEnded");
+  }
+
+  /** A support user of this test's own, so that no other test's sessions or visits count. */
+  private String newSupport() {
+    String name = "v" + UUID.randomUUID().toString().substring(0, 8);
+    users.create(name, PASSWORD, Role.SUPPORT, null);
+    return name;
   }
 
   private static <S extends Session> void lastUsedAgo(
