@@ -36,6 +36,64 @@
     }
   }, true);
 
+  // Viewing a tenant ("view as tenant") is read-only: <main data-read-only="reason">. Every form
+  // that would change something (method post) and every htmx action is disabled with the reason
+  // beside it (or, for a small inline form in a table, as its title), and cannot be submitted.
+  function readOnly(root) {
+    var main = document.querySelector("main[data-read-only]");
+    if (!main) {
+      return;
+    }
+    var reason = main.getAttribute("data-read-only");
+    function disable(control) {
+      control.disabled = true;
+      control.setAttribute("aria-disabled", "true");
+      control.title = reason;
+    }
+    Array.prototype.forEach.call(main.querySelectorAll("form"), function (form) {
+      if ((form.getAttribute("method") || "get").toLowerCase() !== "post") {
+        return;
+      }
+      form.setAttribute("data-read-only-form", "");
+      Array.prototype.forEach.call(
+        form.querySelectorAll("button, input[type=submit]"), disable);
+      if (!form.classList.contains("inline") && !form.querySelector(".read-only-reason")) {
+        var note = document.createElement("p");
+        note.className = "read-only-reason";
+        note.textContent = reason;
+        form.appendChild(note);
+      }
+    });
+    Array.prototype.forEach.call(
+      main.querySelectorAll("[hx-post]:not(form), [hx-put], [hx-patch], [hx-delete]"), disable);
+  }
+
+  // A change refused while viewing comes back with what was typed: put it back into the form's
+  // fields of the same names, where they are still empty.
+  function refill() {
+    Array.prototype.forEach.call(
+      document.querySelectorAll("#view-as-refused-input dd[data-field]"), function (value) {
+        var name = value.getAttribute("data-field");
+        Array.prototype.forEach.call(document.querySelectorAll("main form[method=post] [name]"), function (field) {
+          var typed = field.tagName === "TEXTAREA"
+            || (field.tagName === "INPUT" && /^(text|search|tel|number|email|url|datetime-local|date)$/.test(field.type));
+          if (field.name === name && typed && !field.value) {
+            field.value = value.textContent;
+          }
+        });
+      });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { refill(); readOnly(); });
+  document.addEventListener("htmx:afterSettle", function () { readOnly(); });
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute("data-read-only-form")) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+
   // On a narrow screen the navigation and the account links fold away behind the top bar's menu
   // button; the button says whether they are open (aria-expanded), Escape closes them again.
   function setMenu(toggle, open) {

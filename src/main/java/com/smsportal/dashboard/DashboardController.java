@@ -47,8 +47,10 @@ class DashboardController {
   @GetMapping("/")
   String dashboard(
       @RequestParam(required = false) Integer days, HttpServletRequest request, Model model) {
-    // Only the operator's staff may learn how many tenants exist.
-    if (request.isUserInRole("SUPPORT") || request.isUserInRole("ADMIN")) {
+    // Only the operator's staff may learn how many tenants exist (not while they see a tenant's own
+    // dashboard, as its customer sees it).
+    if ((request.isUserInRole("SUPPORT") || request.isUserInRole("ADMIN"))
+        && !CustomerPanels.isCustomer(request)) {
       model.addAttribute("tenantCount", tenants.count());
     }
     if (CustomerPanels.isCustomer(request)) {

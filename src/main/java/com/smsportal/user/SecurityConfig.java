@@ -3,6 +3,8 @@ package com.smsportal.user;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.tenant.ViewAsReadOnly;
+import com.smsportal.tenant.ViewAsVisits;
 import com.smsportal.user.account.PortalUserDetails;
 import com.smsportal.user.session.EndedSession;
 import com.smsportal.user.session.SessionLifetimeFilter;
@@ -26,6 +28,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -101,7 +104,8 @@ class SecurityConfig {
       AuthenticationManager authenticationManager,
       AuditLog audit,
       SignIns signIns,
-      SignedInSessions sessions)
+      SignedInSessions sessions,
+      ViewAsVisits visits)
       throws Exception {
     // An anonymous request stores nothing server-side: the page asked for before the login and the
     // login form's CSRF token live in cookies until a sign-in makes a session.
@@ -111,7 +115,10 @@ class SecurityConfig {
     return http.authenticationManager(authenticationManager)
         // Where Spring Security's own check of ended sessions would run (sessions ended by
         // UserSessions are deleted from the store instead, and so are simply gone).
-        .addFilterAfter(new SessionLifetimeFilter(sessions), ConcurrentSessionFilter.class)
+        .addFilterAfter(new SessionLifetimeFilter(sessions, visits), ConcurrentSessionFilter.class)
+        // Viewing a tenant is read-only: a change is turned back with a page that says why, before
+        // the role rules below would answer a bare 403.
+        .addFilterBefore(new ViewAsReadOnly(), AuthorizationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -160,6 +167,10 @@ class SecurityConfig {
             logout ->
                 logout
                     .logoutUrl("/logout")
+                    // Signing out ends a visit to a tenant's pages ("view as tenant").
+                    .addLogoutHandler(
+                        (request, response, auth) ->
+                            visits.end(request.getSession(false), ViewAsVisits.Ending.SIGNED_OUT))
                     .addLogoutHandler(
                         (request, response, auth) -> {
                           if (auth != null

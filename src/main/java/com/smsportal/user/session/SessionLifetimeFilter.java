@@ -1,5 +1,6 @@
 package com.smsportal.user.session;
 
+import com.smsportal.tenant.ViewAsVisits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SessionLifetimeFilter extends OncePerRequestFilter {
 
   private final SignedInSessions sessions;
+  private final ViewAsVisits visits;
 
-  public SessionLifetimeFilter(SignedInSessions sessions) {
+  public SessionLifetimeFilter(SignedInSessions sessions, ViewAsVisits visits) {
     this.sessions = sessions;
+    this.visits = visits;
   }
 
   @Override
@@ -28,6 +31,8 @@ public class SessionLifetimeFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && sessions.outlived(session)) {
+      // A visit to a tenant's pages ends with the session, and is recorded as such.
+      visits.end(session, ViewAsVisits.Ending.EXPIRED);
       session.invalidate();
       SecurityContextHolder.clearContext();
       EndedSession.answer(request, response, "/login?expired");
