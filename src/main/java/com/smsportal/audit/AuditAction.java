@@ -50,5 +50,7 @@ public enum AuditAction {
    * A gateway account's settings changed (name, charset, chunk size, extension, active, low-balance
    * threshold) but not its login: not a change of credentials.
    */
-  ACCOUNT_SETTINGS_CHANGED
+  ACCOUNT_SETTINGS_CHANGED,
+  /** A person imported a file of numbers onto the opt-out list: one entry with the counts. */
+  OPT_OUT_IMPORTED
 }
