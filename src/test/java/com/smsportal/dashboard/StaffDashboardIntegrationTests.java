@@ -3,6 +3,7 @@ package com.smsportal.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.PortalIntegrationTest;
@@ -41,6 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * its rows. Each test makes a tenant of its own; the clock stands still and is moved to a day of
  * its own where a figure must start empty.
  */
+@DatabaseDependent(
+    "native SQL across tenants (joins, thresholds by coalesce, limits) and a sum over a China day")
 @PortalIntegrationTest
 class StaffDashboardIntegrationTests {
 
