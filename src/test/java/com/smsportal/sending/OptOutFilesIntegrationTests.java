@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import com.smsportal.Logins;
@@ -169,6 +170,15 @@ class OptOutFilesIntegrationTests {
   void staffMayExportWhatTheyViewButNeverImport() throws Exception {
     MockHttpSession support = Logins.as(mvc, "support");
     String mobile = mobile();
+    String ours = mobile();
+    String theirs = mobile();
+    TenantContext.runAs(acmeId, () -> optOuts.add(ours, ""));
+    TenantContext.runAs(globexId, () -> optOuts.add(theirs, ""));
+    mvc.perform(post("/support/tenants/" + acmeId + "/view-as").session(support).with(csrf()));
+    assertThat(export(support, "/optouts/export"))
+        .as("viewing Acme: Acme's list only")
+        .contains(ours)
+        .doesNotContain(theirs);
     assertThat(upload(support, "x.csv", mobile.getBytes(StandardCharsets.UTF_8)).getStatus())
         .isEqualTo(403);
     assertThat(html(get("/optouts"), support)).doesNotContain("id=\"optout-import\"");
