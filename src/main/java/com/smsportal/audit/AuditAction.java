@@ -53,5 +53,8 @@ public enum AuditAction {
   ACCOUNT_SETTINGS_CHANGED,
 
   /** A user turned their own optional second factor off (password and a current code given). */
-  SECOND_FACTOR_DISABLED
+  SECOND_FACTOR_DISABLED,
+
+  /** A person imported a file of numbers onto the opt-out list: one entry with the counts. */
+  OPT_OUT_IMPORTED
 }

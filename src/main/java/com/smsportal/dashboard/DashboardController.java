@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The home page. A customer sees their tenant's balances (loaded by htmx after the page, see {@link
  * BalanceController}), sends and delivery rate per day, and the jobs still in progress; the
- * operator's staff see the tenant count.
+ * operator's staff see the tenant count, the accounts with a low balance, the failing pollers and
+ * today's sends of every tenant ({@link StaffPanels}).
  */
 @Controller
 class DashboardController {
@@ -30,9 +31,11 @@ class DashboardController {
   private final GatewayAccounts accounts;
   private final SendJobs jobs;
   private final SendStatistics statistics;
+  private final StaffPanels staff;
 
   DashboardController(
       TenantService tenants,
+      StaffPanels staff,
       GatewayAccounts accounts,
       SendJobs jobs,
       SendStatistics statistics,
@@ -42,6 +45,7 @@ class DashboardController {
     this.accounts = accounts;
     this.jobs = jobs;
     this.statistics = statistics;
+    this.staff = staff;
   }
 
   @GetMapping("/")
@@ -52,6 +56,7 @@ class DashboardController {
     if ((request.isUserInRole("SUPPORT") || request.isUserInRole("ADMIN"))
         && !CustomerPanels.isCustomer(request)) {
       model.addAttribute("tenantCount", tenants.count());
+      model.addAttribute("staff", staff.figures());
     }
     if (CustomerPanels.isCustomer(request)) {
       model.addAttribute("customerDashboard", true);

@@ -1,5 +1,6 @@
 package com.smsportal.sending;
 
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.Times;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +46,37 @@ public class SendStatistics {
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
     return between(today.minusDays(days - 1L), today);
+  }
+
+  /**
+   * Today's sends of every tenant (support's dashboard): one query, run as the system whoever
+   * calls, so that a staff member viewing one tenant still sees the whole portal's day. Outside a
+   * transaction on purpose: Hibernate reads the tenant when the session opens, here inside {@code
+   * callAs}.
+   */
+  public SendVolume todayAcrossTenants() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+    Object[] sums =
+        TenantContext.callAs(
+            TenantContext.ALL_TENANTS,
+            () ->
+                entityManager
+                    .createQuery(
+                        "select coalesce(sum(c.numberCount), 0),"
+                            + " coalesce(sum(c.numberCount * j.segments), 0),"
+                            + " count(distinct c.tenantId) from SendChunk c, SendJob j"
+                            + " where j.id = c.jobId and c.state = :accepted"
+                            + " and c.answeredAt >= :from and c.answeredAt < :to",
+                        Object[].class)
+                    .setParameter("accepted", ChunkState.SUBMITTED)
+                    .setParameter("from", today.atStartOfDay(ZONE).toInstant())
+                    .setParameter("to", today.plusDays(1).atStartOfDay(ZONE).toInstant())
+                    .getSingleResult());
+    return new SendVolume(
+        today,
+        ((Number) sums[0]).longValue(),
+        ((Number) sums[1]).longValue(),
+        ((Number) sums[2]).longValue());
   }
 
   /** Each day from {@code first} to {@code last}, both included, oldest first. */

@@ -56,6 +56,7 @@ class AccountBalancesPoolTests {
             accounts,
             tenants,
             gateway,
+            mock(BalanceReadings.class),
             new DashboardProperties(Duration.ofMinutes(1), Duration.ZERO, 1, 1),
             Clock.systemUTC());
 

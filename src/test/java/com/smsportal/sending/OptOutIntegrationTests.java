@@ -264,7 +264,8 @@ class OptOutIntegrationTests {
                 .header("HX-Request", "true")
                 .with(csrf()));
     assertThat(fragment)
-        .contains("id=\"check-valid\">3<")
+        .as("valid numbers that will be sent; the opted-out ones on their own line")
+        .contains("id=\"check-valid\">1<")
         .contains("id=\"check-optedout\">2<")
         .contains("id=\"check-optedout-list\"")
         .contains("<code>" + listedA + "</code>")

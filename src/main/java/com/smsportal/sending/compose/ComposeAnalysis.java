@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param shownInvalid the first {@value #SHOWN_INVALID} entries that are not mobile numbers
  * @param optedOutCount valid numbers on the tenant's opt-out list: they will be left out
  * @param shownOptedOut the first {@value #SHOWN_INVALID} of those
+ * @param hasOptOut whether the text has an opt-out phrase ({@link OptOutHint})
+ * @param optOutHint whether to suggest one: a text that has none and is not a verification code
  * @param notCarried characters of the content the chosen account's charset cannot carry (GBK:
  *     emoji, rare CJK outside GBK…), each once, in the order they appear; the submit refuses them
  * @param cost segments × numbers that will be sent: what a prepaid account is charged
@@ -35,6 +37,7 @@ public record ComposeAnalysis(
     int characters,
     boolean hasSignature,
     boolean hasOptOut,
+    boolean optOutHint,
     List<String> notCarried,
     long cost) {
 
@@ -89,7 +92,8 @@ public record ComposeAnalysis(
         segments,
         text.codePointCount(0, text.length()),
         SIGNATURE.matcher(text).find(),
-        text.contains("退订"),
+        OptOutHint.hasOptOutPhrase(text),
+        OptOutHint.needed(text),
         charset == null ? List.of() : notCarried(text, charset),
         (long) segments.segments() * sent);
   }

@@ -36,7 +36,10 @@ import java.util.Locale;
  * to its end. The workbook is read by {@link NumberWorkbook}, its cells by {@link SheetCells} and
  * {@link SharedStrings}.
  */
-final class NumberFile {
+public final class NumberFile {
+
+  /** The largest upload of numbers (the send form's file, an opt-out import). */
+  public static final int MAX_FILE_BYTES = SendController.MAX_FILE_BYTES;
 
   /** Entries (non-empty cells) of a workbook read at most; a job of more is not an upload's. */
   static final int MAX_ENTRIES = 200_000;
@@ -79,7 +82,7 @@ final class NumberFile {
   static final int MAX_MARKUP_RUN = 1024 * 1024;
 
   /** A file refused with the reason's message key (and its argument), next to the file field. */
-  static final class Refused extends IOException {
+  public static final class Refused extends IOException {
 
     private final String messageKey;
     private final String argument;
@@ -94,12 +97,12 @@ final class NumberFile {
       this.argument = argument;
     }
 
-    String messageKey() {
+    public String messageKey() {
       return messageKey;
     }
 
     /** What the message names (a cell such as {@code B7}), or null. */
-    String argument() {
+    public String argument() {
       return argument;
     }
   }
@@ -109,7 +112,7 @@ final class NumberFile {
   /**
    * @throws Refused if the file holds too much, or cannot be read as what it claims to be
    */
-  static String text(String filename, byte[] bytes) throws Refused {
+  public static String text(String filename, byte[] bytes) throws Refused {
     if (isXlsx(filename, bytes)) {
       return NumberWorkbook.firstSheet(bytes);
     }

@@ -45,6 +45,39 @@ class ComposeAnalysisTests {
   }
 
   @Test
+  void suggestsAnOptOutPhraseOnlyForTextsThatAreNotAVerificationCodeAndLackOne() {
+    // Verification codes: a code word, a code of 4 to 8 digits, no marketing cue.
+    assertThat(ComposeAnalysis.of("", "【聚合云】验证码 4829，5 分钟内有效").optOutHint()).isFalse();
+    assertThat(ComposeAnalysis.of("", "【Acme】Your code is 12345678").optOutHint()).isFalse();
+    assertThat(ComposeAnalysis.of("", "【Acme】OTP: 902113").optOutHint()).isFalse();
+    // Not a code: no code word, a number too short or too long, or a marketing cue.
+    assertThat(ComposeAnalysis.of("", "【聚合云】订单 4829 已发货").optOutHint()).isTrue();
+    assertThat(ComposeAnalysis.of("", "【聚合云】验证码 123").optOutHint()).isTrue();
+    assertThat(ComposeAnalysis.of("", "【聚合云】验证码 13800138000").optOutHint()).isTrue();
+    assertThat(ComposeAnalysis.of("", "【聚合云】会员日特价，验证码 4829 领取红包").optOutHint()).isTrue();
+    // An opt-out phrase already there, in either language; an empty text needs nothing.
+    assertThat(ComposeAnalysis.of("", "【聚合云】双十一大促，回T退订").optOutHint()).isFalse();
+    assertThat(ComposeAnalysis.of("", "【聚合云】大促，拒收请回复R").optOutHint()).isFalse();
+    assertThat(ComposeAnalysis.of("", "【Acme】Big sale! Reply STOP to unsubscribe").optOutHint())
+        .isFalse();
+    assertThat(ComposeAnalysis.of("", "").optOutHint()).isFalse();
+  }
+
+  @Test
+  void theNumbersToSendLeaveOutTheOptedOutOnesWhichAreCountedApart() {
+    ComposeAnalysis analysis =
+        ComposeAnalysis.of(
+            "13800138000\n13900139000\n13700137000",
+            "【聚合云】您好",
+            valid -> Set.of("13900139000"),
+            null);
+    assertThat(analysis.sendCount()).isEqualTo(2);
+    assertThat(analysis.optedOutCount()).isEqualTo(1);
+    assertThat(analysis.shownOptedOut()).containsExactly("13900139000");
+    assertThat(analysis.cost()).isEqualTo(2);
+  }
+
+  @Test
   void countsCharactersNotUtf16Units() {
     assertThat(ComposeAnalysis.of("", "😀好").characters()).isEqualTo(2);
   }

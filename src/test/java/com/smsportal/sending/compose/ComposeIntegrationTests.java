@@ -79,6 +79,27 @@ class ComposeIntegrationTests {
   }
 
   @Test
+  void theOptOutHintIsShownForMarketingTextsButNotForAVerificationCode() throws Exception {
+    assertThat(check("【聚合云】您的验证码是 482913，5 分钟内有效，请勿告诉他人。")).doesNotContain("id=\"check-optout\"");
+    assertThat(check("【Acme】Your verification code is 4829."))
+        .doesNotContain("id=\"check-optout\"");
+    assertThat(check("【聚合云】双十一大促，全场五折")).contains("id=\"check-optout\"").contains("回T退订");
+    assertThat(check("【聚合云】领取优惠券的验证码 4829"))
+        .as("a marketing cue wins")
+        .contains("id=\"check-optout\"");
+    assertThat(check("【聚合云】双十一大促，回T退订")).doesNotContain("id=\"check-optout\"");
+  }
+
+  private String check(String content) throws Exception {
+    return html(
+        post("/send/check")
+            .param("mobiles", "13800138000")
+            .param("content", content)
+            .header("HX-Request", "true")
+            .with(csrf()));
+  }
+
+  @Test
   void theGatewayFindsBlockedWordsOnDemand() throws Exception {
     String blocked =
         html(

@@ -1,0 +1,109 @@
+package com.smsportal.dashboard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last balance the gateway answered for each account, kept in the database ({@code
+ * balance_reading}) whenever a dashboard asks, so that support's dashboard can list the accounts
+ * below their threshold with one query instead of asking the gateway for every tenant's accounts.
+ *
+ * <p>The query reads the accounts' and tenants' thresholds and names from their tables, across all
+ * tenants: native SQL, which Hibernate's tenant filter does not see, so it serves only the staff's
+ * dashboard (the controller shows it to SUPPORT and ADMIN only).
+ */
+@Component
+class BalanceReadings {
+
+  private static final Logger log = LoggerFactory.getLogger(BalanceReadings.class);
+
+  /** Low balances listed at most; the count says how many there are. */
+  static final int SHOWN = 50;
+
+  private final JdbcTemplate jdbc;
+
+  BalanceReadings(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * An account below its threshold (its own, or else its tenant's) at its last reading.
+   *
+   * @param readAt when the gateway answered with this balance
+   */
+  record LowBalance(
+      long accountId,
+      String accountName,
+      long tenantId,
+      String tenantName,
+      long overage,
+      long threshold,
+      Instant readAt) {}
+
+  /** Keeps the balance the gateway just answered; a failure to keep it only costs the figure. */
+  void record(long accountId, long tenantId, long overage, Instant at) {
+    LocalDateTime utc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    try {
+      int updated =
+          jdbc.update(
+              "update balance_reading set overage = ?, read_at = ? where account_id = ?",
+              overage,
+              utc,
+              accountId);
+      if (updated == 0) {
+        jdbc.update(
+            "insert into balance_reading (account_id, tenant_id, overage, read_at)"
+                + " values (?, ?, ?, ?)",
+            accountId,
+            tenantId,
+            overage,
+            utc);
+      }
+    } catch (DuplicateKeyException concurrent) {
+      // Another page kept a reading of the same account at the same moment: one of them stays.
+    } catch (DataAccessException unavailable) {
+      log.warn(
+          "The balance of account {} could not be kept: {}", accountId, unavailable.toString());
+    }
+  }
+
+  /**
+   * Active accounts of active tenants whose last reading is below their threshold, lowest balance
+   * first relative to the threshold; one query.
+   */
+  List<LowBalance> low() {
+    return jdbc.query(
+        "select r.account_id, a.name as account_name, t.id as tenant_id, t.name as tenant_name,"
+            + " r.overage, coalesce(a.low_balance_threshold, t.low_balance_threshold) as threshold,"
+            + " r.read_at from balance_reading r"
+            + " join gateway_account a on a.id = r.account_id"
+            + " join tenant t on t.id = a.tenant_id"
+            + " where a.active = true and t.status = 'ACTIVE'"
+            + " and r.overage < coalesce(a.low_balance_threshold, t.low_balance_threshold)"
+            + " order by r.overage - coalesce(a.low_balance_threshold, t.low_balance_threshold),"
+            + " t.name, a.name limit "
+            + SHOWN,
+        BalanceReadings::row);
+  }
+
+  private static LowBalance row(ResultSet rs, int n) throws SQLException {
+    return new LowBalance(
+        rs.getLong("account_id"),
+        rs.getString("account_name"),
+        rs.getLong("tenant_id"),
+        rs.getString("tenant_name"),
+        rs.getLong("overage"),
+        rs.getLong("threshold"),
+        rs.getObject("read_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+  }
+}
