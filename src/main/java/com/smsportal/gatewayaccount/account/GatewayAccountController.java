@@ -75,7 +75,11 @@ class GatewayAccountController {
   @GetMapping("/new")
   String newForm(Model model) {
     model.addAttribute(FORM_MODEL, AccountForm.blank(defaults.endpoint(endpoints.active())));
-    return showForm(null, null, model);
+    String view = showForm(null, null, model);
+    // A new account's form names the logins a stand-in gateway accepts (the demo's simulator).
+    // Only here: a refused form says nothing but why, so a refusal names no other tenant's login.
+    model.addAttribute("suggestedLogins", defaults.logins(endpoints.active()));
+    return view;
   }
 
   @PostMapping
@@ -242,9 +246,7 @@ class GatewayAccountController {
   private String showForm(GatewayAccountView account, Long tenantId, Model model) {
     model.addAttribute("account", account);
     model.addAttribute("chosenTenant", tenantId);
-    // A new account's form names the logins a stand-in gateway accepts (the demo's simulator).
-    model.addAttribute(
-        "suggestedLogins", account == null ? defaults.logins(endpoints.active()) : List.of());
+    model.addAttribute("suggestedLogins", List.of());
     return FORM;
   }
 
