@@ -49,7 +49,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * stored rows then hold is {@link GatewayAccountIntegrationTests}'.
  */
 @WebMvcTest(GatewayAccountController.class)
-@Import({Times.class, Links.class})
+@Import({Times.class, Links.class, NewAccountDefaults.class})
 class GatewayAccountFormTests {
 
   static final long ENDPOINT = 7;
