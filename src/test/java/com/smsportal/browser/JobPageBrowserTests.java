@@ -81,7 +81,7 @@ class JobPageBrowserTests extends BrowserTest {
     assertThat(pages.text("job-unknown")).isEqualTo("结果不明 0");
     assertThat(cells("#number-table tbody tr td:nth-child(2)")).containsExactly("已送达", "已送达", "失败");
     assertThat(cells("#number-table tbody tr td:nth-child(3)"))
-        .containsExactly("DELIVRD", "DELIVRD", "UNDELIV");
+        .containsExactly("DELIVRD · 已送达手机", "DELIVRD · 已送达手机", "UNDELIV · 无法送达（如空号、停机或长时间关机）");
     assertThat(driver.findElement(By.id("job-live")).getAttribute("hx-trigger"))
         .as("the refresh stops once every number has its outcome")
         .isNull();

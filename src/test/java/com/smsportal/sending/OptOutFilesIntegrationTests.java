@@ -180,8 +180,13 @@ class OptOutFilesIntegrationTests {
         .contains(ours)
         .doesNotContain(theirs);
     assertThat(upload(support, "x.csv", mobile.getBytes(StandardCharsets.UTF_8)).getStatus())
-        .isEqualTo(403);
+        .as("viewing a tenant is read-only: back to the page with the reason, no bare 403")
+        .isEqualTo(303);
     assertThat(html(get("/optouts"), support)).doesNotContain("id=\"optout-import\"");
+    mvc.perform(post("/support/view-as/end").session(support).with(csrf()));
+    assertThat(upload(support, "x.csv", mobile.getBytes(StandardCharsets.UTF_8)).getStatus())
+        .as("not viewing: staff never import")
+        .isEqualTo(403);
     assertThat(html(get("/optouts"), acme)).contains("id=\"optout-import\"");
     assertThat(mvc.perform(get("/optouts/export")).andReturn().getResponse().getRedirectedUrl())
         .as("anonymous")
