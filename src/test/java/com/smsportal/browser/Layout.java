@@ -16,7 +16,7 @@ final class Layout {
 
   /** Short labels a user reads at a glance: buttons, navigation links, badges, table headings. */
   static final String SHORT_LABELS =
-      "button, .btn, nav a, .badge, th, label, .lang-switch a, .filters .btn";
+      "button, .btn, nav a, .badge, th, label, .lang-switch a, .filters .btn, .audit-action";
 
   /**
    * Every visible element of the selector whose text is short Chinese (at most eight characters)
