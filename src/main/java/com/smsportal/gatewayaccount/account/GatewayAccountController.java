@@ -75,11 +75,10 @@ class GatewayAccountController {
   @GetMapping("/new")
   String newForm(Model model) {
     model.addAttribute(FORM_MODEL, AccountForm.blank(defaults.endpoint(endpoints.active())));
-    String view = showForm(null, null, model);
     // A new account's form names the logins a stand-in gateway accepts (the demo's simulator).
     // Only here: a refused form says nothing but why, so a refusal names no other tenant's login.
     model.addAttribute("suggestedLogins", defaults.logins(endpoints.active()));
-    return view;
+    return showForm(null, null, model);
   }
 
   @PostMapping
@@ -246,7 +245,6 @@ class GatewayAccountController {
   private String showForm(GatewayAccountView account, Long tenantId, Model model) {
     model.addAttribute("account", account);
     model.addAttribute("chosenTenant", tenantId);
-    model.addAttribute("suggestedLogins", List.of());
     return FORM;
   }
 
