@@ -119,20 +119,15 @@
   });
 
   // The live check counts pasted numbers only (the file is read on the confirmation step); its
-  // note saying so shows while a file is chosen, and after each refresh of the check.
-  function showFileNote() {
+  // note saying so shows while a file is chosen. Choosing or clearing a file refreshes the check
+  // (hx-trigger "change from:#file"), so each refresh decides.
+  document.addEventListener("htmx:afterSwap", function () {
     var file = document.getElementById("file");
     var note = document.getElementById("check-file-note");
     if (file && note) {
       note.hidden = !(file.files && file.files.length);
     }
-  }
-  document.addEventListener("change", function (event) {
-    if (event.target.id === "file") {
-      showFileNote();
-    }
   });
-  document.addEventListener("htmx:afterSwap", showFileNote);
 
   document.addEventListener("keydown", function (event) {
     var toggle = document.getElementById("menu-toggle");
