@@ -13,7 +13,7 @@ import com.smsportal.gateway.GatewayClient;
 import com.smsportal.gateway.GatewayLogin;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
-import com.smsportal.sending.message.MessageSegments;
+import com.smsportal.message.MessageSegments;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package com.smsportal.sending.compose;
 
 import com.smsportal.gateway.GatewayCharset;
-import com.smsportal.sending.message.MessageSegments;
+import com.smsportal.message.MessageSegments;
+import com.smsportal.message.SegmentCount;
 import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
-import com.smsportal.sending.message.SegmentCount;
 import java.nio.charset.CharsetEncoder;
 import java.util.LinkedHashSet;
 import java.util.List;

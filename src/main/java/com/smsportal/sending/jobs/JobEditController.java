@@ -2,11 +2,11 @@ package com.smsportal.sending.jobs;
 
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.message.MessageSegments;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.compose.SendPreflight;
-import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.sending.store.JobEdits;
 import com.smsportal.web.NotFoundException;

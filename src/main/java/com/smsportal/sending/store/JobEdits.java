@@ -2,11 +2,11 @@ package com.smsportal.sending.store;
 
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditDetail;
+import com.smsportal.message.MessageSegments;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.ResendOutcome;
-import com.smsportal.sending.message.MessageSegments;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.web.Times;
 import java.time.Clock;

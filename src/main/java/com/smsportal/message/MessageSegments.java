@@ -1,4 +1,4 @@
-package com.smsportal.sending.message;
+package com.smsportal.message;
 
 /**
  * Counts SMS segments. A message of GSM-7 characters only goes as GSM-7: 160 septets alone, 153 per

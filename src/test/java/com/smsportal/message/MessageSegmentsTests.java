@@ -1,8 +1,8 @@
-package com.smsportal.sending.message;
+package com.smsportal.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.smsportal.sending.message.SegmentCount.Encoding;
+import com.smsportal.message.SegmentCount.Encoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

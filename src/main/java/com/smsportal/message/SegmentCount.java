@@ -1,4 +1,4 @@
-package com.smsportal.sending.message;
+package com.smsportal.message;
 
 /**
  * How a message travels: its encoding, its length in that encoding's units (GSM-7 septets or UTF-16
