@@ -13,6 +13,9 @@ import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SubmitResult;
+import com.smsportal.templates.signature.SignatureApplications;
+import com.smsportal.templates.template.TemplateBook;
+import com.smsportal.templates.template.TemplateForm;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantOwned;
 import com.smsportal.tenant.TenantService;
@@ -60,6 +63,8 @@ class TenantIsolationIntegrationTests {
   @Autowired GatewayEndpoints endpoints;
   @Autowired SendJobs sendJobs;
   @Autowired OptOuts optOuts;
+  @Autowired SignatureApplications signatureApplications;
+  @Autowired TemplateBook templateBook;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -102,6 +107,14 @@ class TenantIsolationIntegrationTests {
     assertThat(job.accepted()).as(String.valueOf(job.refusal())).isTrue();
     // An opt-out, as a reply adds it (a number no test sends to).
     TenantContext.runAs(globex, () -> optOuts.addFromReply("19900199001", 1));
+    // A signature application (pending: an approved one would require it on Globex's sends) and a
+    // template (issue 24).
+    TenantContext.runAs(globex, () -> signatureApplications.apply("【Globex待审】"));
+    TenantContext.runAs(
+        globex,
+        () ->
+            templateBook.save(
+                null, new TemplateForm("Globex " + secret, "", "Hi ${name} " + secret)));
     // A delivery report and a reply, as the poller stores them.
     PolledRows polled = new PolledRows(jdbc);
     polled.report(

@@ -56,5 +56,21 @@ public enum AuditAction {
   SECOND_FACTOR_DISABLED,
 
   /** A person imported a file of numbers onto the opt-out list: one entry with the counts. */
-  OPT_OUT_IMPORTED
+  OPT_OUT_IMPORTED,
+
+  /** A customer applied for a signature (issue 24). */
+  SIGNATURE_APPLIED,
+  /** A customer withdrew a pending or rejected signature application. */
+  SIGNATURE_WITHDRAWN,
+  SIGNATURE_APPROVED,
+  /** Support rejected a signature, with the reason as the detail. */
+  SIGNATURE_REJECTED,
+  TEMPLATE_CREATED,
+  TEMPLATE_CHANGED,
+  TEMPLATE_DELETED,
+  TEMPLATE_APPROVED,
+  /** Support rejected a template, with the reason as the detail. */
+  TEMPLATE_REJECTED,
+  /** Support switched "templates need review" on or off for a tenant. */
+  TEMPLATE_REVIEW_SWITCHED
 }

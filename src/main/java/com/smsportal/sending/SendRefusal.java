@@ -25,7 +25,12 @@ public enum SendRefusal {
   /** The numbers would pass the tenant's numbers per day (the limit is the argument). */
   DAILY_LIMIT("mobiles"),
   /** The numbers would pass what the tenant may have queued at once (the limit is the argument). */
-  QUEUE_LIMIT("mobiles");
+  QUEUE_LIMIT("mobiles"),
+  /**
+   * The tenant has approved signatures and the content starts with none of them (issue 24, {@code
+   * templates.Signatures}).
+   */
+  UNSIGNED("content");
 
   private final String field;
 

@@ -149,10 +149,18 @@ class SecurityConfig {
                         "/jobs/**",
                         "/receipts/**",
                         "/replies/**",
-                        "/optouts/**")
+                        "/optouts/**",
+                        "/templates/**",
+                        "/signatures/**")
                     .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
                     .requestMatchers(
-                        "/send/**", "/jobs/**", "/receipts/**", "/replies/**", "/optouts/**")
+                        "/send/**",
+                        "/jobs/**",
+                        "/receipts/**",
+                        "/replies/**",
+                        "/optouts/**",
+                        "/templates/**",
+                        "/signatures/**")
                     .hasRole(Role.CUSTOMER.name())
                     .anyRequest()
                     .authenticated())

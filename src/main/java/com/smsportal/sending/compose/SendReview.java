@@ -7,6 +7,7 @@ import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
+import com.smsportal.templates.Signatures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +54,7 @@ class SendReview {
   private final OptOuts optOuts;
   private final SendPreflight preflight;
   private final ComposeProperties properties;
+  private final Signatures signatures;
   private final Clock clock;
 
   SendReview(
@@ -60,11 +62,13 @@ class SendReview {
       OptOuts optOuts,
       SendPreflight preflight,
       ComposeProperties properties,
+      Signatures signatures,
       Clock clock) {
     this.compose = compose;
     this.optOuts = optOuts;
     this.preflight = preflight;
     this.properties = properties;
+    this.signatures = signatures;
     this.clock = clock;
   }
 
@@ -94,6 +98,12 @@ class SendReview {
             numbers, listed, content, account.map(GatewayAccountView::charset).orElse(null));
     numberErrors(analysis, errors);
     contentErrors(content, analysis, errors);
+    if (account.isPresent() && !content.isBlank()) {
+      // The tenant's approved signatures, named (issue 24); JobStore refuses it again on submit.
+      signatures
+          .required(account.get().tenantId(), content)
+          .ifPresent(r -> errors.add("content", "send.error.unsigned", r.allowedList()));
+    }
     String extno = form.extno() == null ? "" : form.extno().strip();
     if (!extno.isEmpty() && !SendRules.EXTNO.matcher(extno).matches()) {
       errors.add("extno", SendRefusal.BAD_EXTNO.messageKey(), null);

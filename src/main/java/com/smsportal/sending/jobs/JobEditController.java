@@ -9,6 +9,8 @@ import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.compose.SendPreflight;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.sending.store.JobEdits;
+import com.smsportal.templates.SignatureRequired;
+import com.smsportal.templates.Signatures;
 import com.smsportal.web.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +35,7 @@ class JobEditController {
   private final JobEdits edits;
   private final SendPreflight preflight;
   private final GatewayAccounts accounts;
+  private final Signatures signatures;
   private final Clock clock;
 
   JobEditController(
@@ -40,11 +43,13 @@ class JobEditController {
       JobEdits edits,
       SendPreflight preflight,
       GatewayAccounts accounts,
+      Signatures signatures,
       Clock clock) {
     this.jobs = jobs;
     this.edits = edits;
     this.preflight = preflight;
     this.accounts = accounts;
+    this.signatures = signatures;
     this.clock = clock;
   }
 
@@ -64,14 +69,20 @@ class JobEditController {
     } catch (DateTimeParseException badTime) {
       return refused(redirect, form, "sendTime", "send.error.sendTime", null, back);
     }
-    boolean extnoSupported =
-        accounts.find(job.accountId()).map(GatewayAccountView::extnoSupported).orElse(false);
+    Optional<GatewayAccountView> account = accounts.find(job.accountId());
+    boolean extnoSupported = account.map(GatewayAccountView::extnoSupported).orElse(false);
     SendRefusal refusal =
         SendRules.refusal(content, extno, extnoSupported, sendTime, true, clock.instant());
     if (refusal != null) {
       // The edit form has the message's fields; anything else is about the job.
       String field = refusal.field().equals("mobiles") ? "job" : refusal.field();
       return refused(redirect, form, field, refusal.messageKey(), null, back);
+    }
+    Optional<SignatureRequired> unsigned =
+        account.flatMap(a -> signatures.required(a.tenantId(), content));
+    if (unsigned.isPresent()) {
+      String allowed = unsigned.get().allowedList();
+      return refused(redirect, form, "content", "send.error.unsigned", allowed, back);
     }
     long cost = (long) MessageSegments.count(content).segments() * job.numberCount();
     Optional<SendPreflight.Objection> objection = preflight.check(job.accountId(), content, cost);

@@ -9,6 +9,7 @@ import com.smsportal.sending.SubmitResult;
 import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
+import com.smsportal.templates.Signatures;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public class JobStore {
   private final GatewayAccounts accounts;
   private final TenantService tenants;
   private final OptOuts optOuts;
+  private final Signatures signatures;
   private final TransactionTemplate tx;
   private final SendJobRepository jobs;
   private final Clock clock;
@@ -51,6 +53,7 @@ public class JobStore {
       GatewayAccounts accounts,
       TenantService tenants,
       OptOuts optOuts,
+      Signatures signatures,
       TransactionTemplate tx,
       SendJobRepository jobs,
       Clock clock) {
@@ -58,6 +61,7 @@ public class JobStore {
     this.accounts = accounts;
     this.tenants = tenants;
     this.optOuts = optOuts;
+    this.signatures = signatures;
     this.tx = tx;
     this.jobs = jobs;
     this.clock = clock;
@@ -149,7 +153,13 @@ public class JobStore {
     if (parsed.valid().isEmpty()) {
       return SendRefusal.NO_VALID_NUMBER;
     }
-    return SendRules.refusal(content, extno, view.extnoSupported(), order.sendTime(), false, now);
+    SendRefusal rules =
+        SendRules.refusal(content, extno, view.extnoSupported(), order.sendTime(), false, now);
+    if (rules == null && signatures.required(view.tenantId(), content).isPresent()) {
+      // Every new job passes here, from any path: the tenant's approved signatures (issue 24).
+      return SendRefusal.UNSIGNED;
+    }
+    return rules;
   }
 
   /** The job an earlier submit of the form with this idempotency key made, if any. */
