@@ -1,6 +1,7 @@
 -- Issue 24: a tenant's message templates (模板): a name, the signature it starts with (null when the
--- tenant has none approved) and a text with ${placeholders}; reviewed by support when the tenant's
--- switch (V36_3) is on, else approved at once. The text sent is signature + content.
+-- tenant has none approved) and a text with placeholders (a dollar sign, a name in braces; not
+-- written out here: Flyway would read it as its own placeholder); reviewed by support when the
+-- tenant's switch (V36_3) is on, else approved at once. The text sent is signature + content.
 CREATE TABLE message_template (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
   tenant_id BIGINT NOT NULL,

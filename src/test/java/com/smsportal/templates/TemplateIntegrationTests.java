@@ -174,7 +174,8 @@ class TemplateIntegrationTests {
 
   private MockHttpServletResponse response(MockHttpServletRequestBuilder request, Locale locale)
       throws Exception {
-    return mvc.perform(request.session(tenant.customer()).with(csrf()).locale(locale))
+    return mvc.perform(
+            request.session(tenant.customer()).with(csrf()).param("lang", locale.toLanguageTag()))
         .andReturn()
         .getResponse();
   }
