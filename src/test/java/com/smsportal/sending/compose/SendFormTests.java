@@ -20,6 +20,7 @@ import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
+import com.smsportal.templates.Signatures;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Links;
 import com.smsportal.web.Times;
@@ -61,6 +62,7 @@ class SendFormTests {
   @MockitoBean SendPreflight preflight;
   @MockitoBean Compose compose;
   @MockitoBean OptOuts optOuts;
+  @MockitoBean Signatures signatures;
   @MockitoBean StagedSends staged;
   // What the slice's other web configuration (the staff's "view as") needs.
   @MockitoBean AuditLog audit;

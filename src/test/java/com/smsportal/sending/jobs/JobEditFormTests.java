@@ -27,6 +27,7 @@ import com.smsportal.sending.NumberState;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.compose.SendPreflight;
 import com.smsportal.sending.store.JobEdits;
+import com.smsportal.templates.Signatures;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Links;
 import com.smsportal.web.Times;
@@ -65,6 +66,7 @@ class JobEditFormTests {
   @Autowired MockMvc mvc;
 
   @MockitoBean SendJobs jobs;
+  @MockitoBean Signatures signatures;
   @MockitoBean JobEdits edits;
   @MockitoBean SendPreflight preflight;
   @MockitoBean GatewayAccounts accounts;
