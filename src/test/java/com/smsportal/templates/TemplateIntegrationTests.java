@@ -144,7 +144,13 @@ class TemplateIntegrationTests {
                 .param("s2.code", "123456"),
             Locale.SIMPLIFIED_CHINESE);
     assertThat(html).contains("您好 张三，验证码 code").contains("您好 name，验证码 123456");
-    assertThat(html).contains("id=\"preview-segments-1\"").contains("1 条短信");
+    assertThat(html).contains("id=\"preview-segments-1\"").contains("计 1 条短信");
+    String fault =
+        body(
+            get("/templates/preview").param("signature", "【某签名】").param("content", "您好 ${name"),
+            Locale.ENGLISH);
+    // The position counts in the content, as the form's message does, not after the signature.
+    assertThat(fault).contains("The placeholder at character 4 is not closed");
   }
 
   private MockHttpServletRequestBuilder create(String name, String content) {

@@ -26,6 +26,11 @@ public record TemplatePreview(
   /** How many samples the preview offers. */
   public static final int SAMPLES = 2;
 
+  /** The fault's message arguments: its position and the text it is about. */
+  public Object[] faultArgs() {
+    return fault == null ? new Object[0] : new Object[] {fault.position(), fault.detail()};
+  }
+
   /** One sample's text and its segments. */
   public record Rendered(String text, SegmentCount count) {}
 
@@ -33,6 +38,11 @@ public record TemplatePreview(
    * @param typed sample values as sent: key {@code s<i>.<name>}, i from 1
    */
   public static TemplatePreview of(String signature, String content, Map<String, String> typed) {
+    // The fault's position counts in the content, as the form's message next to it does.
+    Placeholders.Reading own = Placeholders.read(content);
+    if (!own.ok()) {
+      return new TemplatePreview(List.of(), List.of(), List.of(), own.fault());
+    }
     String text = (signature == null ? "" : signature.strip()) + (content == null ? "" : content);
     Placeholders.Reading reading = Placeholders.read(text);
     if (!reading.ok()) {
