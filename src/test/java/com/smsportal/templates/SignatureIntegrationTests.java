@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
@@ -32,6 +33,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Signatures: a customer applies, support decides, and sends then must start with one (issue 24).
  */
+@DatabaseDependent(
+    "the V36 migrations (signatures, templates, review switch) on each database; a signature's"
+        + " unique key per tenant")
 @PortalIntegrationTest
 class SignatureIntegrationTests {
 
