@@ -68,6 +68,26 @@ class SignatureIntegrationTests {
   }
 
   @Test
+  void staffViewingTheTenantCanNeitherApplyNorSaveATemplate() throws Exception {
+    staff(post("/support/tenants/" + tenant.id() + "/view-as"));
+    MockHttpServletResponse apply = staff(post("/signatures").param("text", "【看看而已】"));
+    MockHttpServletResponse template =
+        staff(post("/templates").param("name", "看看").param("content", "内容"));
+    assertThat(apply.getStatus()).isEqualTo(303);
+    assertThat(template.getStatus()).isEqualTo(303);
+    assertThat(signatureCount()).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from message_template where tenant_id = ?",
+                Long.class,
+                tenant.id()))
+        .isZero();
+    // Its pages are there to look at.
+    assertThat(staff(get("/signatures")).getStatus()).isEqualTo(200);
+    staff(post("/support/view-as/end"));
+  }
+
+  @Test
   void aSignatureTypedWithoutBracketsGetsThemAndADuplicateIsRefused() throws Exception {
     MockHttpServletResponse applied = response(post("/signatures").param("text", "Acme商城"));
     assertThat(applied.getRedirectedUrl()).isEqualTo("/signatures");
