@@ -56,5 +56,14 @@ public enum AuditAction {
   SECOND_FACTOR_DISABLED,
 
   /** A person imported a file of numbers onto the opt-out list: one entry with the counts. */
-  OPT_OUT_IMPORTED
+  OPT_OUT_IMPORTED,
+
+  /** Issue 24: the address book. */
+  CONTACT_CREATED,
+  CONTACT_UPDATED,
+  CONTACT_DELETED,
+  CONTACTS_IMPORTED,
+  CONTACT_GROUP_CREATED,
+  CONTACT_GROUP_RENAMED,
+  CONTACT_GROUP_DELETED
 }

@@ -149,10 +149,16 @@ class SecurityConfig {
                         "/jobs/**",
                         "/receipts/**",
                         "/replies/**",
-                        "/optouts/**")
+                        "/optouts/**",
+                        "/contacts/**")
                     .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
                     .requestMatchers(
-                        "/send/**", "/jobs/**", "/receipts/**", "/replies/**", "/optouts/**")
+                        "/send/**",
+                        "/jobs/**",
+                        "/receipts/**",
+                        "/replies/**",
+                        "/optouts/**",
+                        "/contacts/**")
                     .hasRole(Role.CUSTOMER.name())
                     .anyRequest()
                     .authenticated())
