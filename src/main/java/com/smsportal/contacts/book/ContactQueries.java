@@ -101,8 +101,9 @@ public class ContactQueries {
       return names;
     }
     jdbc.query(
-        "select m.contact_id, g.name from contact_group_member m join contact_group g"
-            + " on g.id = m.group_id where g.tenant_id = :tenant and m.contact_id in (:ids)"
+        "select m.contact_id, g.name from contact_group_member m use index (ix_member_contact)"
+            + " join contact_group g on g.id = m.group_id"
+            + " where m.contact_id in (:ids) and g.tenant_id = :tenant"
             + " order by g.name",
         new MapSqlParameterSource("tenant", TenantContext.current()).addValue("ids", contactIds),
         rs -> {

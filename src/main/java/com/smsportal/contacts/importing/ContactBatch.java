@@ -33,14 +33,17 @@ class ContactBatch {
     this.jdbc = new NamedParameterJdbcTemplate(jdbc);
   }
 
+  /**
+   * @param groupIds the current tenant's groups (found through its repository) to add the rows to
+   */
   @Transactional
   public Written write(List<Entry> entries, Collection<Long> groupIds) {
     long tenant = TenantContext.current();
     List<String> mobiles = entries.stream().map(Entry::mobile).toList();
     Map<String, Stored> stored = new HashMap<>();
     jdbc.query(
-        "select id, mobile, name, fields from contact where tenant_id = :tenant"
-            + " and mobile in (:mobiles)",
+        "select id, mobile, name, fields from contact use index (ix_contact_mobile)"
+            + " where mobile in (:mobiles) and tenant_id = :tenant",
         new MapSqlParameterSource("tenant", tenant).addValue("mobiles", mobiles),
         rs -> {
           stored.put(
@@ -92,10 +95,10 @@ class ContactBatch {
       }
       jdbc.update(
           "insert into contact_group_member (group_id, contact_id)"
-              + " select g.id, c.id from contact c join contact_group g on g.tenant_id = c.tenant_id"
-              + " where c.tenant_id = :tenant and g.id = :group and c.mobile in (:mobiles)"
+              + " select :group, c.id from contact c use index (ix_contact_mobile)"
+              + " where c.mobile in (:mobiles) and c.tenant_id = :tenant"
               + " and not exists (select 1 from contact_group_member m"
-              + " where m.group_id = g.id and m.contact_id = c.id)",
+              + " where m.group_id = :group and m.contact_id = c.id)",
           new MapSqlParameterSource("tenant", tenant)
               .addValue("group", group)
               .addValue("mobiles", written));
