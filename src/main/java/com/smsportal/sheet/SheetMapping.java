@@ -1,6 +1,6 @@
 package com.smsportal.sheet;
 
-import com.smsportal.sheet.Workbooks.Stop;
+import com.smsportal.sheet.RowSink.Stop;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

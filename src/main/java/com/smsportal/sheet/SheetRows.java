@@ -1,7 +1,6 @@
 package com.smsportal.sheet;
 
-import com.smsportal.sheet.Workbooks.RowSink;
-import com.smsportal.sheet.Workbooks.Stop;
+import com.smsportal.sheet.RowSink.Stop;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -78,65 +78,18 @@ public final class Workbooks {
   /**
    * The first sheet's cells row by row, read as a stream: each row that has a cell, with its row
    * number and its cells' texts by column (1-based; a missing cell is empty). The rows are not
-   * kept; a sink may stop the reading by throwing {@link Stop}.
+   * kept; a sink may stop the reading by throwing {@link RowSink.Stop}.
    */
   public static void rows(byte[] bytes, RowSink rows) throws SheetRefused {
-    SheetCells.Sink sink =
-        new SheetCells.Sink() {
-          private final java.util.ArrayList<String> cells = new java.util.ArrayList<>();
-
-          @Override
-          public void cell(int row, int column, String reference, String text) throws SAXException {
-            if (column > SheetLimits.MAX_COLUMNS) {
-              if (text.isBlank()) {
-                return;
-              }
-              throw new SAXException(
-                  new SheetRefused(
-                      "sheet.error.tooManyColumns", "a cell beyond the last column", reference));
-            }
-            while (cells.size() < column) {
-              cells.add("");
-            }
-            cells.set(column - 1, text.strip());
-          }
-
-          @Override
-          public void rowEnd(int row) throws SAXException {
-            if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-              try {
-                rows.row(row, java.util.List.copyOf(cells));
-              } catch (Stop stop) {
-                throw new SheetCells.Full();
-              } catch (SheetRefused refused) {
-                throw new SAXException(refused);
-              }
-            }
-            cells.clear();
-          }
-        };
     try {
-      firstSheet(bytes, sink, false);
+      firstSheet(bytes, new RowCells(rows), false);
     } catch (Stopped stopped) {
       // the sink has what it wanted
     }
   }
 
-  /** Where {@link #rows} sends each row. */
-  @FunctionalInterface
-  public interface RowSink {
-    void row(int line, java.util.List<String> cells) throws SheetRefused, Stop;
-  }
-
-  /** Thrown by a {@link RowSink} that has read what it wanted: the reading stops, no error. */
-  public static final class Stop extends Exception {
-    public Stop() {
-      super(null, null, false, false);
-    }
-  }
-
   /** The reading stopped early (the entries' limit, or a sink that has what it wanted). */
-  private static final class Stopped extends Exception {
+  static final class Stopped extends Exception {
     Stopped() {
       super(null, null, false, false);
     }
