@@ -115,6 +115,29 @@ class TenantIsolationIntegrationTests {
         () ->
             templateBook.save(
                 null, new TemplateForm("Globex " + secret, "", "Hi ${name} " + secret)));
+    // A contact in a group (issue 24), as Globex's address book keeps them.
+    String contactMobile =
+        "199"
+            + String.format(
+                "%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+    jdbc.update(
+        "insert into contact (tenant_id, mobile, name, fields) values (?, ?, ?, ?)",
+        globex,
+        contactMobile,
+        "Globex contact " + secret,
+        "city\u001FGlobex " + secret);
+    jdbc.update(
+        "insert into contact_group (tenant_id, name) values (?, ?)",
+        globex,
+        "Globex group " + secret);
+    jdbc.update(
+        "insert into contact_group_member (group_id, contact_id) select g.id, c.id"
+            + " from contact_group g, contact c where g.tenant_id = ? and c.tenant_id = ?"
+            + " and g.name = ? and c.mobile = ?",
+        globex,
+        globex,
+        "Globex group " + secret,
+        contactMobile);
     // A delivery report and a reply, as the poller stores them.
     PolledRows polled = new PolledRows(jdbc);
     polled.report(

@@ -72,5 +72,13 @@ public enum AuditAction {
   /** Support rejected a template, with the reason as the detail. */
   TEMPLATE_REJECTED,
   /** Support switched "templates need review" on or off for a tenant. */
-  TEMPLATE_REVIEW_SWITCHED
+  TEMPLATE_REVIEW_SWITCHED,
+  /** Issue 24: the address book. */
+  CONTACT_CREATED,
+  CONTACT_UPDATED,
+  CONTACT_DELETED,
+  CONTACTS_IMPORTED,
+  CONTACT_GROUP_CREATED,
+  CONTACT_GROUP_RENAMED,
+  CONTACT_GROUP_DELETED
 }

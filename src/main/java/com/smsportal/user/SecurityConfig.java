@@ -151,7 +151,8 @@ class SecurityConfig {
                         "/replies/**",
                         "/optouts/**",
                         "/templates/**",
-                        "/signatures/**")
+                        "/signatures/**",
+                        "/contacts/**")
                     .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
                     .requestMatchers(
                         "/send/**",
@@ -160,7 +161,8 @@ class SecurityConfig {
                         "/replies/**",
                         "/optouts/**",
                         "/templates/**",
-                        "/signatures/**")
+                        "/signatures/**",
+                        "/contacts/**")
                     .hasRole(Role.CUSTOMER.name())
                     .anyRequest()
                     .authenticated())

@@ -43,7 +43,10 @@ public record ComposeAnalysis(
 
   public static final int SHOWN_INVALID = 50;
 
-  /** 【2 to 12 characters】, as a signature application (issue 24) at the very start: the signature carriers expect. */
+  /**
+   * 【2 to 12 characters】, as a signature application (issue 24) at the very start: the signature
+   * carriers expect.
+   */
   private static final Pattern SIGNATURE = Pattern.compile("^【[^【】]{2,12}】");
 
   public ComposeAnalysis {

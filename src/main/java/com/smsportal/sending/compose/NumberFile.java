@@ -1,7 +1,9 @@
 package com.smsportal.sending.compose;
 
 import com.smsportal.sending.message.PastedNumbers;
-import java.io.IOException;
+import com.smsportal.sheet.SheetLimits;
+import com.smsportal.sheet.SheetRefused;
+import com.smsportal.sheet.Workbooks;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -16,9 +18,9 @@ import java.util.Locale;
  * <ul>
  *   <li>the file itself is at most {@link SendController#MAX_FILE_BYTES};
  *   <li>a workbook is read as a stream of XML events, never loaded whole; no part of it may unpack
- *       to more than {@link #MAX_UNPACKED_PART} bytes, and the small parts POI reads as a whole
- *       (content types, relationships, properties, the workbook) to more than {@link
- *       #MAX_SMALL_PART} each;
+ *       to more than {@link SheetLimits#MAX_UNPACKED_PART} bytes, and the small parts POI reads as
+ *       a whole (content types, relationships, properties, the workbook) to more than {@link
+ *       SheetLimits#MAX_SMALL_PART} each;
  *   <li>the XML of the sheet and of the shared strings may not hold a stretch of more than {@link
  *       #MAX_MARKUP_RUN} bytes without a tag (the parser would buffer it whole: a 60 MB attribute),
  *       nor comments, CDATA sections or a DOCTYPE (which Excel never writes);
@@ -33,77 +35,26 @@ import java.util.Locale;
  * </ul>
  *
  * A workbook of 1 MB can unpack to 100 MB of sheet: it is refused once it crosses a limit, not read
- * to its end. The workbook is read by {@link NumberWorkbook}, its cells by {@link SheetCells} and
- * {@link SharedStrings}.
+ * to its end. The limits and the workbook's reading are the shared module {@code sheet}'s (moved
+ * there in issue 24, so that a contact import reads the same way): {@link SheetLimits}, {@link
+ * Workbooks}.
  */
 public final class NumberFile {
 
   /** The largest upload of numbers (the send form's file, an opt-out import). */
-  public static final int MAX_FILE_BYTES = SendController.MAX_FILE_BYTES;
+  public static final int MAX_FILE_BYTES = SheetLimits.MAX_FILE_BYTES;
 
-  /** Entries (non-empty cells) of a workbook read at most; a job of more is not an upload's. */
-  static final int MAX_ENTRIES = 200_000;
-
-  /**
-   * The text an upload may give, in characters: 200,000 entries of up to 20 characters each (an
-   * 11-digit number is 12 with its line break; "+86 138-0013-8000" is 18), and every CSV or TXT of
-   * {@link SendController#MAX_FILE_BYTES}.
-   */
-  static final int MAX_TEXT_CHARS = 4 * 1024 * 1024;
-
-  /** The most characters Excel itself lets a cell hold. */
-  static final int MAX_CELL_CHARS = 32_767;
-
-  /**
-   * The most digits of a numeric cell that can be a phone number: 0086 and 11 digits is 15, and
-   * Excel keeps 15 significant digits of a number.
-   */
-  static final int MAX_NUMBER_DIGITS = 15;
-
-  /**
-   * The longest value of a numeric cell that is read as a number: Excel writes at most 17
-   * significant digits and an exponent ({@code 1.3800138000000001E+10}).
-   */
-  static final int MAX_NUMBER_TEXT = 40;
-
-  /** What one part of a workbook may unpack to: about a million rows of numbers. */
-  static final long MAX_UNPACKED_PART = 64L * 1024 * 1024;
-
-  /** What a part that POI reads whole (as a DOM) may unpack to; Excel's are a few KB. */
-  static final long MAX_SMALL_PART = 1024L * 1024;
-
-  /** The most parts (zip entries) a workbook may have; Excel's have a few dozen. */
-  static final int MAX_PARTS = 1_000;
-
-  /**
-   * The longest stretch of a sheet's XML without a tag: a cell of {@link #MAX_CELL_CHARS}
-   * characters written as character references fits ten times over.
-   */
-  static final int MAX_MARKUP_RUN = 1024 * 1024;
+  static final int MAX_ENTRIES = SheetLimits.MAX_ENTRIES;
+  static final int MAX_TEXT_CHARS = SheetLimits.MAX_TEXT_CHARS;
+  static final int MAX_CELL_CHARS = SheetLimits.MAX_CELL_CHARS;
+  static final int MAX_NUMBER_DIGITS = SheetLimits.MAX_NUMBER_DIGITS;
+  static final int MAX_MARKUP_RUN = SheetLimits.MAX_MARKUP_RUN;
 
   /** A file refused with the reason's message key (and its argument), next to the file field. */
-  public static final class Refused extends IOException {
+  public static final class Refused extends SheetRefused {
 
-    private final String messageKey;
-    private final String argument;
-
-    Refused(String messageKey, String detail) {
-      this(messageKey, detail, null);
-    }
-
-    Refused(String messageKey, String detail, String argument) {
-      super(detail);
-      this.messageKey = messageKey;
-      this.argument = argument;
-    }
-
-    public String messageKey() {
-      return messageKey;
-    }
-
-    /** What the message names (a cell such as {@code B7}), or null. */
-    public String argument() {
-      return argument;
+    Refused(SheetRefused refused) {
+      super(refused.messageKey(), refused.getMessage(), refused.argument());
     }
   }
 
@@ -114,10 +65,16 @@ public final class NumberFile {
    */
   public static String text(String filename, byte[] bytes) throws Refused {
     if (isXlsx(filename, bytes)) {
-      return NumberWorkbook.firstSheet(bytes);
+      try {
+        return Workbooks.entries(bytes);
+      } catch (SheetRefused refused) {
+        throw new Refused(refused);
+      }
     }
     if (bytes.length > MAX_TEXT_CHARS) {
-      throw textTooLong();
+      throw new Refused(
+          new SheetRefused(
+              "send.error.fileTextTooLong", "more than " + MAX_TEXT_CHARS + " characters of text"));
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -128,14 +85,5 @@ public final class NumberFile {
     boolean named = filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     boolean zip = bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3;
     return named || zip;
-  }
-
-  static Refused textTooLong() {
-    return new Refused(
-        "send.error.fileTextTooLong", "more than " + MAX_TEXT_CHARS + " characters of text");
-  }
-
-  static Refused cellTooLong(String cell) {
-    return new Refused("send.error.fileCellTooLong", "a cell longer than Excel allows", cell);
   }
 }

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SendController {
 
-  static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+  static final int MAX_FILE_BYTES = com.smsportal.sheet.SheetLimits.MAX_FILE_BYTES;
   static final String CONFIRM = "send/confirm";
 
   private final SendJobs jobs;

@@ -1,9 +1,8 @@
-package com.smsportal.sending.compose;
+package com.smsportal.sheet;
 
-import static com.smsportal.sending.compose.NumberFile.MAX_CELL_CHARS;
-import static com.smsportal.sending.compose.NumberFile.MAX_ENTRIES;
+import static com.smsportal.sheet.SheetLimits.MAX_CELL_CHARS;
+import static com.smsportal.sheet.SheetLimits.MAX_ENTRIES;
 
-import com.smsportal.sending.compose.NumberFile.Refused;
 import java.util.Arrays;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -12,7 +11,7 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * The shared strings ({@code <si>}, with the text of its {@code <t>} runs but not of its phonetic
  * runs {@code <rPh>}), kept in one buffer with their offsets: a few bytes each beyond their text,
- * however many there are. A string longer than {@link NumberFile#MAX_CELL_CHARS} is kept as too
+ * however many there are. A string longer than {@link SheetLimits#MAX_CELL_CHARS} is kept as too
  * long, and refused only if the sheet uses it.
  */
 final class SharedStrings extends DefaultHandler {
@@ -41,7 +40,7 @@ final class SharedStrings extends DefaultHandler {
       case "si" -> {
         if (count >= MAX_ENTRIES) {
           throw new SAXException(
-              new Refused("send.error.fileTooManyEntries", "too many shared strings"));
+              new SheetRefused("send.error.fileTooManyEntries", "too many shared strings"));
         }
         inItem = true;
         start = chars.length();
@@ -93,7 +92,7 @@ final class SharedStrings extends DefaultHandler {
       return "";
     }
     if (lengths[index] == TOO_LONG) {
-      throw new SAXException(NumberFile.cellTooLong(cell));
+      throw new SAXException(SheetRefused.cellTooLong(cell));
     }
     return chars.substring(starts[index], starts[index] + lengths[index]);
   }

@@ -1,11 +1,9 @@
-package com.smsportal.sending.compose;
+package com.smsportal.sheet;
 
-import static com.smsportal.sending.compose.NumberFile.MAX_CELL_CHARS;
-import static com.smsportal.sending.compose.NumberFile.MAX_ENTRIES;
-import static com.smsportal.sending.compose.NumberFile.MAX_NUMBER_DIGITS;
-import static com.smsportal.sending.compose.NumberFile.MAX_NUMBER_TEXT;
+import static com.smsportal.sheet.SheetLimits.MAX_CELL_CHARS;
+import static com.smsportal.sheet.SheetLimits.MAX_NUMBER_DIGITS;
+import static com.smsportal.sheet.SheetLimits.MAX_NUMBER_TEXT;
 
-import com.smsportal.sending.compose.NumberFile.Refused;
 import java.math.BigDecimal;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -14,34 +12,42 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * The sheet's cells as SAX events ({@code <c t="…"><v>…</v><is><t>…</t></is></c>}): a shared string
  * by its index, an inline string, a number (a formula's cached result too) as plain digits;
- * booleans and errors are no numbers and are left out.
+ * booleans and errors are no numbers and are left out. Each cell goes to a {@link Sink} with its
+ * row and column (1-based), nothing is kept here.
  */
 final class SheetCells extends DefaultHandler {
 
-  /** Thrown to stop reading at the limit. */
+  /** Thrown to stop reading at the limit, or when the reader has what it wanted. */
   static final class Full extends SAXException {}
 
+  /** Where the cells go, in the sheet's order; {@link #rowEnd} after each row. */
+  interface Sink {
+    void cell(int row, int column, String reference, String text) throws SAXException;
+
+    default void rowEnd(int row) throws SAXException {}
+  }
+
   private final SharedStrings strings;
-  private final TextLimit text;
-  private final StringBuilder out = new StringBuilder();
+  private final Sink sink;
+  private final boolean phoneNumbers;
   private final StringBuilder value = new StringBuilder();
   private String type;
   private String reference;
   private boolean inValue;
   private boolean inPhonetic;
   private boolean tooLong;
-  private int entries;
   private int row;
   private int column;
 
-  SheetCells(SharedStrings strings, TextLimit text) {
+  /**
+   * @param phoneNumbers a numeric cell must be able to be a phone number (a file of numbers); else
+   *     a number that cannot be one is given as Excel wrote it (a field such as 12.5), within
+   *     {@link SheetLimits#MAX_NUMBER_TEXT} characters
+   */
+  SheetCells(SharedStrings strings, Sink sink, boolean phoneNumbers) {
     this.strings = strings;
-    this.text = text;
-  }
-
-  /** Every entry read, one a line. */
-  String text() {
-    return out.toString();
+    this.sink = sink;
+    this.phoneNumbers = phoneNumbers;
   }
 
   @Override
@@ -56,7 +62,12 @@ final class SheetCells extends DefaultHandler {
         type = attributes.getValue("t");
         String r = attributes.getValue("r");
         column++;
-        reference = r != null && r.matches("[A-Z]{1,3}\\d{1,7}") ? r : columnName(column) + row;
+        if (r != null && r.matches("[A-Z]{1,3}\\d{1,7}")) {
+          reference = r;
+          column = columnNumber(r);
+        } else {
+          reference = columnName(column) + row;
+        }
         value.setLength(0);
         tooLong = false;
       }
@@ -86,10 +97,11 @@ final class SheetCells extends DefaultHandler {
       case "rPh" -> inPhonetic = false;
       case "c" -> {
         if (tooLong) {
-          throw new SAXException(NumberFile.cellTooLong(reference));
+          throw new SAXException(SheetRefused.cellTooLong(reference));
         }
-        add(cellText());
+        sink.cell(row, column, reference, cellText());
       }
+      case "row" -> sink.rowEnd(row);
       default -> {}
     }
   }
@@ -124,6 +136,9 @@ final class SheetCells extends DefaultHandler {
     } catch (NumberFormatException notANumber) {
       return raw; // not Excel's: kept as the text it is, for the page to show as invalid
     }
+    if (!phoneNumbers && !phoneLike(number)) {
+      return raw;
+    }
     if (number.signum() == 0) {
       return "0";
     }
@@ -137,22 +152,25 @@ final class SheetCells extends DefaultHandler {
     return whole.toPlainString();
   }
 
+  private static boolean phoneLike(BigDecimal number) {
+    return number.signum() >= 0
+        && number.precision() - number.scale() <= MAX_NUMBER_DIGITS
+        && number.stripTrailingZeros().scale() <= 0;
+  }
+
   private SAXException notAPhoneNumber() {
     return new SAXException(
-        new Refused(
+        new SheetRefused(
             "send.error.fileCellNotANumber", "a number that cannot be a phone number", reference));
   }
 
-  private void add(String entry) throws SAXException {
-    if (entry.isBlank()) {
-      return;
+  /** B7 → 2, AA1 → 27. */
+  private static int columnNumber(String reference) {
+    int n = 0;
+    for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
+      n = n * 26 + (reference.charAt(i) - 'A' + 1);
     }
-    if (++entries > MAX_ENTRIES) {
-      throw new Full();
-    }
-    String stripped = entry.strip();
-    text.add(stripped.length() + 1);
-    out.append(stripped).append('\n');
+    return n;
   }
 
   /** 1 → A, 27 → AA. */

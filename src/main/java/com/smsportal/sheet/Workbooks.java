@@ -1,12 +1,11 @@
-package com.smsportal.sending.compose;
+package com.smsportal.sheet;
 
-import static com.smsportal.sending.compose.NumberFile.MAX_ENTRIES;
-import static com.smsportal.sending.compose.NumberFile.MAX_MARKUP_RUN;
-import static com.smsportal.sending.compose.NumberFile.MAX_PARTS;
-import static com.smsportal.sending.compose.NumberFile.MAX_SMALL_PART;
-import static com.smsportal.sending.compose.NumberFile.MAX_UNPACKED_PART;
+import static com.smsportal.sheet.SheetLimits.MAX_ENTRIES;
+import static com.smsportal.sheet.SheetLimits.MAX_MARKUP_RUN;
+import static com.smsportal.sheet.SheetLimits.MAX_PARTS;
+import static com.smsportal.sheet.SheetLimits.MAX_SMALL_PART;
+import static com.smsportal.sheet.SheetLimits.MAX_UNPACKED_PART;
 
-import com.smsportal.sending.compose.NumberFile.Refused;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,20 +32,71 @@ import org.xml.sax.XMLReader;
 
 /**
  * An uploaded Excel workbook (XLSX), read as a stream of XML events within the limits {@link
- * NumberFile} sets: the package's parts checked before POI opens it, then the shared strings and
- * the first sheet, each through a {@link MarkupGuard}.
+ * SheetLimits} sets: the package's parts checked before POI opens it, then the shared strings and
+ * the first sheet, each through a {@link MarkupGuard}. (Until issue 24 {@code
+ * sending.compose.NumberWorkbook}.)
  */
-final class NumberWorkbook {
+public final class Workbooks {
 
   static {
     // POI's own guard, for every part it opens: inflated bytes counted as they are read.
     ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_PART);
   }
 
-  private NumberWorkbook() {}
+  private Workbooks() {}
 
-  /** Every entry of the first sheet, one a line, read as a stream. */
-  static String firstSheet(byte[] bytes) throws Refused {
+  /**
+   * Every entry (non-empty cell) of the first sheet, one a line, read as a stream: a file of
+   * numbers. A numeric cell that cannot be a phone number is refused; at most {@link
+   * SheetLimits#MAX_ENTRIES} entries and {@link SheetLimits#MAX_TEXT_CHARS} characters.
+   */
+  public static String entries(byte[] bytes) throws SheetRefused {
+    StringBuilder out = new StringBuilder();
+    TextLimit text = new TextLimit();
+    int[] entries = {0};
+    SheetCells.Sink sink =
+        (row, column, reference, entry) -> {
+          if (entry.isBlank()) {
+            return;
+          }
+          if (++entries[0] > MAX_ENTRIES) {
+            throw new SheetCells.Full();
+          }
+          String stripped = entry.strip();
+          text.add(stripped.length() + 1);
+          out.append(stripped).append('\n');
+        };
+    try {
+      firstSheet(bytes, sink, true);
+    } catch (Stopped full) {
+      throw new SheetRefused(
+          "send.error.fileTooManyEntries", "more than " + MAX_ENTRIES + " entries");
+    }
+    return out.toString();
+  }
+
+  /**
+   * The first sheet's cells row by row, read as a stream: each row that has a cell, with its row
+   * number and its cells' texts by column (1-based; a missing cell is empty). The rows are not
+   * kept; a sink may stop the reading by throwing {@link RowSink.Stop}.
+   */
+  public static void rows(byte[] bytes, RowSink rows) throws SheetRefused {
+    try {
+      firstSheet(bytes, new RowCells(rows), false);
+    } catch (Stopped stopped) {
+      // the sink has what it wanted
+    }
+  }
+
+  /** The reading stopped early (the entries' limit, or a sink that has what it wanted). */
+  static final class Stopped extends Exception {
+    Stopped() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static void firstSheet(byte[] bytes, SheetCells.Sink sink, boolean phoneNumbers)
+      throws SheetRefused, Stopped {
     Path file = null;
     try {
       // From a file POI reads each part on demand; from a stream it would unpack them all first.
@@ -54,22 +104,23 @@ final class NumberWorkbook {
       Files.write(file, bytes);
       checkSmallParts(file);
       try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-        return readFirstSheet(workbook);
+        readFirstSheet(workbook, sink, phoneNumbers);
       }
-    } catch (Refused refused) {
-      throw refused;
+    } catch (SheetRefused | Stopped refusedOrStopped) {
+      throw refusedOrStopped;
     } catch (IOException
         | OpenXML4JException
         | SAXException
         | ParserConfigurationException
         | RuntimeException e) {
-      if (e.getCause() instanceof Refused refused) {
+      if (e.getCause() instanceof SheetRefused refused) {
         throw refused;
       }
       if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-        throw new Refused("send.error.fileUnpackedTooLarge", "a part unpacks beyond the limit");
+        throw new SheetRefused(
+            "send.error.fileUnpackedTooLarge", "a part unpacks beyond the limit");
       }
-      throw new Refused("send.error.fileUnreadable", e.getClass().getSimpleName());
+      throw new SheetRefused("send.error.fileUnreadable", e.getClass().getSimpleName());
     } finally {
       if (file != null) {
         try {
@@ -88,7 +139,7 @@ final class NumberWorkbook {
   private static void checkSmallParts(Path file) throws IOException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       if (zip.size() > MAX_PARTS) {
-        throw new Refused("send.error.fileUnreadable", "more than " + MAX_PARTS + " parts");
+        throw new SheetRefused("send.error.fileUnreadable", "more than " + MAX_PARTS + " parts");
       }
       byte[] buffer = new byte[8192];
       Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -102,7 +153,8 @@ final class NumberWorkbook {
           for (int n; (n = in.read(buffer)) > 0; ) {
             unpacked += n;
             if (unpacked > MAX_SMALL_PART) {
-              throw new Refused("send.error.fileUnpackedTooLarge", entry.getName() + " too large");
+              throw new SheetRefused(
+                  "send.error.fileUnpackedTooLarge", entry.getName() + " too large");
             }
           }
         }
@@ -119,8 +171,9 @@ final class NumberWorkbook {
         || lower.endsWith("workbook.xml");
   }
 
-  private static String readFirstSheet(OPCPackage workbook)
-      throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+  private static void readFirstSheet(
+      OPCPackage workbook, SheetCells.Sink sink, boolean phoneNumbers)
+      throws IOException, OpenXML4JException, SAXException, ParserConfigurationException, Stopped {
     // Each counted on its own: a sheet of shared strings repeats their text once in its own.
     SharedStrings strings = new SharedStrings(new TextLimit());
     List<PackagePart> stringParts =
@@ -133,15 +186,14 @@ final class NumberWorkbook {
     XSSFReader reader = new XSSFReader(workbook);
     XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
     if (!sheets.hasNext()) {
-      return "";
+      return;
     }
-    SheetCells cells = new SheetCells(strings, new TextLimit());
+    SheetCells cells = new SheetCells(strings, sink, phoneNumbers);
     try (InputStream sheet = sheets.next()) {
       parse(sheet, cells);
     } catch (SheetCells.Full full) {
-      throw new Refused("send.error.fileTooManyEntries", "more than " + MAX_ENTRIES + " entries");
+      throw new Stopped();
     }
-    return cells.text();
   }
 
   private static void parse(InputStream xml, ContentHandler handler)
@@ -151,7 +203,7 @@ final class NumberWorkbook {
     try {
       parser.parse(new InputSource(new MarkupGuard(xml)));
     } catch (SAXException e) {
-      if (e.getException() instanceof Refused refused) {
+      if (e.getException() instanceof SheetRefused refused) {
         throw refused;
       }
       throw e;
@@ -160,7 +212,7 @@ final class NumberWorkbook {
 
   /**
    * Refuses XML that would make the parser buffer much at once: a stretch of {@link
-   * NumberFile#MAX_MARKUP_RUN} bytes without a tag (a text or an attribute value), and {@code <!}
+   * SheetLimits#MAX_MARKUP_RUN} bytes without a tag (a text or an attribute value), and {@code <!}
    * (comments, CDATA sections, a DOCTYPE) or a processing instruction after the declaration, which
    * the parser reads whole whatever tags they hold.
    */
@@ -192,15 +244,15 @@ final class NumberWorkbook {
       return n;
     }
 
-    private void see(byte b) throws Refused {
+    private void see(byte b) throws SheetRefused {
       if (afterLessThan && (b == '!' || (b == '?' && position > 1))) {
-        throw new Refused("send.error.fileUnreadable", "comment, CDATA or DOCTYPE in the XML");
+        throw new SheetRefused("send.error.fileUnreadable", "comment, CDATA or DOCTYPE in the XML");
       }
       afterLessThan = b == '<';
       sinceTag = afterLessThan ? 0 : sinceTag + 1;
       position++;
       if (sinceTag > MAX_MARKUP_RUN) {
-        throw new Refused("send.error.fileUnreadable", "a stretch of XML without a tag");
+        throw new SheetRefused("send.error.fileUnreadable", "a stretch of XML without a tag");
       }
     }
   }

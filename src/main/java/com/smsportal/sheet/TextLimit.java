@@ -1,6 +1,6 @@
-package com.smsportal.sending.compose;
+package com.smsportal.sheet;
 
-import static com.smsportal.sending.compose.NumberFile.MAX_TEXT_CHARS;
+import static com.smsportal.sheet.SheetLimits.MAX_TEXT_CHARS;
 
 import org.xml.sax.SAXException;
 
@@ -12,7 +12,7 @@ final class TextLimit {
   void add(int length) throws SAXException {
     chars += length;
     if (chars > MAX_TEXT_CHARS) {
-      throw new SAXException(NumberFile.textTooLong());
+      throw new SAXException(SheetRefused.textTooLong());
     }
   }
 }
