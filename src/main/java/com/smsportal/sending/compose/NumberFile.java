@@ -123,6 +123,19 @@ public final class NumberFile {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
+  /**
+   * The file's rows as CSV text (a spreadsheet of recipients with a header row, issue 24): a CSV as
+   * it is, a workbook's first sheet written as CSV records, under the same guards as {@link #text}.
+   *
+   * @throws Refused if the file holds too much, or cannot be read as what it claims to be
+   */
+  public static String rows(String filename, byte[] bytes) throws Refused {
+    if (isXlsx(filename, bytes)) {
+      return NumberWorkbook.firstSheetRows(bytes);
+    }
+    return text(filename, bytes);
+  }
+
   /** By its name, or by the zip signature an XLSX starts with. */
   private static boolean isXlsx(String filename, byte[] bytes) {
     boolean named = filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx");

@@ -47,6 +47,18 @@ final class NumberWorkbook {
 
   /** Every entry of the first sheet, one a line, read as a stream. */
   static String firstSheet(byte[] bytes) throws Refused {
+    return firstSheet(bytes, false);
+  }
+
+  /**
+   * The first sheet's rows as CSV records, each cell in its column, read as a stream under the same
+   * guards: a spreadsheet of recipients (issue 24).
+   */
+  static String firstSheetRows(byte[] bytes) throws Refused {
+    return firstSheet(bytes, true);
+  }
+
+  private static String firstSheet(byte[] bytes, boolean rows) throws Refused {
     Path file = null;
     try {
       // From a file POI reads each part on demand; from a stream it would unpack them all first.
@@ -54,7 +66,7 @@ final class NumberWorkbook {
       Files.write(file, bytes);
       checkSmallParts(file);
       try (OPCPackage workbook = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-        return readFirstSheet(workbook);
+        return readFirstSheet(workbook, rows);
       }
     } catch (Refused refused) {
       throw refused;
@@ -119,7 +131,7 @@ final class NumberWorkbook {
         || lower.endsWith("workbook.xml");
   }
 
-  private static String readFirstSheet(OPCPackage workbook)
+  private static String readFirstSheet(OPCPackage workbook, boolean rows)
       throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
     // Each counted on its own: a sheet of shared strings repeats their text once in its own.
     SharedStrings strings = new SharedStrings(new TextLimit());
@@ -135,7 +147,7 @@ final class NumberWorkbook {
     if (!sheets.hasNext()) {
       return "";
     }
-    SheetCells cells = new SheetCells(strings, new TextLimit());
+    SheetCells cells = new SheetCells(strings, new TextLimit(), rows);
     try (InputStream sheet = sheets.next()) {
       parse(sheet, cells);
     } catch (SheetCells.Full full) {

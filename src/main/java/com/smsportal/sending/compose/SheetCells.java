@@ -23,6 +23,11 @@ final class SheetCells extends DefaultHandler {
 
   private final SharedStrings strings;
   private final TextLimit text;
+
+  /** Rows as CSV records, each cell in its column (a spreadsheet of recipients, issue 24). */
+  private final boolean rows;
+
+  private final java.util.TreeMap<Integer, String> rowCells = new java.util.TreeMap<>();
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder value = new StringBuilder();
   private String type;
@@ -35,8 +40,13 @@ final class SheetCells extends DefaultHandler {
   private int column;
 
   SheetCells(SharedStrings strings, TextLimit text) {
+    this(strings, text, false);
+  }
+
+  SheetCells(SharedStrings strings, TextLimit text, boolean rows) {
     this.strings = strings;
     this.text = text;
+    this.rows = rows;
   }
 
   /** Every entry read, one a line. */
@@ -51,12 +61,14 @@ final class SheetCells extends DefaultHandler {
         String r = attributes.getValue("r");
         row = r != null && r.matches("\\d{1,7}") ? Integer.parseInt(r) : row + 1;
         column = 0;
+        rowCells.clear();
       }
       case "c" -> {
         type = attributes.getValue("t");
         String r = attributes.getValue("r");
         column++;
         reference = r != null && r.matches("[A-Z]{1,3}\\d{1,7}") ? r : columnName(column) + row;
+        column = columnOf(reference);
         value.setLength(0);
         tooLong = false;
       }
@@ -84,6 +96,11 @@ final class SheetCells extends DefaultHandler {
     switch (localName) {
       case "v", "t" -> inValue = false;
       case "rPh" -> inPhonetic = false;
+      case "row" -> {
+        if (rows) {
+          endRow();
+        }
+      }
       case "c" -> {
         if (tooLong) {
           throw new SAXException(NumberFile.cellTooLong(reference));
@@ -152,7 +169,37 @@ final class SheetCells extends DefaultHandler {
     }
     String stripped = entry.strip();
     text.add(stripped.length() + 1);
-    out.append(stripped).append('\n');
+    if (rows) {
+      rowCells.put(column, stripped);
+    } else {
+      out.append(stripped).append('\n');
+    }
+  }
+
+  /** The row's cells as one CSV record, an empty cell where a column has none. */
+  private void endRow() throws SAXException {
+    if (rowCells.isEmpty()) {
+      return;
+    }
+    java.util.List<String> record = new java.util.ArrayList<>();
+    for (int c = 1; c <= rowCells.lastKey(); c++) {
+      record.add(rowCells.getOrDefault(c, ""));
+    }
+    try {
+      org.apache.commons.csv.CSVFormat.DEFAULT.printRecord(out, record);
+    } catch (java.io.IOException cannot) {
+      throw new SAXException(cannot); // a StringBuilder does not fail
+    }
+    rowCells.clear();
+  }
+
+  /** B7 → 2; the columns of a row are at most Excel's 16,384. */
+  private static int columnOf(String reference) {
+    int c = 0;
+    for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
+      c = c * 26 + (reference.charAt(i) - 'A' + 1);
+    }
+    return Math.min(c, 16_384);
   }
 
   /** 1 → A, 27 → AA. */
