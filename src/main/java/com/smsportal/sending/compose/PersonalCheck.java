@@ -28,7 +28,7 @@ class PersonalCheck {
       List<String> names, FormErrors errors, PersonalReview.Personal personal, Long balance) {
 
     /** The objections in the order the fields come: content first, then the file. */
-    List<FormErrors.FieldError> objections() {
+    public List<FormErrors.FieldError> objections() {
       return java.util.stream.Stream.of("content", "file", "mobiles")
           .flatMap(f -> errors.of(f).stream())
           .toList();

@@ -7,7 +7,6 @@ import com.smsportal.sending.SendAllowance;
 import com.smsportal.sending.SendRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,12 +35,7 @@ class PersonalReview {
    * @param seconds the calls' time at the account's rate ({@code smsportal.sending.submits-per-
    *     second}), rounded up
    */
-  record Personal(Personalisation.Rendered rendered, long calls, long seconds, String missing) {
-
-    Duration time() {
-      return Duration.ofSeconds(seconds);
-    }
-  }
+  record Personal(Personalisation.Rendered rendered, long calls, long seconds, String missing) {}
 
   private final OptOuts optOuts;
   private final Compose compose;
@@ -125,7 +119,7 @@ class PersonalReview {
           "file",
           "send.error.missingValues",
           rendered.missingCount(),
-          lines(rendered.missingLines()) + " (" + String.join("、", rendered.missingNames()) + ")");
+          lines(rendered.missingLines()));
     }
     if (rendered.rows() - rendered.invalidCount() == 0) {
       errors.add("file", SendRefusal.NO_VALID_NUMBER.messageKey(), null);

@@ -50,7 +50,6 @@ final class Personalisation {
    *
    * @param texts each distinct text with its numbers, in order of first appearance
    * @param missingLines the first {@value #SHOWN_LINES} lines with a missing value
-   * @param missingNames the placeholders the first such line lacks
    */
   record Rendered(
       List<PersonalOrder.Text> texts,
@@ -60,12 +59,11 @@ final class Personalisation {
       int duplicates,
       int missingCount,
       List<Integer> missingLines,
-      List<String> missingNames,
       int optedOutCount,
       List<Sample> samples,
       long totalSegments) {
 
-    int recipients() {
+    public int recipients() {
       return texts.stream().mapToInt(t -> t.mobiles().size()).sum();
     }
 
@@ -104,7 +102,6 @@ final class Personalisation {
     int[] counts = new int[4]; // rows, invalid, duplicates, missing
     List<Integer> invalidLines = new ArrayList<>();
     List<Integer> missingLines = new ArrayList<>();
-    List<String> missingNames = new ArrayList<>();
     source.rows(
         row -> {
           counts[0]++;
@@ -118,9 +115,6 @@ final class Personalisation {
           if (text == null) {
             counts[3]++;
             addLine(missingLines, row.line());
-            if (missingNames.isEmpty()) {
-              missingNames.addAll(template.missing(row.values()));
-            }
             return;
           }
           if (!seen.add(mobile)) {
@@ -157,7 +151,6 @@ final class Personalisation {
         counts[2],
         counts[3],
         missingLines,
-        missingNames,
         listed.size(),
         samples,
         segments);

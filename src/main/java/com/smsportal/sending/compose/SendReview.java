@@ -51,7 +51,7 @@ class SendReview {
       PersonalReview.Personal personal) {
 
     /** Whether each recipient gets their own text (issue 24). */
-    boolean personalised() {
+    public boolean personalised() {
       return personal != null;
     }
   }
