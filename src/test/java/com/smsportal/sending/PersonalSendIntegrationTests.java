@@ -232,6 +232,40 @@ class PersonalSendIntegrationTests {
     assertThat(staged()).as("nothing staged by a refusal").isEqualTo(staged);
   }
 
+  @Test
+  void aScheduledPersonalisedJobsContentCannotBeEditedAndThePageSaysWhy() throws Exception {
+    String later =
+        java.time.LocalDateTime.now(com.smsportal.web.Times.ZONE)
+            .plusHours(2)
+            .withSecond(0)
+            .withNano(0)
+            .toString();
+    MockMultipartHttpServletRequestBuilder scheduled =
+        form("mobile,name,code\n" + m.get(0) + ",甲,1\n", TEMPLATE, UUID.randomUUID().toString());
+    scheduled.param("sendTime", later);
+    long id = jobId(SendConfirmation.sendAndConfirm(mvc, scheduled, acme));
+    assertThat(html(get("/jobs/" + id)))
+        .contains("id=\"job-personalised\"")
+        .contains("id=\"job-cancel\"")
+        .doesNotContain("id=\"job-edit\"");
+
+    MockHttpServletResponse edit =
+        mvc.perform(
+                post("/jobs/" + id + "/edit")
+                    .param("content", "【聚合云】改了")
+                    .param("sendTime", later)
+                    .param("extno", "")
+                    .param("version", "0")
+                    .session(acme)
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(html(get(edit.getRedirectedUrl())))
+        .contains("id=\"job-edit-refusal\"")
+        .contains("个性化发送的内容已按每个号码生成，不能修改");
+    assertThat(job(id).content()).isEqualTo(TEMPLATE);
+  }
+
   private MockMultipartHttpServletRequestBuilder form(String sheet, String content, String key) {
     MockMultipartHttpServletRequestBuilder form = multipart("/send").file(csv(sheet));
     form.param("accountId", Long.toString(account))
