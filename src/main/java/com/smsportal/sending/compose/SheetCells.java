@@ -186,7 +186,7 @@ final class SheetCells extends DefaultHandler {
       record.add(rowCells.getOrDefault(c, ""));
     }
     try {
-      org.apache.commons.csv.CSVFormat.DEFAULT.printRecord(out, record);
+      org.apache.commons.csv.CSVFormat.DEFAULT.printRecord(out, record.toArray());
     } catch (java.io.IOException cannot) {
       throw new SAXException(cannot); // a StringBuilder does not fail
     }

@@ -50,7 +50,13 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * SendPagesIntegrationTests} and {@link SendJobIntegrationTests}.
  */
 @WebMvcTest(SendController.class)
-@Import({Times.class, Links.class, SendReview.class, ComposeConfiguration.class})
+@Import({
+  Times.class,
+  Links.class,
+  SendReview.class,
+  PersonalReview.class,
+  ComposeConfiguration.class
+})
 class SendFormTests {
 
   static final long ACCOUNT = 3;
