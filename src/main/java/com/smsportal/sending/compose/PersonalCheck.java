@@ -45,11 +45,21 @@ class PersonalCheck {
     this.preflight = preflight;
   }
 
+  /** The text's placeholders alone (the form shown again: its file is not sent back). */
+  Summary template(ComposeForm form) {
+    FormErrors errors = new FormErrors();
+    var template = PersonalReview.template(form.content(), errors);
+    return new Summary(template == null ? List.of() : template.orderedNames(), errors, null, null);
+  }
+
   Summary check(ComposeForm form, MultipartFile file) throws IOException {
+    if (file == null || file.isEmpty()) {
+      return template(form);
+    }
     FormErrors errors = new FormErrors();
     var template = PersonalReview.template(form.content(), errors);
     List<String> names = template == null ? List.of() : template.orderedNames();
-    if (template == null || file == null || file.isEmpty()) {
+    if (template == null) {
       return new Summary(names, errors, null, null);
     }
     Optional<GatewayAccountView> account =

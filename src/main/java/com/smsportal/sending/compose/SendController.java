@@ -36,13 +36,16 @@ class SendController {
   private final StagedSends staged;
   private final Compose compose;
   private final ComposeProperties properties;
+  private final PersonalCheck personalCheck;
 
   SendController(
       SendJobs jobs,
       SendReview review,
       StagedSends staged,
       Compose compose,
-      ComposeProperties properties) {
+      ComposeProperties properties,
+      PersonalCheck personalCheck) {
+    this.personalCheck = personalCheck;
     this.jobs = jobs;
     this.review = review;
     this.staged = staged;
@@ -153,6 +156,9 @@ class SendController {
     model.addAttribute("errors", errors);
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
+    if (PersonalReview.personalised(form.content())) {
+      model.addAttribute("personalCheck", personalCheck.template(form));
+    }
     // A refused form is a new attempt: it keeps its key, so a double click still sends once.
     if (form.idempotencyKey() == null || form.idempotencyKey().isBlank()) {
       model.addAttribute(

@@ -55,6 +55,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
   Links.class,
   SendReview.class,
   PersonalReview.class,
+  PersonalCheck.class,
   ComposeConfiguration.class
 })
 class SendFormTests {
