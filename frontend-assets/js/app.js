@@ -121,6 +121,19 @@
   // The live check counts pasted numbers only (the file is read on the confirmation step); its
   // note saying so shows while a file is chosen. Choosing or clearing a file refreshes the check
   // (hx-trigger "change from:#file"), so each refresh decides.
+  // With a placeholder ${…} in the content (issue 24) the chosen spreadsheet goes with the check, so
+  // the summary counts its recipients, texts and calls and shows samples.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var file = document.getElementById("file");
+    var content = document.getElementById("content");
+    if (!file || !content || event.detail.path.indexOf("/send/check") < 0) {
+      return;
+    }
+    if (content.value.indexOf("${") >= 0 && file.files && file.files.length) {
+      event.detail.parameters["file"] = file.files[0];
+    }
+  });
+
   document.addEventListener("htmx:afterSwap", function () {
     var file = document.getElementById("file");
     var note = document.getElementById("check-file-note");

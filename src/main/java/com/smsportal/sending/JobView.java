@@ -11,6 +11,9 @@ import java.util.Map;
  * @param version bumped by each edit of the scheduled job; an edit form carries the one it showed
  * @param numbers numbers per state; states without numbers are left out
  * @param chunks the job's chunks in order (empty in {@link SendJobs#list()})
+ * @param personalised its numbers have texts of their own, rendered from {@code content} (the text
+ *     with its placeholders); its content cannot be edited (issue 24)
+ * @param totalSegments the segments of all its messages: what the gateway bills
  */
 public record JobView(
     long id,
@@ -27,7 +30,46 @@ public record JobView(
     int optedOutCount,
     int version,
     Map<NumberState, Long> numbers,
-    List<ChunkView> chunks) {
+    List<ChunkView> chunks,
+    boolean personalised,
+    long totalSegments) {
+
+  /** A plain job: one text for every number. */
+  public JobView(
+      long id,
+      long accountId,
+      String content,
+      Instant sendTime,
+      String extno,
+      JobState state,
+      int numberCount,
+      int segments,
+      int chunkCount,
+      Instant createdAt,
+      String createdBy,
+      int optedOutCount,
+      int version,
+      Map<NumberState, Long> numbers,
+      List<ChunkView> chunks) {
+    this(
+        id,
+        accountId,
+        content,
+        sendTime,
+        extno,
+        state,
+        numberCount,
+        segments,
+        chunkCount,
+        createdAt,
+        createdBy,
+        optedOutCount,
+        version,
+        numbers,
+        chunks,
+        false,
+        (long) numberCount * segments);
+  }
 
   public long count(NumberState state) {
     return numbers.getOrDefault(state, 0L);
@@ -53,6 +95,7 @@ public record JobView(
    */
   public boolean editableAt(Instant now) {
     return state == JobState.OPEN
+        && !personalised
         && sendTime != null
         && sendTime.isAfter(now)
         && !chunks.isEmpty()

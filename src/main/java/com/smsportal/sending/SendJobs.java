@@ -37,6 +37,14 @@ public class SendJobs {
     return store.submit(order);
   }
 
+  /**
+   * Stores a personalised order (each distinct text with its numbers) as one job, once per
+   * idempotency key, under the same rules as any order (issue 24).
+   */
+  public SubmitResult submitPersonal(PersonalOrder order) {
+    return store.submitPersonal(order);
+  }
+
   /** What the current tenant may still submit now (its limits); empty for staff. */
   public Optional<SendAllowance> allowance() {
     return quota.allowance();

@@ -9,6 +9,7 @@ import com.smsportal.PortalProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,51 @@ class CrashIntegrationTests {
       assertThat(figures.longestWaitAfterRestart())
           .as("from a restarted portal answering to its next poll of each account")
           .isLessThan(Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * A personalised job (issue 24) of three distinct texts, one chunk each (three gateway calls, one
+   * a second): killed while its first call is at the gateway, and again after its second call's
+   * answer and before its third. Nothing that went is sent again, the call in flight stays UNKNOWN,
+   * and every number that got a message got its own text.
+   */
+  @Test
+  void aPersonalisedJobKilledBetweenItsCallsSendsNothingTwiceAndEachNumberItsOwnText()
+      throws Exception {
+    try (CrashRun run =
+        new CrashRun(
+            work, "crash", PortalProcess.QUICK_START, "--smsportal.sending.submits-per-second=1")) {
+      StandInGateway.Hold first = run.gateway().holdNextSend();
+      run.start();
+      long job = run.sendPersonal(30, 3);
+      first.awaitArrival(60);
+      run.kill(); // the first call at the gateway, its answer not recorded
+      first.release();
+
+      StandInGateway.Hold second = run.gateway().holdNextSend();
+      run.start();
+      second.awaitArrival(60);
+      second.release();
+      await("the second call's answer recorded")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> run.progress(job).in("SUBMITTED") >= 10);
+      run.kill(); // between the second call and the third
+      run.start();
+
+      CrashRun.Figures figures = run.finish(job, Duration.ofMinutes(2));
+      assertThat(figures.numbersReceivedTwice()).as("numbers the gateway got twice").isZero();
+      assertThat(figures.chunksIn("SUBMITTED") + figures.chunksIn("UNKNOWN")).isEqualTo(3);
+      assertThat(figures.chunksIn("UNKNOWN")).as("the call in flight at the kill").isEqualTo(1);
+      assertThat(figures.unknownChunksThatReachedTheGateway()).isEqualTo(1);
+      assertThat(figures.numbersReceived())
+          .as("every number of the three calls, once")
+          .isEqualTo(30);
+      Map<String, String> texts = run.gateway().textsReceived();
+      for (int i = 0; i < 30; i++) {
+        assertThat(texts.get(String.format("139%08d", i)))
+            .isEqualTo(CrashRun.PERSONAL.replace("${name}", CrashRun.nameOf(i, 3)));
+      }
     }
   }
 

@@ -212,6 +212,31 @@ final class CrashRun implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       file.append(String.format("139%08d", i)).append('\n');
     }
+    return send(CONTENT, "numbers.txt", file.toString());
+  }
+
+  /**
+   * Sends a personalised job (issue 24) of {@code count} distinct numbers through {@code POST
+   * /send}: {@link #PERSONAL} filled from a spreadsheet, the i-th number's name being {@link
+   * #nameOf nameOf(i, texts)}, so that it has {@code texts} distinct texts; the job's id.
+   */
+  long sendPersonal(int count, int texts) throws Exception {
+    StringBuilder file = new StringBuilder("mobile,name\n");
+    for (int i = 0; i < count; i++) {
+      file.append(String.format("139%08d", i)).append(',').append(nameOf(i, texts)).append('\n');
+    }
+    return send(PERSONAL, "recipients.csv", file.toString());
+  }
+
+  /** The personalised job's text with its placeholder. */
+  static final String PERSONAL = "【聚合云】${name}您好，您的订单已发货。";
+
+  /** The name of the i-th number of a personalised job: its numbers in {@code texts} runs. */
+  static String nameOf(int i, int texts) {
+    return "客户" + (char) ('A' + i % texts);
+  }
+
+  private long send(String content, String fileName, String file) throws Exception {
     String compose = acme.get("/send").body();
     Matcher account = ACCOUNT_OPTION.matcher(compose);
     Matcher key = KEY.matcher(compose);
@@ -223,7 +248,7 @@ final class CrashRun implements AutoCloseable {
     fields.put("idempotencyKey", key.group(1));
     fields.put("accountId", account.group(1));
     fields.put("mobiles", "");
-    fields.put("content", CONTENT);
+    fields.put("content", content);
     fields.put("sendTime", "");
     fields.put("extno", "");
     HttpResponse<String> answer =
@@ -233,9 +258,9 @@ final class CrashRun implements AutoCloseable {
                 new MultipartForm(
                     fields,
                     "file",
-                    "numbers.txt",
+                    fileName,
                     "text/plain",
-                    file.toString().getBytes(StandardCharsets.UTF_8))));
+                    file.getBytes(StandardCharsets.UTF_8))));
     String location = answer.headers().firstValue("Location").orElse("");
     if (answer.statusCode() != 302 || !location.matches(".*/jobs/\\d+.*")) {
       throw new AssertionError("the job was not stored: " + answer.statusCode() + " " + location);

@@ -86,6 +86,7 @@ final class StandInGateway implements AutoCloseable {
   private final AtomicLong nextTaskId = new AtomicLong(1000);
   private final AtomicLong nextPreloaded = new AtomicLong();
   private final Map<String, Integer> received = new ConcurrentHashMap<>();
+  private final Map<String, String> textReceived = new ConcurrentHashMap<>();
   private final Map<String, Deque<Report>> reports = new HashMap<>();
   private final Map<String, Deque<Report>> replies = new HashMap<>();
   private final List<Transfer> handouts = new ArrayList<>();
@@ -143,6 +144,11 @@ final class StandInGateway implements AutoCloseable {
     synchronized (this) {
       queues.computeIfAbsent(account, a -> new ArrayDeque<>()).addAll(items);
     }
+  }
+
+  /** The text each number got (its last, if it got more than one). */
+  Map<String, String> textsReceived() {
+    return Map.copyOf(textReceived);
   }
 
   /** How often each number was sent. */
@@ -273,6 +279,7 @@ final class StandInGateway implements AutoCloseable {
     List<String> mobiles = List.of(form.getOrDefault("mobile", "").split(","));
     for (String mobile : mobiles) {
       received.merge(mobile, 1, Integer::sum);
+      textReceived.put(mobile, form.getOrDefault("content", ""));
     }
     synchronized (this) {
       Deque<Report> queue = reports.computeIfAbsent(form.get("account"), a -> new ArrayDeque<>());

@@ -2,6 +2,7 @@ package com.smsportal.sending.compose;
 
 import com.smsportal.gatewayaccount.AccountCall;
 import com.smsportal.gatewayaccount.GatewayAccess;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -9,6 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The compose page and its live checks: numbers, segments and cost as the user types (htmx), and
@@ -23,8 +26,14 @@ class ComposeController {
   private final Compose compose;
   private final GatewayAccess gateway;
   private final ComposeProperties properties;
+  private final PersonalCheck personalCheck;
 
-  ComposeController(Compose compose, GatewayAccess gateway, ComposeProperties properties) {
+  ComposeController(
+      Compose compose,
+      GatewayAccess gateway,
+      ComposeProperties properties,
+      PersonalCheck personalCheck) {
+    this.personalCheck = personalCheck;
     this.compose = compose;
     this.gateway = gateway;
     this.properties = properties;
@@ -45,7 +54,15 @@ class ComposeController {
    * (asked once per text); changes nothing.
    */
   @PostMapping("/send/check")
-  String check(@ModelAttribute("form") ComposeForm form, Model model) {
+  String check(
+      @ModelAttribute("form") ComposeForm form,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      Model model)
+      throws IOException {
+    if (PersonalReview.personalised(form.content())) {
+      // Content with placeholders (issue 24): the page sends the chosen spreadsheet along.
+      model.addAttribute("personalCheck", personalCheck.check(form, file));
+    }
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
     model.addAttribute("allowance", compose.allowance());

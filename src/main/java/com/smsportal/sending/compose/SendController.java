@@ -1,10 +1,12 @@
 package com.smsportal.sending.compose;
 
+import com.smsportal.sending.PersonalOrder;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -34,13 +36,16 @@ class SendController {
   private final StagedSends staged;
   private final Compose compose;
   private final ComposeProperties properties;
+  private final PersonalCheck personalCheck;
 
   SendController(
       SendJobs jobs,
       SendReview review,
       StagedSends staged,
       Compose compose,
-      ComposeProperties properties) {
+      ComposeProperties properties,
+      PersonalCheck personalCheck) {
+    this.personalCheck = personalCheck;
     this.jobs = jobs;
     this.review = review;
     this.staged = staged;
@@ -88,7 +93,8 @@ class SendController {
                 reviewed.sendTime(),
                 form.extno() == null ? "" : form.extno().strip(),
                 key,
-                reviewed.valid()));
+                reviewed.personalised() ? List.of() : reviewed.valid(),
+                reviewed.personalised() ? reviewed.personal().rendered().texts() : null));
     model.addAttribute("confirmToken", token);
     model.addAttribute("reviewed", reviewed);
     model.addAttribute("analysis", reviewed.analysis());
@@ -114,17 +120,31 @@ class SendController {
       return "redirect:/jobs/" + earlier.get();
     }
     SubmitResult result =
-        jobs.submit(
-            SendOrder.of(
-                send.accountId(),
-                send.numbers(),
-                send.content(),
-                send.sendTime(),
-                send.extno(),
-                send.idempotencyKey()));
+        send.personalised()
+            ? jobs.submitPersonal(
+                new PersonalOrder(
+                    send.accountId(),
+                    send.content(),
+                    send.texts(),
+                    send.sendTime(),
+                    send.extno(),
+                    send.idempotencyKey()))
+            : jobs.submit(
+                SendOrder.of(
+                    send.accountId(),
+                    send.numbers(),
+                    send.content(),
+                    send.sendTime(),
+                    send.extno(),
+                    send.idempotencyKey()));
     if (!result.accepted()) {
       FormErrors errors = new FormErrors();
-      errors.add(result.refusal().field(), result.refusal().messageKey(), result.limit());
+      String field = result.refusal().field();
+      // A personalised send's numbers come from its spreadsheet: objections to them go there.
+      errors.add(
+          send.personalised() && "mobiles".equals(field) ? "file" : field,
+          result.refusal().messageKey(),
+          result.limit());
       return form(form, model, errors);
     }
     redirect.addFlashAttribute("submitted", result.repeated() ? "repeated" : "created");
@@ -136,6 +156,9 @@ class SendController {
     model.addAttribute("errors", errors);
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));
+    if (PersonalReview.personalised(form.content())) {
+      model.addAttribute("personalCheck", personalCheck.template(form));
+    }
     // A refused form is a new attempt: it keeps its key, so a double click still sends once.
     if (form.idempotencyKey() == null || form.idempotencyKey().isBlank()) {
       model.addAttribute(
@@ -146,7 +169,8 @@ class SendController {
               form.content(),
               form.sendTime(),
               form.extno(),
-              UUID.randomUUID().toString()));
+              UUID.randomUUID().toString(),
+              form.missing()));
     }
     model.addAttribute("accounts", compose.accounts());
     model.addAttribute("allowance", compose.allowance());

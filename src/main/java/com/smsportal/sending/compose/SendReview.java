@@ -48,7 +48,14 @@ class SendReview {
       List<String> valid,
       Instant sendTime,
       GatewayAccountView account,
-      Long balance) {}
+      Long balance,
+      PersonalReview.Personal personal) {
+
+    /** Whether each recipient gets their own text (issue 24). */
+    public boolean personalised() {
+      return personal != null;
+    }
+  }
 
   private final Compose compose;
   private final OptOuts optOuts;
@@ -56,6 +63,7 @@ class SendReview {
   private final ComposeProperties properties;
   private final Signatures signatures;
   private final Clock clock;
+  private final PersonalReview personalReview;
 
   SendReview(
       Compose compose,
@@ -63,7 +71,9 @@ class SendReview {
       SendPreflight preflight,
       ComposeProperties properties,
       Signatures signatures,
-      Clock clock) {
+      Clock clock,
+      PersonalReview personalReview) {
+    this.personalReview = personalReview;
     this.compose = compose;
     this.optOuts = optOuts;
     this.preflight = preflight;
@@ -73,19 +83,16 @@ class SendReview {
   }
 
   Reviewed review(ComposeForm form, MultipartFile file) throws IOException {
+    if (PersonalReview.personalised(form.content())) {
+      return personal(form, file);
+    }
     FormErrors errors = new FormErrors();
     String mobiles = form.mobiles() == null ? "" : form.mobiles();
     if (file != null && !file.isEmpty()) {
       mobiles = mobiles + "\n" + fileText(file, errors);
     }
     Instant sendTime = sendTime(form.sendTime(), errors);
-    Optional<GatewayAccountView> account =
-        compose.accounts().stream()
-            .filter(a -> form.accountId() != null && a.id() == form.accountId())
-            .findFirst();
-    if (account.isEmpty()) {
-      errors.add("account", SendRefusal.NO_SUCH_ACCOUNT.messageKey(), null);
-    }
+    Optional<GatewayAccountView> account = account(form, errors);
     ParsedNumbers numbers = PastedNumbers.parse(mobiles);
     Set<String> listed = numbers.valid().isEmpty() ? Set.of() : optOuts.optedOut(numbers.valid());
     List<String> recipients =
@@ -104,12 +111,7 @@ class SendReview {
           .required(account.get().tenantId(), content)
           .ifPresent(r -> errors.add("content", "send.error.unsigned", r.allowedList()));
     }
-    String extno = form.extno() == null ? "" : form.extno().strip();
-    if (!extno.isEmpty() && !SendRules.EXTNO.matcher(extno).matches()) {
-      errors.add("extno", SendRefusal.BAD_EXTNO.messageKey(), null);
-    } else if (!extno.isEmpty() && account.isPresent() && !account.get().extnoSupported()) {
-      errors.add("extno", SendRefusal.EXTNO_NOT_SUPPORTED.messageKey(), null);
-    }
+    extnoErrors(form, account, errors);
     Long balance = null;
     if (account.isPresent() && !errors.has("content") && !recipients.isEmpty()) {
       SendPreflight.Verdict verdict =
@@ -118,7 +120,91 @@ class SendReview {
       balance = verdict.balance();
     }
     return new Reviewed(
-        errors, analysis, recipients, numbers.valid(), sendTime, account.orElse(null), balance);
+        errors,
+        analysis,
+        recipients,
+        numbers.valid(),
+        sendTime,
+        account.orElse(null),
+        balance,
+        null);
+  }
+
+  /**
+   * A form whose content has placeholders (issue 24): the spreadsheet's rows rendered, checked as
+   * any send (account, time, extension, each text's length and charset, blocked words of the text,
+   * the cost of every message against the balance).
+   */
+  private Reviewed personal(ComposeForm form, MultipartFile file) throws IOException {
+    FormErrors errors = new FormErrors();
+    Instant sendTime = sendTime(form.sendTime(), errors);
+    Optional<GatewayAccountView> account = account(form, errors);
+    String content = form.content();
+    PersonalReview.Personal personal =
+        personalReview.review(
+            content, file, form.mobiles(), form.missing(), account.orElse(null), errors);
+    ComposeAnalysis analysis =
+        ComposeAnalysis.of(
+            new ParsedNumbers(List.of(), List.of(), 0),
+            Set.of(),
+            content,
+            account.map(GatewayAccountView::charset).orElse(null));
+    contentErrors(content, analysis, errors);
+    extnoErrors(form, account, errors);
+    List<String> recipients = personal == null ? List.of() : personal.rendered().mobiles();
+    if (personal != null) {
+      for (var text : personal.rendered().texts()) {
+        if (text.content().codePointCount(0, text.content().length()) > properties.maxLength()) {
+          errors.add("content", "send.error.renderedOverCap", properties.maxLength());
+          break;
+        }
+      }
+    }
+    Long balance = null;
+    if (personal != null && account.isPresent() && !errors.any()) {
+      SendPreflight.Verdict verdict =
+          preflight.verdict(account.get().id(), content, personal.rendered().totalSegments());
+      // The numbers are the spreadsheet's: the balance's objection goes next to it.
+      verdict
+          .objections()
+          .forEach(
+              o ->
+                  errors.add(
+                      "mobiles".equals(o.field()) ? "file" : o.field(),
+                      o.messageKey(),
+                      o.argument()));
+      balance = verdict.balance();
+    }
+    return new Reviewed(
+        errors,
+        analysis,
+        recipients,
+        recipients,
+        sendTime,
+        account.orElse(null),
+        balance,
+        personal);
+  }
+
+  private Optional<GatewayAccountView> account(ComposeForm form, FormErrors errors) {
+    Optional<GatewayAccountView> account =
+        compose.accounts().stream()
+            .filter(a -> form.accountId() != null && a.id() == form.accountId())
+            .findFirst();
+    if (account.isEmpty()) {
+      errors.add("account", SendRefusal.NO_SUCH_ACCOUNT.messageKey(), null);
+    }
+    return account;
+  }
+
+  private void extnoErrors(
+      ComposeForm form, Optional<GatewayAccountView> account, FormErrors errors) {
+    String extno = form.extno() == null ? "" : form.extno().strip();
+    if (!extno.isEmpty() && !SendRules.EXTNO.matcher(extno).matches()) {
+      errors.add("extno", SendRefusal.BAD_EXTNO.messageKey(), null);
+    } else if (!extno.isEmpty() && account.isPresent() && !account.get().extnoSupported()) {
+      errors.add("extno", SendRefusal.EXTNO_NOT_SUPPORTED.messageKey(), null);
+    }
   }
 
   private String fileText(MultipartFile file, FormErrors errors) throws IOException {

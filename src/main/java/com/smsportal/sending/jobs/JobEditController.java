@@ -60,6 +60,10 @@ class JobEditController {
     String content = form.content() == null ? "" : form.content();
     String extno = form.extno() == null ? "" : form.extno().strip();
     String back = "redirect:/jobs/" + id;
+    if (job.personalised()) {
+      // Its texts were rendered per number from the content (issue 24): nothing of it is edited.
+      return refused(redirect, form, "job", "jobs.edit.PERSONALISED", null, back);
+    }
     if (!job.editableAt(clock.instant())) {
       return refused(redirect, form, "job", "jobs.edit.STARTED", null, back);
     }

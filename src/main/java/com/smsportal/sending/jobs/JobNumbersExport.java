@@ -44,28 +44,43 @@ class JobNumbersExport {
       @PathVariable long id,
       @RequestParam(required = false) NumberState state,
       @RequestParam(required = false) String mobile) {
-    jobs.find(id).orElseThrow(NotFoundException::new);
+    boolean personalised = jobs.find(id).orElseThrow(NotFoundException::new).personalised();
     audit.record(
         AuditEntry.success(AuditAction.EXPORT, AuditDetail.of("audit.target.jobNumbers", id)));
     long tenant = TenantContext.current(); // the stream is written on another thread
     return CsvDownload.of(
         "job-" + id + ".csv",
-        CsvDownload.header(
-            messages,
-            List.of(
-                "export.col.mobile",
-                "export.col.status",
-                "export.col.carrierCode",
-                "export.col.reportedAt")),
+        CsvDownload.header(messages, personalised ? withText(COLUMNS) : COLUMNS),
         (after, limit) ->
             TenantContext.callAs(
                 tenant, () -> jobs.numbers(id, state, mobile, after == null ? 0 : after, limit)),
         NumberView::id,
-        n ->
-            List.of(
-                n.mobile(),
-                CsvDownload.label(messages, "jobs.number." + n.state().name()),
-                n.carrierCode() == null ? "" : n.carrierCode(),
-                n.reportedAt() == null ? "" : times.format(n.reportedAt())));
+        n -> {
+          List<String> row =
+              List.of(
+                  n.mobile(),
+                  CsvDownload.label(messages, "jobs.number." + n.state().name()),
+                  n.carrierCode() == null ? "" : n.carrierCode(),
+                  n.reportedAt() == null ? "" : times.format(n.reportedAt()));
+          // A personalised job's numbers each with the text it was sent (issue 24).
+          return personalised ? withText(row, n.text() == null ? "" : n.text()) : row;
+        });
+  }
+
+  private static final List<String> COLUMNS =
+      List.of(
+          "export.col.mobile",
+          "export.col.status",
+          "export.col.carrierCode",
+          "export.col.reportedAt");
+
+  private static List<String> withText(List<String> columns) {
+    return withText(columns, "export.col.text");
+  }
+
+  private static List<String> withText(List<String> row, String last) {
+    List<String> all = new java.util.ArrayList<>(row);
+    all.add(last);
+    return all;
   }
 }

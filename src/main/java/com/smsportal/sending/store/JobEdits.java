@@ -39,7 +39,9 @@ public class JobEdits {
     /** A chunk left the queue, the job was cancelled, or its time has come: too late. */
     STARTED,
     /** Someone else changed the job after this form was shown. */
-    CHANGED_MEANWHILE
+    CHANGED_MEANWHILE,
+    /** A personalised job: its texts were rendered per number, so none of it is edited. */
+    PERSONALISED
   }
 
   private final SendJobRepository jobs;
@@ -142,6 +144,10 @@ public class JobEdits {
           }
           if (job.getVersion() != version) {
             return Outcome.CHANGED_MEANWHILE;
+          }
+          if (job.isPersonalised()) {
+            // Its texts were rendered from the content per number: an edit would not reach them.
+            return Outcome.PERSONALISED;
           }
           long all = chunks.countByJobId(jobId);
           int moved = chunks.edit(jobId, version, sendTime);

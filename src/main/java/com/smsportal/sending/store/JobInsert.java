@@ -5,6 +5,7 @@ import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.CurrentActor;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.message.MessageSegments;
+import com.smsportal.sending.PersonalOrder;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.Times;
@@ -25,16 +26,44 @@ class JobInsert {
 
   /**
    * A checked send order: the account to send through, the numbers left after the opt-out list (and
-   * how many it took out), the text, extension and send time (null: now).
+   * how many it took out) grouped by the text they get, the job's text, extension and send time
+   * (null: now). A plain job has one group, whose text is null (the job's content); a personalised
+   * job's groups each carry their rendered text, and its content is the text with placeholders.
    */
   record NewJob(
       GatewayAccountView account,
       String key,
-      List<String> mobiles,
+      List<PersonalOrder.Text> groups,
       int optedOut,
       String content,
       String extno,
-      Instant sendTime) {}
+      Instant sendTime,
+      boolean personalised) {
+
+    /** A plain job: the content to every number. */
+    NewJob(
+        GatewayAccountView account,
+        String key,
+        List<String> mobiles,
+        int optedOut,
+        String content,
+        String extno,
+        Instant sendTime) {
+      this(
+          account,
+          key,
+          List.of(new PersonalOrder.Text(null, mobiles)),
+          optedOut,
+          content,
+          extno,
+          sendTime,
+          false);
+    }
+
+    int numberCount() {
+      return groups.stream().mapToInt(g -> g.mobiles().size()).sum();
+    }
+  }
 
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
@@ -66,20 +95,28 @@ class JobInsert {
     return tx.execute(
         status -> {
           SubmitResult overLimit =
-              quota.overLimit(order.account().tenantId(), order.mobiles().size(), now);
+              quota.overLimit(order.account().tenantId(), order.numberCount(), now);
           return overLimit != null ? overLimit : SubmitResult.created(store(order));
         });
   }
 
   private long store(NewJob order) {
     GatewayAccountView account = order.account();
-    List<String> mobiles = order.mobiles();
     long tenantId = account.tenantId();
     // Staff (every tenant's context) name the tenant; a customer's rows get theirs from Hibernate.
     boolean assign = TenantContext.current() == TenantContext.ALL_TENANTS;
     Instant now = clock.instant();
     int chunkSize = Math.max(1, account.chunkSize());
-    int chunkCount = (mobiles.size() + chunkSize - 1) / chunkSize;
+    int numberCount = order.numberCount();
+    int chunkCount = 0;
+    long totalSegments = 0;
+    for (PersonalOrder.Text group : order.groups()) {
+      chunkCount += (group.mobiles().size() + chunkSize - 1) / chunkSize;
+      if (group.content() != null) {
+        totalSegments +=
+            (long) MessageSegments.count(group.content()).segments() * group.mobiles().size();
+      }
+    }
     int segments = MessageSegments.count(order.content()).segments();
     SendJob job =
         jobs.saveAndFlush(
@@ -90,28 +127,36 @@ class JobInsert {
                 order.content(),
                 order.sendTime(),
                 order.extno(),
-                mobiles.size(),
+                numberCount,
                 segments,
                 chunkCount,
                 now,
                 CurrentActor.name(),
                 assign));
     job.setOptedOutCount(order.optedOut());
+    if (order.personalised()) {
+      job.personalised(totalSegments);
+    }
     Instant dueAt = order.sendTime() == null ? now : order.sendTime();
-    for (int seq = 0; seq < chunkCount; seq++) {
-      List<String> part =
-          mobiles.subList(seq * chunkSize, Math.min(mobiles.size(), (seq + 1) * chunkSize));
-      SendChunk chunk =
-          chunks.save(
-              new SendChunk(
-                  tenantId, job.getId(), account.id(), seq + 1, part.size(), dueAt, assign));
-      numberInserts.insertQueued(tenantId, job.getId(), chunk.getId(), part);
+    int seq = 0;
+    // Each distinct text its own chunks: the gateway's send carries one content for its numbers.
+    for (PersonalOrder.Text group : order.groups()) {
+      List<String> mobiles = group.mobiles();
+      for (int from = 0; from < mobiles.size(); from += chunkSize) {
+        List<String> part = mobiles.subList(from, Math.min(mobiles.size(), from + chunkSize));
+        SendChunk chunk =
+            chunks.save(
+                new SendChunk(
+                        tenantId, job.getId(), account.id(), ++seq, part.size(), dueAt, assign)
+                    .withContent(group.content()));
+        numberInserts.insertQueued(tenantId, job.getId(), chunk.getId(), part);
+      }
     }
     audit.record(
         AuditAction.SEND,
         job.getId(),
         tenantId,
-        sent(mobiles.size(), segments, chunkCount, account.id(), order));
+        sent(numberCount, segments, chunkCount, account.id(), order));
     return job.getId();
   }
 
@@ -119,6 +164,9 @@ class JobInsert {
       int numbers, int segments, int chunkCount, long accountId, NewJob order) {
     AuditDetail detail =
         AuditDetail.of("audit.detail.sent", numbers, segments, chunkCount, accountId);
+    if (order.personalised()) {
+      detail = detail.and("audit.detail.sentPersonalised", order.groups().size());
+    }
     if (order.optedOut() > 0) {
       detail = detail.and("audit.detail.sentOptedOut", order.optedOut());
     }

@@ -44,8 +44,11 @@ public record JobListRow(JobView job, JobProgress progress, String accountName)
     return content.substring(0, content.offsetByCodePoints(0, PREVIEW)) + "…";
   }
 
-  /** What the gateway bills: every number, times the segments of the text. */
+  /**
+   * What the gateway bills: every number, times the segments of the text (of each number's own text
+   * in a personalised job).
+   */
   public long billedSegments() {
-    return (long) job.numberCount() * job.segments();
+    return job.totalSegments();
   }
 }

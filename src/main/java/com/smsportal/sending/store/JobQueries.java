@@ -104,12 +104,29 @@ public class JobQueries {
         status ->
             jobs.findById(jobId)
                 .map(
-                    job ->
-                        (state == null
-                                ? numbers.page(jobId, afterId, like, Limit.of(limit))
-                                : numbers.pageInState(jobId, state, afterId, like, Limit.of(limit)))
-                            .stream().map(SendNumber::toView).toList())
+                    job -> {
+                      List<NumberView> page =
+                          (state == null
+                                  ? numbers.page(jobId, afterId, like, Limit.of(limit))
+                                  : numbers.pageInState(
+                                      jobId, state, afterId, like, Limit.of(limit)))
+                              .stream().map(SendNumber::toView).toList();
+                      return job.isPersonalised() ? withTexts(page) : page;
+                    })
                 .orElse(List.of()));
+  }
+
+  /** Each number with its chunk's text: one statement for the chunks of the page. */
+  private List<NumberView> withTexts(List<NumberView> page) {
+    if (page.isEmpty()) {
+      return page;
+    }
+    Map<Long, String> texts = new HashMap<>();
+    for (Object[] row :
+        chunks.contentsOf(page.stream().map(NumberView::chunkId).distinct().toList())) {
+      texts.put(((Number) row[0]).longValue(), (String) row[1]);
+    }
+    return page.stream().map(n -> n.withText(texts.get(n.chunkId()))).toList();
   }
 
   private JobView view(SendJob job, List<ChunkView> chunkViews) {
@@ -136,6 +153,8 @@ public class JobQueries {
         job.getOptedOutCount(),
         job.getVersion(),
         Map.copyOf(counts),
-        chunkViews);
+        chunkViews,
+        job.isPersonalised(),
+        job.getTotalSegments());
   }
 }

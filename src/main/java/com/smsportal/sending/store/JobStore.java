@@ -2,7 +2,9 @@ package com.smsportal.sending.store;
 
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.OptOuts;
+import com.smsportal.sending.PersonalOrder;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
@@ -15,6 +17,8 @@ import com.smsportal.tenant.TenantService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +89,7 @@ public class JobStore {
     String content = order.content() == null ? "" : order.content();
     String extno = order.extno() == null ? "" : order.extno().strip();
     Optional<GatewayAccountView> found = accounts.find(order.accountId());
-    SendRefusal refusal = refusal(order, parsed, content, extno, found, now);
+    SendRefusal refusal = refusal(order.sendTime(), parsed, content, extno, found, now);
     if (refusal != null) {
       return SubmitResult.refused(refusal);
     }
@@ -101,9 +105,78 @@ public class JobStore {
     if (mobiles.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
     }
-    JobInsert.NewJob job =
+    return store(
         new JobInsert.NewJob(
-            account, key, mobiles, optedOut.size(), content, extno, order.sendTime());
+            account, key, mobiles, optedOut.size(), content, extno, order.sendTime()),
+        now);
+  }
+
+  /**
+   * Stores a personalised order (issue 24) as one job whose chunks each carry their text, under the
+   * same rules as any order: the idempotency key, the account's state, each distinct text's send
+   * rules, the opt-out list as it is now, the tenant's limits over all its recipients. A number
+   * given twice keeps its first text; a number that is not a mainland mobile is left out.
+   */
+  public SubmitResult submitPersonal(PersonalOrder order) {
+    String key = order.idempotencyKey() == null ? "" : order.idempotencyKey().strip();
+    if (key.isEmpty() || key.length() > MAX_KEY) {
+      return SubmitResult.refused(SendRefusal.NO_IDEMPOTENCY_KEY);
+    }
+    Optional<Long> earlier = jobOfKey(key);
+    if (earlier.isPresent()) {
+      return SubmitResult.repeatOf(earlier.get());
+    }
+    Instant now = clock.instant();
+    String extno = order.extno() == null ? "" : order.extno().strip();
+    Optional<GatewayAccountView> found = accounts.find(order.accountId());
+    Set<String> seen = new HashSet<>();
+    List<PersonalOrder.Text> texts = new ArrayList<>();
+    for (PersonalOrder.Text text : order.texts()) {
+      List<String> mobiles = new ArrayList<>();
+      for (String typed : text.mobiles()) {
+        String mobile = MobileNumber.mainland(typed);
+        if (mobile != null && seen.add(mobile)) {
+          mobiles.add(mobile);
+        }
+      }
+      if (!mobiles.isEmpty()) {
+        texts.add(new PersonalOrder.Text(text.content(), mobiles));
+      }
+    }
+    ParsedNumbers parsed = new ParsedNumbers(new ArrayList<>(seen), List.of(), 0);
+    String template = order.template() == null ? "" : order.template();
+    SendRefusal refusal = refusal(order.sendTime(), parsed, template, extno, found, now);
+    for (int i = 0; refusal == null && i < texts.size(); i++) {
+      refusal = refusal(order.sendTime(), parsed, texts.get(i).content(), extno, found, now);
+    }
+    if (refusal != null) {
+      return SubmitResult.refused(refusal);
+    }
+    GatewayAccountView account = found.orElseThrow();
+    Set<String> optedOut =
+        TenantContext.callAs(account.tenantId(), () -> optOuts.optedOut(parsed.valid()));
+    List<PersonalOrder.Text> left =
+        optedOut.isEmpty()
+            ? texts
+            : texts.stream()
+                .map(
+                    t ->
+                        new PersonalOrder.Text(
+                            t.content(),
+                            t.mobiles().stream().filter(m -> !optedOut.contains(m)).toList()))
+                .filter(t -> !t.mobiles().isEmpty())
+                .toList();
+    if (left.isEmpty()) {
+      return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
+    }
+    return store(
+        new JobInsert.NewJob(
+            account, key, left, optedOut.size(), template, extno, order.sendTime(), true),
+        now);
+  }
+
+  private SubmitResult store(JobInsert.NewJob job, Instant now) {
+    String key = job.key();
     long giveUp = System.nanoTime() + LOCK_PATIENCE.toNanos();
     while (true) {
       try {
@@ -128,7 +201,7 @@ public class JobStore {
   }
 
   private SendRefusal refusal(
-      SendOrder order,
+      Instant sendTime,
       ParsedNumbers parsed,
       String content,
       String extno,
@@ -154,7 +227,7 @@ public class JobStore {
       return SendRefusal.NO_VALID_NUMBER;
     }
     SendRefusal rules =
-        SendRules.refusal(content, extno, view.extnoSupported(), order.sendTime(), false, now);
+        SendRules.refusal(content, extno, view.extnoSupported(), sendTime, false, now);
     if (rules == null && signatures.required(view.tenantId(), content).isPresent()) {
       // Every new job passes here, from any path: the tenant's approved signatures (issue 24).
       return SendRefusal.UNSIGNED;

@@ -89,7 +89,22 @@ public class SendChunk extends TenantOwned {
   @Column(name = "job_version", nullable = false)
   private int jobVersion;
 
+  /** Its own text (a personalised job's, issue 24); null: the job's content. */
+  @Column(length = 2000)
+  private String content;
+
   protected SendChunk() {}
+
+  /** A chunk of a personalised job: its numbers all get {@code content}. */
+  public SendChunk withContent(String content) {
+    this.content = content;
+    return this;
+  }
+
+  /** Its own text, or null when it sends its job's content. */
+  public String getContent() {
+    return content;
+  }
 
   public SendChunk(
       long tenantId,

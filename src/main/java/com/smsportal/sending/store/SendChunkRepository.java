@@ -12,6 +12,10 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   List<SendChunk> findByJobIdOrderBySeq(long jobId);
 
+  /** The texts of these chunks: [id, content], content null for the job's own. */
+  @Query("select c.id, c.content from SendChunk c where c.id in :ids")
+  List<Object[]> contentsOf(java.util.Collection<Long> ids);
+
   /**
    * Each gateway account with chunks in {@code state} due by {@code now}: [tenantId, accountId].
    */

@@ -65,6 +65,14 @@ public class SendJob extends TenantOwned {
   @Column(nullable = false)
   private int version;
 
+  /** Its numbers have texts of their own, rendered from {@link #content} (issue 24). */
+  @Column(nullable = false)
+  private boolean personalised;
+
+  /** A personalised job's segments over all its messages; null for a plain one. */
+  @Column(name = "total_segments")
+  private Long totalSegments;
+
   protected SendJob() {}
 
   public SendJob(
@@ -94,6 +102,21 @@ public class SendJob extends TenantOwned {
     this.chunkCount = chunkCount;
     this.createdAt = createdAt;
     this.createdBy = createdBy;
+  }
+
+  /** Marks the job personalised, with the segments of all its rendered messages. */
+  public void personalised(long totalSegments) {
+    this.personalised = true;
+    this.totalSegments = totalSegments;
+  }
+
+  public boolean isPersonalised() {
+    return personalised;
+  }
+
+  /** What the gateway bills for the whole job: each message's segments, summed. */
+  public long getTotalSegments() {
+    return totalSegments != null ? totalSegments : (long) numberCount * segments;
   }
 
   public Long getId() {

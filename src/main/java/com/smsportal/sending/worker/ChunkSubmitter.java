@@ -240,18 +240,23 @@ class ChunkSubmitter {
   }
 
   /**
-   * What this chunk's submit says, read with the job's version (the claim holds only if no edit
-   * came between), less the numbers on the opt-out list now. The job's submits leave sendTime
-   * empty: the portal itself holds a job until it is due.
+   * What this chunk's submit says (its own text, or its job's), read with the job's version (the
+   * claim holds only if no edit came between), less the numbers on the opt-out list now. The job's
+   * submits leave sendTime empty: the portal itself holds a job until it is due.
    */
   private Prepared prepare(DueChunk due) {
     Prepared read =
         tx.execute(
             s -> {
               SendJob job = jobs.findById(due.jobId()).orElseThrow();
+              // A personalised job's chunk carries its own text (issue 24); else the job's.
+              String own = chunks.findById(due.chunkId()).map(SendChunk::getContent).orElse(null);
               return new Prepared(
                   new SendRequest(
-                      numbers.mobilesOf(due.chunkId()), job.getContent(), null, job.getExtno()),
+                      numbers.mobilesOf(due.chunkId()),
+                      own != null ? own : job.getContent(),
+                      null,
+                      job.getExtno()),
                   job.getVersion(),
                   List.of());
             });

@@ -51,7 +51,14 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * SendPagesIntegrationTests} and {@link SendJobIntegrationTests}.
  */
 @WebMvcTest(SendController.class)
-@Import({Times.class, Links.class, SendReview.class, ComposeConfiguration.class})
+@Import({
+  Times.class,
+  Links.class,
+  SendReview.class,
+  PersonalReview.class,
+  PersonalCheck.class,
+  ComposeConfiguration.class
+})
 class SendFormTests {
 
   static final long ACCOUNT = 3;
