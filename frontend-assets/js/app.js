@@ -134,6 +134,25 @@
     }
   });
 
+  // A template chosen on the compose page (issue 24) is its content, as approved: the text is
+  // shown read-only and the server sends the template's own text; "none" gives the field back.
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    var content = document.getElementById("content");
+    if (!select || select.id !== "templateId" || !content) {
+      return;
+    }
+    var option = select.options[select.selectedIndex];
+    var text = option && option.value ? option.getAttribute("data-text") : null;
+    content.readOnly = text !== null;
+    if (text !== null) {
+      content.value = text;
+    } else if (content.dataset.fromTemplate === "true") {
+      content.value = "";
+    }
+    content.dataset.fromTemplate = text !== null ? "true" : "false";
+  });
+
   document.addEventListener("htmx:afterSwap", function () {
     var file = document.getElementById("file");
     var note = document.getElementById("check-file-note");

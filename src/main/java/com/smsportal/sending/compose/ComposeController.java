@@ -27,22 +27,42 @@ class ComposeController {
   private final GatewayAccess gateway;
   private final ComposeProperties properties;
   private final PersonalCheck personalCheck;
+  private final ComposeSources sources;
 
   ComposeController(
       Compose compose,
       GatewayAccess gateway,
       ComposeProperties properties,
-      PersonalCheck personalCheck) {
+      PersonalCheck personalCheck,
+      ComposeSources sources) {
     this.personalCheck = personalCheck;
+    this.sources = sources;
     this.compose = compose;
     this.gateway = gateway;
     this.properties = properties;
   }
 
+  /**
+   * The compose page; {@code templateId} (the templates page's "send" link, issue 24) starts it
+   * from that template when it is approved.
+   */
   @GetMapping("/send")
-  String compose(Model model) {
-    model.addAttribute("form", new ComposeForm(null, "", "", "", "", UUID.randomUUID().toString()));
-    model.addAttribute("analysis", ComposeAnalysis.of("", ""));
+  String compose(
+      @RequestParam(name = "templateId", required = false) Long templateId, Model model) {
+    ComposeForm form = new ComposeForm(null, "", "", "", "", UUID.randomUUID().toString());
+    if (templateId != null) {
+      ComposeForm chosen =
+          new ComposeForm(null, "", "", "", "", form.idempotencyKey(), null, templateId, null);
+      FormErrors errors = new FormErrors();
+      ComposeForm resolved = sources.resolve(chosen, errors);
+      form = errors.any() ? form : resolved;
+    }
+    model.addAttribute("form", form);
+    model.addAttribute("analysis", ComposeAnalysis.of("", form.content()));
+    if (PersonalReview.personalised(form.content())) {
+      model.addAttribute("personalCheck", personalCheck.template(form));
+    }
+    sources.offer(model);
     model.addAttribute("accounts", compose.accounts());
     model.addAttribute("allowance", compose.allowance());
     model.addAttribute("lengths", properties);
@@ -55,13 +75,15 @@ class ComposeController {
    */
   @PostMapping("/send/check")
   String check(
-      @ModelAttribute("form") ComposeForm form,
+      @ModelAttribute("form") ComposeForm typed,
       @RequestParam(name = "file", required = false) MultipartFile file,
       Model model)
       throws IOException {
+    // The chosen template's text and the chosen groups' numbers, as the submit will read them.
+    ComposeForm form = sources.resolve(typed, new FormErrors());
     if (PersonalReview.personalised(form.content())) {
       // Content with placeholders (issue 24): the page sends the chosen spreadsheet along.
-      model.addAttribute("personalCheck", personalCheck.check(form, file));
+      model.addAttribute("personalCheck", personalCheck.check(typed, file));
     }
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));

@@ -39,7 +39,11 @@ class PersonalCheck {
   private final Compose compose;
   private final SendPreflight preflight;
 
-  PersonalCheck(PersonalReview review, Compose compose, SendPreflight preflight) {
+  private final ComposeSources sources;
+
+  PersonalCheck(
+      PersonalReview review, Compose compose, SendPreflight preflight, ComposeSources sources) {
+    this.sources = sources;
     this.review = review;
     this.compose = compose;
     this.preflight = preflight;
@@ -52,11 +56,12 @@ class PersonalCheck {
     return new Summary(template == null ? List.of() : template.orderedNames(), errors, null, null);
   }
 
-  Summary check(ComposeForm form, MultipartFile file) throws IOException {
-    if (file == null || file.isEmpty()) {
+  Summary check(ComposeForm typed, MultipartFile file) throws IOException {
+    FormErrors errors = new FormErrors();
+    ComposeForm form = sources.resolve(typed, errors);
+    if ((file == null || file.isEmpty()) && form.groups().isEmpty()) {
       return template(form);
     }
-    FormErrors errors = new FormErrors();
     var template = PersonalReview.template(form.content(), errors);
     List<String> names = template == null ? List.of() : template.orderedNames();
     if (template == null) {
@@ -68,7 +73,13 @@ class PersonalCheck {
             .findFirst();
     PersonalReview.Personal personal =
         review.review(
-            form.content(), file, form.mobiles(), form.missing(), account.orElse(null), errors);
+            form.content(),
+            file,
+            form.mobiles(),
+            form.groups(),
+            form.missing(),
+            account.orElse(null),
+            errors);
     Long balance = null;
     if (personal != null && account.isPresent()) {
       balance =

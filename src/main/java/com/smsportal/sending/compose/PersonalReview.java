@@ -39,14 +39,17 @@ class PersonalReview {
 
   private final OptOuts optOuts;
   private final Compose compose;
+  private final ComposeSources sources;
   private final int submitsPerSecond;
 
   PersonalReview(
       OptOuts optOuts,
       Compose compose,
+      ComposeSources sources,
       @Value("${smsportal.sending.submits-per-second:5}") int submitsPerSecond) {
     this.optOuts = optOuts;
     this.compose = compose;
+    this.sources = sources;
     this.submitsPerSecond = Math.max(1, submitsPerSecond);
   }
 
@@ -55,11 +58,15 @@ class PersonalReview {
     return content != null && content.contains("${");
   }
 
-  /** Reads the spreadsheet (the numbers' field refused if there is none) and reviews the rows. */
+  /**
+   * Reads the spreadsheet or the contact groups (the numbers' field refused if there is neither, or
+   * both) and reviews the rows.
+   */
   Personal review(
       String content,
       MultipartFile file,
       String mobiles,
+      List<Long> groups,
       String missing,
       GatewayAccountView account,
       FormErrors errors)
@@ -68,7 +75,24 @@ class PersonalReview {
     if (mobiles != null && !mobiles.isBlank()) {
       errors.add("mobiles", "send.error.personalNoPasted", null);
     }
-    if (file == null || file.isEmpty()) {
+    boolean sheet = file != null && !file.isEmpty();
+    if (!groups.isEmpty()) {
+      if (sheet) {
+        errors.add("file", "send.error.personalOneSource", null);
+        return null;
+      }
+      if (errors.has("groupId") || template == null) {
+        return null;
+      }
+      return review(
+          template,
+          sources.groupSource(groups),
+          Personalisation.Missing.of(missing),
+          account,
+          "groupId",
+          errors);
+    }
+    if (!sheet) {
       errors.add("file", "send.error.personalNeedsSheet", null);
       return null;
     }
@@ -81,7 +105,7 @@ class PersonalReview {
     }
     return template == null
         ? null
-        : review(template, source, Personalisation.Missing.of(missing), account, errors);
+        : review(template, source, Personalisation.Missing.of(missing), account, "file", errors);
   }
 
   /** The content's placeholders, or null with its fault next to the content. */
@@ -101,6 +125,7 @@ class PersonalReview {
       PersonalSource source,
       Personalisation.Missing missing,
       GatewayAccountView account,
+      String field,
       FormErrors errors) {
     List<String> unknown = Personalisation.unknown(template, source);
     if (!unknown.isEmpty()) {
@@ -111,39 +136,40 @@ class PersonalReview {
     try {
       rendered = Personalisation.render(template, source, missing, optOuts::optedOut);
     } catch (UncheckedIOException unreadable) {
-      errors.add("file", "send.error.fileUnreadable", null);
+      errors.add(field, "send.error.fileUnreadable", null);
       return null;
     }
     if (rendered.missingCount() > 0 && missing == Personalisation.Missing.REFUSE) {
+      // A group's members have no lines: their count alone (issue 24).
       errors.add(
-          "file",
-          "send.error.missingValues",
+          field,
+          "file".equals(field) ? "send.error.missingValues" : "send.error.missingValuesGroup",
           rendered.missingCount(),
           lines(rendered.missingLines()));
     }
     if (rendered.rows() - rendered.invalidCount() == 0) {
-      errors.add("file", SendRefusal.NO_VALID_NUMBER.messageKey(), null);
+      errors.add(field, SendRefusal.NO_VALID_NUMBER.messageKey(), null);
     } else if (rendered.recipients() == 0 && rendered.missingCount() < rendered.rows()) {
-      errors.add("file", SendRefusal.ALL_OPTED_OUT.messageKey(), null);
+      errors.add(field, SendRefusal.ALL_OPTED_OUT.messageKey(), null);
     }
-    limits(rendered.recipients(), errors);
+    limits(rendered.recipients(), field, errors);
     int chunkSize = account == null ? 1 : Math.max(1, account.chunkSize());
     long calls = rendered.calls(chunkSize);
     long seconds = (calls + submitsPerSecond - 1) / submitsPerSecond;
     return new Personal(rendered, calls, seconds, missing.formValue());
   }
 
-  private void limits(int count, FormErrors errors) {
+  private void limits(int count, String field, FormErrors errors) {
     SendAllowance allowance = compose.allowance();
     if (allowance == null || count == 0) {
       return;
     }
     if (count > allowance.perJob()) {
-      errors.add("file", SendRefusal.TOO_MANY_FOR_JOB.messageKey(), allowance.perJob());
+      errors.add(field, SendRefusal.TOO_MANY_FOR_JOB.messageKey(), allowance.perJob());
     } else if (count > allowance.leftToday()) {
-      errors.add("file", SendRefusal.DAILY_LIMIT.messageKey(), allowance.perDay());
+      errors.add(field, SendRefusal.DAILY_LIMIT.messageKey(), allowance.perDay());
     } else if (count > allowance.leftToQueue()) {
-      errors.add("file", SendRefusal.QUEUE_LIMIT.messageKey(), allowance.queuedAtOnce());
+      errors.add(field, SendRefusal.QUEUE_LIMIT.messageKey(), allowance.queuedAtOnce());
     }
   }
 

@@ -37,6 +37,7 @@ class SendController {
   private final Compose compose;
   private final ComposeProperties properties;
   private final PersonalCheck personalCheck;
+  private final ComposeSources sources;
 
   SendController(
       SendJobs jobs,
@@ -44,8 +45,10 @@ class SendController {
       StagedSends staged,
       Compose compose,
       ComposeProperties properties,
-      PersonalCheck personalCheck) {
+      PersonalCheck personalCheck,
+      ComposeSources sources) {
     this.personalCheck = personalCheck;
+    this.sources = sources;
     this.jobs = jobs;
     this.review = review;
     this.staged = staged;
@@ -84,7 +87,7 @@ class SendController {
     if (errors.any()) {
       return form(form, model, errors);
     }
-    String content = form.content() == null ? "" : form.content();
+    String content = reviewed.content() == null ? "" : reviewed.content();
     String token =
         staged.stage(
             new StagedSends.StagedSend(
@@ -161,20 +164,12 @@ class SendController {
     }
     // A refused form is a new attempt: it keeps its key, so a double click still sends once.
     if (form.idempotencyKey() == null || form.idempotencyKey().isBlank()) {
-      model.addAttribute(
-          "form",
-          new ComposeForm(
-              form.accountId(),
-              form.mobiles(),
-              form.content(),
-              form.sendTime(),
-              form.extno(),
-              UUID.randomUUID().toString(),
-              form.missing()));
+      model.addAttribute("form", form.withKey(UUID.randomUUID().toString()));
     }
     model.addAttribute("accounts", compose.accounts());
     model.addAttribute("allowance", compose.allowance());
     model.addAttribute("lengths", properties);
+    sources.offer(model);
     return Compose.VIEW;
   }
 }

@@ -40,6 +40,7 @@ class SendReview {
    *     its page lists the numbers the opt-out list held back (and a number that opts out between
    *     the confirmation and the send is still held back)
    * @param balance the prepaid balance the gateway answered, null for a postpaid account
+   * @param content the text the job is made of: the chosen template's, else as typed (issue 24)
    */
   record Reviewed(
       FormErrors errors,
@@ -49,7 +50,8 @@ class SendReview {
       Instant sendTime,
       GatewayAccountView account,
       Long balance,
-      PersonalReview.Personal personal) {
+      PersonalReview.Personal personal,
+      String content) {
 
     /** Whether each recipient gets their own text (issue 24). */
     public boolean personalised() {
@@ -64,6 +66,7 @@ class SendReview {
   private final Signatures signatures;
   private final Clock clock;
   private final PersonalReview personalReview;
+  private final ComposeSources sources;
 
   SendReview(
       Compose compose,
@@ -72,8 +75,10 @@ class SendReview {
       ComposeProperties properties,
       Signatures signatures,
       Clock clock,
-      PersonalReview personalReview) {
+      PersonalReview personalReview,
+      ComposeSources sources) {
     this.personalReview = personalReview;
+    this.sources = sources;
     this.compose = compose;
     this.optOuts = optOuts;
     this.preflight = preflight;
@@ -82,11 +87,12 @@ class SendReview {
     this.clock = clock;
   }
 
-  Reviewed review(ComposeForm form, MultipartFile file) throws IOException {
-    if (PersonalReview.personalised(form.content())) {
-      return personal(form, file);
-    }
+  Reviewed review(ComposeForm typed, MultipartFile file) throws IOException {
     FormErrors errors = new FormErrors();
+    ComposeForm form = sources.resolve(typed, errors);
+    if (PersonalReview.personalised(form.content())) {
+      return personal(form, file, errors);
+    }
     String mobiles = form.mobiles() == null ? "" : form.mobiles();
     if (file != null && !file.isEmpty()) {
       mobiles = mobiles + "\n" + fileText(file, errors);
@@ -127,7 +133,8 @@ class SendReview {
         sendTime,
         account.orElse(null),
         balance,
-        null);
+        null,
+        content);
   }
 
   /**
@@ -135,14 +142,20 @@ class SendReview {
    * any send (account, time, extension, each text's length and charset, blocked words of the text,
    * the cost of every message against the balance).
    */
-  private Reviewed personal(ComposeForm form, MultipartFile file) throws IOException {
-    FormErrors errors = new FormErrors();
+  private Reviewed personal(ComposeForm form, MultipartFile file, FormErrors errors)
+      throws IOException {
     Instant sendTime = sendTime(form.sendTime(), errors);
     Optional<GatewayAccountView> account = account(form, errors);
     String content = form.content();
     PersonalReview.Personal personal =
         personalReview.review(
-            content, file, form.mobiles(), form.missing(), account.orElse(null), errors);
+            content,
+            file,
+            form.mobiles(),
+            form.groups(),
+            form.missing(),
+            account.orElse(null),
+            errors);
     ComposeAnalysis analysis =
         ComposeAnalysis.of(
             new ParsedNumbers(List.of(), List.of(), 0),
@@ -152,6 +165,15 @@ class SendReview {
     contentErrors(content, analysis, errors);
     extnoErrors(form, account, errors);
     List<String> recipients = personal == null ? List.of() : personal.rendered().mobiles();
+    if (personal != null && account.isPresent() && !errors.has("content")) {
+      // Every rendered text must start with one of the tenant's approved signatures (issue 24).
+      List<String> approved = signatures.approvedTexts(account.get().tenantId());
+      if (!approved.isEmpty()
+          && personal.rendered().texts().stream()
+              .anyMatch(t -> approved.stream().noneMatch(t.content()::startsWith))) {
+        errors.add("content", "send.error.unsigned", String.join("、", approved));
+      }
+    }
     if (personal != null) {
       for (var text : personal.rendered().texts()) {
         if (text.content().codePointCount(0, text.content().length()) > properties.maxLength()) {
@@ -164,13 +186,14 @@ class SendReview {
     if (personal != null && account.isPresent() && !errors.any()) {
       SendPreflight.Verdict verdict =
           preflight.verdict(account.get().id(), content, personal.rendered().totalSegments());
-      // The numbers are the spreadsheet's: the balance's objection goes next to it.
+      // The numbers are the spreadsheet's or the groups': the balance's objection goes there.
+      String sourceField = form.groups().isEmpty() ? "file" : "groupId";
       verdict
           .objections()
           .forEach(
               o ->
                   errors.add(
-                      "mobiles".equals(o.field()) ? "file" : o.field(),
+                      "mobiles".equals(o.field()) ? sourceField : o.field(),
                       o.messageKey(),
                       o.argument()));
       balance = verdict.balance();
@@ -183,7 +206,8 @@ class SendReview {
         sendTime,
         account.orElse(null),
         balance,
-        personal);
+        personal,
+        content);
   }
 
   private Optional<GatewayAccountView> account(ComposeForm form, FormErrors errors) {

@@ -146,8 +146,21 @@ public class JobStore {
     ParsedNumbers parsed = new ParsedNumbers(new ArrayList<>(seen), List.of(), 0);
     String template = order.template() == null ? "" : order.template();
     SendRefusal refusal = refusal(order.sendTime(), parsed, template, extno, found, now);
-    for (int i = 0; refusal == null && i < texts.size(); i++) {
-      refusal = refusal(order.sendTime(), parsed, texts.get(i).content(), extno, found, now);
+    if (refusal == null) {
+      // Each rendered text against the rules and the tenant's approved signatures, read once: a
+      // job may have as many texts as recipients.
+      GatewayAccountView view = found.orElseThrow();
+      List<String> approved = signatures.approvedTexts(view.tenantId());
+      for (int i = 0; refusal == null && i < texts.size(); i++) {
+        String content = texts.get(i).content();
+        refusal =
+            SendRules.refusal(content, extno, view.extnoSupported(), order.sendTime(), false, now);
+        if (refusal == null
+            && !approved.isEmpty()
+            && approved.stream().noneMatch(content::startsWith)) {
+          refusal = SendRefusal.UNSIGNED;
+        }
+      }
     }
     if (refusal != null) {
       return SubmitResult.refused(refusal);
