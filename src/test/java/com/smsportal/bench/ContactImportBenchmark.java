@@ -9,17 +9,12 @@ import com.smsportal.PortalHttpTest;
 import com.smsportal.sheet.SheetLimits;
 import com.smsportal.tenant.TenantService;
 import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -90,7 +85,7 @@ class ContactImportBenchmark {
         .as(name + " within the upload limit")
         .isLessThanOrEqualTo(SheetLimits.MAX_FILE_BYTES);
     String csrf = PortalHttpClient.csrf(client.get("/contacts/import").body());
-    HeapWatch heap = new HeapWatch();
+    HeapWatch heap = new HeapWatch(20);
     long start = System.nanoTime();
     HttpResponse<String> uploaded =
         client.post(
@@ -161,49 +156,5 @@ class ContactImportBenchmark {
 
   private static long maxHeap() {
     return Runtime.getRuntime().maxMemory();
-  }
-
-  /** Peak heap while it runs: the pools' own peaks (reset at start) and a sample every 20 ms. */
-  private static final class HeapWatch {
-    final AtomicLong sampledPeak = new AtomicLong();
-    final AtomicBoolean running = new AtomicBoolean(true);
-    final Thread thread;
-
-    HeapWatch() {
-      System.gc();
-      heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-      Runtime runtime = Runtime.getRuntime();
-      thread =
-          new Thread(
-              () -> {
-                while (running.get()) {
-                  sampledPeak.accumulateAndGet(
-                      runtime.totalMemory() - runtime.freeMemory(), Math::max);
-                  try {
-                    Thread.sleep(20);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "heap-sampler");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      thread.join();
-    }
-
-    long poolPeaks() {
-      return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-      return ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP)
-          .toList();
-    }
   }
 }

@@ -17,19 +17,13 @@ import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -178,7 +172,7 @@ class PersonalisedSendBenchmark {
     fields.put("content", content);
     fields.put("sendTime", "");
     fields.put("extno", "");
-    HeapWatch heap = new HeapWatch();
+    HeapWatch heap = new HeapWatch(50);
     long start = System.nanoTime();
     HttpResponse<String> answer =
         browser.confirmSend(
@@ -234,49 +228,5 @@ class PersonalisedSendBenchmark {
 
   private int count(String sql, Object... args) {
     return jdbc.queryForObject(sql, Integer.class, args);
-  }
-
-  /** Heap used, sampled every 50 ms, and the heap pools' own peaks since the start. */
-  private static final class HeapWatch {
-    final AtomicLong sampledPeak = new AtomicLong();
-    final AtomicBoolean running = new AtomicBoolean(true);
-    final Thread thread;
-
-    HeapWatch() {
-      System.gc();
-      heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-      Runtime runtime = Runtime.getRuntime();
-      thread =
-          new Thread(
-              () -> {
-                while (running.get()) {
-                  sampledPeak.accumulateAndGet(
-                      runtime.totalMemory() - runtime.freeMemory(), Math::max);
-                  try {
-                    Thread.sleep(50);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "heap-sampler");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      thread.join();
-    }
-
-    long poolPeaks() {
-      return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static List<MemoryPoolMXBean> heapPools() {
-      return ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP)
-          .toList();
-    }
   }
 }
