@@ -63,7 +63,7 @@ public class SendStatistics {
                 entityManager
                     .createQuery(
                         "select coalesce(sum(c.numberCount), 0),"
-                            + " coalesce(sum(c.numberCount * j.segments), 0),"
+                            + " coalesce(sum(c.numberCount * coalesce(c.segments, j.segments)), 0),"
                             + " count(distinct c.tenantId) from SendChunk c, SendJob j"
                             + " where j.id = c.jobId and c.state = :accepted"
                             + " and c.answeredAt >= :from and c.answeredAt < :to",

@@ -227,7 +227,7 @@ class PersonalSendIntegrationTests {
                 .param("idempotencyKey", UUID.randomUUID().toString())
                 .session(acme)
                 .with(csrf()));
-    assertThat(noSheet).contains("id=\"file-error\"").contains("请上传填写占位符的表格");
+    assertThat(noSheet).contains("id=\"file-error\"").contains("或上传填写占位符的表格");
 
     assertThat(count()).isEqualTo(before);
     assertThat(staged()).as("nothing staged by a refusal").isEqualTo(staged);

@@ -34,6 +34,8 @@ class SendStatisticsIntegrationTests {
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
   @Autowired ApplicationContext context;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired java.time.Clock clock;
 
   SendFixtures fixtures;
   long tenant;
@@ -68,6 +70,31 @@ class SendStatisticsIntegrationTests {
     assertThat(days.get(1).deliveryRate()).isZero();
     assertThat(days.get(2).deliveryRate()).isEqualTo(0.75);
     assertThat(days.get(3).deliveryRate()).as("nothing reported yet").isNull();
+  }
+
+  @Test
+  void aPersonalisedChunkIsBilledByItsOwnTextsSegmentsOnSupportsDashboard() {
+    SendVolume before = statistics.todayAcrossTenants();
+    long plain = fixtures.accepted(tenant, account, clock.instant(), 0, 0, 2);
+    long personalised = fixtures.accepted(tenant, account, clock.instant(), 0, 0, 2);
+    // Issue 24: the chunk of a personalised job keeps its own text and that text's segments.
+    String threeSegments = "【本店】" + "长".repeat(140);
+    jdbc.update(
+        "update send_chunk set content = ?, segments = ? where job_id = ?",
+        threeSegments,
+        com.smsportal.message.MessageSegments.count(threeSegments).segments(),
+        personalised);
+
+    SendVolume after = statistics.todayAcrossTenants();
+
+    assertThat(after.numbers() - before.numbers()).isEqualTo(4);
+    assertThat(after.billedSegments() - before.billedSegments())
+        .as("2 numbers of the plain job's text, 2 of the personalised chunk's 3 segments")
+        .isEqualTo(2L * segmentsOf(plain) + 2L * 3);
+  }
+
+  private int segmentsOf(long job) {
+    return jdbc.queryForObject("select segments from send_job where id = ?", Integer.class, job);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.smsportal.sending.store;
 
+import com.smsportal.message.MessageSegments;
 import com.smsportal.sending.ChunkState;
 import com.smsportal.sending.ChunkView;
 import com.smsportal.tenant.TenantOwned;
@@ -93,11 +94,15 @@ public class SendChunk extends TenantOwned {
   @Column(length = 2000)
   private String content;
 
+  /** The segments of its own text; null: the job's segments. */
+  @Column private Integer segments;
+
   protected SendChunk() {}
 
   /** A chunk of a personalised job: its numbers all get {@code content}. */
   public SendChunk withContent(String content) {
     this.content = content;
+    this.segments = content == null ? null : MessageSegments.count(content).segments();
     return this;
   }
 
