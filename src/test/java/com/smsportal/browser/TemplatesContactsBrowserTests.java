@@ -153,6 +153,9 @@ class TemplatesContactsBrowserTests extends BrowserTest {
     pages.press("send-submit");
     assertThat(pages.text("confirm-recipients")).isEqualTo("3");
     assertThat(pages.text("confirm-texts")).isEqualTo("3");
+    assertThat(pages.text("confirm-groups"))
+        .as("the confirmation names the group")
+        .contains("E2E会员");
     assertThat(pages.text("confirm-calls")).isNotBlank();
     assertThat(texts(".confirm-sample .sample-text"))
         .isNotEmpty()
