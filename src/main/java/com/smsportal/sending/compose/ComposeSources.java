@@ -46,6 +46,11 @@ class ComposeSources {
     model.addAttribute("groups", offered);
   }
 
+  /** The names of the tenant's groups among these ids, as the confirmation names them. */
+  List<String> groupNames(List<Long> groupIds) {
+    return groups.groups(groupIds).stream().map(GroupSummary::name).toList();
+  }
+
   /**
    * The form as the review reads it: the chosen template's text as its content (a template not
    * found or not yet approved is refused next to the template's field, the content left as typed),

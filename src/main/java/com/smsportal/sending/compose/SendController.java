@@ -104,6 +104,7 @@ class SendController {
     model.addAttribute("signature", ComposeAnalysis.signature(content));
     model.addAttribute(
         "fileName", file == null || file.isEmpty() ? null : file.getOriginalFilename());
+    model.addAttribute("groupNames", sources.groupNames(form.groups()));
     model.addAttribute("lengths", properties);
     return CONFIRM;
   }
