@@ -13,6 +13,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import com.smsportal.audit.AuditLog;
+import com.smsportal.contacts.ContactGroups;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.RotationState;
@@ -21,6 +22,7 @@ import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
 import com.smsportal.templates.Signatures;
+import com.smsportal.templates.Templates;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Links;
 import com.smsportal.web.Times;
@@ -57,6 +59,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
   SendReview.class,
   PersonalReview.class,
   PersonalCheck.class,
+  ComposeSources.class,
   ComposeConfiguration.class
 })
 class SendFormTests {
@@ -70,6 +73,9 @@ class SendFormTests {
   @MockitoBean Compose compose;
   @MockitoBean OptOuts optOuts;
   @MockitoBean Signatures signatures;
+  // Templates and contact groups (issue 24): none offered, none chosen in these tests.
+  @MockitoBean Templates templates;
+  @MockitoBean ContactGroups contactGroups;
   @MockitoBean StagedSends staged;
   // What the slice's other web configuration (the staff's "view as") needs.
   @MockitoBean AuditLog audit;
