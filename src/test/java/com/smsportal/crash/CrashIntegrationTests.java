@@ -84,8 +84,8 @@ class CrashIntegrationTests {
   /**
    * A personalised job (issue 24) of three distinct texts, one chunk each (three gateway calls, one
    * a second): killed while its first call is at the gateway, and again after its second call's
-   * answer and before its third. Nothing that went is sent again, the call in flight stays UNKNOWN,
-   * and every number that got a message got its own text.
+   * answer (before the third, or as it begins on a busy machine). Nothing that went is sent again,
+   * a call in flight stays UNKNOWN, and every number that got a message got its own text.
    */
   @Test
   void aPersonalisedJobKilledBetweenItsCallsSendsNothingTwiceAndEachNumberItsOwnText()
@@ -113,15 +113,26 @@ class CrashIntegrationTests {
       CrashRun.Figures figures = run.finish(job, Duration.ofMinutes(2));
       assertThat(figures.numbersReceivedTwice()).as("numbers the gateway got twice").isZero();
       assertThat(figures.chunksIn("SUBMITTED") + figures.chunksIn("UNKNOWN")).isEqualTo(3);
-      assertThat(figures.chunksIn("UNKNOWN")).as("the call in flight at the kill").isEqualTo(1);
-      assertThat(figures.unknownChunksThatReachedTheGateway()).isEqualTo(1);
+      // The first call was at the gateway when the portal died: UNKNOWN, never resent. The second
+      // kill lands after the second call's answer; on a busy machine the third call (one a second)
+      // may already have begun by then, and is UNKNOWN too: either way nothing is sent again.
+      assertThat(figures.chunksIn("UNKNOWN"))
+          .as("the calls in flight at the kills")
+          .isBetween(1L, 2L);
+      assertThat(figures.unknownChunksThatReachedTheGateway()).isPositive();
       assertThat(figures.numbersReceived())
-          .as("every number of the three calls, once")
-          .isEqualTo(30);
+          .as("every number of each call that reached the gateway, once")
+          .isEqualTo(
+              10 * (figures.chunksIn("SUBMITTED") + figures.unknownChunksThatReachedTheGateway()));
       Map<String, String> texts = run.gateway().textsReceived();
+      assertThat(texts).hasSize((int) figures.numbersReceived());
       for (int i = 0; i < 30; i++) {
-        assertThat(texts.get(String.format("139%08d", i)))
-            .isEqualTo(CrashRun.PERSONAL.replace("${name}", CrashRun.nameOf(i, 3)));
+        String mobile = String.format("139%08d", i);
+        if (texts.containsKey(mobile)) {
+          assertThat(texts.get(mobile))
+              .as("each number its own text")
+              .isEqualTo(CrashRun.PERSONAL.replace("${name}", CrashRun.nameOf(i, 3)));
+        }
       }
     }
   }
