@@ -6,6 +6,7 @@ import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.CurrentActor;
 import com.smsportal.templates.ReviewState;
+import com.smsportal.templates.Reviewed;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
@@ -108,10 +109,7 @@ public class SignatureApplications {
    * when the tenant has no such signature.
    */
   public boolean review(long tenantId, long id, ReviewState decision, String reason) {
-    if (decision == ReviewState.PENDING
-        || (decision == ReviewState.REJECTED && (reason == null || reason.isBlank()))) {
-      throw new IllegalArgumentException("approve, or reject with a reason");
-    }
+    String why = Reviewed.reasonOf(decision, reason);
     return TenantContext.callAs(
         tenantId,
         () ->
@@ -122,7 +120,6 @@ public class SignatureApplications {
                     return false;
                   }
                   Signature signature = found.get();
-                  String why = reason == null ? null : reason.strip();
                   signature.review(decision, why, clock.instant(), CurrentActor.name());
                   record(
                       decision == ReviewState.APPROVED

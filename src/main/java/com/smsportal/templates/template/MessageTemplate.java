@@ -1,18 +1,14 @@
 package com.smsportal.templates.template;
 
 import com.smsportal.templates.ReviewState;
-import com.smsportal.tenant.TenantOwned;
+import com.smsportal.templates.Reviewed;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A tenant's message template: a name, the signature it starts with (null when the tenant had none
@@ -20,7 +16,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "message_template")
-public class MessageTemplate extends TenantOwned {
+public class MessageTemplate extends Reviewed {
 
   public static final int MAX_NAME = 60;
   public static final int MAX_CONTENT = 1000;
@@ -38,14 +34,6 @@ public class MessageTemplate extends TenantOwned {
   @Column(nullable = false, length = MAX_CONTENT)
   private String content;
 
-  @Enumerated(EnumType.STRING)
-  @JdbcTypeCode(SqlTypes.VARCHAR)
-  @Column(nullable = false, length = 10)
-  private ReviewState state;
-
-  @Column(length = 500)
-  private String reason;
-
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -57,12 +45,6 @@ public class MessageTemplate extends TenantOwned {
 
   @Column(name = "updated_by", nullable = false, length = 100)
   private String updatedBy;
-
-  @Column(name = "reviewed_at")
-  private Instant reviewedAt;
-
-  @Column(name = "reviewed_by", length = 100)
-  private String reviewedBy;
 
   protected MessageTemplate() {}
 
@@ -79,17 +61,9 @@ public class MessageTemplate extends TenantOwned {
     this.name = form.name();
     this.signature = form.signature();
     this.content = form.content();
-    this.state = state;
-    this.reason = null;
+    submitted(state);
     this.updatedAt = at;
     this.updatedBy = by;
-  }
-
-  void review(ReviewState decision, String reason, Instant at, String by) {
-    this.state = decision;
-    this.reason = decision == ReviewState.REJECTED ? reason : null;
-    this.reviewedAt = at;
-    this.reviewedBy = by;
   }
 
   /** The text sent: the signature, if any, then the content. */
@@ -99,7 +73,7 @@ public class MessageTemplate extends TenantOwned {
 
   public TemplateView toView() {
     return new TemplateView(
-        id, name, signature, content, fullText(), state, reason, updatedAt, updatedBy);
+        id, name, signature, content, fullText(), getState(), getReason(), updatedAt, updatedBy);
   }
 
   public Long getId() {
@@ -116,9 +90,5 @@ public class MessageTemplate extends TenantOwned {
 
   public String getContent() {
     return content;
-  }
-
-  public ReviewState getState() {
-    return state;
   }
 }

@@ -6,6 +6,7 @@ import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.CurrentActor;
 import com.smsportal.templates.ReviewState;
+import com.smsportal.templates.Reviewed;
 import com.smsportal.templates.Signatures;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
@@ -167,11 +168,7 @@ public class TemplateBook {
 
   /** Support's decision on a tenant's template; false when it has no such template. */
   public boolean review(long tenantId, long id, ReviewState decision, String reason) {
-    if (decision == ReviewState.PENDING
-        || (decision == ReviewState.REJECTED && (reason == null || reason.isBlank()))) {
-      throw new IllegalArgumentException("approve, or reject with a reason");
-    }
-    String why = reason == null ? null : reason.strip();
+    String why = Reviewed.reasonOf(decision, reason);
     return TenantContext.callAs(
         tenantId,
         () ->
