@@ -6,6 +6,7 @@ import com.smsportal.templates.template.TemplateBook;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
 import com.smsportal.web.NotFoundException;
+import java.util.function.BiPredicate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +49,14 @@ class ReviewController {
       @RequestParam(defaultValue = "") String reason,
       Model model,
       RedirectAttributes redirect) {
-    TenantView tenant = tenant(id);
-    ReviewState state = decision(decision);
-    if (state == ReviewState.REJECTED && reason.isBlank()) {
-      return page(tenant, "s" + signatureId, reason, model);
-    }
-    if (!signatures.review(id, signatureId, state, reason)) {
-      throw new NotFoundException();
-    }
-    redirect.addFlashAttribute("reviewed", "review.done." + state.name());
-    return "redirect:/support/tenants/" + id + "/reviews";
+    return decide(
+        id,
+        "s" + signatureId,
+        decision,
+        reason,
+        model,
+        redirect,
+        (state, why) -> signatures.review(id, signatureId, state, why));
   }
 
   @PostMapping("/support/tenants/{id}/templates/{templateId}")
@@ -68,16 +67,14 @@ class ReviewController {
       @RequestParam(defaultValue = "") String reason,
       Model model,
       RedirectAttributes redirect) {
-    TenantView tenant = tenant(id);
-    ReviewState state = decision(decision);
-    if (state == ReviewState.REJECTED && reason.isBlank()) {
-      return page(tenant, "t" + templateId, reason, model);
-    }
-    if (!templates.review(id, templateId, state, reason)) {
-      throw new NotFoundException();
-    }
-    redirect.addFlashAttribute("reviewed", "review.done." + state.name());
-    return "redirect:/support/tenants/" + id + "/reviews";
+    return decide(
+        id,
+        "t" + templateId,
+        decision,
+        reason,
+        model,
+        redirect,
+        (state, why) -> templates.review(id, templateId, state, why));
   }
 
   @PostMapping("/support/tenants/{id}/template-review")
@@ -88,6 +85,27 @@ class ReviewController {
     tenant(id);
     templates.setReviewRequired(id, required);
     redirect.addFlashAttribute("reviewed", required ? "review.switched.on" : "review.switched.off");
+    return "redirect:/support/tenants/" + id + "/reviews";
+  }
+
+  /** Support's decision on one signature or template ({@code form}: which form it came from). */
+  private String decide(
+      long id,
+      String form,
+      String decision,
+      String reason,
+      Model model,
+      RedirectAttributes redirect,
+      BiPredicate<ReviewState, String> review) {
+    TenantView tenant = tenant(id);
+    ReviewState state = decision(decision);
+    if (state == ReviewState.REJECTED && reason.isBlank()) {
+      return page(tenant, form, reason, model);
+    }
+    if (!review.test(state, reason)) {
+      throw new NotFoundException();
+    }
+    redirect.addFlashAttribute("reviewed", "review.done." + state.name());
     return "redirect:/support/tenants/" + id + "/reviews";
   }
 
