@@ -80,10 +80,11 @@ class ComposeController {
       Model model)
       throws IOException {
     // The chosen template's text and the chosen groups' numbers, as the submit will read them.
-    ComposeForm form = sources.resolve(typed, new FormErrors());
+    FormErrors errors = new FormErrors();
+    ComposeForm form = sources.resolve(typed, errors);
     if (PersonalReview.personalised(form.content())) {
       // Content with placeholders (issue 24): the page sends the chosen spreadsheet along.
-      model.addAttribute("personalCheck", personalCheck.check(typed, file));
+      model.addAttribute("personalCheck", personalCheck.check(form, errors, file));
     }
     model.addAttribute(
         "analysis", compose.analyse(form.accountId(), form.mobiles(), form.content()));

@@ -39,11 +39,7 @@ class PersonalCheck {
   private final Compose compose;
   private final SendPreflight preflight;
 
-  private final ComposeSources sources;
-
-  PersonalCheck(
-      PersonalReview review, Compose compose, SendPreflight preflight, ComposeSources sources) {
-    this.sources = sources;
+  PersonalCheck(PersonalReview review, Compose compose, SendPreflight preflight) {
     this.review = review;
     this.compose = compose;
     this.preflight = preflight;
@@ -56,9 +52,11 @@ class PersonalCheck {
     return new Summary(template == null ? List.of() : template.orderedNames(), errors, null, null);
   }
 
-  Summary check(ComposeForm typed, MultipartFile file) throws IOException {
-    FormErrors errors = new FormErrors();
-    ComposeForm form = sources.resolve(typed, errors);
+  /**
+   * The summary of a form as {@link ComposeSources#resolve} read it ({@code errors}: what it
+   * objected to, the template's or the groups').
+   */
+  Summary check(ComposeForm form, FormErrors errors, MultipartFile file) throws IOException {
     if ((file == null || file.isEmpty()) && form.groups().isEmpty()) {
       return template(form);
     }
