@@ -80,5 +80,10 @@ public enum AuditAction {
   CONTACTS_IMPORTED,
   CONTACT_GROUP_CREATED,
   CONTACT_GROUP_RENAMED,
-  CONTACT_GROUP_DELETED
+  CONTACT_GROUP_DELETED,
+  /** Issue 25: a tenant admin created an API key (its name and prefix, never the key). */
+  API_KEY_CREATED,
+  API_KEY_REVOKED,
+  /** A request of the HTTP API was refused: the reason, and the key's prefix when it named one. */
+  API_REQUEST_REFUSED
 }

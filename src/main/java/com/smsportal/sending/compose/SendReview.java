@@ -88,12 +88,22 @@ class SendReview {
   }
 
   Reviewed review(ComposeForm typed, MultipartFile file) throws IOException {
+    return review(typed, file, null);
+  }
+
+  /** With the recipients a program gave ({@code rows}, issue 25) instead of a file, if not null. */
+  Reviewed review(ComposeForm typed, MultipartFile file, PersonalSource rows) throws IOException {
     FormErrors errors = new FormErrors();
     ComposeForm form = sources.resolve(typed, errors);
     if (PersonalReview.personalised(form.content())) {
-      return personal(form, file, errors);
+      return personal(form, file, rows, errors);
     }
     String mobiles = form.mobiles() == null ? "" : form.mobiles();
+    if (rows != null) {
+      StringBuilder given = new StringBuilder(mobiles);
+      rows.rows(r -> given.append('\n').append(r.mobile()));
+      mobiles = given.toString();
+    }
     if (file != null && !file.isEmpty()) {
       mobiles = mobiles + "\n" + fileText(file, errors);
     }
@@ -142,7 +152,8 @@ class SendReview {
    * any send (account, time, extension, each text's length and charset, blocked words of the text,
    * the cost of every message against the balance).
    */
-  private Reviewed personal(ComposeForm form, MultipartFile file, FormErrors errors)
+  private Reviewed personal(
+      ComposeForm form, MultipartFile file, PersonalSource rows, FormErrors errors)
       throws IOException {
     Instant sendTime = sendTime(form.sendTime(), errors);
     Optional<GatewayAccountView> account = account(form, errors);
@@ -151,6 +162,7 @@ class SendReview {
         personalReview.review(
             content,
             file,
+            rows,
             form.mobiles(),
             form.groups(),
             form.missing(),
@@ -187,7 +199,8 @@ class SendReview {
       SendPreflight.Verdict verdict =
           preflight.verdict(account.get().id(), content, personal.rendered().totalSegments());
       // The numbers are the spreadsheet's or the groups': the balance's objection goes there.
-      String sourceField = form.groups().isEmpty() ? "file" : "groupId";
+      String sourceField =
+          rows != null ? PersonalReview.RECIPIENTS : form.groups().isEmpty() ? "file" : "groupId";
       verdict
           .objections()
           .forEach(
