@@ -25,7 +25,8 @@ class LoginBrowserTests extends BrowserTest {
     "nav-receipts",
     "nav-replies",
     "nav-optouts",
-    "nav-accounts"
+    "nav-accounts",
+    "nav-apikeys"
   };
 
   @Test
