@@ -43,6 +43,18 @@ final class ApiClient {
     return key.group(1);
   }
 
+  /**
+   * The demo's gateway account of the tenant (its first): other tests of the same context may give
+   * the tenant more, so a send names it.
+   */
+  static long demoAccount(org.springframework.jdbc.core.JdbcTemplate jdbc, String tenant) {
+    return jdbc.queryForObject(
+        "SELECT MIN(a.id) FROM gateway_account a JOIN tenant t ON t.id = a.tenant_id"
+            + " WHERE t.name = ?",
+        Long.class,
+        tenant);
+  }
+
   HttpResponse<String> get(String path, String key) throws Exception {
     return send(request(path, key).GET().build());
   }

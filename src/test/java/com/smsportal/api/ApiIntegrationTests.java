@@ -132,7 +132,9 @@ class ApiIntegrationTests {
                   "/api/v1/messages",
                   globexKey,
                   "g-" + System.nanoTime(),
-                  "{\"mobiles\":[\"13900139000\"],\"content\":\"Globex hello\"}");
+                  "{\"accountId\":"
+                      + ApiClient.demoAccount(jdbc, "Globex")
+                      + ",\"mobiles\":[\"13900139000\"],\"content\":\"Globex hello\"}");
       assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
       foreign = JSON.readTree(sent.body()).get("jobId").asLong();
     }
@@ -155,7 +157,9 @@ class ApiIntegrationTests {
                 "/api/v1/messages",
                 key,
                 "bad-" + System.nanoTime(),
-                "{\"mobiles\":[\"13800138000\",\"12345\",\"13800138001\",\"abc\"],"
+                "{\"accountId\":"
+                    + ApiClient.demoAccount(jdbc, "Acme")
+                    + ",\"mobiles\":[\"13800138000\",\"12345\",\"13800138001\",\"abc\"],"
                     + "\"content\":\"\",\"extno\":\"x1\",\"sendTime\":\"tomorrow\"}");
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
     JsonNode problem = JSON.readTree(answer.body());

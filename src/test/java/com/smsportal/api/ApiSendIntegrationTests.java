@@ -51,7 +51,12 @@ class ApiSendIntegrationTests {
     String key = ApiClient.newKey(port, "acme", "order system", "send", "read");
     ApiClient api = new ApiClient(port);
     String mobile = PolledRows.randomMobile();
-    String body = "{\"mobiles\":[\"" + mobile + "\"],\"content\":\"Your order has shipped\"}";
+    String body =
+        "{\"accountId\":"
+            + ApiClient.demoAccount(jdbc, "Acme")
+            + ",\"mobiles\":[\""
+            + mobile
+            + "\"],\"content\":\"Your order has shipped\"}";
     String idem = "order-" + System.nanoTime();
 
     HttpResponse<String> sent = api.post("/api/v1/messages", key, idem, body);
@@ -99,7 +104,9 @@ class ApiSendIntegrationTests {
                 "/api/v1/messages?dryRun=true",
                 key,
                 idem,
-                "{\"mobiles\":[\"13800138000\",\"13800138001\",\"13800138000\"],"
+                "{\"accountId\":"
+                    + ApiClient.demoAccount(jdbc, "Acme")
+                    + ",\"mobiles\":[\"13800138000\",\"13800138001\",\"13800138000\"],"
                     + "\"content\":\""
                     + "好".repeat(71)
                     + "\"}");

@@ -118,7 +118,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
                 request.getMethod() + " " + request.getRequestURI())
             .tenant(result.tenantId(), null)
             .detail(AuditDetail.of("api.audit.refused." + reason)));
-    if (result.refusal() != KeyCheck.Refusal.MISSING) {
+    if (result.refusal() != KeyCheck.Refusal.MISSING
+        && result.refusal() != KeyCheck.Refusal.SUSPENDED) {
       // A key that was given and is wrong: a guess, counted like a wrong password.
       throttle.failed(request.getRemoteAddr());
     }

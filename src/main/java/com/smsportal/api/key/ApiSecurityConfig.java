@@ -1,6 +1,9 @@
 package com.smsportal.api.key;
 
 import com.smsportal.api.ApiProperties;
+import com.smsportal.audit.AuditAction;
+import com.smsportal.audit.AuditDetail;
+import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.user.ClientThrottle;
 import java.time.Clock;
@@ -32,6 +35,22 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiSecurityConfig {
 
   static final String API = "/api/**";
+
+  /** A key without the scope of its request: audited with the key's name as the actor. */
+  private static void refusedScope(
+      AuditLog audit, jakarta.servlet.http.HttpServletRequest request) {
+    Object principal =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication()
+            .getPrincipal();
+    Long tenant = principal instanceof ApiKeyPrincipal key ? key.tenantId() : null;
+    audit.record(
+        AuditEntry.failure(
+                AuditAction.API_REQUEST_REFUSED,
+                request.getMethod() + " " + request.getRequestURI())
+            .tenant(tenant, null)
+            .detail(AuditDetail.of("api.audit.refused.scope")));
+  }
 
   @Bean
   @Order(0)
@@ -72,6 +91,7 @@ class ApiSecurityConfig {
                         })
                     .accessDeniedHandler(
                         (request, response, denied) -> {
+                          refusedScope(audit, request);
                           Locale locale = ApiProblem.locale(request);
                           ApiProblem.write(
                               response,

@@ -1,5 +1,6 @@
 package com.smsportal.api.key;
 
+import com.smsportal.tenant.TenantStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,9 @@ class KeyCheck {
     MALFORMED,
     UNKNOWN,
     REVOKED,
-    EXPIRED
+    EXPIRED,
+    /** The key is right but its tenant is suspended: its users cannot sign in either. */
+    SUSPENDED
   }
 
   /** The outcome: the principal, or the refusal (with the key's prefix when it named a key). */
@@ -51,8 +54,8 @@ class KeyCheck {
     String prefix = KeyFormat.PREFIX + presented.get().keyId();
     var rows =
         jdbc.query(
-            "SELECT id, tenant_id, secret_hash, scopes, expires_at, revoked_at FROM api_key"
-                + " WHERE key_id = ?",
+            "SELECT k.id, k.tenant_id, k.secret_hash, k.scopes, k.expires_at, k.revoked_at,"
+                + " t.status FROM api_key k JOIN tenant t ON t.id = k.tenant_id WHERE k.key_id = ?",
             (rs, n) ->
                 new Stored(
                     rs.getLong("id"),
@@ -60,7 +63,8 @@ class KeyCheck {
                     rs.getString("secret_hash"),
                     rs.getString("scopes"),
                     instant(rs.getObject("expires_at", LocalDateTime.class)),
-                    instant(rs.getObject("revoked_at", LocalDateTime.class))),
+                    instant(rs.getObject("revoked_at", LocalDateTime.class)),
+                    TenantStatus.SUSPENDED.name().equals(rs.getString("status"))),
             presented.get().keyId());
     if (rows.isEmpty() || !KeyFormat.matches(presented.get().secret(), rows.get(0).hash())) {
       return new Result(null, Refusal.UNKNOWN, prefix, null);
@@ -72,6 +76,9 @@ class KeyCheck {
     }
     if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
       return new Result(null, Refusal.EXPIRED, prefix, key.tenantId());
+    }
+    if (key.suspended()) {
+      return new Result(null, Refusal.SUSPENDED, prefix, key.tenantId());
     }
     jdbc.update(
         "UPDATE api_key SET last_used_at = ? WHERE id = ?"
@@ -87,7 +94,13 @@ class KeyCheck {
   }
 
   private record Stored(
-      long id, long tenantId, String hash, String scopes, Instant expiresAt, Instant revokedAt) {}
+      long id,
+      long tenantId,
+      String hash,
+      String scopes,
+      Instant expiresAt,
+      Instant revokedAt,
+      boolean suspended) {}
 
   private static Instant instant(LocalDateTime utc) {
     return utc == null ? null : utc.toInstant(ZoneOffset.UTC);

@@ -114,6 +114,11 @@ class RequestedSendReview implements RequestedSends {
     List<Objection> objections = new ArrayList<>();
     for (String field : FIELDS) {
       for (FormErrors.FieldError e : reviewed.errors().of(field)) {
+        if ("account".equals(field) && request.accountId() == null) {
+          // No account named, and the tenant has none or several: say which it must do.
+          objections.add(new Objection("accountId", "send.error.accountRequired", List.of()));
+          continue;
+        }
         objections.add(
             new Objection(
                 apiField(field),

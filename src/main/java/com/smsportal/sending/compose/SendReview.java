@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -27,9 +26,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 class SendReview {
-
-  /** The file names a number file may have. */
-  static final Set<String> FILE_TYPES = Set.of("csv", "txt", "xlsx");
 
   /**
    * What the check found: the objections, or what the confirmation page shows and the job is made
@@ -105,7 +101,7 @@ class SendReview {
       mobiles = given.toString();
     }
     if (file != null && !file.isEmpty()) {
-      mobiles = mobiles + "\n" + fileText(file, errors);
+      mobiles = mobiles + "\n" + NumberFile.upload(file, errors);
     }
     Instant sendTime = sendTime(form.sendTime(), errors);
     Optional<GatewayAccountView> account = account(form, errors);
@@ -241,27 +237,6 @@ class SendReview {
       errors.add("extno", SendRefusal.BAD_EXTNO.messageKey(), null);
     } else if (!extno.isEmpty() && account.isPresent() && !account.get().extnoSupported()) {
       errors.add("extno", SendRefusal.EXTNO_NOT_SUPPORTED.messageKey(), null);
-    }
-  }
-
-  private String fileText(MultipartFile file, FormErrors errors) throws IOException {
-    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-    int dot = name.lastIndexOf('.');
-    String type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    if (!FILE_TYPES.contains(type)) {
-      errors.add("file", "send.error.fileType", name);
-      return "";
-    }
-    if (file.getSize() > SendController.MAX_FILE_BYTES) {
-      errors.add("file", "send.error.fileTooLarge", null);
-      return "";
-    }
-    try {
-      return NumberFile.text(name, file.getBytes());
-    } catch (NumberFile.Refused refused) {
-      // Damaged, disguised, or more than an upload may hold: nothing is stored.
-      errors.add("file", refused.messageKey(), refused.argument());
-      return "";
     }
   }
 
