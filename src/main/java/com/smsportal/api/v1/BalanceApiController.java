@@ -6,6 +6,7 @@ import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answers now ({@code overage}), or why it could not be asked.
  */
 @RestController
+@Tag(name = "Balance · 余额", description = "Each gateway account's balance · 各网关账号余额")
 class BalanceApiController {
 
   /**

@@ -7,6 +7,7 @@ import com.smsportal.replies.ReplyFeed;
 import com.smsportal.replies.ReplyView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -22,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * repeats nothing.
  */
 @RestController
+@Tag(
+    name = "Receipts and replies · 状态报告与回复",
+    description = "Tails by id, without gaps or repeats · 按 id 连续读取，不漏不重")
 class FeedController {
 
   /** One page; {@code nextSince} is the last item's id, or the {@code since} asked with if none. */

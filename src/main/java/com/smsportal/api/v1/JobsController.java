@@ -6,6 +6,7 @@ import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
 import com.smsportal.sending.SendJobs;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * tenant's job is not found (404), as on the pages.
  */
 @RestController
+@Tag(name = "Jobs · 任务", description = "A job's state, counts and numbers · 任务状态、统计与号码")
 class JobsController {
 
   /** A job as the API shows it: its state and how many numbers are in each state. */

@@ -5,6 +5,7 @@ import com.smsportal.mobile.MobileNumber;
 import com.smsportal.sending.RequestedSends;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * what the page's confirmation would show and stores nothing.
  */
 @RestController
+@Tag(
+    name = "Messages · 发送",
+    description = "Send messages through the compose page's rules · 按发送页面的全部规则发送")
 class MessagesController {
 
   static final int MAX_KEY = 64;

@@ -25,10 +25,10 @@ class OpenApiConfig {
                 .title("SMS Portal API · 短信平台接口")
                 .version("v1")
                 .description(
-                    "发送短信、查询任务、状态报告、上行回复与余额。请求头 Authorization: Bearer <API 密钥>；"
+                    "发送短信、查询任务、状态报告、上行回复与余额。请求头 `Authorization: Bearer <API 密钥>`；"
                         + "错误为 RFC 9457 application/problem+json。\n\n"
                         + "Send messages, read jobs, delivery reports, replies and the balance."
-                        + " Authenticate with Authorization: Bearer <API key>; errors are RFC 9457"
+                        + " Authenticate with `Authorization: Bearer <API key>`; errors are RFC 9457"
                         + " application/problem+json."))
         .components(
             new Components()
