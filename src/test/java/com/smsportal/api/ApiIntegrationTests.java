@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.smsportal.Logins;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.PortalHttpTest;
+import com.smsportal.sending.SendJobs;
+import com.smsportal.sending.SendOrder;
+import com.smsportal.sending.SubmitResult;
+import com.smsportal.tenant.TenantContext;
+import com.smsportal.tenant.TenantService;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +37,8 @@ class ApiIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TenantService tenants;
+  @Autowired SendJobs sendJobs;
 
   @AfterEach
   void forgetFailuresOfThisAddress() {
@@ -119,25 +128,22 @@ class ApiIntegrationTests {
 
   @Test
   void anotherTenantsJobIsNotFound() throws Exception {
-    Long globexJob =
-        jdbc.queryForObject(
-            "SELECT MIN(j.id) FROM send_job j JOIN tenant t ON t.id = j.tenant_id WHERE t.name = 'Globex'",
-            Long.class);
-    long foreign = globexJob == null ? Long.MAX_VALUE / 2 : globexJob;
-    if (globexJob == null) {
-      String globexKey = ApiClient.newKey(port, "globex", "globex sender", "send");
-      HttpResponse<String> sent =
-          new ApiClient(port)
-              .post(
-                  "/api/v1/messages",
-                  globexKey,
-                  "g-" + System.nanoTime(),
-                  "{\"accountId\":"
-                      + ApiClient.demoAccount(jdbc, "Globex")
-                      + ",\"mobiles\":[\"13900139000\"],\"content\":\"Globex hello\"}");
-      assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-      foreign = JSON.readTree(sent.body()).get("jobId").asLong();
-    }
+    long globex = tenants.findByName("Globex").orElseThrow().id();
+    // A job of Globex's, due tomorrow (so nothing is sent), stored as its compose page stores one.
+    SubmitResult stored =
+        TenantContext.callAs(
+            globex,
+            () ->
+                sendJobs.submit(
+                    new SendOrder(
+                        ApiClient.demoAccount(jdbc, "Globex"),
+                        "13900139000",
+                        "Globex hello",
+                        Instant.now().plus(Duration.ofDays(1)),
+                        "",
+                        "globex-" + System.nanoTime())));
+    assertThat(stored.accepted()).as(String.valueOf(stored.refusal())).isTrue();
+    long foreign = stored.jobId();
     String acmeKey = ApiClient.newKey(port, "acme", "acme reader", "read");
     ApiClient api = new ApiClient(port);
     for (String path : List.of("/api/v1/jobs/" + foreign, "/api/v1/jobs/" + foreign + "/numbers")) {
@@ -204,6 +210,30 @@ class ApiIntegrationTests {
     assertThat(Long.parseLong(one.headers().firstValue("Retry-After").orElseThrow())).isPositive();
     assertThat(JSON.readTree(one.body()).get("type").asString())
         .isEqualTo("urn:smsportal:api:key-throttled");
+  }
+
+  /**
+   * Wrong keys count as failed sign-ins of their address: once the sign-in throttle slows the
+   * address, every request from it gets 429 before its key is looked at.
+   */
+  @Test
+  void wrongKeysCountOnTheSignInThrottleOfTheirAddress() throws Exception {
+    String key = ApiClient.newKey(port, "acme", "behind the same address", "read");
+    ApiClient api = new ApiClient(port);
+    HttpResponse<String> last = null;
+    int wrong = 0;
+    while (wrong < 100) {
+      last = api.get("/api/v1/balance", "smsp_0000000000_" + "0".repeat(32));
+      wrong++;
+      if (last.statusCode() != 401) {
+        break;
+      }
+    }
+    assertThat(last.statusCode()).as("after %d wrong keys", wrong).isEqualTo(429);
+    assertThat(JSON.readTree(last.body()).get("type").asString())
+        .isEqualTo("urn:smsportal:api:address-throttled");
+    assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+    assertThat(api.get("/api/v1/balance", key).statusCode()).isEqualTo(429);
   }
 
   @Test
