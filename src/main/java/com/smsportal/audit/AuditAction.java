@@ -80,5 +80,7 @@ public enum AuditAction {
   CONTACTS_IMPORTED,
   CONTACT_GROUP_CREATED,
   CONTACT_GROUP_RENAMED,
-  CONTACT_GROUP_DELETED
+  CONTACT_GROUP_DELETED,
+  /** Issue 25: a tenant's user got another role inside the tenant (by its admin or support). */
+  USER_ROLE_CHANGED
 }
