@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.tenant.TenantService;
@@ -28,14 +29,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * A tenant admin's own users page ({@code /settings/users}, issue 25): users added with a role and
- * a temporary password shown once, roles changed, users disabled and enabled after a page that
- * asks, passwords and second factors reset, a second factor required; never another tenant's user
+ * A tenant admin's own users page ({@code /settings/users}, issue 25): never another tenant's user
  * or a staff member, never the tenant's last admin; every change audited.
  */
 @PortalIntegrationTest
+@DatabaseDependent("the last-admin guard's locking read (SELECT ... FOR UPDATE) and last sign-ins")
 class SettingsUsersIntegrationTests {
 
   private static final String PASSWORD = "a-good-password-25";
@@ -79,13 +80,11 @@ class SettingsUsersIntegrationTests {
     assertThat(user.getRole()).isEqualTo(Role.VIEWER);
     assertThat(user.getTenantId()).isEqualTo(tenant);
     assertThat(user.getPasswordHash()).doesNotContain(issued.password());
-
     assertThat(page(get("/settings/users").flashAttr("issued", issued)))
         .contains(issued.password())
         .contains("只读成员");
     assertThat(page(get("/settings/users"))).doesNotContain(issued.password()).contains(name);
     assertThat(audit("USER_CREATED", name)).containsEntry("tenant_id", tenant);
-
     MockHttpSession viewer = Logins.as(mvc, name, issued.password());
     mvc.perform(get("/").session(viewer)).andExpect(redirectedUrl("/account/password"));
   }
@@ -142,11 +141,7 @@ class SettingsUsersIntegrationTests {
     MockHttpSession before = Logins.as(mvc, name, PASSWORD);
     mvc.perform(get("/send").session(before)).andExpect(status().isOk());
 
-    mvc.perform(
-            post("/settings/users/" + id + "/role")
-                .param("role", "VIEWER")
-                .session(admin)
-                .with(csrf()))
+    mvc.perform(newRole(id, "VIEWER", admin))
         .andExpect(redirectedUrl("/settings/users"))
         .andExpect(flash().attribute("done", "user.done.roleChanged"));
     assertThat(users.findById(id).orElseThrow().getRole()).isEqualTo(Role.VIEWER);
@@ -162,11 +157,7 @@ class SettingsUsersIntegrationTests {
   @Test
   void theTenantsLastEnabledAdminCannotBeDemotedOrDisabled() throws Exception {
     long me = id(adminName);
-    mvc.perform(
-            post("/settings/users/" + me + "/role")
-                .param("role", "SENDER")
-                .session(admin)
-                .with(csrf()))
+    mvc.perform(newRole(me, "SENDER", admin))
         .andExpect(redirectedUrl("/settings/users"))
         .andExpect(flash().attribute("refused", "user.error.lastAdmin"));
     mvc.perform(post("/settings/users/" + me + "/disable").session(admin).with(csrf()))
@@ -179,19 +170,11 @@ class SettingsUsersIntegrationTests {
 
     // With a second admin, the first may step down; the second is then the last one.
     String other = user(Role.TENANT_ADMIN);
-    mvc.perform(
-            post("/settings/users/" + me + "/role")
-                .param("role", "SENDER")
-                .session(admin)
-                .with(csrf()))
+    mvc.perform(newRole(me, "SENDER", admin))
         .andExpect(flash().attribute("done", "user.done.roleChanged"));
     assertThat(users.findById(me).orElseThrow().getRole()).isEqualTo(Role.SENDER);
     MockHttpSession second = Logins.as(mvc, other, PASSWORD);
-    mvc.perform(
-            post("/settings/users/" + id(other) + "/role")
-                .param("role", "VIEWER")
-                .session(second)
-                .with(csrf()))
+    mvc.perform(newRole(id(other), "VIEWER", second))
         .andExpect(flash().attribute("refused", "user.error.lastAdmin"));
   }
 
@@ -271,43 +254,16 @@ class SettingsUsersIntegrationTests {
     assertThat(users.findById(target).orElseThrow().isEnabled()).isTrue();
   }
 
-  @Test
-  void supportAddsASenderAndTheFormWithoutARoleStillAddsATenantAdmin() throws Exception {
-    MockHttpSession support = Logins.as(mvc, "support");
-    String sender = name("s");
-    mvc.perform(
-            post("/support/tenants/" + tenant + "/users")
-                .param("username", sender)
-                .param("role", "SENDER")
-                .session(support)
-                .with(csrf()))
-        .andExpect(redirectedUrl("/support/tenants/" + tenant + "/users"));
-    String admin2 = name("a");
-    mvc.perform(
-            post("/support/tenants/" + tenant + "/users")
-                .param("username", admin2)
-                .session(support)
-                .with(csrf()))
-        .andExpect(redirectedUrl("/support/tenants/" + tenant + "/users"));
-    assertThat(users.findByUsername(sender).orElseThrow().getRole()).isEqualTo(Role.SENDER);
-    assertThat(users.findByUsername(admin2).orElseThrow().getRole()).isEqualTo(Role.TENANT_ADMIN);
-    mvc.perform(
-            post("/support/tenants/" + tenant + "/users")
-                .param("username", name("b"))
-                .param("role", "SUPPORT")
-                .session(support)
-                .with(csrf()))
-        .andExpect(status().isOk());
-  }
-
-  private String page(
-      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
-      throws Exception {
+  private String page(MockHttpServletRequestBuilder request) throws Exception {
     return mvc.perform(request.session(admin))
         .andExpect(status().isOk())
         .andReturn()
         .getResponse()
         .getContentAsString();
+  }
+
+  private static MockHttpServletRequestBuilder newRole(long id, String role, MockHttpSession who) {
+    return post("/settings/users/" + id + "/role").param("role", role).session(who).with(csrf());
   }
 
   private String user(Role role) {
