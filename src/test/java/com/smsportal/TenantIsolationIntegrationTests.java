@@ -280,6 +280,12 @@ class TenantIsolationIntegrationTests {
       acmes.addAll(
           jdbc.queryForList("select id from " + table + " where tenant_id = ?", Long.class, acme));
     }
+    // A tenant's users are not tenant-owned rows (sign-in finds them before any tenant is known),
+    // but a tenant admin manages its own (/settings/users): Globex's are probed too.
+    ids.addAll(
+        jdbc.queryForList("select id from portal_user where tenant_id = ?", Long.class, globex));
+    acmes.addAll(
+        jdbc.queryForList("select id from portal_user where tenant_id = ?", Long.class, acme));
     ids.removeAll(acmes);
     return ids;
   }
@@ -303,6 +309,9 @@ class TenantIsolationIntegrationTests {
     for (String table : tenantTables()) {
       snapshot.put(table, globexRows(table));
     }
+    snapshot.put(
+        "portal_user",
+        jdbc.queryForList("select * from portal_user where tenant_id = ? order by id", globex));
     return snapshot;
   }
 }

@@ -81,6 +81,8 @@ public enum AuditAction {
   CONTACT_GROUP_CREATED,
   CONTACT_GROUP_RENAMED,
   CONTACT_GROUP_DELETED,
+  /** Issue 25: a tenant's user got another role inside the tenant (by its admin or support). */
+  USER_ROLE_CHANGED,
   /** Issue 25: a tenant admin created an API key (its name and prefix, never the key). */
   API_KEY_CREATED,
   API_KEY_REVOKED,
