@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -98,7 +97,8 @@ public class Replies {
                       "insert into reply (tenant_id, account_id, inbox_id, task_id, mobile,"
                           + " content, content_hash, receive_time, received_at, extno, fetched_at,"
                           + " job_id, opt_out) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      Statement.RETURN_GENERATED_KEYS);
+                      // Only the id: H2 would also return every column a default filled in.
+                      new String[] {"id"});
               s.setLong(1, tenantId);
               s.setLong(2, accountId);
               s.setLong(3, inboxId);
