@@ -37,7 +37,7 @@ public final class ListTenants {
   public Customer customer(String prefix) {
     String name = prefix + UUID.randomUUID().toString().substring(0, 8);
     long id = context.getBean(TenantService.class).create(name).id();
-    context.getBean(UserService.class).create(name, PASSWORD, Role.CUSTOMER, id);
+    context.getBean(UserService.class).create(name, PASSWORD, Role.TENANT_ADMIN, id);
     GatewayEndpoints endpoints = context.getBean(GatewayEndpoints.class);
     long account =
         TenantContext.callAs(

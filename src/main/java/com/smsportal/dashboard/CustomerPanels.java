@@ -14,7 +14,10 @@ final class CustomerPanels {
   private CustomerPanels() {}
 
   static boolean isCustomer(HttpServletRequest request) {
-    return request.isUserInRole("CUSTOMER") || TenantContext.viewedTenant().isPresent();
+    return request.isUserInRole("TENANT_ADMIN")
+        || request.isUserInRole("SENDER")
+        || request.isUserInRole("VIEWER")
+        || TenantContext.viewedTenant().isPresent();
   }
 
   static void requireCustomer(HttpServletRequest request) {

@@ -59,8 +59,8 @@ class DemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     long acme = tenant("Acme");
     long globex = tenant("Globex");
-    user("acme", Role.CUSTOMER, acme);
-    user("globex", Role.CUSTOMER, globex);
+    user("acme", Role.TENANT_ADMIN, acme);
+    user("globex", Role.TENANT_ADMIN, globex);
     user("support", Role.SUPPORT, null);
     user("admin", Role.ADMIN, null);
     if (!environment.getProperty("smsportal.simulator.enabled", Boolean.class, false)) {

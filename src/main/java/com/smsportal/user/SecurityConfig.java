@@ -51,6 +51,14 @@ class SecurityConfig {
    */
   static final String SIMULATOR_GATEWAY = "/simulator/*.aspx";
 
+  /** A tenant's pages a viewer reads (and exports); acting in them takes a sender. */
+  static final String[] READ_PAGES = {"/jobs/**", "/receipts/**", "/replies/**"};
+
+  /** A tenant's pages for sending and what a send uses: senders (and tenant admins) only. */
+  static final String[] SENDER_PAGES = {
+    "/send/**", "/optouts/**", "/templates/**", "/signatures/**", "/contacts/**"
+  };
+
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -58,7 +66,7 @@ class SecurityConfig {
 
   @Bean
   RoleHierarchy roleHierarchy() {
-    return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_SUPPORT");
+    return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
   }
 
   /**
@@ -140,30 +148,21 @@ class SecurityConfig {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/support/**")
                     .hasRole(Role.SUPPORT.name())
+                    // A tenant's own administration (users, API keys, webhooks): its admins only.
+                    .requestMatchers("/settings/**")
+                    .hasRole(Role.TENANT_ADMIN.name())
+                    // Gateway accounts hold the tenant's credentials: never a sender or a viewer.
                     .requestMatchers("/accounts/**")
-                    .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
+                    .hasAnyRole(Role.TENANT_ADMIN.name(), Role.SUPPORT.name())
                     // Staff may look at a tenant's pages ("view as tenant"), never act in them.
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/send/**",
-                        "/jobs/**",
-                        "/receipts/**",
-                        "/replies/**",
-                        "/optouts/**",
-                        "/templates/**",
-                        "/signatures/**",
-                        "/contacts/**")
-                    .hasAnyRole(Role.CUSTOMER.name(), Role.SUPPORT.name())
-                    .requestMatchers(
-                        "/send/**",
-                        "/jobs/**",
-                        "/receipts/**",
-                        "/replies/**",
-                        "/optouts/**",
-                        "/templates/**",
-                        "/signatures/**",
-                        "/contacts/**")
-                    .hasRole(Role.CUSTOMER.name())
+                    .requestMatchers(HttpMethod.GET, READ_PAGES)
+                    .hasAnyRole(Role.VIEWER.name(), Role.SUPPORT.name())
+                    .requestMatchers(HttpMethod.GET, SENDER_PAGES)
+                    .hasAnyRole(Role.SENDER.name(), Role.SUPPORT.name())
+                    .requestMatchers(READ_PAGES)
+                    .hasRole(Role.SENDER.name())
+                    .requestMatchers(SENDER_PAGES)
+                    .hasRole(Role.SENDER.name())
                     .anyRequest()
                     .authenticated())
         .formLogin(

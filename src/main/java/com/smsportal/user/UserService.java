@@ -39,10 +39,10 @@ public class UserService {
     return users.existsByRole(Role.ADMIN);
   }
 
-  /** Creates a user; a CUSTOMER needs a tenant, the operator's staff must have none. */
+  /** Creates a user; a tenant's user needs its tenant, the operator's staff must have none. */
   @Transactional
   public long create(String username, String rawPassword, Role role, Long tenantId) {
-    if ((role == Role.CUSTOMER) != (tenantId != null)) {
+    if (role.tenantRole() != (tenantId != null)) {
       throw new IllegalArgumentException("a customer belongs to one tenant, staff to none");
     }
     String name = Usernames.normalize(username);

@@ -55,7 +55,7 @@ class AuditIntegrationTests {
     assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
     Map<String, Object> success = rows.get(0);
     assertThat(success.get("outcome")).isEqualTo("SUCCESS");
-    assertThat(success.get("actor_role")).isEqualTo("CUSTOMER");
+    assertThat(success.get("actor_role")).isEqualTo("TENANT_ADMIN");
     assertThat(success.get("tenant_name")).isEqualTo("Acme");
     assertThat(success.get("client_ip")).isNotNull();
     assertThat(rows.get(1).get("outcome")).isEqualTo("FAILURE");
@@ -74,7 +74,7 @@ class AuditIntegrationTests {
             jdbc.queryForMap(
                 "select actor_role, tenant_name from audit_event where actor = 'globex'"
                     + " and action = 'LOGOUT' order by id desc limit 1"))
-        .containsEntry("actor_role", "CUSTOMER")
+        .containsEntry("actor_role", "TENANT_ADMIN")
         .containsEntry("tenant_name", "Globex");
 
     String name = "locked-" + UUID.randomUUID().toString().substring(0, 8);

@@ -30,11 +30,13 @@ class CurrentActorTests {
   void aSignedInUserActsUnderTheirNameAndRole() {
     signIn(
         UsernamePasswordAuthenticationToken.authenticated(
-            "acme", null, AuthorityUtils.createAuthorityList("FACTOR_PASSWORD", "ROLE_CUSTOMER")));
+            "acme",
+            null,
+            AuthorityUtils.createAuthorityList("FACTOR_PASSWORD", "ROLE_TENANT_ADMIN")));
     inRequest();
 
     assertThat(CurrentActor.name()).isEqualTo("acme");
-    assertThat(CurrentActor.role()).isEqualTo("CUSTOMER");
+    assertThat(CurrentActor.role()).isEqualTo("TENANT_ADMIN");
   }
 
   @Test

@@ -264,7 +264,7 @@ class FairnessBenchmark {
   private Sender sender(SimulatorControl control, String name) throws Exception {
     SimulatorControl.OpenedAccount gw = control.open(name, 100_000_000);
     long tenantId = tenants.create(name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenantId);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenantId);
     long accountId =
         TenantContext.callAs(
             tenantId,

@@ -32,7 +32,7 @@ class LoginBrowserTests extends BrowserTest {
   void aCustomerSeesOnlyTheirTenantsPages() {
     PortalPage page = login.logInAs("acme", DEMO_PASSWORD);
     assertThat(page.username()).isEqualTo("acme");
-    assertThat(page.role()).isEqualTo("企业用户");
+    assertThat(page.role()).isEqualTo("企业管理员");
     assertThat(page.navigationIds()).containsExactly(CUSTOMER_NAVIGATION);
     assertThat(page.heading()).isEqualTo("概览");
   }

@@ -65,7 +65,7 @@ class TemplatesContactsBrowserTests extends BrowserTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     tenantId = tenants.create("E2E " + suffix).id();
     customer = "e2e-" + suffix;
-    users.create(customer, PASSWORD, Role.CUSTOMER, tenantId);
+    users.create(customer, PASSWORD, Role.TENANT_ADMIN, tenantId);
     SimulatorControl.OpenedAccount gateway = new SimulatorControl(port).open("e2e", 1_000_000);
     accountName = "e2e-sim";
     long accountId =

@@ -80,7 +80,7 @@ class TwoFactorBrowserTests extends BrowserTest {
   void aCustomerTurnsOptionalTwoStepSignInOffAfterAConfirmationAndThenSignsInWithThePassword()
       throws Exception {
     String name = "cus" + UUID.randomUUID().toString().substring(0, 8);
-    users.create(name, PASSWORD, Role.CUSTOMER, tenants.create("T2B-" + name).id());
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenants.create("T2B-" + name).id());
     long id = userRepository.findByUsername(name).orElseThrow().getId();
     String secret = secondFactors.pendingSecret(id);
     List<String> recovery =

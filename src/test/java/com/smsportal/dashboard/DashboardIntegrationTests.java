@@ -298,7 +298,7 @@ class DashboardIntegrationTests {
 
   private MockHttpSession customerOf(long tenantId) throws Exception {
     String name = "dash" + UUID.randomUUID().toString().substring(0, 8);
-    users.create(name, PASSWORD, Role.CUSTOMER, tenantId);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenantId);
     return Logins.as(mvc, name, PASSWORD);
   }
 

@@ -73,7 +73,7 @@ class StaffDashboardIntegrationTests {
     tenantName = "staff-" + UUID.randomUUID();
     tenant = tenants.create(new TenantDetails(tenantName, null, null, 5000L)).id();
     customerName = "staff" + UUID.randomUUID().toString().substring(0, 8);
-    users.create(customerName, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(customerName, PASSWORD, Role.TENANT_ADMIN, tenant);
     customer = Logins.as(mvc, customerName, PASSWORD);
     support = Logins.as(mvc, "support");
   }

@@ -73,7 +73,7 @@ class ReceiptsPagesIntegrationTests {
   void eachRowNamesItsGatewayAccountOnceATenantHasSeveral() throws Exception {
     String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Two accounts " + suffix).id();
-    users.create("two" + suffix, "a-good-password-1", Role.CUSTOMER, tenant);
+    users.create("two" + suffix, "a-good-password-1", Role.TENANT_ADMIN, tenant);
     long endpoint = TestEndpoints.of(endpoints, "http://127.0.0.1:9/two-accounts");
     long first = account(tenant, endpoint, "Main " + suffix);
     String a = PolledRows.randomMobile();

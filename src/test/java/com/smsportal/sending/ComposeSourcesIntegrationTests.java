@@ -63,7 +63,7 @@ class ComposeSourcesIntegrationTests {
   void aTenantWithAnAccount() throws Exception {
     String name = "compose-" + UUID.randomUUID().toString().substring(0, 8);
     tenant = tenants.create(name).id();
-    users.create(name, "a-good-password-1", Role.CUSTOMER, tenant);
+    users.create(name, "a-good-password-1", Role.TENANT_ADMIN, tenant);
     customer = Logins.as(mvc, name, "a-good-password-1");
     SimulatorControl.OpenedAccount gw = new SimulatorControl(port).open("compose", 100_000);
     account =
@@ -314,7 +314,7 @@ class ComposeSourcesIntegrationTests {
   private long otherTenantsGroup() throws Exception {
     String name = "other-" + UUID.randomUUID().toString().substring(0, 8);
     long other = tenants.create(name).id();
-    users.create(name, "a-good-password-1", Role.CUSTOMER, other);
+    users.create(name, "a-good-password-1", Role.TENANT_ADMIN, other);
     MockHttpSession them = Logins.as(mvc, name, "a-good-password-1");
     mvc.perform(post("/contacts/groups").param("name", "Theirs").session(them).with(csrf()))
         .andReturn();

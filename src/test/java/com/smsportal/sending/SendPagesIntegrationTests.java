@@ -333,7 +333,7 @@ class SendPagesIntegrationTests {
   void theJobListShowsFiftyJobsAPageNewestFirstWithTheTotal() throws Exception {
     String name = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create(name).id();
-    users.create(name, "a-good-password-1", com.smsportal.user.Role.CUSTOMER, tenant);
+    users.create(name, "a-good-password-1", com.smsportal.user.Role.TENANT_ADMIN, tenant);
     long account =
         TenantContext.callAs(
             tenant,
@@ -385,7 +385,7 @@ class SendPagesIntegrationTests {
     String name = limits.name();
     long tenant = limits.id();
     long limited = limits.accountId();
-    users.create(name, "a-good-password-1", com.smsportal.user.Role.CUSTOMER, tenant);
+    users.create(name, "a-good-password-1", com.smsportal.user.Role.TENANT_ADMIN, tenant);
     MockHttpSession customer = Logins.as(mvc, name, "a-good-password-1");
     String later =
         java.time.LocalDateTime.now(com.smsportal.web.Times.ZONE)

@@ -18,7 +18,7 @@ record FreshTenant(long id, String name, MockHttpSession customer) {
       throws Exception {
     String name = "tpl-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create(name).id();
-    users.create(name, "a-good-password", Role.CUSTOMER, tenant);
+    users.create(name, "a-good-password", Role.TENANT_ADMIN, tenant);
     return new FreshTenant(tenant, name, Logins.as(mvc, name, "a-good-password"));
   }
 }

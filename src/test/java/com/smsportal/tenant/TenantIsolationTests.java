@@ -135,7 +135,7 @@ class TenantIsolationTests {
   private static TestingAuthenticationToken customerOf(long tenantId) {
     TenantScopedPrincipal principal = () -> tenantId;
     TestingAuthenticationToken token =
-        new TestingAuthenticationToken(principal, null, "ROLE_CUSTOMER");
+        new TestingAuthenticationToken(principal, null, "ROLE_TENANT_ADMIN");
     token.setAuthenticated(true);
     return token;
   }

@@ -173,7 +173,7 @@ class AnonymousRequestsIntegrationTests {
   private String newCustomer() {
     String name = "anon-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Anon " + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     return name;
   }
 

@@ -187,7 +187,7 @@ class SecurityIntegrationTests {
   void theUsersOfASuspendedTenantCannotLogIn() throws Exception {
     String name = "suspended-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create(name).id();
-    users.create(name, "a-good-password", Role.CUSTOMER, tenant);
+    users.create(name, "a-good-password", Role.TENANT_ADMIN, tenant);
     Logins.as(mvc, name, "a-good-password");
 
     tenants.suspend(tenant);

@@ -161,7 +161,7 @@ class TrustedProxyIntegrationTests {
   private String newCustomer() {
     String name = "fwd-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Fwd " + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     return name;
   }
 }

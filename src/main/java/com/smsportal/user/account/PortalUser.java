@@ -38,7 +38,9 @@ public class PortalUser {
   @Column(nullable = false, length = 20)
   private Role role;
 
-  /** The tenant of a CUSTOMER; null for the operator's staff. Not a @TenantId: login looks up. */
+  /**
+   * The tenant of a tenant's user; null for the operator's staff. Not a @TenantId: login looks up.
+   */
   @Column(name = "tenant_id")
   private Long tenantId;
 

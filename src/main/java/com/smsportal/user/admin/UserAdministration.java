@@ -76,17 +76,17 @@ class UserAdministration {
 
   @Transactional
   Created createCustomer(TenantView tenant, UserForm form) {
-    Created created = create(form, Role.CUSTOMER, tenant.id());
+    Created created = create(form, Role.TENANT_ADMIN, tenant.id());
     audit.record(
         AuditEntry.success(AuditAction.USER_CREATED, created.user().username())
             .tenant(tenant.id(), tenant.name())
-            .detail(AuditDetail.of("audit.detail.role", AuditDetail.text("role.CUSTOMER"))));
+            .detail(AuditDetail.of("audit.detail.role", AuditDetail.text("role.TENANT_ADMIN"))));
     return created;
   }
 
   @Transactional
   Created createStaff(UserForm form, Role role, PortalUserDetails actor) {
-    if (role == Role.CUSTOMER || (role == Role.ADMIN && actor.role() != Role.ADMIN)) {
+    if (role.tenantRole() || (role == Role.ADMIN && actor.role() != Role.ADMIN)) {
       throw new AccessDeniedException("only an administrator creates administrators");
     }
     Created created = create(form, role, null);

@@ -230,7 +230,7 @@ class GatewayAccountFormTests {
   }
 
   private static SignedIn customer() {
-    return new SignedIn("acme", TENANT, "ROLE_CUSTOMER");
+    return new SignedIn("acme", TENANT, "ROLE_TENANT_ADMIN");
   }
 
   private static SignedIn staff() {

@@ -234,7 +234,7 @@ class GatewayAccountIntegrationTests {
   void aNewCustomerSeesAnEmptyStateWithACallToAction() throws Exception {
     String name = unique("fresh");
     long tenant = tenants.create(name).id();
-    users.create(name, "a-good-password", Role.CUSTOMER, tenant);
+    users.create(name, "a-good-password", Role.TENANT_ADMIN, tenant);
     String page = page(Logins.as(mvc, name, "a-good-password"), "/accounts");
     assertThat(page).contains("还没有网关账户").contains("href=\"/accounts/new\"");
   }

@@ -296,7 +296,7 @@ class PasswordRotationIntegrationTests {
   void whileInDoubtTheAccountWaitsForEveryoneUntilAPasswordIsFoundToWork() throws Exception {
     long id = account(simulatorPassword);
     String customer = unique("rot-customer");
-    users.create(customer, "a-good-password", Role.CUSTOMER, tenantId);
+    users.create(customer, "a-good-password", Role.TENANT_ADMIN, tenantId);
     String chosen = secret("Doubt");
     // The change is made but its answer lost, and the two checks after it get no answer either.
     fault("LOST_ANSWER", 3);

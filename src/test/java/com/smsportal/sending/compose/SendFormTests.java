@@ -210,7 +210,7 @@ class SendFormTests {
 
   private MockHttpServletResponse send(MockMultipartHttpServletRequestBuilder form)
       throws Exception {
-    return mvc.perform(form.with(user("acme").roles("CUSTOMER")).with(csrf()))
+    return mvc.perform(form.with(user("acme").roles("TENANT_ADMIN")).with(csrf()))
         .andReturn()
         .getResponse();
   }

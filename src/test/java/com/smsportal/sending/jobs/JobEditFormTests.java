@@ -168,7 +168,7 @@ class JobEditFormTests {
   }
 
   private static RequestPostProcessor customer() {
-    return user("acme").roles("CUSTOMER");
+    return user("acme").roles("SENDER");
   }
 
   private static String later() {

@@ -177,7 +177,7 @@ class TenantManagementIntegrationTests {
   void suspendingEndsTheUsersSessionsAtOnceAndReactivatingLetsThemBackIn() throws Exception {
     TenantView tenant = tenants.create(unique("Soylent"));
     String user = "u-" + UUID.randomUUID().toString().substring(0, 8);
-    users.create(user, "a-good-password", Role.CUSTOMER, tenant.id());
+    users.create(user, "a-good-password", Role.TENANT_ADMIN, tenant.id());
     MockHttpSession customer = Logins.as(mvc, user, "a-good-password");
     mvc.perform(get("/").session(customer)).andExpect(status().isOk());
 
@@ -208,7 +208,7 @@ class TenantManagementIntegrationTests {
   void anHtmxCallOfASuspendedUsersSessionReloadsThePage() throws Exception {
     TenantView tenant = tenants.create(unique("Cyberdyne"));
     String user = "h-" + UUID.randomUUID().toString().substring(0, 8);
-    users.create(user, "a-good-password", Role.CUSTOMER, tenant.id());
+    users.create(user, "a-good-password", Role.TENANT_ADMIN, tenant.id());
     MockHttpSession customer = Logins.as(mvc, user, "a-good-password");
     tenants.suspend(tenant.id(), "test");
     mvc.perform(get("/").header("HX-Request", "true").session(customer))

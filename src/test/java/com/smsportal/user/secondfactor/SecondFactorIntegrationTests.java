@@ -321,7 +321,7 @@ class SecondFactorIntegrationTests {
   private String newCustomer() {
     String name = "c-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("T2F-" + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     return name;
   }
 

@@ -143,7 +143,7 @@ class TwoFactorChangesIntegrationTests {
   private String newCustomer() {
     String name = "c-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("T2C-" + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     return name;
   }
 

@@ -314,7 +314,7 @@ class SessionIntegrationTests {
   private String newCustomer() {
     String name = "s" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Sess-" + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     return name;
   }
 }

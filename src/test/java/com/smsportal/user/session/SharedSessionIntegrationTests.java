@@ -80,7 +80,7 @@ class SharedSessionIntegrationTests {
       throws Exception {
     String name = "n" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Node-" + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     PortalHttpClient here = new PortalHttpClient(port).logIn(name, PASSWORD);
     PortalHttpClient there = here.onPort(otherPort);
 
@@ -168,7 +168,7 @@ class SharedSessionIntegrationTests {
   void theSessionCookieIsOutOfScriptsReachAndNotSentWithOtherSitesPosts() throws Exception {
     String name = "k" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Cookie-" + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> form =
         http.send(

@@ -374,7 +374,7 @@ class LockoutIntegrationTests {
 
   private String newCustomer() {
     String name = "cust-" + UUID.randomUUID().toString().substring(0, 8);
-    users.create(name, PASSWORD, Role.CUSTOMER, tenants.create("Lock-" + name).id());
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenants.create("Lock-" + name).id());
     return name;
   }
 

@@ -232,7 +232,7 @@ class LoginRaceIntegrationTests {
   private String newCustomer() {
     String name = "race-" + UUID.randomUUID().toString().substring(0, 8);
     long tenant = tenants.create("Race-" + name).id();
-    users.create(name, PASSWORD, Role.CUSTOMER, tenant);
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
     return name;
   }
 
