@@ -37,7 +37,7 @@ CREATE TABLE webhook_delivery (
   endpoint_id BIGINT NOT NULL,
   event_id VARCHAR(64) NOT NULL,
   event_type VARCHAR(40) NOT NULL,
-  payload LONGTEXT NOT NULL,
+  payload VARCHAR(6000) NOT NULL,
   created_at DATETIME(6) NOT NULL,
   state VARCHAR(16) NOT NULL,
   attempts INT NOT NULL,
@@ -53,6 +53,7 @@ CREATE TABLE webhook_delivery (
 );
 
 -- The worker: an endpoint's oldest pending deliveries first; the log page: an endpoint's newest.
+-- The payload is a VARCHAR (a reply's 1,000 characters in JSON fit), not a LONGTEXT, which H2
+-- keeps as a CLOB.
 CREATE INDEX ix_webhook_delivery_pending ON webhook_delivery (endpoint_id, state, id);
-CREATE INDEX ix_webhook_delivery_due ON webhook_delivery (state, next_attempt_at);
 CREATE INDEX ix_webhook_delivery_log ON webhook_delivery (endpoint_id, id);

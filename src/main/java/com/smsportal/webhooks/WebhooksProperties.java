@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param every how often the worker looks for due deliveries
  * @param threads endpoints delivered to at once on this node
  * @param batch deliveries one endpoint takes at a time
+ * @param inFlight requests to one endpoint at once (a later event may overtake an earlier one only
+ *     within one such window)
  * @param retryBase the first retry's delay; each next one doubles it (at most {@code retryMax}),
  *     with a jitter of up to a fifth
  * @param retryMax the longest delay between two attempts
@@ -35,6 +37,7 @@ public record WebhooksProperties(
     @DefaultValue("PT1S") Duration every,
     @DefaultValue("4") int threads,
     @DefaultValue("100") int batch,
+    @DefaultValue("8") int inFlight,
     @DefaultValue("PT10S") Duration retryBase,
     @DefaultValue("PT1H") Duration retryMax,
     @DefaultValue("PT24H") Duration retryFor,

@@ -62,6 +62,7 @@ class WebhookDeliveryBenchmark {
   @Autowired TenantService tenants;
   @Autowired WebhookEndpoints hooks;
   @Autowired TransactionTemplate tx;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aHundredThousandReportsIngestedAndDeliveredSigned() throws Exception {
@@ -110,8 +111,26 @@ class WebhookDeliveryBenchmark {
       long ingested = System.nanoTime();
       await()
           .atMost(Duration.ofMinutes(30))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(() -> receiver.receivedUnder(path).size() >= total);
+          .pollInterval(Duration.ofSeconds(5))
+          .until(
+              () -> {
+                int arrived = receiver.receivedUnder(path).size();
+                System.out.printf(
+                    "  %.0f s after the ingest: %,d requests arrived; %s; endpoint %s; now %s%n",
+                    (System.nanoTime() - ingested) / 1e9,
+                    arrived,
+                    jdbc.queryForList(
+                        "select state, count(*) n, min(next_attempt_at) next, max(attempts) a,"
+                            + " min(id) first from webhook_delivery where tenant_id = ?"
+                            + " group by state",
+                        hooked),
+                    jdbc.queryForList(
+                        "select active, lease_owner, lease_until, failing_since from"
+                            + " webhook_endpoint where tenant_id = ?",
+                        hooked),
+                    Instant.now());
+                return arrived >= total || pending(hooked) == 0;
+              });
       long delivered = System.nanoTime();
 
       List<WebhookReceiver.Received> got = receiver.receivedUnder(path);
@@ -146,9 +165,23 @@ class WebhookDeliveryBenchmark {
           ids.size() / allSeconds,
           allSeconds,
           (delivered - ingested) / 1e9);
+      long portalDelivered =
+          jdbc.queryForObject(
+              "select count(*) from webhook_delivery where tenant_id = ? and state = 'DELIVERED'",
+              Long.class,
+              hooked);
+      System.out.printf("  the portal recorded %,d deliveries as answered 2xx%n", portalDelivered);
       assertThat(unsigned).as("unsigned").isZero();
       assertThat(ids).as("distinct events delivered").hasSize(total);
     }
+  }
+
+  /** The portal's own count of the tenant's deliveries not yet delivered or failed. */
+  private long pending(long tenant) {
+    return jdbc.queryForObject(
+        "select count(*) from webhook_delivery where tenant_id = ? and state = 'PENDING'",
+        Long.class,
+        tenant);
   }
 
   private void ingest(long tenant, List<StatusReport> answer) {

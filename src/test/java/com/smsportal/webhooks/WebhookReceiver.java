@@ -8,11 +8,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Received> received = new ArrayList<>();
   private final Map<String, String> secrets = new ConcurrentHashMap<>();
   private final AtomicInteger flaky = new AtomicInteger();
   private final CountDownLatch holdArrived = new CountDownLatch(1);
@@ -69,11 +69,13 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   public List<Received> received() {
-    return List.copyOf(received);
+    synchronized (received) {
+      return List.copyOf(received);
+    }
   }
 
   public List<Received> receivedUnder(String prefix) {
-    return received.stream().filter(r -> r.path().startsWith(prefix)).toList();
+    return received().stream().filter(r -> r.path().startsWith(prefix)).toList();
   }
 
   public boolean awaitHeld(long seconds) throws InterruptedException {

@@ -13,9 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * says so to its tenant admins.
  */
 @Component
-class DeliveryWorker {
+class DeliveryWorker implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -49,6 +55,7 @@ class DeliveryWorker {
   private final WebhooksProperties properties;
   private final Courier courier;
   private final Set<Long> inTurn = ConcurrentHashMap.newKeySet();
+  private final ExecutorService requests;
 
   DeliveryWorker(
       DeliveryLedger ledger,
@@ -68,6 +75,20 @@ class DeliveryWorker {
             Courier.guard(properties.allowHttp(), properties.allowPrivateAddresses()),
             new PinnedHttp(properties.connectTimeout(), properties.readTimeout()),
             clock);
+    AtomicInteger n = new AtomicInteger();
+    this.requests =
+        Executors.newFixedThreadPool(
+            Math.max(1, properties.threads()) * Math.max(1, properties.inFlight()),
+            task -> {
+              Thread thread = new Thread(task, "webhook-request-" + n.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  @Override
+  public void destroy() {
+    requests.shutdownNow();
   }
 
   /** Endpoints with due deliveries that no turn of this node works now. */
@@ -104,7 +125,11 @@ class DeliveryWorker {
     }
   }
 
-  /** One batch; whether the endpoint may go on (all of it delivered, more may be due). */
+  /**
+   * One batch: the endpoint's oldest pending deliveries that are due, up to the first that is not,
+   * sent {@code in-flight} at a time (each window waits for all of its answers before the next
+   * starts); whether the endpoint may go on (all of it delivered, more may be due).
+   */
   private boolean batch(long endpointId) {
     DeliveryLedger.Endpoint endpoint = ledger.endpoint(endpointId).orElse(null);
     if (endpoint == null || endpoint.secretSealed() == null) {
@@ -112,27 +137,67 @@ class DeliveryWorker {
     }
     String secret = secrets.open(endpoint.secretSealed(), endpointId);
     List<DeliveryLedger.Due> head = ledger.head(endpointId, properties.batch());
+    List<DeliveryLedger.Due> due = new ArrayList<>();
+    Instant now = clock.instant();
+    for (DeliveryLedger.Due next : head) {
+      if (next.nextAttemptAt().isAfter(now)) {
+        break; // the oldest waits for its retry: nothing after it goes first
+      }
+      due.add(next);
+    }
+    int window = Math.max(1, properties.inFlight());
     List<DeliveryLedger.Attempt> delivered = new ArrayList<>();
     try {
-      for (DeliveryLedger.Due due : head) {
-        if (due.nextAttemptAt().isAfter(clock.instant())) {
-          return false; // the oldest waits for its retry: nothing after it goes first
+      for (int from = 0; from < due.size(); from += window) {
+        List<DeliveryLedger.Due> sent = due.subList(from, Math.min(due.size(), from + window));
+        List<Courier.Outcome> outcomes = send(endpoint, secret, sent);
+        boolean allDelivered = true;
+        for (int i = 0; i < sent.size(); i++) {
+          Courier.Outcome outcome = outcomes.get(i);
+          if (outcome.success()) {
+            delivered.add(outcome.attempt());
+          } else {
+            allDelivered = false;
+            failed(endpoint, sent.get(i), outcome.attempt());
+          }
         }
-        Courier.Outcome outcome =
-            courier.attempt(due.id(), endpoint.url(), secret, due.eventId(), due.payload());
-        if (outcome.success()) {
-          delivered.add(outcome.attempt());
-        } else {
-          record(endpointId, delivered);
-          delivered.clear();
-          failed(endpoint, due, outcome.attempt());
+        if (!allDelivered) {
           return false;
         }
       }
     } finally {
       record(endpointId, delivered);
     }
-    return head.size() == properties.batch();
+    return due.size() == properties.batch();
+  }
+
+  /** One window's requests at once; their outcomes in the same order. */
+  private List<Courier.Outcome> send(
+      DeliveryLedger.Endpoint endpoint, String secret, List<DeliveryLedger.Due> window) {
+    if (window.size() == 1) {
+      DeliveryLedger.Due one = window.get(0);
+      return List.of(
+          courier.attempt(one.id(), endpoint.url(), secret, one.eventId(), one.payload()));
+    }
+    List<Future<Courier.Outcome>> futures = new ArrayList<>(window.size());
+    for (DeliveryLedger.Due due : window) {
+      futures.add(
+          requests.submit(
+              () ->
+                  courier.attempt(due.id(), endpoint.url(), secret, due.eventId(), due.payload())));
+    }
+    List<Courier.Outcome> outcomes = new ArrayList<>(window.size());
+    for (Future<Courier.Outcome> future : futures) {
+      try {
+        outcomes.add(future.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a delivery failed unexpectedly", e.getCause());
+      }
+    }
+    return outcomes;
   }
 
   private void record(long endpointId, List<DeliveryLedger.Attempt> delivered) {
@@ -144,6 +209,14 @@ class DeliveryWorker {
   private void failed(
       DeliveryLedger.Endpoint endpoint, DeliveryLedger.Due due, DeliveryLedger.Attempt attempt) {
     Instant retryAt = attempt.at().plus(backoff(due.attempts() + 1));
+    // Never the URL (a tenant may have put a token in it): the endpoint's id and the outcome.
+    log.info(
+        "Webhook delivery {} to endpoint {} failed (attempt {}): {} {}",
+        due.id(),
+        endpoint.id(),
+        due.attempts() + 1,
+        attempt.status() == null ? "no answer" : attempt.status(),
+        attempt.summary());
     Instant failingSince =
         ledger.failed(endpoint.id(), attempt, retryAt.isAfter(due.retryUntil()) ? null : retryAt);
     if (!failingSince.plus(properties.disableAfter()).isAfter(attempt.at())) {

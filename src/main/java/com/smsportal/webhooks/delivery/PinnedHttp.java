@@ -29,7 +29,7 @@ public final class PinnedHttp {
   /** Bytes of an answer read at most. */
   static final int MAX_READ = 64 * 1024;
 
-  /** An answer: its status (0: none could be read) and a short, cleaned summary. */
+  /** An answer: its status (0: none could be read) and its reason phrase, cleaned (or null). */
   public record Answer(int status, String summary) {
     public boolean success() {
       return status >= 200 && status < 300;
@@ -57,7 +57,11 @@ public final class PinnedHttp {
         out.write(head(target, headers, body.length).getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
-        return read(socket.getInputStream());
+        Answer answer = read(socket.getInputStream());
+        // Closed with a reset once the status line is in: the rest is never read, and a busy
+        // portal must not keep a TIME_WAIT socket per delivery (the benchmark ran out of ports).
+        plain.setSoLinger(true, 0);
+        return answer;
       } finally {
         if (socket != plain) {
           socket.close();
@@ -126,8 +130,8 @@ public final class PinnedHttp {
     } catch (NumberFormatException e) {
       return new Answer(0, "no HTTP answer");
     }
-    String reason = status.length() > 13 ? status.substring(13) : "";
-    return new Answer(code, (code + " " + clean(reason)).trim());
+    String reason = status.length() > 13 ? clean(status.substring(13)).trim() : "";
+    return new Answer(code, reason.isEmpty() ? null : reason);
   }
 
   /** At most 60 harmless characters: the reason phrase is the receiver's text, shown on a page. */

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +54,22 @@ public class Outbox {
 
   /** The tenant's active endpoints subscribed to this type (ids); empty when webhooks are off. */
   public List<Long> subscribers(long tenantId, WebhookEventType type) {
+    return subscribers(tenantId).getOrDefault(type, List.of());
+  }
+
+  /** The tenant's active endpoints by the types they subscribe to; one query. */
+  public Map<WebhookEventType, List<Long>> subscribers(long tenantId) {
     if (!properties.enabled()) {
-      return List.of();
+      return Map.of();
     }
-    List<Long> ids = new ArrayList<>();
+    Map<WebhookEventType, List<Long>> ids = new EnumMap<>(WebhookEventType.class);
     jdbc.query(
         "select id, events from webhook_endpoint where tenant_id = ? and active = true",
         rs -> {
-          if (Arrays.asList(rs.getString(2).split(",")).contains(type.wireName())) {
-            ids.add(rs.getLong(1));
+          long id = rs.getLong(1);
+          for (String event : rs.getString(2).split(",")) {
+            WebhookEventType.ofWireName(event)
+                .ifPresent(t -> ids.computeIfAbsent(t, k -> new ArrayList<>()).add(id));
           }
         },
         tenantId);
