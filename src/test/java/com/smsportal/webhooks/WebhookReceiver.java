@@ -99,8 +99,11 @@ public final class WebhookReceiver implements AutoCloseable {
             .findFirst()
             .orElse(null);
     boolean valid = secret != null && verify(secret, id, timestamp, body, signature);
-    received.add(
-        new Received(path, id, timestamp, new String(body, StandardCharsets.UTF_8), valid));
+    Received one =
+        new Received(path, id, timestamp, new String(body, StandardCharsets.UTF_8), valid);
+    synchronized (received) {
+      received.add(one);
+    }
     int status = 204;
     if (path.startsWith("/flaky")) {
       status = flaky.incrementAndGet() <= failFirst ? 500 : 204;
