@@ -13,6 +13,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 public final class Routes {
 
+  /** Where the HTTP API's routes start. */
+  public static final String API = "/api/";
+
   private Routes() {}
 
   /** One method on one path pattern, e.g. {@code POST /accounts/{id}}. */
@@ -25,6 +28,14 @@ public final class Routes {
 
     public boolean hasVariable() {
       return pattern.contains("{");
+    }
+
+    /**
+     * A route of the HTTP API (issue 25): it answers JSON to a key in {@code Authorization:
+     * Bearer}, never a page, and no session reaches it.
+     */
+    public boolean isApi() {
+      return pattern.startsWith(API);
     }
 
     public boolean startsWithAny(List<String> prefixes) {

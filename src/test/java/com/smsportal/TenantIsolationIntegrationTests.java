@@ -73,6 +73,8 @@ class TenantIsolationIntegrationTests {
   long acme;
   long globex;
   MockHttpSession acmeCustomer;
+  final List<String> acmeKeys = new ArrayList<>();
+  int calls;
   String secret;
 
   @BeforeEach
@@ -153,6 +155,14 @@ class TenantIsolationIntegrationTests {
     polled.reply(
         new PolledRows.Reply(
             globex, "13800138000", "Globex reply " + secret, Instant.now(), "", null, true));
+    // An API key (issue 25); Acme's own key asks the API's routes below.
+    com.smsportal.api.TestApiKeys.insert(jdbc, globex);
+    // Keys of Acme made before the probes (so that their ids are among Acme's), used in turn so
+    // that no key meets its own rate limit.
+    acmeKeys.clear();
+    for (int i = 0; i < 20; i++) {
+      acmeKeys.add(com.smsportal.api.TestApiKeys.insert(jdbc, acme));
+    }
     // A webhook endpoint (inactive: no worker delivers to it) and a delivery of it (issue 25).
     jdbc.update(
         "insert into webhook_endpoint (tenant_id, url, events, active, created_at, created_by,"
@@ -173,6 +183,19 @@ class TenantIsolationIntegrationTests {
         "msg_" + secret,
         "{\"globex\":\"" + secret + "\"}");
     acmeCustomer = Logins.as(mvc, "acme");
+  }
+
+  /**
+   * Acme asking for {@code path}: with its customer's session on a page, with its API key on a
+   * route of the HTTP API (which no session reaches).
+   */
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder asAcme(
+      Route route, String path) {
+    var call = request(route.method(), path);
+    return route.isApi()
+        ? call.header("Authorization", "Bearer " + acmeKeys.get(calls++ % acmeKeys.size()))
+            .contentType("application/json")
+        : call.session(acmeCustomer);
   }
 
   @Test
@@ -197,9 +220,7 @@ class TenantIsolationIntegrationTests {
       for (long id : ids) {
         String path = route.path(id);
         MockHttpServletResponse response =
-            mvc.perform(request(route.method(), path).session(acmeCustomer).with(csrf()))
-                .andReturn()
-                .getResponse();
+            mvc.perform(asAcme(route, path).with(csrf())).andReturn().getResponse();
         String where = route.method() + " " + path;
         assertThat(response.getStatus()).as(where).isEqualTo(404);
         String body = response.getContentAsString();
@@ -227,8 +248,7 @@ class TenantIsolationIntegrationTests {
         globexTextValues().stream().filter(v -> v.contains(secret)).toList();
     assertThat(globexValues).isNotEmpty();
     for (Route route : routes) {
-      MvcResult result =
-          mvc.perform(request(route.method(), route.path(1)).session(acmeCustomer)).andReturn();
+      MvcResult result = mvc.perform(asAcme(route, route.path(1))).andReturn();
       MockHttpServletResponse response =
           result.getRequest().isAsyncStarted()
               ? mvc.perform(asyncDispatch(result)).andReturn().getResponse()
@@ -279,6 +299,12 @@ class TenantIsolationIntegrationTests {
       acmes.addAll(
           jdbc.queryForList("select id from " + table + " where tenant_id = ?", Long.class, acme));
     }
+    // A tenant's users are not tenant-owned rows (sign-in finds them before any tenant is known),
+    // but a tenant admin manages its own (/settings/users): Globex's are probed too.
+    ids.addAll(
+        jdbc.queryForList("select id from portal_user where tenant_id = ?", Long.class, globex));
+    acmes.addAll(
+        jdbc.queryForList("select id from portal_user where tenant_id = ?", Long.class, acme));
     ids.removeAll(acmes);
     return ids;
   }
@@ -302,6 +328,9 @@ class TenantIsolationIntegrationTests {
     for (String table : tenantTables()) {
       snapshot.put(table, globexRows(table));
     }
+    snapshot.put(
+        "portal_user",
+        jdbc.queryForList("select * from portal_user where tenant_id = ? order by id", globex));
     return snapshot;
   }
 }

@@ -81,6 +81,13 @@ public enum AuditAction {
   CONTACT_GROUP_CREATED,
   CONTACT_GROUP_RENAMED,
   CONTACT_GROUP_DELETED,
+  /** Issue 25: a tenant's user got another role inside the tenant (by its admin or support). */
+  USER_ROLE_CHANGED,
+  /** Issue 25: a tenant admin created an API key (its name and prefix, never the key). */
+  API_KEY_CREATED,
+  API_KEY_REVOKED,
+  /** A request of the HTTP API was refused: the reason, and the key's prefix when it named one. */
+  API_REQUEST_REFUSED,
   /** Issue 25: a tenant admin's webhook endpoints; the worker disables one failing for days. */
   WEBHOOK_CREATED,
   WEBHOOK_CHANGED,

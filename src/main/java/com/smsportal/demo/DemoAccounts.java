@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DemoAccounts {
 
-  static final List<String> USERNAMES = List.of("acme", "globex", "support", "admin");
+  static final List<String> USERNAMES =
+      List.of("acme", "globex", "support", "admin", "acme-sender", "acme-viewer");
 
   /** The demo users' published password (README). */
   static final String PASSWORD = "demo12345";

@@ -60,13 +60,18 @@ class DemoData implements ApplicationRunner {
     long acme = tenant("Acme");
     long globex = tenant("Globex");
     user("acme", Role.TENANT_ADMIN, acme);
+    // Issue 25: one user of each other tenant role, to try what a sender and a viewer may do.
+    user("acme-sender", Role.SENDER, acme);
+    user("acme-viewer", Role.VIEWER, acme);
     user("globex", Role.TENANT_ADMIN, globex);
     user("support", Role.SUPPORT, null);
     user("admin", Role.ADMIN, null);
     if (!environment.getProperty("smsportal.simulator.enabled", Boolean.class, false)) {
       // Another node of a demo deployment, without a simulator of its own: the node that runs
       // the simulator points the demo's endpoint and accounts at itself.
-      log.info("Demo users: acme, globex (customers), support, admin; no simulator on this node");
+      log.info(
+          "Demo users: acme, globex (tenant admins), acme-sender, acme-viewer, support, admin;"
+              + " no simulator on this node");
       return;
     }
     long simulator = endpoints.ensure(SIMULATOR_ENDPOINT, gatewayUrl(), GatewayCharset.UTF8);
@@ -74,7 +79,8 @@ class DemoData implements ApplicationRunner {
     gatewayAccount(globex, "globex", simulator);
     suggestion.simulatorEndpoint(simulator);
     log.info(
-        "Demo users: acme, globex (customers), support, admin; support and admin set up two-step"
+        "Demo users: acme, globex (tenant admins), acme-sender, acme-viewer, support, admin;"
+            + " support and admin set up two-step"
             + " sign-in at their first login");
   }
 

@@ -59,7 +59,8 @@ class DemoExposure implements WebServerFactoryCustomizer<ConfigurableWebServerFa
     String port = environment.getProperty("local.server.port", "8080");
     String banner = "*".repeat(78);
     log.warn(banner);
-    log.warn("DEMO MODE: the demo users (acme, globex, support, admin), whose password is in the");
+    log.warn("DEMO MODE: the demo users (acme, acme-sender, acme-viewer, globex, support, admin),");
+    log.warn("whose password is in the");
     log.warn(
         "README, and the gateway simulator (/simulator/*.aspx; its control and pages for admin)");
     log.warn("are being served.");

@@ -60,6 +60,7 @@ class LayoutBrowserTests extends BrowserTest {
                 "/replies",
                 "/optouts",
                 "/accounts",
+                "/settings/users",
                 "/account/password"),
             "admin",
             List.of(

@@ -14,7 +14,7 @@ class LoginBrowserTests extends BrowserTest {
     login = new LoginPage(driver, baseUrl()).open();
   }
 
-  /** What every customer's sidebar holds, in order, whichever tenant. */
+  /** What every tenant admin's sidebar holds, in order, whichever tenant. */
   private static final String[] CUSTOMER_NAVIGATION = {
     "nav-dashboard",
     "nav-send",
@@ -25,7 +25,9 @@ class LoginBrowserTests extends BrowserTest {
     "nav-receipts",
     "nav-replies",
     "nav-optouts",
-    "nav-accounts"
+    "nav-accounts",
+    "nav-users",
+    "nav-apikeys"
   };
 
   @Test
@@ -35,6 +37,36 @@ class LoginBrowserTests extends BrowserTest {
     assertThat(page.role()).isEqualTo("企业管理员");
     assertThat(page.navigationIds()).containsExactly(CUSTOMER_NAVIGATION);
     assertThat(page.heading()).isEqualTo("概览");
+  }
+
+  @Test
+  void aSenderSeesWhatASendUsesButNeitherGatewayAccountsNorSettings() {
+    PortalPage page = login.logInAs("acme-sender", DEMO_PASSWORD);
+    assertThat(page.role()).isEqualTo("发送员");
+    assertThat(page.navigationIds())
+        .containsExactly(
+            "nav-dashboard",
+            "nav-send",
+            "nav-jobs",
+            "nav-templates",
+            "nav-signatures",
+            "nav-contacts",
+            "nav-receipts",
+            "nav-replies",
+            "nav-optouts");
+    page.follow("nav-send");
+    assertThat(page.heading()).isEqualTo("发送短信");
+  }
+
+  @Test
+  void aViewerSeesOnlyWhatItReads() {
+    PortalPage page = login.logInAs("acme-viewer", DEMO_PASSWORD);
+    assertThat(page.role()).isEqualTo("只读成员");
+    assertThat(page.navigationIds())
+        .containsExactly("nav-dashboard", "nav-jobs", "nav-receipts", "nav-replies");
+    page.follow("nav-jobs");
+    assertThat(page.heading()).isEqualTo("发送任务");
+    assertThat(page.open("/settings/users").heading()).isNotEqualTo("成员与角色");
   }
 
   @Test

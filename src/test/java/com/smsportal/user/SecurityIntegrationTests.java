@@ -52,7 +52,7 @@ class SecurityIntegrationTests {
 
   @Test
   void everyNonPublicRouteSendsAnAnonymousUserToTheLoginPage() throws Exception {
-    List<Route> routes = routes().stream().filter(r -> !isPublic(r)).toList();
+    List<Route> routes = routes().stream().filter(r -> !isPublic(r) && !r.isApi()).toList();
     assertThat(routes)
         .extracting(Route::pattern)
         .contains(
@@ -68,6 +68,31 @@ class SecurityIntegrationTests {
               .getResponse();
       assertThat(response.getStatus()).as(route.toString()).isEqualTo(302);
       assertThat(response.getRedirectedUrl()).as(route.toString()).endsWith("/login");
+    }
+  }
+
+  /**
+   * The HTTP API's routes (issue 25) take a key and nothing else: without one they answer 401 with
+   * a problem and {@code WWW-Authenticate: Bearer}, whether anonymous or with a signed-in user's
+   * session, and make no session.
+   */
+  @Test
+  void everyApiRouteRefusesAnyoneWithoutAKeyEvenASignedInSession() throws Exception {
+    List<Route> api = routes().stream().filter(Route::isApi).toList();
+    assertThat(api).extracting(Route::pattern).contains("/api/v1/messages", "/api/v1/jobs/{id}");
+    MockHttpSession acme = Logins.as(mvc, "acme");
+    for (Route route : api) {
+      for (MockHttpSession session : java.util.Arrays.asList(null, acme)) {
+        var call = request(route.method(), route.path(1)).with(csrf());
+        if (session != null) {
+          call.session(session);
+        }
+        MockHttpServletResponse response = mvc.perform(call).andReturn().getResponse();
+        String where = route + (session == null ? " anonymous" : " with acme's session");
+        assertThat(response.getStatus()).as(where).isEqualTo(401);
+        assertThat(response.getHeader("WWW-Authenticate")).as(where).isEqualTo("Bearer");
+        assertThat(response.getContentType()).as(where).startsWith("application/problem+json");
+      }
     }
   }
 

@@ -4,8 +4,11 @@ import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sheet.SheetLimits;
 import com.smsportal.sheet.SheetRefused;
 import com.smsportal.sheet.Workbooks;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The text of an uploaded file of numbers, for {@link PastedNumbers#parse}: a CSV or TXT (UTF-8,
@@ -59,6 +62,34 @@ public final class NumberFile {
   }
 
   private NumberFile() {}
+
+  /** The file names a number file may have. */
+  static final Set<String> FILE_TYPES = Set.of("csv", "txt", "xlsx");
+
+  /**
+   * The text of the compose form's uploaded number file, or "" with the objection next to the
+   * form's {@code file} field (a wrong type, too large, damaged or disguised: nothing is stored).
+   * Moved from {@link SendReview} (issue 25).
+   */
+  static String upload(MultipartFile file, FormErrors errors) throws IOException {
+    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+    int dot = name.lastIndexOf('.');
+    String type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!FILE_TYPES.contains(type)) {
+      errors.add("file", "send.error.fileType", name);
+      return "";
+    }
+    if (file.getSize() > SendController.MAX_FILE_BYTES) {
+      errors.add("file", "send.error.fileTooLarge", null);
+      return "";
+    }
+    try {
+      return text(name, file.getBytes());
+    } catch (Refused refused) {
+      errors.add("file", refused.messageKey(), refused.argument());
+      return "";
+    }
+  }
 
   /**
    * @throws Refused if the file holds too much, or cannot be read as what it claims to be

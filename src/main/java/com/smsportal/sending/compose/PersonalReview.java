@@ -37,6 +37,9 @@ class PersonalReview {
    */
   record Personal(Personalisation.Rendered rendered, long calls, long seconds, String missing) {}
 
+  /** The field a program's rows are objected to under (the HTTP API's body, issue 25). */
+  static final String RECIPIENTS = "recipients";
+
   private final OptOuts optOuts;
   private final Compose compose;
   private final ComposeSources sources;
@@ -71,9 +74,32 @@ class PersonalReview {
       GatewayAccountView account,
       FormErrors errors)
       throws IOException {
+    return review(content, file, null, mobiles, groups, missing, account, errors);
+  }
+
+  /**
+   * The same with the rows a program gave ({@code rows}, the HTTP API's recipients, issue 25) as
+   * the source when not null; their objections go to the field {@code recipients}.
+   */
+  Personal review(
+      String content,
+      MultipartFile file,
+      PersonalSource rows,
+      String mobiles,
+      List<Long> groups,
+      String missing,
+      GatewayAccountView account,
+      FormErrors errors)
+      throws IOException {
     Placeholders.Parsed template = template(content, errors);
     if (mobiles != null && !mobiles.isBlank()) {
       errors.add("mobiles", "send.error.personalNoPasted", null);
+    }
+    if (rows != null) {
+      return template == null
+          ? null
+          : review(
+              template, rows, Personalisation.Missing.of(missing), account, RECIPIENTS, errors);
     }
     boolean sheet = file != null && !file.isEmpty();
     if (!groups.isEmpty()) {

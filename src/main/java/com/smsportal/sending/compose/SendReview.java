@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -27,9 +26,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Service
 class SendReview {
-
-  /** The file names a number file may have. */
-  static final Set<String> FILE_TYPES = Set.of("csv", "txt", "xlsx");
 
   /**
    * What the check found: the objections, or what the confirmation page shows and the job is made
@@ -88,14 +84,24 @@ class SendReview {
   }
 
   Reviewed review(ComposeForm typed, MultipartFile file) throws IOException {
+    return review(typed, file, null);
+  }
+
+  /** With the recipients a program gave ({@code rows}, issue 25) instead of a file, if not null. */
+  Reviewed review(ComposeForm typed, MultipartFile file, PersonalSource rows) throws IOException {
     FormErrors errors = new FormErrors();
     ComposeForm form = sources.resolve(typed, errors);
     if (PersonalReview.personalised(form.content())) {
-      return personal(form, file, errors);
+      return personal(form, file, rows, errors);
     }
     String mobiles = form.mobiles() == null ? "" : form.mobiles();
+    if (rows != null) {
+      StringBuilder given = new StringBuilder(mobiles);
+      rows.rows(r -> given.append('\n').append(r.mobile()));
+      mobiles = given.toString();
+    }
     if (file != null && !file.isEmpty()) {
-      mobiles = mobiles + "\n" + fileText(file, errors);
+      mobiles = mobiles + "\n" + NumberFile.upload(file, errors);
     }
     Instant sendTime = sendTime(form.sendTime(), errors);
     Optional<GatewayAccountView> account = account(form, errors);
@@ -142,7 +148,8 @@ class SendReview {
    * any send (account, time, extension, each text's length and charset, blocked words of the text,
    * the cost of every message against the balance).
    */
-  private Reviewed personal(ComposeForm form, MultipartFile file, FormErrors errors)
+  private Reviewed personal(
+      ComposeForm form, MultipartFile file, PersonalSource rows, FormErrors errors)
       throws IOException {
     Instant sendTime = sendTime(form.sendTime(), errors);
     Optional<GatewayAccountView> account = account(form, errors);
@@ -151,6 +158,7 @@ class SendReview {
         personalReview.review(
             content,
             file,
+            rows,
             form.mobiles(),
             form.groups(),
             form.missing(),
@@ -187,7 +195,8 @@ class SendReview {
       SendPreflight.Verdict verdict =
           preflight.verdict(account.get().id(), content, personal.rendered().totalSegments());
       // The numbers are the spreadsheet's or the groups': the balance's objection goes there.
-      String sourceField = form.groups().isEmpty() ? "file" : "groupId";
+      String sourceField =
+          rows != null ? PersonalReview.RECIPIENTS : form.groups().isEmpty() ? "file" : "groupId";
       verdict
           .objections()
           .forEach(
@@ -228,27 +237,6 @@ class SendReview {
       errors.add("extno", SendRefusal.BAD_EXTNO.messageKey(), null);
     } else if (!extno.isEmpty() && account.isPresent() && !account.get().extnoSupported()) {
       errors.add("extno", SendRefusal.EXTNO_NOT_SUPPORTED.messageKey(), null);
-    }
-  }
-
-  private String fileText(MultipartFile file, FormErrors errors) throws IOException {
-    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-    int dot = name.lastIndexOf('.');
-    String type = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    if (!FILE_TYPES.contains(type)) {
-      errors.add("file", "send.error.fileType", name);
-      return "";
-    }
-    if (file.getSize() > SendController.MAX_FILE_BYTES) {
-      errors.add("file", "send.error.fileTooLarge", null);
-      return "";
-    }
-    try {
-      return NumberFile.text(name, file.getBytes());
-    } catch (NumberFile.Refused refused) {
-      // Damaged, disguised, or more than an upload may hold: nothing is stored.
-      errors.add("file", refused.messageKey(), refused.argument());
-      return "";
     }
   }
 

@@ -146,6 +146,15 @@ public class PortalUser {
     enabled = true;
   }
 
+  /** Another role inside the same tenant (or among staff): never from one side to the other. */
+  public void changeRole(Role newRole) {
+    if (newRole.tenantRole() != role.tenantRole()) {
+      throw new IllegalArgumentException(
+          "a tenant's user stays a tenant's user, staff stays staff");
+    }
+    role = newRole;
+  }
+
   /** A password the user chose: kept, and no change is asked for any more. */
   public void changePassword(String hash, Instant at) {
     passwordHash = hash;

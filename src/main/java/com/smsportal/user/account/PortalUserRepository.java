@@ -1,9 +1,12 @@
 package com.smsportal.user.account;
 
 import com.smsportal.user.Role;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
 
@@ -20,4 +23,14 @@ public interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
   List<PortalUser> findBySeededTrue();
 
   List<PortalUser> findByUsernameIn(List<String> usernames);
+
+  /**
+   * A tenant's enabled users of one role, locked until the transaction ends: two tenant admins
+   * demoting each other at once cannot both see the other one still there.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query(
+      "select u from PortalUser u where u.tenantId = :tenantId and u.role = :role"
+          + " and u.enabled = true order by u.id")
+  List<PortalUser> lockEnabled(long tenantId, Role role);
 }

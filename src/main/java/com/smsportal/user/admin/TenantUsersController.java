@@ -2,6 +2,7 @@ package com.smsportal.user.admin;
 
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
+import com.smsportal.user.Role;
 import com.smsportal.user.account.PortalUserDetails;
 import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Support manages a tenant's users: all of them are customers of that tenant. */
+/** Support manages a tenant's users: each a tenant admin, sender or viewer of that tenant. */
 @Controller
 class TenantUsersController {
 
@@ -48,18 +49,25 @@ class TenantUsersController {
       @PathVariable long id,
       @Valid @ModelAttribute("form") UserForm form,
       BindingResult errors,
+      @RequestParam(defaultValue = "TENANT_ADMIN") Role role,
       Model model,
       RedirectAttributes redirect) {
     TenantView tenant = tenant(id);
+    if (!role.tenantRole()) {
+      errors.reject("user.error.role");
+    }
     if (errors.hasErrors()) {
+      model.addAttribute("role", role);
       return page(tenant, model);
     }
     try {
-      UserAdministration.Created created = administration.createCustomer(tenant, form);
+      UserAdministration.Created created =
+          administration.createTenantUser(tenant.id(), tenant.name(), form, role);
       redirect.addFlashAttribute("issued", new IssuedPassword(created));
       return "redirect:/support/tenants/" + id + "/users";
     } catch (UsernameTakenException taken) {
       errors.rejectValue("username", "user.error.taken");
+      model.addAttribute("role", role);
       return page(tenant, model);
     }
   }
@@ -68,7 +76,8 @@ class TenantUsersController {
   @PostMapping("/support/tenants/{id}/second-factor")
   String requireSecondFactor(
       @PathVariable long id, @RequestParam boolean required, RedirectAttributes redirect) {
-    administration.requireSecondFactor(tenant(id), required);
+    TenantView tenant = tenant(id);
+    administration.requireSecondFactor(tenant.id(), tenant.name(), required);
     redirect.addFlashAttribute(
         "done", required ? "user.done.secondFactorRequired" : "user.done.secondFactorOptional");
     return "redirect:/support/tenants/" + id + "/users";
@@ -78,6 +87,10 @@ class TenantUsersController {
     model.addAttribute("tenant", tenant);
     model.addAttribute("secondFactorRequired", administration.secondFactorRequiredOf(tenant.id()));
     model.addAttribute("users", administration.usersOf(tenant.id()));
+    model.addAttribute("roles", Role.TENANT_ROLES);
+    if (!model.containsAttribute("role")) {
+      model.addAttribute("role", Role.TENANT_ADMIN);
+    }
     return VIEW;
   }
 

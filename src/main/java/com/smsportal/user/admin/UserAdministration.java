@@ -4,7 +4,6 @@ import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
-import com.smsportal.tenant.TenantView;
 import com.smsportal.user.Role;
 import com.smsportal.user.account.PortalUser;
 import com.smsportal.user.account.PortalUserDetails;
@@ -14,6 +13,7 @@ import com.smsportal.user.secondfactor.SecondFactors;
 import com.smsportal.user.session.UserSessions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What support does to portal users: create them with a temporary password, disable and enable
- * them, reset their password. Only an administrator touches an administrator, and nobody disables
- * themselves.
+ * What support, and a tenant's admin for its own tenant, do to portal users: create them with a
+ * temporary password, disable and enable them, reset their password or second factor, change a
+ * tenant user's role. Only an administrator touches an administrator, a tenant admin only its own
+ * tenant's users, nobody disables themselves, and a tenant keeps an enabled admin.
  */
 @Service
 class UserAdministration {
@@ -69,18 +70,31 @@ class UserAdministration {
     return users.findById(id).map(user -> UserRow.of(user, secondFactors.enrolled(id)));
   }
 
+  /** The user {@code id} if {@code actor} may manage it (a tenant admin: its own tenant's). */
+  @Transactional(readOnly = true)
+  Optional<UserRow> findManageable(long id, PortalUserDetails actor) {
+    return manageable(id, actor).map(user -> UserRow.of(user, secondFactors.enrolled(id)));
+  }
+
   private List<UserRow> rows(List<PortalUser> list) {
     Set<Long> enrolled = secondFactors.enrolledOf(list.stream().map(PortalUser::getId).toList());
     return list.stream().map(user -> UserRow.of(user, enrolled.contains(user.getId()))).toList();
   }
 
+  /**
+   * A new user of a tenant, by support or by the tenant's own admin: one of {@link
+   * Role#TENANT_ROLES}.
+   */
   @Transactional
-  Created createCustomer(TenantView tenant, UserForm form) {
-    Created created = create(form, Role.TENANT_ADMIN, tenant.id());
+  Created createTenantUser(long tenantId, String tenantName, UserForm form, Role role) {
+    if (!role.tenantRole()) {
+      throw new AccessDeniedException("a tenant's user has a tenant's role");
+    }
+    Created created = create(form, role, tenantId);
     audit.record(
         AuditEntry.success(AuditAction.USER_CREATED, created.user().username())
-            .tenant(tenant.id(), tenant.name())
-            .detail(AuditDetail.of("audit.detail.role", AuditDetail.text("role.TENANT_ADMIN"))));
+            .tenant(tenantId, tenantName)
+            .detail(AuditDetail.of("audit.detail.role", AuditDetail.text("role." + role.name()))));
     return created;
   }
 
@@ -98,11 +112,9 @@ class UserAdministration {
 
   @Transactional
   Optional<String> resetPassword(long userId, PortalUserDetails actor) {
-    return users
-        .findById(userId)
+    return manageable(userId, actor)
         .map(
             user -> {
-              requireMayManage(user, actor);
               String temporary = TemporaryPasswords.generate();
               user.resetPassword(encoder.encode(temporary), clock.instant());
               sessions.endAll(user.getUsername(), null);
@@ -115,11 +127,12 @@ class UserAdministration {
 
   @Transactional
   Optional<UserRow> setEnabled(long userId, boolean enabled, PortalUserDetails actor) {
-    return users
-        .findById(userId)
+    return manageable(userId, actor)
         .map(
             user -> {
-              requireMayManage(user, actor);
+              if (!enabled) {
+                requireAnotherTenantAdmin(user, actor);
+              }
               if (!enabled && user.getId() == actor.id()) {
                 throw new AccessDeniedException("nobody disables themselves");
               }
@@ -139,16 +152,16 @@ class UserAdministration {
   }
 
   /**
-   * An administrator removes a user's second factor (a lost phone): the user's sessions end, and
-   * whoever needs one enrols again at the next sign-in. Audited.
+   * An administrator (or a tenant admin, of its own tenant's users) removes a user's second factor
+   * (a lost phone): the user's sessions end, and whoever needs one enrols again at the next
+   * sign-in. Audited.
    */
   @Transactional
   Optional<UserRow> resetSecondFactor(long userId, PortalUserDetails actor) {
-    if (actor.role() != Role.ADMIN) {
+    if (actor.role() != Role.ADMIN && actor.role() != Role.TENANT_ADMIN) {
       throw new AccessDeniedException("only an administrator resets a second factor");
     }
-    return users
-        .findById(userId)
+    return manageable(userId, actor)
         .map(
             user -> {
               boolean had = secondFactors.reset(userId);
@@ -166,18 +179,84 @@ class UserAdministration {
     return secondFactors.requiredOf(tenantId);
   }
 
-  /** Support requires (or stops requiring) a second factor of a tenant's customers. Audited. */
+  /**
+   * Support, or the tenant's own admin, requires (or stops requiring) a second factor of the
+   * tenant's users. Audited.
+   */
   @Transactional
-  void requireSecondFactor(TenantView tenant, boolean required) {
-    secondFactors.requireOf(tenant.id(), required);
+  void requireSecondFactor(long tenantId, String tenantName, boolean required) {
+    secondFactors.requireOf(tenantId, required);
     audit.record(
-        AuditEntry.success(AuditAction.SECOND_FACTOR_POLICY_CHANGED, tenant.name())
-            .tenant(tenant.id(), tenant.name())
+        AuditEntry.success(AuditAction.SECOND_FACTOR_POLICY_CHANGED, tenantName)
+            .tenant(tenantId, tenantName)
             .detail(
                 AuditDetail.of(
                     required
                         ? "audit.detail.secondFactorRequired"
                         : "audit.detail.secondFactorOptional")));
+  }
+
+  /**
+   * Another role for a tenant's user, one of {@link Role#TENANT_ROLES}; the user's sessions end, as
+   * they carry the role they were signed in with. The tenant keeps an enabled admin. Audited.
+   */
+  @Transactional
+  Optional<UserRow> changeRole(long userId, Role role, PortalUserDetails actor) {
+    return manageable(userId, actor)
+        .map(
+            user -> {
+              Role before = user.getRole();
+              if (!role.tenantRole() || !before.tenantRole()) {
+                throw new AccessDeniedException("roles change only inside a tenant");
+              }
+              if (role != before) {
+                if (before == Role.TENANT_ADMIN) {
+                  requireAnotherTenantAdmin(user, actor);
+                }
+                user.changeRole(role);
+                sessions.endAll(user.getUsername(), null);
+                audit.record(
+                    AuditEntry.success(AuditAction.USER_ROLE_CHANGED, user.getUsername())
+                        .tenant(user.getTenantId(), null)
+                        .detail(
+                            AuditDetail.of(
+                                "audit.detail.roleChanged",
+                                AuditDetail.text("role." + before.name()),
+                                AuditDetail.text("role." + role.name()))));
+              }
+              return UserRow.of(user, secondFactors.enrolled(user.getId()));
+            });
+  }
+
+  /**
+   * The user {@code id} if {@code actor} may manage it. A tenant's admin manages its own tenant's
+   * users only: anyone else (another tenant's, staff) is not found, as another tenant's ids are.
+   * Support manages every user, an administrator only if it is one.
+   */
+  private Optional<PortalUser> manageable(long id, PortalUserDetails actor) {
+    Optional<PortalUser> user = users.findById(id);
+    if (actor.role().tenantRole()) {
+      if (actor.role() != Role.TENANT_ADMIN) {
+        throw new AccessDeniedException("only a tenant admin manages the tenant's users");
+      }
+      return user.filter(
+          u -> u.getRole().tenantRole() && Objects.equals(u.getTenantId(), actor.tenantId()));
+    }
+    user.ifPresent(u -> requireMayManage(u, actor));
+    return user;
+  }
+
+  /**
+   * A tenant's admin never takes the tenant's last enabled admin away (by disabling or demoting
+   * it): nobody could manage its users any more. The tenant's admins are locked while it counts.
+   */
+  private void requireAnotherTenantAdmin(PortalUser user, PortalUserDetails actor) {
+    if (actor.role().tenantRole()
+        && user.getRole() == Role.TENANT_ADMIN
+        && user.isEnabled()
+        && users.lockEnabled(user.getTenantId(), Role.TENANT_ADMIN).size() <= 1) {
+      throw new LastTenantAdminException();
+    }
   }
 
   private Created create(UserForm form, Role role, Long tenantId) {

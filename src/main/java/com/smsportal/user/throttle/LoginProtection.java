@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -250,6 +251,33 @@ public class LoginProtection {
    */
   public void recordRefused(String username, String clientIp, LoginOutcome outcome) {
     attempts.save(new LoginAttempt(username, outcome, clientIp, clock.instant()));
+  }
+
+  /** Until when this address is slowed by its failures (passwords and API keys), if it is now. */
+  public Optional<Instant> clientSlowedUntil(String clientIp) {
+    return counters.blockedUntil(clientCounter(clientIp), clock.instant());
+  }
+
+  /**
+   * Counts a credential without a user name that failed (an API key, issue 25) on the address's
+   * counter, the one every failed sign-in from there counts on; until when the address is now
+   * slowed, if it is.
+   */
+  public Optional<Instant> clientFailed(String clientIp) {
+    Instant now = clock.instant();
+    Reservation counted =
+        counters.reserve(
+            clientCounter(clientIp),
+            limits.maxFailedLoginsPerClient(),
+            limits.clientWindow(),
+            List.of(limits.clientDelay()),
+            now);
+    return counted.blocksAt(now) ? Optional.of(counted.blockedUntil()) : Optional.empty();
+  }
+
+  private static LoginCounter clientCounter(String clientIp) {
+    String client = ClientAddresses.key(clientIp);
+    return LoginCounter.of(Kind.CLIENT, null, client, client);
   }
 
   private boolean knownAddress(String username, String client, Instant now) {

@@ -7,7 +7,12 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -105,6 +110,28 @@ public class LoginRecords {
     LoginAttempt last =
         attempts.findFailuresBetween(username, failed, after, before, Limit.of(1)).get(0);
     return Optional.of(new FailuresSince((int) count, last.getAttemptedAt(), last.getClientIp()));
+  }
+
+  /**
+   * Each user's latest successful sign-in, as far as the login records still reach back (they are
+   * cleaned up after a while): a user name missing from the answer has none on record.
+   */
+  public Map<String, Instant> lastSignIns(Collection<String> usernames) {
+    Map<String, Instant> last = new HashMap<>();
+    if (usernames.isEmpty()) {
+      return last;
+    }
+    jdbc.query(
+        "SELECT username, MAX(attempted_at) AS last_at FROM login_attempt"
+            + " WHERE outcome = :outcome AND username IN (:usernames) GROUP BY username",
+        new MapSqlParameterSource("outcome", LoginOutcome.SUCCESS.name())
+            .addValue("usernames", usernames),
+        row -> {
+          last.put(
+              row.getString("username"),
+              row.getObject("last_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
+        });
+    return last;
   }
 
   /** Lifts every lock and slowdown of the user name (an administrator's decision). */

@@ -184,6 +184,34 @@ class UserManagementIntegrationTests {
     assertThat(users.findById(supportId).orElseThrow().isEnabled()).isTrue();
   }
 
+  @Test
+  void supportAddsASenderAndTheFormWithoutARoleStillAddsATenantAdmin() throws Exception {
+    String sender = newName();
+    mvc.perform(
+            post("/support/tenants/" + tenant.id() + "/users")
+                .param("username", sender)
+                .param("role", "SENDER")
+                .session(support)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/support/tenants/" + tenant.id() + "/users"));
+    String admin2 = newName();
+    mvc.perform(
+            post("/support/tenants/" + tenant.id() + "/users")
+                .param("username", admin2)
+                .session(support)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/support/tenants/" + tenant.id() + "/users"));
+    assertThat(users.findByUsername(sender).orElseThrow().getRole()).isEqualTo(Role.SENDER);
+    assertThat(users.findByUsername(admin2).orElseThrow().getRole()).isEqualTo(Role.TENANT_ADMIN);
+    mvc.perform(
+            post("/support/tenants/" + tenant.id() + "/users")
+                .param("username", newName())
+                .param("role", "SUPPORT")
+                .session(support)
+                .with(csrf()))
+        .andExpect(status().isOk());
+  }
+
   private String createCustomer(String name) throws Exception {
     MvcResult result =
         mvc.perform(
