@@ -18,7 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * hangs ({@code HANG}, {@code LOST_ANSWER}) longer than the client waits for an answer (5 s, no
  * second try of a read); a failed chunk is tried again after 2 s; a chunk is left SUBMITTING by
  * nobody's node for 10 s at most; the circuit breakers stay closed, and a poll fetches at most 100
- * reports and stops fetching after 2 s.
+ * reports and stops fetching after 2 s. Its webhook worker delivers every fifth of a second and
+ * retries a failed delivery after a fifth of a second, doubled each time.
  *
  * <p>Spring pauses a cached context while other contexts' classes run: this worker sends only while
  * a class of this context runs. A test that counts what the simulator received or handed out uses
@@ -44,7 +45,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
       "smsportal.poller.status-num=100",
       "smsportal.poller.every=PT5S",
       "smsportal.poller.max-round-time=PT2S",
-      "smsportal.poller.spool-dir=${java.io.tmpdir}/smsportal-poller-it-spool"
+      "smsportal.poller.spool-dir=${java.io.tmpdir}/smsportal-poller-it-spool",
+      "smsportal.webhooks.worker-enabled=true",
+      "smsportal.webhooks.every=PT0.2S",
+      "smsportal.webhooks.retry-base=PT0.2S"
     })
 @AutoConfigureMockMvc
 public @interface PortalWithWorkerTest {}

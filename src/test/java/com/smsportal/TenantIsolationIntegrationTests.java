@@ -163,6 +163,25 @@ class TenantIsolationIntegrationTests {
     for (int i = 0; i < 20; i++) {
       acmeKeys.add(com.smsportal.api.TestApiKeys.insert(jdbc, acme));
     }
+    // A webhook endpoint (inactive: no worker delivers to it) and a delivery of it (issue 25).
+    jdbc.update(
+        "insert into webhook_endpoint (tenant_id, url, events, active, created_at, created_by,"
+            + " updated_at, updated_by) values (?, ?, 'message.delivered', false,"
+            + " CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test')",
+        globex,
+        "https://hooks.globex.example/" + secret);
+    long hook =
+        jdbc.queryForObject(
+            "select max(id) from webhook_endpoint where tenant_id = ?", Long.class, globex);
+    jdbc.update(
+        "insert into webhook_delivery (tenant_id, endpoint_id, event_id, event_type, payload,"
+            + " created_at, state, attempts, next_attempt_at, retry_until) values (?, ?, ?,"
+            + " 'message.delivered', ?, CURRENT_TIMESTAMP, 'DELIVERED', 1, CURRENT_TIMESTAMP,"
+            + " CURRENT_TIMESTAMP)",
+        globex,
+        hook,
+        "msg_" + secret,
+        "{\"globex\":\"" + secret + "\"}");
     acmeCustomer = Logins.as(mvc, "acme");
   }
 

@@ -87,5 +87,13 @@ public enum AuditAction {
   API_KEY_CREATED,
   API_KEY_REVOKED,
   /** A request of the HTTP API was refused: the reason, and the key's prefix when it named one. */
-  API_REQUEST_REFUSED
+  API_REQUEST_REFUSED,
+  /** Issue 25: a tenant admin's webhook endpoints; the worker disables one failing for days. */
+  WEBHOOK_CREATED,
+  WEBHOOK_CHANGED,
+  WEBHOOK_DELETED,
+  WEBHOOK_SECRET_ROLLED,
+  WEBHOOK_TEST_SENT,
+  WEBHOOK_REDELIVERED,
+  WEBHOOK_DISABLED
 }

@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The last balance the gateway answered for each account, kept in the database ({@code
@@ -31,9 +33,13 @@ class BalanceReadings {
   static final int SHOWN = 50;
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
 
-  BalanceReadings(JdbcTemplate jdbc) {
+  BalanceReadings(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.tx = tx;
+    this.events = events;
   }
 
   /**
@@ -50,31 +56,64 @@ class BalanceReadings {
       long threshold,
       Instant readAt) {}
 
-  /** Keeps the balance the gateway just answered; a failure to keep it only costs the figure. */
+  /**
+   * Keeps the balance the gateway just answered; a failure to keep it only costs the figure. In the
+   * same transaction, tells the listeners of {@link BalanceLow} when this reading is the first
+   * below the account's threshold.
+   */
   void record(long accountId, long tenantId, long overage, Instant at) {
     LocalDateTime utc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     try {
-      int updated =
-          jdbc.update(
-              "update balance_reading set overage = ?, read_at = ? where account_id = ?",
-              overage,
-              utc,
-              accountId);
-      if (updated == 0) {
-        jdbc.update(
-            "insert into balance_reading (account_id, tenant_id, overage, read_at)"
-                + " values (?, ?, ?, ?)",
-            accountId,
-            tenantId,
-            overage,
-            utc);
-      }
+      tx.executeWithoutResult(
+          s -> {
+            Long before =
+                jdbc.query(
+                    "select overage from balance_reading where account_id = ?",
+                    rs -> rs.next() ? rs.getLong(1) : null,
+                    accountId);
+            if (before == null) {
+              jdbc.update(
+                  "insert into balance_reading (account_id, tenant_id, overage, read_at)"
+                      + " values (?, ?, ?, ?)",
+                  accountId,
+                  tenantId,
+                  overage,
+                  utc);
+            } else {
+              jdbc.update(
+                  "update balance_reading set overage = ?, read_at = ? where account_id = ?",
+                  overage,
+                  utc,
+                  accountId);
+            }
+            Long threshold = threshold(accountId);
+            if (threshold != null
+                && overage < threshold
+                && (before == null || before >= threshold)) {
+              events.publishEvent(new BalanceLow(tenantId, accountId, overage, threshold, at));
+            }
+          });
     } catch (DuplicateKeyException concurrent) {
       // Another page kept a reading of the same account at the same moment: one of them stays.
     } catch (DataAccessException unavailable) {
       log.warn(
           "The balance of account {} could not be kept: {}", accountId, unavailable.toString());
     }
+  }
+
+  /** The account's low-balance threshold: its own, else its tenant's, else none. */
+  private Long threshold(long accountId) {
+    return jdbc.query(
+        "select coalesce(a.low_balance_threshold, t.low_balance_threshold) from gateway_account a"
+            + " join tenant t on t.id = a.tenant_id where a.id = ?",
+        rs -> {
+          if (!rs.next()) {
+            return null;
+          }
+          long value = rs.getLong(1);
+          return rs.wasNull() ? null : value;
+        },
+        accountId);
   }
 
   /**

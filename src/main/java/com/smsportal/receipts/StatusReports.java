@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,15 +29,18 @@ public class StatusReports {
 
   private final JdbcTemplate jdbc;
   private final DeliveryOutcomes outcomes;
+  private final ApplicationEventPublisher events;
 
-  StatusReports(JdbcTemplate jdbc, DeliveryOutcomes outcomes) {
+  StatusReports(JdbcTemplate jdbc, DeliveryOutcomes outcomes, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.outcomes = outcomes;
+    this.events = events;
   }
 
   /**
    * Records the reports' outcomes on the numbers they are about and stores the reports with the
-   * send job each matched, in the caller's transaction.
+   * send job each matched, in the caller's transaction, and tells the listeners of {@link
+   * StatusReportsStored} in it.
    *
    * @param fetchedAt when the answer was fetched: the time of a report that names none
    */
@@ -55,7 +59,29 @@ public class StatusReports {
     }
     Map<String, Long> jobs = outcomes.record(accountId, told);
     List<Object[]> rows = new ArrayList<>(reports.size());
+    List<StatusReportsStored.Report> stored = new ArrayList<>(reports.size());
     for (StatusReport report : reports) {
+      String mobile = MobileNumber.reported(report.mobile());
+      String receiveTime = Objects.toString(report.receiveTime(), "");
+      stored.add(
+          new StatusReportsStored.Report(
+              accountId
+                  + "/"
+                  + report.taskId()
+                  + "/"
+                  + mobile
+                  + "/"
+                  + report.status()
+                  + "/"
+                  + receiveTime,
+              report.taskId(),
+              mobile,
+              report.status(),
+              report.delivered(),
+              Objects.toString(report.errorCode(), ""),
+              receivedAt(report, fetchedAt),
+              Objects.toString(report.extno(), ""),
+              jobs.get(report.taskId())));
       rows.add(
           new Object[] {
             tenantId,
@@ -79,6 +105,7 @@ public class StatusReports {
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
               + " on duplicate key update id = id",
           rows);
+      events.publishEvent(new StatusReportsStored(tenantId, accountId, stored));
     }
   }
 

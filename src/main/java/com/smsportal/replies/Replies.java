@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,12 +41,19 @@ public class Replies {
   private final OptOutWords optOutWords;
   private final DeliveryOutcomes outcomes;
   private final OptOuts optOuts;
+  private final ApplicationEventPublisher events;
 
-  Replies(JdbcTemplate jdbc, OptOutWords optOutWords, DeliveryOutcomes outcomes, OptOuts optOuts) {
+  Replies(
+      JdbcTemplate jdbc,
+      OptOutWords optOutWords,
+      DeliveryOutcomes outcomes,
+      OptOuts optOuts,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.optOutWords = optOutWords;
     this.outcomes = outcomes;
     this.optOuts = optOuts;
+    this.events = events;
   }
 
   /** A reply stored by this call (not one seen before). */
@@ -53,7 +61,8 @@ public class Replies {
 
   /**
    * Stores the replies not stored before, in the caller's transaction, and lists the numbers of the
-   * new opt-out replies; returns how many replies were new.
+   * new opt-out replies; tells the listeners of {@link RepliesStored} in it; returns how many
+   * replies were new.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int ingest(
@@ -66,6 +75,7 @@ public class Replies {
                 .filter(t -> !t.isEmpty())
                 .toList());
     List<NewReply> added = new ArrayList<>();
+    List<RepliesStored.Reply> stored = new ArrayList<>();
     for (Reply reply : replies) {
       String mobile = MobileNumber.reported(reply.mobile());
       String content = clip(Objects.toString(reply.content(), ""));
@@ -119,6 +129,16 @@ public class Replies {
         continue;
       }
       added.add(new NewReply(key.getKey().longValue(), mobile, optOut));
+      stored.add(
+          new RepliesStored.Reply(
+              key.getKey().longValue(),
+              taskId,
+              mobile,
+              content,
+              receivedAt,
+              Objects.toString(reply.extno(), ""),
+              job,
+              optOut));
     }
     for (NewReply reply : added) {
       if (reply.optOut()) {
@@ -126,6 +146,9 @@ public class Replies {
         // the reply when the answer is processed again, never the other way round.
         optOuts.addFromReply(reply.mobile(), reply.id());
       }
+    }
+    if (!stored.isEmpty()) {
+      events.publishEvent(new RepliesStored(tenantId, accountId, stored));
     }
     return added.size();
   }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalProcess;
+import com.smsportal.webhooks.WebhookReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,16 +88,22 @@ class CrashIntegrationTests {
    * A personalised job (issue 24) of three distinct texts, one chunk each (three gateway calls, one
    * a second): killed while its first call is at the gateway, and again after its second call's
    * answer (before the third, or as it begins on a busy machine). Nothing that went is sent again,
-   * a call in flight stays UNKNOWN, and every number that got a message got its own text.
+   * a call in flight stays UNKNOWN, and every number that got a message got its own text. A webhook
+   * event whose delivery was at its receiver at the first kill is delivered again (issue 25).
    */
   @Test
   void aPersonalisedJobKilledBetweenItsCallsSendsNothingTwiceAndEachNumberItsOwnText()
       throws Exception {
-    try (CrashRun run =
-        new CrashRun(
-            work, "crash", PortalProcess.QUICK_START, "--smsportal.sending.submits-per-second=1")) {
+    List<String> settings = new ArrayList<>(WebhookCrash.SETTINGS);
+    settings.add("--smsportal.sending.submits-per-second=1");
+    try (WebhookReceiver receiver = new WebhookReceiver();
+        CrashRun run =
+            new CrashRun(
+                work, "crash", PortalProcess.QUICK_START, settings.toArray(String[]::new))) {
       StandInGateway.Hold first = run.gateway().holdNextSend();
       run.start();
+      // Issue 25: a webhook event committed, its delivery held at the receiver over the first kill.
+      WebhookCrash.heldTestEvent(run, receiver);
       long job = run.sendPersonal(30, 3);
       first.awaitArrival(60);
       run.kill(); // the first call at the gateway, its answer not recorded
@@ -134,6 +143,7 @@ class CrashIntegrationTests {
               .isEqualTo(CrashRun.PERSONAL.replace("${name}", CrashRun.nameOf(i, 3)));
         }
       }
+      WebhookCrash.deliveredAgain(receiver);
     }
   }
 

@@ -116,6 +116,11 @@ final class CrashRun implements AutoCloseable {
     return gateway;
   }
 
+  /** The demo customer acme, signed in at the last start (a tenant admin). */
+  PortalHttpClient acme() {
+    return acme;
+  }
+
   PortalDatabase database() {
     return database;
   }

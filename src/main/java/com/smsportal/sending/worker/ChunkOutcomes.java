@@ -4,6 +4,7 @@ import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendResult;
 import com.smsportal.sending.ChunkState;
+import com.smsportal.sending.JobFinished;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.store.SendChunk;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +40,7 @@ class ChunkOutcomes {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Duration retryAfter;
+  private final ApplicationEventPublisher events;
 
   ChunkOutcomes(
       SendJobRepository jobs,
@@ -45,7 +48,9 @@ class ChunkOutcomes {
       SendNumberRepository numbers,
       TransactionTemplate tx,
       Clock clock,
-      SendingProperties properties) {
+      SendingProperties properties,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -175,13 +180,19 @@ class ChunkOutcomes {
   }
 
   /**
-   * The job is FINISHED once none of its chunks waits or is being submitted; in the caller's tx.
+   * The job is FINISHED once none of its chunks waits or is being submitted; in the caller's tx,
+   * which tells the listeners of {@link JobFinished}.
    */
   void finishIfDone(long jobId) {
     if (!chunks.existsByJobIdAndStateIn(jobId, List.of(ChunkState.QUEUED, ChunkState.SUBMITTING))) {
       jobs.findById(jobId)
           .filter(job -> job.getState() == JobState.OPEN)
-          .ifPresent(job -> job.setState(JobState.FINISHED));
+          .ifPresent(
+              job -> {
+                job.setState(JobState.FINISHED);
+                events.publishEvent(
+                    new JobFinished(job.getTenantId(), jobId, job.getAccountId(), now()));
+              });
     }
   }
 

@@ -74,6 +74,7 @@ class ClusterSendingIntegrationTests {
   @LocalServerPort int port;
 
   @Autowired SendJobs sendJobs;
+  @Autowired org.springframework.context.ApplicationEventPublisher events;
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
   @Autowired TenantService tenants;
@@ -297,7 +298,7 @@ class ClusterSendingIntegrationTests {
             Duration.ofMinutes(1),
             Duration.ofMinutes(1));
     SendLeases leases = new SendLeases(jdbc, tx, node, heartbeat, Duration.ofMinutes(1), 2);
-    ChunkOutcomes outcomes = new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings);
+    ChunkOutcomes outcomes = new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings, events);
     ChunkSubmitter submitter =
         new ChunkSubmitter(
             jobs,

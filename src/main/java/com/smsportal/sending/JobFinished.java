@@ -1,0 +1,11 @@
+package com.smsportal.sending;
+
+import java.time.Instant;
+
+/**
+ * Published in the transaction that marks a send job {@link JobState#FINISHED} (every chunk has the
+ * gateway's answer: submitted, rejected or unknown), so that a listener (the webhooks' outbox)
+ * writes what it keeps of it in the same transaction. A job reopened by a resend and finished again
+ * is published again, with its new time.
+ */
+public record JobFinished(long tenantId, long jobId, long accountId, Instant at) {}
