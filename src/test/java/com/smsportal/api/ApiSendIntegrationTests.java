@@ -7,6 +7,11 @@ import com.smsportal.DatabaseDependent;
 import com.smsportal.PolledRows;
 import com.smsportal.PortalHttpTest;
 import com.smsportal.SimulatorControl;
+import com.smsportal.TestEndpoints;
+import com.smsportal.gateway.GatewayCharset;
+import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.gatewayaccount.GatewayEndpoints;
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +50,27 @@ class ApiSendIntegrationTests {
   @Autowired JdbcTemplate jdbc;
   @Autowired TenantService tenants;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired GatewayAccounts accounts;
+  @Autowired GatewayEndpoints endpoints;
+
+  /**
+   * A gateway account of Acme's own on the simulator: the demo's account is shared with tests that
+   * point it elsewhere or break its password on purpose.
+   */
+  private long simulatedAccount() throws Exception {
+    long acme = tenants.findByName("Acme").orElseThrow().id();
+    SimulatorControl.OpenedAccount gw = new SimulatorControl(port).open("api", 10_000);
+    return TenantContext.callAs(
+        acme,
+        () ->
+            accounts.ensure(
+                "api-" + UUID.randomUUID(),
+                TestEndpoints.of(endpoints, TestEndpoints.simulator(port)),
+                GatewayCharset.UTF8,
+                gw.userid(),
+                gw.account(),
+                gw.password()));
+  }
 
   @Test
   void sendWithAKeyStoresTheJobTheGatewayGetsItOnceAndTheSameKeyAgainSendsNothing()
@@ -53,7 +80,7 @@ class ApiSendIntegrationTests {
     String mobile = PolledRows.randomMobile();
     String body =
         "{\"accountId\":"
-            + ApiClient.demoAccount(jdbc, "Acme")
+            + simulatedAccount()
             + ",\"mobiles\":[\""
             + mobile
             + "\"],\"content\":\"Your order has shipped\"}";
@@ -117,7 +144,7 @@ class ApiSendIntegrationTests {
                 key,
                 idem,
                 "{\"accountId\":"
-                    + ApiClient.demoAccount(jdbc, "Acme")
+                    + simulatedAccount()
                     + ",\"mobiles\":[\"13800138000\",\"13800138001\",\"13800138000\"],"
                     + "\"content\":\""
                     + "好".repeat(71)

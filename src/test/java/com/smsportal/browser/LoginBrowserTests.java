@@ -27,7 +27,8 @@ class LoginBrowserTests extends BrowserTest {
     "nav-optouts",
     "nav-accounts",
     "nav-users",
-    "nav-apikeys"
+    "nav-apikeys",
+    "nav-webhooks"
   };
 
   @Test
