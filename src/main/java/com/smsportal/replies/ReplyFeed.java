@@ -1,5 +1,6 @@
 package com.smsportal.replies;
 
+import com.smsportal.database.SettledTail;
 import com.smsportal.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The current tenant's replies in the order they were stored (ascending id), for a client that
- * tails them (the HTTP API, issue 25). The same settle rule as {@code receipts.ReceiptFeed}: only
- * replies stored at least {@code settleSeconds} ago by the database's clock, and never past a
- * younger one, so a reply committed late by a concurrent ingest is not skipped.
+ * tails them (the HTTP API, issue 25). Only replies settled by {@link SettledTail}'s rule, so a
+ * reply committed late by a concurrent ingest is not skipped; empty outside a tenant.
  */
 @Service
 public class ReplyFeed {
@@ -32,21 +32,15 @@ public class ReplyFeed {
     if (tenant == TenantContext.ALL_TENANTS || tenant == TenantContext.NO_TENANT) {
       return List.of();
     }
-    return jdbc.query(
-        "SELECT id, account_id, received_at, mobile, content, extno, job_id, opt_out, fetched_at"
-            + " FROM reply WHERE tenant_id = ? AND id > ?"
-            + " AND stored_at < TIMESTAMPADD(SECOND, ?, CURRENT_TIMESTAMP(6))"
-            + " AND id < COALESCE((SELECT MIN(y.id) FROM reply y WHERE y.tenant_id = ?"
-            + " AND y.id > ? AND y.stored_at >= TIMESTAMPADD(SECOND, ?, CURRENT_TIMESTAMP(6))),"
-            + " 9223372036854775807) ORDER BY id LIMIT ?",
+    return SettledTail.after(
+        jdbc,
+        "reply",
+        "id, account_id, received_at, mobile, content, extno, job_id, opt_out, fetched_at",
         ReplyFeed::row,
         tenant,
         since,
-        -settleSeconds,
-        tenant,
-        since,
-        -settleSeconds,
-        limit);
+        limit,
+        settleSeconds);
   }
 
   private static ReplyView row(ResultSet rs, int n) throws SQLException {
