@@ -109,6 +109,7 @@ class WebhookDeliveryBenchmark {
         plainNanos += System.nanoTime() - t1;
       }
       long ingested = System.nanoTime();
+      long pendingAtIngestEnd = pending(hooked);
       await()
           .atMost(Duration.ofMinutes(30))
           .pollInterval(Duration.ofSeconds(5))
@@ -150,6 +151,8 @@ class WebhookDeliveryBenchmark {
               + "  delivered: %,d requests, %,d distinct events, %d unsigned, %d lost%n"
               + "  delivery rate over the whole run (first ingest to last delivery): %,.0f events/s"
               + " (%.1f s)%n"
+              + "  when the ingest ended: %,d delivered (%,.0f events/s during the ingest phase),"
+              + " %,d pending%n"
               + "  deliveries left when the ingest ended: delivered within %.1f s after it%n",
           database,
           total,
@@ -164,6 +167,9 @@ class WebhookDeliveryBenchmark {
           total - ids.size(),
           ids.size() / allSeconds,
           allSeconds,
+          total - pendingAtIngestEnd,
+          (total - pendingAtIngestEnd) / ingestSeconds,
+          pendingAtIngestEnd,
           (delivered - ingested) / 1e9);
       long portalDelivered =
           jdbc.queryForObject(
