@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param every how often the worker looks for due deliveries
  * @param threads endpoints delivered to at once on this node
  * @param batch deliveries one endpoint takes at a time
- * @param inFlight requests to one endpoint at once (a later event may overtake an earlier one only
- *     within one such window)
+ * @param inFlight requests to one endpoint at once, in a sliding window: an event goes once every
+ *     event this many places before it has its answer, so it may overtake only the ones between
  * @param retryBase the first retry's delay; each next one doubles it (at most {@code retryMax}),
  *     with a jitter of up to a fifth
  * @param retryMax the longest delay between two attempts

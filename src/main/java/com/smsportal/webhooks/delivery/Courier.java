@@ -12,7 +12,8 @@ import java.util.Map;
  * Makes one attempt of one delivery: the URL checked and resolved now ({@link EgressGuard}), the
  * body signed by the Standard Webhooks rules with a fresh {@code webhook-timestamp} and the event's
  * own {@code webhook-id} (the same on every attempt), posted to the checked address ({@link
- * PinnedHttp}). Never throws for the receiver's doing: every outcome is an attempt to record.
+ * PinnedHttp}), on a connection of its own or a kept one that fits that address ({@link
+ * Connections}). Never throws for the receiver's doing: every outcome is an attempt to record.
  */
 class Courier {
 
@@ -34,7 +35,25 @@ class Courier {
   /** What came of an attempt. */
   record Outcome(boolean success, DeliveryLedger.Attempt attempt) {}
 
+  /** Sends the request: on a connection of its own, or on a turn's {@link Connections}. */
+  @FunctionalInterface
+  interface Transport {
+    PinnedHttp.Answer post(EgressGuard.Target target, Map<String, String> headers, byte[] body)
+        throws IOException;
+  }
+
+  /** An attempt on a connection of its own. */
   Outcome attempt(long deliveryId, String url, String secret, String eventId, String payload) {
+    return attempt(deliveryId, url, secret, eventId, payload, http::post);
+  }
+
+  Outcome attempt(
+      long deliveryId,
+      String url,
+      String secret,
+      String eventId,
+      String payload,
+      Transport transport) {
     Instant at = clock.instant();
     long started = System.nanoTime();
     EgressGuard.Verdict verdict = guard.check(url);
@@ -49,7 +68,7 @@ class Courier {
     headers.put("webhook-timestamp", Long.toString(timestamp));
     headers.put("webhook-signature", Signature.sign(secret, eventId, timestamp, body));
     try {
-      PinnedHttp.Answer answer = http.post(verdict.target(), headers, body);
+      PinnedHttp.Answer answer = transport.post(verdict.target(), headers, body);
       long latency = (System.nanoTime() - started) / 1_000_000;
       return new Outcome(
           answer.success(),

@@ -42,8 +42,9 @@ public class DeliveryLog {
     return tx.execute(
         s ->
             (before == null
-                    ? deliveries.findByEndpointIdOrderByIdDesc(endpointId, Limit.of(n))
-                    : deliveries.findByEndpointIdAndIdLessThanOrderByIdDesc(
+                    ? deliveries.findByEndpointIdOrderByEndpointIdDescIdDesc(
+                        endpointId, Limit.of(n))
+                    : deliveries.findByEndpointIdAndIdLessThanOrderByEndpointIdDescIdDesc(
                         endpointId, before, Limit.of(n)))
                 .stream().map(WebhookDelivery::toView).toList());
   }

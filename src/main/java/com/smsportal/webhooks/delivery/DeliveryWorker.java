@@ -29,9 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers the due events of one endpoint at a time, in order: its oldest pending delivery first,
  * and nothing later while an earlier one waits for its retry (so a receiver sees an endpoint's
  * events in the order they were written, and a receiver that is down costs one attempt per retry,
- * not one per event). Up to {@code batch} deliveries are sent one after another under the
- * endpoint's lease ({@link DeliveryLedger}); the successes are recorded together after the batch (a
- * node killed in between delivers them again: at least once), a failure at once.
+ * not one per event). Up to {@code batch} deliveries are sent under the endpoint's lease ({@link
+ * DeliveryLedger}), {@code in-flight} at a time in a sliding window, on connections kept open for
+ * the turn ({@link Connections}); the successes are recorded together after the batch in one
+ * batched statement (a node killed in between delivers them again: at least once), a failure at
+ * once.
  *
  * <p>A failed attempt is retried after {@code retry-base} doubled for each attempt before (at most
  * {@code retry-max}), with a jitter of up to a fifth either way, until {@code retry-for} after the
@@ -53,6 +55,7 @@ class DeliveryWorker implements DisposableBean {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final WebhooksProperties properties;
+  private final PinnedHttp http;
   private final Courier courier;
   private final Set<Long> inTurn = ConcurrentHashMap.newKeySet();
   private final ExecutorService requests;
@@ -70,11 +73,10 @@ class DeliveryWorker implements DisposableBean {
     this.tx = tx;
     this.clock = clock;
     this.properties = properties;
+    this.http = new PinnedHttp(properties.connectTimeout(), properties.readTimeout());
     this.courier =
         new Courier(
-            Courier.guard(properties.allowHttp(), properties.allowPrivateAddresses()),
-            new PinnedHttp(properties.connectTimeout(), properties.readTimeout()),
-            clock);
+            Courier.guard(properties.allowHttp(), properties.allowPrivateAddresses()), http, clock);
     AtomicInteger n = new AtomicInteger();
     this.requests =
         Executors.newFixedThreadPool(
@@ -100,16 +102,16 @@ class DeliveryWorker implements DisposableBean {
 
   /**
    * One endpoint's turn, if this node gets its lease: batches of its due deliveries in order, until
-   * none is due, one fails, or the turn is over.
+   * none is due, one fails, or the turn is over; on connections kept open for the turn.
    */
   void turn(long endpointId) {
     if (!inTurn.add(endpointId)) {
       return;
     }
-    try {
+    try (Connections connections = new Connections(http)) {
       long end = System.nanoTime() + TURN.toNanos();
       while (System.nanoTime() < end && ledger.lease(endpointId)) {
-        if (!batch(endpointId)) {
+        if (!batch(endpointId, connections)) {
           return;
         }
       }
@@ -127,10 +129,12 @@ class DeliveryWorker implements DisposableBean {
 
   /**
    * One batch: the endpoint's oldest pending deliveries that are due, up to the first that is not,
-   * sent {@code in-flight} at a time (each window waits for all of its answers before the next
-   * starts); whether the endpoint may go on (all of it delivered, more may be due).
+   * in a sliding window of {@code in-flight}: a delivery is sent as soon as every one at least
+   * {@code in-flight} places before it has its answer (so it overtakes none further back), and
+   * after a failure none more is sent. Whether the endpoint may go on (all of it delivered, more
+   * may be due).
    */
-  private boolean batch(long endpointId) {
+  private boolean batch(long endpointId, Connections connections) {
     DeliveryLedger.Endpoint endpoint = ledger.endpoint(endpointId).orElse(null);
     if (endpoint == null || endpoint.secretSealed() == null) {
       return false;
@@ -146,58 +150,49 @@ class DeliveryWorker implements DisposableBean {
       due.add(next);
     }
     int window = Math.max(1, properties.inFlight());
+    List<Future<Courier.Outcome>> sent = new ArrayList<>(due.size());
     List<DeliveryLedger.Attempt> delivered = new ArrayList<>();
+    boolean allDelivered = true;
     try {
-      for (int from = 0; from < due.size(); from += window) {
-        List<DeliveryLedger.Due> sent = due.subList(from, Math.min(due.size(), from + window));
-        List<Courier.Outcome> outcomes = send(endpoint, secret, sent);
-        boolean allDelivered = true;
-        for (int i = 0; i < sent.size(); i++) {
-          Courier.Outcome outcome = outcomes.get(i);
-          if (outcome.success()) {
-            delivered.add(outcome.attempt());
-          } else {
-            allDelivered = false;
-            failed(endpoint, sent.get(i), outcome.attempt());
-          }
+      for (int oldest = 0;
+          oldest < sent.size() || (allDelivered && sent.size() < due.size());
+          oldest++) {
+        while (allDelivered && sent.size() < due.size() && sent.size() < oldest + window) {
+          DeliveryLedger.Due next = due.get(sent.size());
+          sent.add(
+              requests.submit(
+                  () ->
+                      courier.attempt(
+                          next.id(),
+                          endpoint.url(),
+                          secret,
+                          next.eventId(),
+                          next.payload(),
+                          connections::post)));
         }
-        if (!allDelivered) {
-          return false;
+        Courier.Outcome outcome = outcome(sent.get(oldest));
+        if (outcome.success()) {
+          delivered.add(outcome.attempt());
+        } else {
+          allDelivered = false;
+          failed(endpoint, due.get(oldest), outcome.attempt());
         }
       }
     } finally {
       record(endpointId, delivered);
     }
-    return due.size() == properties.batch();
+    return allDelivered && due.size() == properties.batch();
   }
 
-  /** One window's requests at once; their outcomes in the same order. */
-  private List<Courier.Outcome> send(
-      DeliveryLedger.Endpoint endpoint, String secret, List<DeliveryLedger.Due> window) {
-    if (window.size() == 1) {
-      DeliveryLedger.Due one = window.get(0);
-      return List.of(
-          courier.attempt(one.id(), endpoint.url(), secret, one.eventId(), one.payload()));
+  private static Courier.Outcome outcome(Future<Courier.Outcome> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a delivery failed unexpectedly", e.getCause());
     }
-    List<Future<Courier.Outcome>> futures = new ArrayList<>(window.size());
-    for (DeliveryLedger.Due due : window) {
-      futures.add(
-          requests.submit(
-              () ->
-                  courier.attempt(due.id(), endpoint.url(), secret, due.eventId(), due.payload())));
-    }
-    List<Courier.Outcome> outcomes = new ArrayList<>(window.size());
-    for (Future<Courier.Outcome> future : futures) {
-      try {
-        outcomes.add(future.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("a delivery failed unexpectedly", e.getCause());
-      }
-    }
-    return outcomes;
   }
 
   private void record(long endpointId, List<DeliveryLedger.Attempt> delivered) {
