@@ -60,9 +60,15 @@ public class StatusReports {
     Map<String, Long> jobs = outcomes.record(accountId, told);
     List<Object[]> rows = new ArrayList<>(reports.size());
     List<StatusReportsStored.Report> stored = new ArrayList<>(reports.size());
+    LocalDateTime fetched = utc(fetchedAt);
     for (StatusReport report : reports) {
+      // Each value read once: the stored row and the listeners' report say the same.
       String mobile = MobileNumber.reported(report.mobile());
       String receiveTime = Objects.toString(report.receiveTime(), "");
+      Instant received = receivedAt(report, fetchedAt);
+      String errorCode = Objects.toString(report.errorCode(), "");
+      String extno = Objects.toString(report.extno(), "");
+      Long job = jobs.get(report.taskId());
       stored.add(
           new StatusReportsStored.Report(
               accountId
@@ -78,24 +84,24 @@ public class StatusReports {
               mobile,
               report.status(),
               report.delivered(),
-              Objects.toString(report.errorCode(), ""),
-              receivedAt(report, fetchedAt),
-              Objects.toString(report.extno(), ""),
-              jobs.get(report.taskId())));
+              errorCode,
+              received,
+              extno,
+              job));
       rows.add(
           new Object[] {
             tenantId,
             accountId,
             inboxId,
             report.taskId(),
-            MobileNumber.reported(report.mobile()),
+            mobile,
             report.status(),
-            Objects.toString(report.receiveTime(), ""),
-            utc(receivedAt(report, fetchedAt)),
-            Objects.toString(report.errorCode(), ""),
-            Objects.toString(report.extno(), ""),
-            utc(fetchedAt),
-            jobs.get(report.taskId())
+            receiveTime,
+            utc(received),
+            errorCode,
+            extno,
+            fetched,
+            job
           });
     }
     if (!rows.isEmpty()) {
