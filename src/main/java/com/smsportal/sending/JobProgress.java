@@ -82,7 +82,8 @@ public record JobProgress(
     long notSent =
         job.count(NumberState.REJECTED)
             + job.count(NumberState.CANCELLED)
-            + job.count(NumberState.OPTED_OUT);
+            + job.count(NumberState.OPTED_OUT)
+            + job.count(NumberState.LIMITED);
     JobPhase phase;
     if (queued && job.state() != JobState.CANCELLED) {
       phase =

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param personalised its numbers have texts of their own, rendered from {@code content} (the text
  *     with its placeholders); its content cannot be edited (issue 24)
  * @param totalSegments the segments of all its messages: what the gateway bills
+ * @param limitedCount numbers of the order its store held back: they had reached a flood limit per
+ *     number (issue 26); those held back when their chunk went are {@link NumberState#LIMITED}
  */
 public record JobView(
     long id,
@@ -32,7 +34,8 @@ public record JobView(
     Map<NumberState, Long> numbers,
     List<ChunkView> chunks,
     boolean personalised,
-    long totalSegments) {
+    long totalSegments,
+    int limitedCount) {
 
   /** A plain job: one text for every number. */
   public JobView(
@@ -68,7 +71,13 @@ public record JobView(
         numbers,
         chunks,
         false,
-        (long) numberCount * segments);
+        (long) numberCount * segments,
+        0);
+  }
+
+  /** Numbers held back when their chunk went: they had reached a flood limit per number. */
+  public long limitedAtSend() {
+    return count(NumberState.LIMITED);
   }
 
   public long count(NumberState state) {

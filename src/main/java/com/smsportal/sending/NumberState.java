@@ -16,7 +16,12 @@ public enum NumberState {
    * Left out when its chunk was submitted: the number went onto the opt-out list after the job was
    * stored.
    */
-  OPTED_OUT;
+  OPTED_OUT,
+  /**
+   * Left out when its chunk was submitted: the number had reached a flood limit per number (issue
+   * 26) after the job was stored. Stored as {@code 'LIMITED'}.
+   */
+  LIMITED;
 
   public static NumberState of(ChunkState chunk) {
     return switch (chunk) {

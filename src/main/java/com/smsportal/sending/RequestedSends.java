@@ -57,6 +57,7 @@ public interface RequestedSends {
    * @param billedSegments segments of every message: what a prepaid account is charged
    * @param calls the gateway's send calls
    * @param balance the balance the gateway answered, null for a postpaid account
+   * @param limited recipients at a flood limit per number (issue 26): the job holds them back
    */
   record Summary(
       long accountId,
@@ -69,7 +70,8 @@ public interface RequestedSends {
       long calls,
       Long balance,
       Instant sendTime,
-      String signature) {}
+      String signature,
+      int limited) {}
 
   /**
    * The objections (none: accepted), the summary (when the review got that far) and, after a

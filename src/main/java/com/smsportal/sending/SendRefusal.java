@@ -20,6 +20,8 @@ public enum SendRefusal {
   ROTATION_IN_DOUBT("account"),
   /** Every valid number is on the tenant's opt-out list. */
   ALL_OPTED_OUT("mobiles"),
+  /** Every number left has reached a flood limit per number (issue 26). */
+  ALL_LIMITED("mobiles"),
   /** More numbers than the tenant's jobs may have (the limit is the argument). */
   TOO_MANY_FOR_JOB("mobiles"),
   /** The numbers would pass the tenant's numbers per day (the limit is the argument). */

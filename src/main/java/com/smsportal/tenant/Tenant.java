@@ -56,6 +56,15 @@ class Tenant {
   @Column(name = "max_queued_numbers")
   private Long maxQueuedNumbers;
 
+  @Column(name = "flood_per_minute")
+  private Integer floodPerMinute;
+
+  @Column(name = "flood_per_hour")
+  private Integer floodPerHour;
+
+  @Column(name = "flood_per_day")
+  private Integer floodPerDay;
+
   protected Tenant() {}
 
   Tenant(TenantDetails details, Instant createdAt) {
@@ -98,6 +107,17 @@ class Tenant {
     status = newStatus;
     statusReason = blankToNull(reason);
     statusChangedAt = at;
+  }
+
+  /** Its own flood limits per number (issue 26); null: the default. */
+  NumberLimits numberLimits() {
+    return new NumberLimits(floodPerMinute, floodPerHour, floodPerDay);
+  }
+
+  void numberLimits(NumberLimits limits) {
+    floodPerMinute = limits.perMinute();
+    floodPerHour = limits.perHour();
+    floodPerDay = limits.perDay();
   }
 
   TenantView toView() {

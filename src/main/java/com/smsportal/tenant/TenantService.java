@@ -107,6 +107,29 @@ public class TenantService {
     return tenant.map(Tenant::toView);
   }
 
+  /** What support set as the tenant's flood limits per number (null each: the default). */
+  @Transactional(readOnly = true)
+  public Optional<NumberLimits> numberLimits(long id) {
+    return tenants.findById(id).map(Tenant::numberLimits);
+  }
+
+  /** Sets the tenant's flood limits per number (null: the default; 0: none), audited. */
+  @Transactional
+  public Optional<TenantView> changeNumberLimits(long id, NumberLimits limits) {
+    Optional<Tenant> tenant = tenants.findById(id);
+    tenant.ifPresent(
+        t -> {
+          NumberLimits before = t.numberLimits();
+          t.numberLimits(limits);
+          List<Object[]> changes = new java.util.ArrayList<>();
+          change(changes, "audit.detail.limit.minute", before.perMinute(), limits.perMinute());
+          change(changes, "audit.detail.limit.hour", before.perHour(), limits.perHour());
+          change(changes, "audit.detail.limit.perNumberDay", before.perDay(), limits.perDay());
+          audit.record(entry(AuditAction.TENANT_UPDATED, t.toView(), detail(changes)));
+        });
+    return tenant.map(Tenant::toView);
+  }
+
   /** The sending limits' old and new values where they changed (empty: the default), or null. */
   private static AuditDetail limitsChange(TenantView before, TenantView after) {
     List<Object[]> changes = new java.util.ArrayList<>();
@@ -114,6 +137,10 @@ public class TenantService {
     change(changes, "audit.detail.limit.day", before.maxNumbersPerDay(), after.maxNumbersPerDay());
     change(
         changes, "audit.detail.limit.queued", before.maxQueuedNumbers(), after.maxQueuedNumbers());
+    return detail(changes);
+  }
+
+  private static AuditDetail detail(List<Object[]> changes) {
     AuditDetail detail = null;
     for (Object[] c : changes) {
       detail =

@@ -24,13 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Jobs · 任务", description = "A job's state, counts and numbers · 任务状态、统计与号码")
 class JobsController {
 
-  /** A job as the API shows it: its state and how many numbers are in each state. */
+  /**
+   * A job as the API shows it: its state and how many numbers are in each state ({@code LIMITED}:
+   * held back when their chunk went, at a flood limit per number); {@code limitedCount} the
+   * numbers its store held back for the same reason (issue 26).
+   */
   record Job(
       long id,
       long accountId,
       String state,
       int numberCount,
       int optedOutCount,
+      int limitedCount,
       long totalSegments,
       Instant sendTime,
       Instant createdAt,
@@ -47,6 +52,7 @@ class JobsController {
           v.state().name(),
           v.numberCount(),
           v.optedOutCount(),
+          v.limitedCount(),
           v.totalSegments(),
           v.sendTime(),
           v.createdAt(),

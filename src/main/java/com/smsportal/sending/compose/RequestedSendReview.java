@@ -171,7 +171,8 @@ class RequestedSendReview implements RequestedSends {
           r.personal().calls(),
           r.balance(),
           r.sendTime(),
-          ComposeAnalysis.signature(r.content()));
+          ComposeAnalysis.signature(r.content()),
+          r.limited());
     }
     ComposeAnalysis a = r.analysis();
     return new Summary(
@@ -185,7 +186,8 @@ class RequestedSendReview implements RequestedSends {
         (r.recipients().size() + chunk - 1) / chunk,
         r.balance(),
         r.sendTime(),
-        ComposeAnalysis.signature(r.content()));
+        ComposeAnalysis.signature(r.content()),
+        r.limited());
   }
 
   /** A template send's recipients as the rows of a personalised send; null when there are none. */

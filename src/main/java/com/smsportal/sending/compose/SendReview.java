@@ -7,6 +7,7 @@ import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
+import com.smsportal.sending.store.NumberFlood;
 import com.smsportal.templates.Signatures;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,6 +38,8 @@ class SendReview {
    *     the confirmation and the send is still held back)
    * @param balance the prepaid balance the gateway answered, null for a postpaid account
    * @param content the text the job is made of: the chosen template's, else as typed (issue 24)
+   * @param limited recipients that have reached a flood limit per number (issue 26): the job will
+   *     hold them back
    */
   record Reviewed(
       FormErrors errors,
@@ -47,7 +50,8 @@ class SendReview {
       GatewayAccountView account,
       Long balance,
       PersonalReview.Personal personal,
-      String content) {
+      String content,
+      int limited) {
 
     /** Whether each recipient gets their own text (issue 24). */
     public boolean personalised() {
@@ -63,6 +67,7 @@ class SendReview {
   private final Clock clock;
   private final PersonalReview personalReview;
   private final ComposeSources sources;
+  private final NumberFlood flood;
 
   SendReview(
       Compose compose,
@@ -72,7 +77,9 @@ class SendReview {
       Signatures signatures,
       Clock clock,
       PersonalReview personalReview,
-      ComposeSources sources) {
+      ComposeSources sources,
+      NumberFlood flood) {
+    this.flood = flood;
     this.personalReview = personalReview;
     this.sources = sources;
     this.compose = compose;
@@ -140,7 +147,8 @@ class SendReview {
         account.orElse(null),
         balance,
         null,
-        content);
+        content,
+        limited(account, recipients, sendTime, "mobiles", errors));
   }
 
   /**
@@ -216,7 +224,31 @@ class SendReview {
         account.orElse(null),
         balance,
         personal,
-        content);
+        content,
+        limited(
+            account,
+            recipients,
+            sendTime,
+            rows != null ? PersonalReview.RECIPIENTS : form.groups().isEmpty() ? "file" : "groupId",
+            errors));
+  }
+
+  /** How many recipients the job would hold back at their flood limit; all of them: refused. */
+  private int limited(
+      Optional<GatewayAccountView> account,
+      List<String> recipients,
+      Instant sendTime,
+      String field,
+      FormErrors errors) {
+    if (account.isEmpty() || recipients.isEmpty()) {
+      return 0;
+    }
+    Instant due = sendTime == null ? clock.instant() : sendTime;
+    int limited = flood.countReached(account.get().tenantId(), recipients, due);
+    if (limited == recipients.size()) {
+      errors.add(field, SendRefusal.ALL_LIMITED.messageKey(), null);
+    }
+    return limited;
   }
 
   private Optional<GatewayAccountView> account(ComposeForm form, FormErrors errors) {

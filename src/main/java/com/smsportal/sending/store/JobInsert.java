@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JobInsert {
 
   /**
-   * A checked send order: the account to send through, the numbers left after the opt-out list (and
-   * how many it took out) grouped by the text they get, the job's text, extension and send time
-   * (null: now). A plain job has one group, whose text is null (the job's content); a personalised
-   * job's groups each carry their rendered text, and its content is the text with placeholders.
+   * A checked send order: the account to send through, the numbers left after the opt-out list and
+   * the flood limits per number (and how many each took out) grouped by the text they get, the
+   * job's text, extension and send time (null: now). A plain job has one group, whose text is null
+   * (the job's content); a personalised job's groups each carry their rendered text, and its
+   * content is the text with placeholders.
    */
   record NewJob(
       GatewayAccountView account,
@@ -38,27 +39,8 @@ class JobInsert {
       String content,
       String extno,
       Instant sendTime,
-      boolean personalised) {
-
-    /** A plain job: the content to every number. */
-    NewJob(
-        GatewayAccountView account,
-        String key,
-        List<String> mobiles,
-        int optedOut,
-        String content,
-        String extno,
-        Instant sendTime) {
-      this(
-          account,
-          key,
-          List.of(new PersonalOrder.Text(null, mobiles)),
-          optedOut,
-          content,
-          extno,
-          sendTime,
-          false);
-    }
+      boolean personalised,
+      int limited) {
 
     int numberCount() {
       return groups.stream().mapToInt(g -> g.mobiles().size()).sum();
@@ -134,6 +116,7 @@ class JobInsert {
                 CurrentActor.name(),
                 assign));
     job.setOptedOutCount(order.optedOut());
+    job.setLimitedCount(order.limited());
     if (order.personalised()) {
       job.personalised(totalSegments);
     }
@@ -169,6 +152,9 @@ class JobInsert {
     }
     if (order.optedOut() > 0) {
       detail = detail.and("audit.detail.sentOptedOut", order.optedOut());
+    }
+    if (order.limited() > 0) {
+      detail = detail.and("audit.detail.sentLimited", order.limited());
     }
     if (order.sendTime() != null) {
       detail = detail.and("audit.detail.sentScheduled", new Times().format(order.sendTime()));

@@ -155,6 +155,7 @@ public class JobQueries {
         Map.copyOf(counts),
         chunkViews,
         job.isPersonalised(),
-        job.getTotalSegments());
+        job.getTotalSegments(),
+        job.getLimitedCount());
   }
 }

@@ -12,6 +12,7 @@ import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
 import com.smsportal.templates.Signatures;
+import com.smsportal.tenant.PerNumberLimits;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import java.time.Clock;
@@ -51,6 +52,8 @@ public class JobStore {
   private final TransactionTemplate tx;
   private final SendJobRepository jobs;
   private final Clock clock;
+  private final NumberFlood flood;
+  private final PerNumberLimits numberLimits;
 
   JobStore(
       JobInsert insert,
@@ -60,7 +63,11 @@ public class JobStore {
       Signatures signatures,
       TransactionTemplate tx,
       SendJobRepository jobs,
-      Clock clock) {
+      Clock clock,
+      NumberFlood flood,
+      PerNumberLimits numberLimits) {
+    this.flood = flood;
+    this.numberLimits = numberLimits;
     this.insert = insert;
     this.accounts = accounts;
     this.tenants = tenants;
@@ -98,16 +105,30 @@ public class JobStore {
     // tenant's context, also when staff submit.
     Set<String> optedOut =
         TenantContext.callAs(account.tenantId(), () -> optOuts.optedOut(parsed.valid()));
-    List<String> mobiles =
+    List<String> listed =
         optedOut.isEmpty()
             ? parsed.valid()
             : parsed.valid().stream().filter(m -> !optedOut.contains(m)).toList();
-    if (mobiles.isEmpty()) {
+    if (listed.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
+    }
+    Set<String> limited = overFloodLimits(account, listed, order.sendTime(), now);
+    List<String> mobiles =
+        limited.isEmpty() ? listed : listed.stream().filter(m -> !limited.contains(m)).toList();
+    if (mobiles.isEmpty()) {
+      return SubmitResult.refused(SendRefusal.ALL_LIMITED);
     }
     return store(
         new JobInsert.NewJob(
-            account, key, mobiles, optedOut.size(), content, extno, order.sendTime()),
+            account,
+            key,
+            List.of(new PersonalOrder.Text(null, mobiles)),
+            optedOut.size(),
+            content,
+            extno,
+            order.sendTime(),
+            false,
+            limited.size()),
         now);
   }
 
@@ -168,24 +189,60 @@ public class JobStore {
     GatewayAccountView account = found.orElseThrow();
     Set<String> optedOut =
         TenantContext.callAs(account.tenantId(), () -> optOuts.optedOut(parsed.valid()));
-    List<PersonalOrder.Text> left =
-        optedOut.isEmpty()
-            ? texts
-            : texts.stream()
-                .map(
-                    t ->
-                        new PersonalOrder.Text(
-                            t.content(),
-                            t.mobiles().stream().filter(m -> !optedOut.contains(m)).toList()))
-                .filter(t -> !t.mobiles().isEmpty())
-                .toList();
-    if (left.isEmpty()) {
+    List<PersonalOrder.Text> listed = without(texts, optedOut);
+    if (listed.isEmpty()) {
       return SubmitResult.refused(SendRefusal.ALL_OPTED_OUT);
+    }
+    Set<String> limited =
+        overFloodLimits(
+            account,
+            listed.stream().flatMap(t -> t.mobiles().stream()).toList(),
+            order.sendTime(),
+            now);
+    List<PersonalOrder.Text> left = without(listed, limited);
+    if (left.isEmpty()) {
+      return SubmitResult.refused(SendRefusal.ALL_LIMITED);
     }
     return store(
         new JobInsert.NewJob(
-            account, key, left, optedOut.size(), template, extno, order.sendTime(), true),
+            account,
+            key,
+            left,
+            optedOut.size(),
+            template,
+            extno,
+            order.sendTime(),
+            true,
+            limited.size()),
         now);
+  }
+
+  /** The texts without these numbers, and without a text left without numbers. */
+  private static List<PersonalOrder.Text> without(
+      List<PersonalOrder.Text> texts, Set<String> left) {
+    if (left.isEmpty()) {
+      return texts;
+    }
+    return texts.stream()
+        .map(
+            t ->
+                new PersonalOrder.Text(
+                    t.content(), t.mobiles().stream().filter(m -> !left.contains(m)).toList()))
+        .filter(t -> !t.mobiles().isEmpty())
+        .toList();
+  }
+
+  /**
+   * The numbers that have reached one of the tenant's flood limits per number (issue 26) in the
+   * windows the job is due in: they are held back and counted on the job. Read without a lock: the
+   * chunk's claim counts again, under locks ({@link NumberFlood#take}), and marks a number that
+   * reached a limit in between LIMITED.
+   */
+  private Set<String> overFloodLimits(
+      GatewayAccountView account, List<String> mobiles, Instant sendTime, Instant now) {
+    long tenant = account.tenantId();
+    return flood.reached(
+        tenant, mobiles, sendTime == null ? now : sendTime, numberLimits.of(tenant));
   }
 
   private SubmitResult store(JobInsert.NewJob job, Instant now) {

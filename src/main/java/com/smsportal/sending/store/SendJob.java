@@ -61,6 +61,10 @@ public class SendJob extends TenantOwned {
   @Column(name = "opted_out_count", nullable = false)
   private int optedOutCount;
 
+  /** Numbers its store held back: they had reached a flood limit per number (issue 26). */
+  @Column(name = "limited_count", nullable = false)
+  private int limitedCount;
+
   /** Bumped by each edit; each chunk records the version it was made or last edited for. */
   @Column(nullable = false)
   private int version;
@@ -169,6 +173,14 @@ public class SendJob extends TenantOwned {
 
   public int getOptedOutCount() {
     return optedOutCount;
+  }
+
+  public int getLimitedCount() {
+    return limitedCount;
+  }
+
+  public void setLimitedCount(int limitedCount) {
+    this.limitedCount = limitedCount;
   }
 
   public void setOptedOutCount(int optedOutCount) {

@@ -10,17 +10,19 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
 
-  /** The chunk's numbers still to be sent: all but those left out as opted out. */
+  /** The chunk's numbers still to be sent: all but those left out as opted out or limited. */
   @Query(
       "select n.mobile from SendNumber n where n.chunkId = :chunkId"
-          + " and n.state <> com.smsportal.sending.NumberState.OPTED_OUT order by n.id")
+          + " and n.state not in (com.smsportal.sending.NumberState.OPTED_OUT,"
+          + " com.smsportal.sending.NumberState.LIMITED) order by n.id")
   List<String> mobilesOf(long chunkId);
 
-  /** The chunk's numbers follow its state, except those left out as opted out. */
+  /** The chunk's numbers follow its state, except those left out as opted out or limited. */
   @Modifying
   @Query(
       "update SendNumber n set n.state = :state where n.chunkId = :chunkId"
-          + " and n.state <> com.smsportal.sending.NumberState.OPTED_OUT")
+          + " and n.state not in (com.smsportal.sending.NumberState.OPTED_OUT,"
+          + " com.smsportal.sending.NumberState.LIMITED)")
   int follow(long chunkId, NumberState state);
 
   @Modifying
@@ -28,6 +30,13 @@ public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
       "update SendNumber n set n.state = com.smsportal.sending.NumberState.OPTED_OUT"
           + " where n.chunkId = :chunkId and n.mobile in :mobiles")
   int optedOut(long chunkId, Collection<String> mobiles);
+
+  /** The chunk's numbers that had reached a flood limit per number when it went (issue 26). */
+  @Modifying
+  @Query(
+      "update SendNumber n set n.state = com.smsportal.sending.NumberState.LIMITED"
+          + " where n.chunkId = :chunkId and n.mobile in :mobiles")
+  int limited(long chunkId, Collection<String> mobiles);
 
   /**
    * One page of a job's numbers by keyset (after {@code afterId}), optionally only those whose

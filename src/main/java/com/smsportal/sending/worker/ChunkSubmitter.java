@@ -1,5 +1,6 @@
 package com.smsportal.sending.worker;
 
+import com.smsportal.gateway.GatewayError;
 import com.smsportal.gateway.GatewayException;
 import com.smsportal.gateway.SendRequest;
 import com.smsportal.gateway.SendResult;
@@ -10,11 +11,9 @@ import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.ChunkState;
-import com.smsportal.sending.OptOuts;
+import com.smsportal.sending.store.NumberFlood;
 import com.smsportal.sending.store.SendChunk;
 import com.smsportal.sending.store.SendChunkRepository;
-import com.smsportal.sending.store.SendJob;
-import com.smsportal.sending.store.SendJobRepository;
 import com.smsportal.sending.store.SendNumberRepository;
 import com.smsportal.tenant.TenantService;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -41,10 +40,6 @@ class ChunkSubmitter {
 
   private static final Logger log = LoggerFactory.getLogger(ChunkSubmitter.class);
 
-  /** A chunk's submit as read, the job version it was read at, and the numbers left out. */
-  private record Prepared(SendRequest request, int jobVersion, List<String> optedOut) {}
-
-  private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
   private final SendNumberRepository numbers;
   private final GatewayAccounts accounts;
@@ -52,16 +47,16 @@ class ChunkSubmitter {
   private final GatewayAccess gateway;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final OptOuts optOuts;
   private final SubmitGuards guards;
   private final ChunkOutcomes outcomes;
   private final NodeIdentity node;
   private final NodeHeartbeat heartbeat;
   private final SendLeases leases;
   private final Duration rateWait;
+  private final ChunkReads reads;
+  private final NumberFlood flood;
 
   ChunkSubmitter(
-      SendJobRepository jobs,
       SendChunkRepository chunks,
       SendNumberRepository numbers,
       GatewayAccounts accounts,
@@ -69,14 +64,14 @@ class ChunkSubmitter {
       GatewayAccess gateway,
       TransactionTemplate tx,
       Clock clock,
-      OptOuts optOuts,
       SubmitGuards guards,
       ChunkOutcomes outcomes,
       SendingProperties properties,
       NodeIdentity node,
       NodeHeartbeat heartbeat,
-      SendLeases leases) {
-    this.jobs = jobs;
+      SendLeases leases,
+      ChunkReads reads,
+      NumberFlood flood) {
     this.chunks = chunks;
     this.numbers = numbers;
     this.accounts = accounts;
@@ -84,13 +79,14 @@ class ChunkSubmitter {
     this.gateway = gateway;
     this.tx = tx;
     this.clock = clock;
-    this.optOuts = optOuts;
     this.guards = guards;
     this.outcomes = outcomes;
     this.node = node;
     this.heartbeat = heartbeat;
     this.leases = leases;
     this.rateWait = properties.rateWait();
+    this.reads = reads;
+    this.flood = flood;
   }
 
   /**
@@ -107,7 +103,7 @@ class ChunkSubmitter {
       outcomes.postponed(due, notNow);
       return false;
     }
-    Prepared prepared = prepare(due);
+    PreparedChunk prepared = reads.prepare(due);
     if (prepared.request().mobiles().isEmpty()) {
       skipOptedOut(due, prepared);
       return true;
@@ -181,16 +177,25 @@ class ChunkSubmitter {
    * back. Nothing of the call is retried. Returns whether the account may go on with its next
    * chunk: not after a call that provably never left (the gateway unreachable).
    */
-  private Boolean claimAndSend(DueChunk due, Prepared prepared, AccountGateway account) {
-    Integer claimed = tx.execute(s -> claim(due, prepared));
-    if (claimed == null || claimed != 1) {
+  private Boolean claimAndSend(DueChunk due, PreparedChunk prepared, AccountGateway account) {
+    Instant claimedAt = now();
+    Set<String> limited = tx.execute(s -> claim(due, prepared, claimedAt));
+    if (limited == null) {
       return Boolean.FALSE; // another worker took it, or it was cancelled or edited meanwhile
+    }
+    SendRequest request = prepared.without(limited);
+    if (request.mobiles().isEmpty()) {
+      return Boolean.TRUE; // every number had reached a flood limit: the claim closed the chunk
     }
     int attempt = due.attempts() + 1;
     SendResult result;
     try {
-      result = account.send(prepared.request());
+      result = account.send(request);
     } catch (GatewayException e) {
+      if (neverSent(e)) {
+        // Not to any phone: the numbers' flood counts are taken back, the chunk may go again.
+        flood.release(due.tenantId(), request.mobiles(), claimedAt, prepared.limits());
+      }
       return outcomes.failed(due, attempt, e);
     } catch (RuntimeException e) {
       outcomes.unexpected(due, attempt, e);
@@ -202,10 +207,12 @@ class ChunkSubmitter {
 
   /**
    * Marks the chunk SUBMITTING under this node and its start, only if it is still QUEUED at the
-   * attempt and job version read, and its numbers opted out since as such; 1 if this worker got it.
+   * attempt and job version read, its numbers opted out since as such, and counts its numbers
+   * against the flood limits per number (issue 26), marking those that reached one LIMITED (if all
+   * did, the chunk is closed unsent). Null if this worker did not get it, else the LIMITED numbers.
    * In the caller's transaction.
    */
-  private int claim(DueChunk due, Prepared prepared) {
+  private Set<String> claim(DueChunk due, PreparedChunk prepared, Instant at) {
     int taken =
         chunks.claim(
             due.chunkId(),
@@ -214,10 +221,18 @@ class ChunkSubmitter {
             now(),
             node.id(),
             heartbeat.startCount());
-    if (taken == 1 && !prepared.optedOut().isEmpty()) {
+    if (taken != 1) {
+      return null;
+    }
+    if (!prepared.optedOut().isEmpty()) {
       numbers.optedOut(due.chunkId(), prepared.optedOut());
     }
-    return taken;
+    List<String> mobiles = prepared.request().mobiles();
+    Set<String> limited = flood.take(due.tenantId(), due.chunkId(), mobiles, at, prepared.limits());
+    if (!mobiles.isEmpty() && limited.size() == mobiles.size()) {
+      closeUnsent(due, "LIMITED", "every number reached a flood limit per number: nothing sent");
+    }
+    return limited;
   }
 
   private String notNow(Optional<GatewayAccountView> account, DueChunk due) {
@@ -239,60 +254,30 @@ class ChunkSubmitter {
     return null;
   }
 
-  /**
-   * What this chunk's submit says (its own text, or its job's), read with the job's version (the
-   * claim holds only if no edit came between), less the numbers on the opt-out list now. The job's
-   * submits leave sendTime empty: the portal itself holds a job until it is due.
-   */
-  private Prepared prepare(DueChunk due) {
-    Prepared read =
-        tx.execute(
-            s -> {
-              SendJob job = jobs.findById(due.jobId()).orElseThrow();
-              // A personalised job's chunk carries its own text (issue 24); else the job's.
-              String own = chunks.findById(due.chunkId()).map(SendChunk::getContent).orElse(null);
-              return new Prepared(
-                  new SendRequest(
-                      numbers.mobilesOf(due.chunkId()),
-                      own != null ? own : job.getContent(),
-                      null,
-                      job.getExtno()),
-                  job.getVersion(),
-                  List.of());
-            });
-    Set<String> optedOut = optOuts.optedOut(read.request().mobiles());
-    if (optedOut.isEmpty()) {
-      return read;
-    }
-    SendRequest request = read.request();
-    return new Prepared(
-        new SendRequest(
-            request.mobiles().stream().filter(m -> !optedOut.contains(m)).toList(),
-            request.content(),
-            request.sendTime(),
-            request.extno()),
-        read.jobVersion(),
-        List.copyOf(optedOut));
-  }
-
   /** Every number of the chunk opted out after the job was stored: nothing is sent. */
-  private void skipOptedOut(DueChunk due, Prepared prepared) {
+  private void skipOptedOut(DueChunk due, PreparedChunk prepared) {
     tx.executeWithoutResult(
         s -> {
-          if (claim(due, prepared) != 1) {
-            return;
+          if (claim(due, prepared, now()) != null) {
+            closeUnsent(due, "OPTED_OUT", "every number is on the opt-out list: nothing sent");
           }
-          SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
-          chunk.failed(
-              ChunkState.CANCELLED,
-              "OPTED_OUT",
-              "every number is on the opt-out list: nothing sent",
-              null,
-              now());
-          outcomes.finishIfDone(due.jobId());
         });
     log.info(
         "Send chunk {} of job {}: every number opted out, not sent", due.chunkId(), due.jobId());
+  }
+
+  /** Whether the failed call provably reached no phone: queued again, or refused by the gateway. */
+  private static boolean neverSent(GatewayException e) {
+    return e.error() == GatewayError.UPSTREAM_UNREACHABLE
+        || e.error() == GatewayError.ENDPOINT_NOT_ALLOWED
+        || !e.error().mayHaveTakenEffect();
+  }
+
+  /** The claimed chunk is closed without a call: none of its numbers may be sent. */
+  private void closeUnsent(DueChunk due, String code, String why) {
+    SendChunk chunk = chunks.findById(due.chunkId()).orElseThrow();
+    chunk.failed(ChunkState.CANCELLED, code, why, null, now());
+    outcomes.finishIfDone(due.jobId());
   }
 
   private Instant now() {

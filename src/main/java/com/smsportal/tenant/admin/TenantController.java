@@ -72,6 +72,10 @@ class TenantController {
     if (!model.containsAttribute("statusForm")) {
       model.addAttribute("statusForm", new TenantStatusForm(""));
     }
+    if (!model.containsAttribute(NumberLimitsController.FORM)) {
+      model.addAttribute(
+          NumberLimitsController.FORM, NumberLimitsForm.of(tenants.numberLimits(id).orElseThrow()));
+    }
     return DETAIL;
   }
 }
