@@ -26,8 +26,8 @@ class JobsController {
 
   /**
    * A job as the API shows it: its state and how many numbers are in each state ({@code LIMITED}:
-   * held back when their chunk went, at a flood limit per number); {@code limitedCount} the
-   * numbers its store held back for the same reason (issue 26).
+   * held back when their chunk went, at a flood limit per number); {@code limitedCount} the numbers
+   * its store held back for the same reason (issue 26).
    */
   record Job(
       long id,

@@ -88,6 +88,8 @@ class ClusterSendingIntegrationTests {
   @Autowired SendNumberRepository numbers;
   @Autowired GatewayAccess gateway;
   @Autowired OptOuts optOuts;
+  @Autowired com.smsportal.sending.store.NumberFlood flood;
+  @Autowired com.smsportal.tenant.PerNumberLimits numberLimits;
   @Autowired ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters;
 
   private final List<Runnable> cleanUp = new ArrayList<>();
@@ -301,7 +303,6 @@ class ClusterSendingIntegrationTests {
     ChunkOutcomes outcomes = new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings, events);
     ChunkSubmitter submitter =
         new ChunkSubmitter(
-            jobs,
             chunks,
             numbers,
             accounts,
@@ -309,13 +310,14 @@ class ClusterSendingIntegrationTests {
             gateway,
             tx,
             clock,
-            optOuts,
             new SubmitGuards(2, Duration.ofSeconds(2), meters),
             outcomes,
             settings,
             node,
             heartbeat,
-            leases);
+            leases,
+            new ChunkReads(jobs, chunks, numbers, optOuts, numberLimits, tx),
+            flood);
     SendWorker worker =
         new SendWorker(
             chunks,

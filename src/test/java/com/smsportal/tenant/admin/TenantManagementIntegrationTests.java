@@ -150,6 +150,65 @@ class TenantManagementIntegrationTests {
   }
 
   @Test
+  void supportSetsATenantsFloodLimitsPerNumberAndBadInputChangesNothing() throws Exception {
+    TenantView tenant = tenants.create(unique("Flood"));
+    String before = html(get("/support/tenants/" + tenant.id()));
+    assertThat(before).contains("id=\"number-limits-form\"").contains("同一号码发送频率上限");
+
+    mvc.perform(
+            post("/support/tenants/" + tenant.id() + "/number-limits")
+                .param("perMinute", "")
+                .param("perHour", "0")
+                .param("perDay", "20")
+                .session(support)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/support/tenants/" + tenant.id()));
+    assertThat(tenants.numberLimits(tenant.id()))
+        .contains(new com.smsportal.tenant.NumberLimits(null, 0, 20));
+    assertThat(html(get("/support/tenants/" + tenant.id())))
+        .contains("id=\"perDay\"")
+        .contains("value=\"20\"")
+        .contains("当前生效：不限");
+    String detail =
+        jdbc.queryForObject(
+            "select detail from audit_event where action = 'TENANT_UPDATED' and target = ?",
+            String.class,
+            tenant.name());
+    assertThat(auditDetails.text(detail, Locale.ENGLISH))
+        .contains("Most messages to one number per day: default → 20");
+
+    for (String[] bad :
+        new String[][] {
+          {"perMinute", "abc", "请填写 0 到 100000"},
+          {"perHour", "-1", "请填写 0 到 100000"},
+          {"perDay", "2", "不能小于更短时段的上限"}
+        }) {
+      var refused =
+          mvc.perform(
+                  post("/support/tenants/" + tenant.id() + "/number-limits")
+                      .param("perMinute", "1")
+                      .param("perHour", "5")
+                      .param("perDay", "10")
+                      .param(bad[0], bad[1])
+                      .session(support)
+                      .with(csrf()))
+              .andReturn();
+      String page =
+          mvc.perform(
+                  get("/support/tenants/" + tenant.id())
+                      .flashAttrs(refused.getFlashMap())
+                      .session(support))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page).as(bad[0]).contains("id=\"" + bad[0] + "-error\"").contains(bad[2]);
+      assertThat(tenants.numberLimits(tenant.id()))
+          .as("nothing changed")
+          .contains(new com.smsportal.tenant.NumberLimits(null, 0, 20));
+    }
+  }
+
+  @Test
   void anUnknownTenantIsNotFound() throws Exception {
     mvc.perform(get("/support/tenants/987654321").session(support))
         .andExpect(status().isNotFound());
