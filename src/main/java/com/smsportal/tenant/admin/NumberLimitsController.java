@@ -1,9 +1,11 @@
 package com.smsportal.tenant.admin;
 
 import com.smsportal.tenant.TenantService;
+import com.smsportal.tenant.TenantView;
 import com.smsportal.web.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -37,15 +39,19 @@ class NumberLimitsController {
       @PathVariable long id,
       @Valid @ModelAttribute(FORM) NumberLimitsForm form,
       BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
-    tenants.find(id).orElseThrow(NotFoundException::new);
+    TenantView tenant = tenants.find(id).orElseThrow(NotFoundException::new);
     if (!errors.hasErrors() && form.outOfOrder() != null) {
       errors.rejectValue(form.outOfOrder(), "tenant.numberLimits.error.order");
     }
     if (errors.hasErrors()) {
-      redirect.addFlashAttribute("org.springframework.validation.BindingResult." + FORM, errors);
-      redirect.addFlashAttribute(FORM, form);
-      return "redirect:/support/tenants/" + id + "#number-limits";
+      // The tenant's page again, with the messages next to the fields (a binding error does not
+      // survive a redirect through the session in the database).
+      model.addAttribute("tenant", tenant);
+      model.addAttribute("statusForm", new TenantStatusForm(""));
+      model.addAttribute("ownNumberLimits", tenants.numberLimits(id).orElseThrow());
+      return TenantController.DETAIL;
     }
     tenants.changeNumberLimits(id, form.limits());
     redirect.addFlashAttribute("saved", "tenant.numberLimits.saved");

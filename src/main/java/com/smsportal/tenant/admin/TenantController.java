@@ -3,6 +3,7 @@ package com.smsportal.tenant.admin;
 import com.smsportal.audit.AuditAction;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
+import com.smsportal.tenant.NumberLimits;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
 import com.smsportal.web.NotFoundException;
@@ -72,9 +73,10 @@ class TenantController {
     if (!model.containsAttribute("statusForm")) {
       model.addAttribute("statusForm", new TenantStatusForm(""));
     }
+    NumberLimits own = tenants.numberLimits(id).orElseThrow();
+    model.addAttribute("ownNumberLimits", own);
     if (!model.containsAttribute(NumberLimitsController.FORM)) {
-      model.addAttribute(
-          NumberLimitsController.FORM, NumberLimitsForm.of(tenants.numberLimits(id).orElseThrow()));
+      model.addAttribute(NumberLimitsController.FORM, NumberLimitsForm.of(own));
     }
     return DETAIL;
   }
