@@ -2,12 +2,10 @@ package com.smsportal.sending.compose;
 
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.sending.OptOuts;
-import com.smsportal.sending.SendAllowance;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.message.ParsedNumbers;
 import com.smsportal.sending.message.PastedNumbers;
 import com.smsportal.sending.message.SendRules;
-import com.smsportal.sending.store.NumberFlood;
 import com.smsportal.templates.Signatures;
 import java.io.IOException;
 import java.time.Clock;
@@ -67,7 +65,7 @@ class SendReview {
   private final Clock clock;
   private final PersonalReview personalReview;
   private final ComposeSources sources;
-  private final NumberFlood flood;
+  private final RecipientLimits recipientLimits;
 
   SendReview(
       Compose compose,
@@ -78,8 +76,8 @@ class SendReview {
       Clock clock,
       PersonalReview personalReview,
       ComposeSources sources,
-      NumberFlood flood) {
-    this.flood = flood;
+      RecipientLimits recipientLimits) {
+    this.recipientLimits = recipientLimits;
     this.personalReview = personalReview;
     this.sources = sources;
     this.compose = compose;
@@ -122,7 +120,7 @@ class SendReview {
     ComposeAnalysis analysis =
         ComposeAnalysis.of(
             numbers, listed, content, account.map(GatewayAccountView::charset).orElse(null));
-    numberErrors(analysis, errors);
+    recipientLimits.numberErrors(analysis, errors);
     contentErrors(content, analysis, errors);
     if (account.isPresent() && !content.isBlank()) {
       // The tenant's approved signatures, named (issue 24); JobStore refuses it again on submit.
@@ -148,7 +146,7 @@ class SendReview {
         balance,
         null,
         content,
-        limited(account, recipients, sendTime, "mobiles", errors));
+        recipientLimits.limited(account, recipients, sendTime, "mobiles", errors));
   }
 
   /**
@@ -225,30 +223,12 @@ class SendReview {
         balance,
         personal,
         content,
-        limited(
+        recipientLimits.limited(
             account,
             recipients,
             sendTime,
             rows != null ? PersonalReview.RECIPIENTS : form.groups().isEmpty() ? "file" : "groupId",
             errors));
-  }
-
-  /** How many recipients the job would hold back at their flood limit; all of them: refused. */
-  private int limited(
-      Optional<GatewayAccountView> account,
-      List<String> recipients,
-      Instant sendTime,
-      String field,
-      FormErrors errors) {
-    if (account.isEmpty() || recipients.isEmpty()) {
-      return 0;
-    }
-    Instant due = sendTime == null ? clock.instant() : sendTime;
-    int limited = flood.countReached(account.get().tenantId(), recipients, due);
-    if (limited == recipients.size()) {
-      errors.add(field, SendRefusal.ALL_LIMITED.messageKey(), null);
-    }
-    return limited;
   }
 
   private Optional<GatewayAccountView> account(ComposeForm form, FormErrors errors) {
@@ -282,29 +262,6 @@ class SendReview {
     } catch (DateTimeParseException badTime) {
       errors.add("sendTime", "send.error.sendTime", null);
       return null;
-    }
-  }
-
-  private void numberErrors(ComposeAnalysis analysis, FormErrors errors) {
-    if (analysis.validCount() == 0) {
-      errors.add("mobiles", SendRefusal.NO_VALID_NUMBER.messageKey(), null);
-      return;
-    }
-    if (analysis.sendCount() == 0) {
-      errors.add("mobiles", SendRefusal.ALL_OPTED_OUT.messageKey(), null);
-      return;
-    }
-    SendAllowance allowance = compose.allowance();
-    if (allowance == null) {
-      return;
-    }
-    int count = analysis.sendCount();
-    if (count > allowance.perJob()) {
-      errors.add("mobiles", SendRefusal.TOO_MANY_FOR_JOB.messageKey(), allowance.perJob());
-    } else if (count > allowance.leftToday()) {
-      errors.add("mobiles", SendRefusal.DAILY_LIMIT.messageKey(), allowance.perDay());
-    } else if (count > allowance.leftToQueue()) {
-      errors.add("mobiles", SendRefusal.QUEUE_LIMIT.messageKey(), allowance.queuedAtOnce());
     }
   }
 
