@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,18 +54,18 @@ class RecipientLimits {
   }
 
   /** How many recipients the job would hold back at their flood limit; all of them: refused. */
-  int limited(
+  Set<String> limited(
       Optional<GatewayAccountView> account,
       List<String> recipients,
       Instant sendTime,
       String field,
       FormErrors errors) {
     if (account.isEmpty() || recipients.isEmpty()) {
-      return 0;
+      return Set.of();
     }
     Instant due = sendTime == null ? clock.instant() : sendTime;
-    int limited = flood.countReached(account.get().tenantId(), recipients, due);
-    if (limited == recipients.size()) {
+    Set<String> limited = flood.reachedNow(account.get().tenantId(), recipients, due);
+    if (limited.size() == recipients.size()) {
       errors.add(field, SendRefusal.ALL_LIMITED.messageKey(), null);
     }
     return limited;

@@ -162,12 +162,12 @@ class RequestedSendReview implements RequestedSends {
       Personalisation.Rendered p = r.personal().rendered();
       return new Summary(
           r.account().id(),
-          p.recipients(),
+          r.sendCount(),
           p.invalidCount(),
           p.duplicates(),
           p.optedOutCount(),
           p.texts().size(),
-          p.totalSegments(),
+          r.billed(),
           r.personal().calls(),
           r.balance(),
           r.sendTime(),
@@ -177,13 +177,13 @@ class RequestedSendReview implements RequestedSends {
     ComposeAnalysis a = r.analysis();
     return new Summary(
         r.account().id(),
-        r.recipients().size(),
+        r.sendCount(),
         a.invalidCount(),
         a.duplicatesDropped(),
         a.optedOutCount(),
         1,
-        a.cost(),
-        (r.recipients().size() + chunk - 1) / chunk,
+        r.billed(),
+        (r.sendCount() + chunk - 1) / chunk,
         r.balance(),
         r.sendTime(),
         ComposeAnalysis.signature(r.content()),

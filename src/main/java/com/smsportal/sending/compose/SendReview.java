@@ -36,8 +36,8 @@ class SendReview {
    *     the confirmation and the send is still held back)
    * @param balance the prepaid balance the gateway answered, null for a postpaid account
    * @param content the text the job is made of: the chosen template's, else as typed (issue 24)
-   * @param limited recipients that have reached a flood limit per number (issue 26): the job will
-   *     hold them back
+   * @param held recipients that have reached a flood limit per number (issue 26): the job will hold
+   *     them back
    */
   record Reviewed(
       FormErrors errors,
@@ -49,7 +49,30 @@ class SendReview {
       Long balance,
       PersonalReview.Personal personal,
       String content,
-      int limited) {
+      Set<String> held) {
+
+    /** Recipients held back at a flood limit per number. */
+    public int limited() {
+      return held.size();
+    }
+
+    /** The numbers the job will send to: the recipients less those held back. */
+    public int sendCount() {
+      return recipients.size() - held.size();
+    }
+
+    /** The segments the job's messages will be billed: those held back are not sent. */
+    public long billed() {
+      if (personal == null) {
+        return analysis.cost() - (long) analysis.segments().segments() * held.size();
+      }
+      long billed = personal.rendered().totalSegments();
+      for (var text : personal.rendered().texts()) {
+        long left = text.mobiles().stream().filter(held::contains).count();
+        billed -= left * com.smsportal.message.MessageSegments.count(text.content()).segments();
+      }
+      return billed;
+    }
 
     /** Whether each recipient gets their own text (issue 24). */
     public boolean personalised() {

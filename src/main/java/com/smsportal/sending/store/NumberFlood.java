@@ -48,11 +48,11 @@ public class NumberFlood {
   }
 
   /**
-   * How many of the numbers have reached one of their tenant's limits in the windows of {@code at}:
-   * the confirmation's count of the numbers a job would hold back.
+   * Which of the numbers have reached one of their tenant's limits in the windows of {@code at}:
+   * the numbers the confirmation says a job would hold back.
    */
-  public int countReached(long tenantId, Collection<String> mobiles, Instant at) {
-    return reached(tenantId, mobiles, at, numberLimits.of(tenantId)).size();
+  public Set<String> reachedNow(long tenantId, Collection<String> mobiles, Instant at) {
+    return reached(tenantId, mobiles, at, numberLimits.of(tenantId));
   }
 
   /** Which of the numbers have reached one of the limits in the windows of {@code at}. */
