@@ -82,6 +82,8 @@ class NumberLimitsIntegrationTests {
                         null,
                         UUID.randomUUID().toString())));
     assertThat(check.summary().limited()).isEqualTo(2);
+    assertThat(check.summary().recipients()).as("what will be sent").isEqualTo(1);
+    assertThat(check.summary().billedSegments()).isEqualTo(1);
     SubmitResult third = submit(t, List.of(a, b, c), null);
     JobView stored = TenantContext.callAs(t.id(), () -> jobs.find(third.jobId()).orElseThrow());
     assertThat(stored.numberCount()).isEqualTo(1);
