@@ -122,6 +122,11 @@ class NumberLimitsIntegrationTests {
             submits, i -> tx.execute(s -> flood.take(t.id(), -1L, List.of(other), now, three)));
     assertThat(taken.stream().filter(Set::isEmpty).count()).as("counted, not limited").isEqualTo(3);
     assertThat(flood.reached(t.id(), List.of(other), now, three)).containsExactly(other);
+    // The counts of a day are forgotten the day after, not before.
+    flood.forgetDaysBefore(now);
+    assertThat(flood.reached(t.id(), List.of(other), now, three)).containsExactly(other);
+    flood.forgetDaysBefore(now.plus(Duration.ofDays(1)));
+    assertThat(flood.reached(t.id(), List.of(other), now, three)).isEmpty();
   }
 
   private interface Call<T> {

@@ -158,6 +158,23 @@ public class NumberFlood {
     }
   }
 
+  /**
+   * Deletes the rows whose last message went before the China day of {@code day}: their counts can
+   * no longer hold back anything (a minute and an hour lie within their day). In batches, each its
+   * own statement, so that no claim waits long; harmless if two nodes run it at once. Returns how
+   * many it deleted.
+   */
+  public int forgetDaysBefore(Instant day) {
+    long today = FloodWindows.at(day).day();
+    int deleted = 0;
+    int batch;
+    do {
+      batch = jdbc.update("delete from number_flood where day_key < ? limit 10000", today);
+      deleted += batch;
+    } while (batch == 10_000);
+    return deleted;
+  }
+
   private void read(
       long tenantId,
       List<String> slice,
