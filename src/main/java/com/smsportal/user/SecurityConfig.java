@@ -148,6 +148,9 @@ class SecurityConfig {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/support/**")
                     .hasRole(Role.SUPPORT.name())
+                    // Every signed-in user's own notice settings (issue 26), whatever the role.
+                    .requestMatchers("/settings/notifications")
+                    .authenticated()
                     // A tenant's own administration (users, API keys, webhooks): its admins only.
                     .requestMatchers("/settings/**")
                     .hasRole(Role.TENANT_ADMIN.name())
