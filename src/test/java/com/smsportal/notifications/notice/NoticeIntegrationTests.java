@@ -10,9 +10,11 @@ import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.PortalIntegrationTest;
 import com.smsportal.TestEndpoints;
+import com.smsportal.audit.AuditDetail;
 import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
+import com.smsportal.gatewayaccount.account.RotationSteps;
 import com.smsportal.notifications.NoticeKind;
 import com.smsportal.notifications.preference.Preferences;
 import com.smsportal.tenant.TenantContext;
@@ -50,6 +52,7 @@ class NoticeIntegrationTests {
   @Autowired Preferences preferences;
   @Autowired NoPollCheck noPoll;
   @Autowired MutableClock clock;
+  @Autowired RotationSteps rotations;
 
   @Test
   void anAccountWithoutASuccessfulPollNotifiesEveryAdminOncePerSilence() {
@@ -94,6 +97,57 @@ class NoticeIntegrationTests {
     lastSuccess(account, Duration.ofMinutes(45));
     noPoll.check();
     assertThat(told(name)).isEqualTo(2 * admins);
+  }
+
+  @Test
+  void aSuspensionTellsTheTenantsUsersAndARotationInDoubtTellsTheAdminsWithoutThePassword() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create("Suspended " + suffix).id();
+    long admin = users.create("susp-admin-" + suffix, PASSWORD, Role.TENANT_ADMIN, tenant);
+    long viewer = users.create("susp-viewer-" + suffix, PASSWORD, Role.VIEWER, tenant);
+    String newPassword = "New-pw-" + suffix;
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    "Rotating " + suffix,
+                    TestEndpoints.of(endpoints, "https://gw.rotating.example"),
+                    GatewayCharset.UTF8,
+                    String.valueOf(100_000 + Math.floorMod(suffix.hashCode(), 800_000)),
+                    "acct-" + suffix,
+                    "Old-pw-" + suffix));
+    RotationSteps.Start start =
+        TenantContext.callAs(tenant, () -> rotations.start(account, newPassword)).orElseThrow();
+    // The gateway's answer to the change was lost: the rotation is in doubt.
+    assertThat(
+            TenantContext.callAs(
+                tenant,
+                () ->
+                    rotations.end(
+                        start.rotation(),
+                        RotationSteps.Ending.UNKNOWN,
+                        AuditDetail.of("audit.detail.rotation.interrupted"))))
+        .isTrue();
+    List<String> doubts =
+        jdbc.queryForList(
+            "select u.role from notice n join portal_user u on u.id = n.user_id"
+                + " where n.kind = 'ROTATION_IN_DOUBT' and n.link = ?",
+            String.class,
+            "/accounts/" + account);
+    assertThat(doubts).isNotEmpty().containsOnly("ADMIN");
+    assertThat(
+            jdbc.queryForList(
+                "select params from notice where link = ?", String.class, "/accounts/" + account))
+        .allSatisfy(p -> assertThat(p).contains("Rotating " + suffix).doesNotContain("pw-"));
+
+    tenants.suspend(tenant, "unpaid");
+    assertThat(
+            jdbc.queryForList(
+                "select user_id from notice where kind = 'TENANT_SUSPENDED' and params = ?",
+                Long.class,
+                "Suspended " + suffix))
+        .containsExactlyInAnyOrder(admin, viewer);
   }
 
   private void lastSuccess(long account, Duration ago) {
