@@ -1,5 +1,6 @@
 package com.smsportal.notifications.notice;
 
+import com.smsportal.audit.CurrentActor;
 import com.smsportal.dashboard.BalanceLow;
 import com.smsportal.gatewayaccount.RotationInDoubt;
 import com.smsportal.notifications.NoticeKind;
@@ -46,10 +47,15 @@ class NoticeListener {
         List.of(low.accountName(), low.balance(), low.threshold()));
   }
 
-  /** To whoever sent the job (a job sent through the API names its key's user, or nobody). */
+  /**
+   * To whoever sent the job: the user it names as its sender. A job made by the system or nobody
+   * signed in names no user (even if a user were called so).
+   */
   @EventListener
   void jobFinished(JobFinished job) {
-    if (job.createdBy() == null) {
+    if (job.createdBy() == null
+        || CurrentActor.SYSTEM.equals(job.createdBy())
+        || CurrentActor.ANONYMOUS.equals(job.createdBy())) {
       return;
     }
     users
