@@ -56,6 +56,14 @@ public class UserService {
         : Optional.empty();
   }
 
+  /** The signed-in user's role, if the current request or task has a signed-in user. */
+  public static Optional<Role> currentRole() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.getPrincipal() instanceof PortalUserDetails principal
+        ? Optional.of(principal.role())
+        : Optional.empty();
+  }
+
   @Transactional(readOnly = true)
   public boolean anyAdmin() {
     return users.existsByRole(Role.ADMIN);

@@ -1,7 +1,6 @@
 package com.smsportal.notifications.preference;
 
 import com.smsportal.notifications.NoticeKind;
-import com.smsportal.user.CurrentUser;
 import com.smsportal.user.UserService;
 import com.smsportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,18 +32,14 @@ class PreferenceController {
   }
 
   @GetMapping(PATH)
-  String show(@ModelAttribute("currentUser") CurrentUser user, Model model) {
-    List<NoticeKind> kinds = NoticeKind.forRole(user.role());
+  String show(Model model) {
+    List<NoticeKind> kinds = kinds();
     return page(model, PreferenceForm.of(kinds, preferences.of(userId())), Map.of());
   }
 
   @PostMapping(PATH)
-  String save(
-      @ModelAttribute("currentUser") CurrentUser user,
-      HttpServletRequest request,
-      Model model,
-      RedirectAttributes redirect) {
-    List<NoticeKind> kinds = NoticeKind.forRole(user.role());
+  String save(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+    List<NoticeKind> kinds = kinds();
     PreferenceForm form = PreferenceForm.read(kinds, request::getParameter);
     Map<String, String> errors = form.errors();
     if (!errors.isEmpty()) {
@@ -62,6 +56,11 @@ class PreferenceController {
     model.addAttribute("languages", Preferences.LANGUAGES);
     model.addAttribute("mailOn", mail.on());
     return VIEW;
+  }
+
+  /** The kinds the signed-in user's role receives. */
+  private static List<NoticeKind> kinds() {
+    return NoticeKind.forRole(UserService.currentRole().orElseThrow(NotFoundException::new));
   }
 
   private static long userId() {
