@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.Logins;
 import com.smsportal.MutableClock;
 import com.smsportal.PortalIntegrationTest;
@@ -38,6 +39,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * notice is not there to mark; the settings page refuses a bad address next to its field.
  */
 @PortalIntegrationTest
+@DatabaseDependent(
+    "a silence told once by its unique episode key, the notices' keyset page and counts in SQL")
 class NoticeIntegrationTests {
 
   private static final String PASSWORD = "a-good-password-26";
