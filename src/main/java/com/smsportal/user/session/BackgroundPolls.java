@@ -55,7 +55,7 @@ public class BackgroundPolls extends OncePerRequestFilter {
     if (session != null) {
       long now = millis.getAsLong();
       long last = lastActivity(session);
-      if (background(request)) {
+      if (isBackground(request)) {
         int idleSeconds = session.getMaxInactiveInterval();
         if (idleSeconds > 0 && now - last > idleSeconds * 1000L) {
           expiring.accept(session);
@@ -75,7 +75,8 @@ public class BackgroundPolls extends OncePerRequestFilter {
     return session.getAttribute(LAST_ACTIVITY) instanceof Long at ? at : session.getCreationTime();
   }
 
-  private static boolean background(HttpServletRequest request) {
+  /** Whether the request is a background poll (which is no sign of the user). */
+  public static boolean isBackground(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return PATHS.contains(path);
   }
