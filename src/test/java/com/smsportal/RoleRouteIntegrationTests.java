@@ -94,6 +94,9 @@ class RoleRouteIntegrationTests {
               "/accounts/**", Methods.ANY, Access.of(Role.TENANT_ADMIN, Role.SUPPORT, Role.ADMIN)),
           // A tenant's own administration: users (API keys and webhooks join it).
           new Rule("/settings/**", Methods.ANY, Access.of(Role.TENANT_ADMIN)),
+          // Every signed-in user's own notices and notice settings (issue 26).
+          new Rule("/notifications/**", Methods.ANY, Access.of(EVERYONE)),
+          new Rule("/settings/notifications", Methods.ANY, Access.of(EVERYONE)),
           // The HTTP API takes a key, never a session (issue 25, point 3).
           new Rule("/api/**", Methods.ANY, Access.BEARER_KEY_ONLY),
           // The API's OpenAPI description and its page (springdoc): any signed-in user.

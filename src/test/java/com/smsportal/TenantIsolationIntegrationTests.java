@@ -182,6 +182,12 @@ class TenantIsolationIntegrationTests {
         hook,
         "msg_" + secret,
         "{\"globex\":\"" + secret + "\"}");
+    // A notice of a Globex user (issue 26): notices are their own user's only.
+    jdbc.update(
+        "insert into notice (user_id, kind, params, link, created_at) select min(id),"
+            + " 'TENANT_SUSPENDED', ?, '/', CURRENT_TIMESTAMP from portal_user where tenant_id = ?",
+        "Globex notice " + secret,
+        globex);
     acmeCustomer = Logins.as(mvc, "acme");
   }
 
@@ -305,6 +311,12 @@ class TenantIsolationIntegrationTests {
         jdbc.queryForList("select id from portal_user where tenant_id = ?", Long.class, globex));
     acmes.addAll(
         jdbc.queryForList("select id from portal_user where tenant_id = ?", Long.class, acme));
+    // A user's notices are not tenant-owned rows either (staff have them too): Globex's users'
+    // are probed, Acme's users' are their own to mark read (issue 26).
+    String notices =
+        "select n.id from notice n join portal_user u on u.id = n.user_id where u.tenant_id = ?";
+    ids.addAll(jdbc.queryForList(notices, Long.class, globex));
+    acmes.addAll(jdbc.queryForList(notices, Long.class, acme));
     ids.removeAll(acmes);
     return ids;
   }
@@ -331,6 +343,12 @@ class TenantIsolationIntegrationTests {
     snapshot.put(
         "portal_user",
         jdbc.queryForList("select * from portal_user where tenant_id = ? order by id", globex));
+    snapshot.put(
+        "notice",
+        jdbc.queryForList(
+            "select n.* from notice n join portal_user u on u.id = n.user_id"
+                + " where u.tenant_id = ? order by n.id",
+            globex));
     return snapshot;
   }
 }

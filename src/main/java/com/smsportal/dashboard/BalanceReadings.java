@@ -90,7 +90,11 @@ class BalanceReadings {
             if (threshold != null
                 && overage < threshold
                 && (before == null || before >= threshold)) {
-              events.publishEvent(new BalanceLow(tenantId, accountId, overage, threshold, at));
+              String name =
+                  jdbc.queryForObject(
+                      "select name from gateway_account where id = ?", String.class, accountId);
+              events.publishEvent(
+                  new BalanceLow(tenantId, accountId, overage, threshold, at, name));
             }
           });
     } catch (DuplicateKeyException concurrent) {

@@ -58,6 +58,39 @@ public class PollerHealth {
         PollerHealth::row);
   }
 
+  /**
+   * An active account of an active tenant without a successful poll since {@code since}: its last
+   * success (null: never, counted from the account's creation).
+   */
+  public record SilentAccount(
+      long accountId,
+      String accountName,
+      long tenantId,
+      String tenantName,
+      Instant lastSuccessAt) {}
+
+  /**
+   * The active accounts of active tenants whose last successful poll (or, never polled, their
+   * creation) is older than {@code cutoff}, oldest first (issue 26: the admins' notice).
+   */
+  public List<SilentAccount> silentSince(Instant cutoff) {
+    return jdbc.query(
+        "select a.id, a.name, t.id as tenant_id, t.name as tenant_name, p.last_success_at"
+            + " from gateway_account a join tenant t on t.id = a.tenant_id"
+            + " left join poller_state p on p.account_id = a.id"
+            + " where a.active = true and t.status = 'ACTIVE'"
+            + " and coalesce(p.last_success_at, a.created_at) < ?"
+            + " order by a.id limit 500",
+        (rs, n) ->
+            new SilentAccount(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getString(4),
+                instant(rs, "last_success_at")),
+        LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+  }
+
   /** The sentence of a stored error in the reader's language, and the gateway's own words. */
   public PollerErrors.Shown explain(FailingPoller poller) {
     return errors.of(poller.error());

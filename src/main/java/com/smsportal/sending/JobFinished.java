@@ -7,5 +7,9 @@ import java.time.Instant;
  * gateway's answer: submitted, rejected or unknown), so that a listener (the webhooks' outbox)
  * writes what it keeps of it in the same transaction. A job reopened by a resend and finished again
  * is published again, with its new time.
+ *
+ * @param createdBy the user name of who sent it (the notice of its end goes to them)
+ * @param unknownChunks its chunks whose outcome is unknown (no answer came: a person decides)
  */
-public record JobFinished(long tenantId, long jobId, long accountId, Instant at) {}
+public record JobFinished(
+    long tenantId, long jobId, long accountId, Instant at, String createdBy, long unknownChunks) {}

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * rule or controller, with a page that says why and shows what was typed, never a bare 403.
  *
  * <p>The staff member's own requests stay theirs: signing out, their own account ({@code
- * /account/**}), and support's and the administrators' pages (opening one ends the visit).
+ * /account/**}, their notices and notice settings), and support's and the administrators' pages
+ * (opening one ends the visit).
  */
 public final class ViewAsReadOnly extends OncePerRequestFilter {
 
@@ -33,7 +34,15 @@ public final class ViewAsReadOnly extends OncePerRequestFilter {
   public static final String REFUSED_INPUT = "viewAsRefusedInput";
 
   private static final List<String> OWN_PATHS =
-      List.of("/logout", "/account/", "/support/", "/admin/", "/login");
+      List.of(
+          "/logout",
+          "/account/",
+          "/support/",
+          "/admin/",
+          "/login",
+          // Their own notices and notice settings (issue 26).
+          "/notifications/",
+          "/settings/notifications");
 
   /** A field of a refused form, as the page shows it back. */
   public record Field(String name, String value) implements Serializable {}

@@ -6,6 +6,7 @@ import com.smsportal.audit.AuditLog;
 import com.smsportal.tenant.ViewAsReadOnly;
 import com.smsportal.tenant.ViewAsVisits;
 import com.smsportal.user.account.PortalUserDetails;
+import com.smsportal.user.session.BackgroundPolls;
 import com.smsportal.user.session.EndedSession;
 import com.smsportal.user.session.SessionLifetimeFilter;
 import com.smsportal.user.session.SessionOrCookieCsrfTokens;
@@ -124,6 +125,10 @@ class SecurityConfig {
         // Where Spring Security's own check of ended sessions would run (sessions ended by
         // UserSessions are deleted from the store instead, and so are simply gone).
         .addFilterAfter(new SessionLifetimeFilter(sessions, visits), ConcurrentSessionFilter.class)
+        // The notices' bell polls every 30 s: no reason to keep an abandoned tab signed in.
+        .addFilterAfter(
+            new BackgroundPolls(session -> visits.end(session, ViewAsVisits.Ending.EXPIRED)),
+            SessionLifetimeFilter.class)
         // Viewing a tenant is read-only: a change is turned back with a page that says why, before
         // the role rules below would answer a bare 403.
         .addFilterBefore(new ViewAsReadOnly(), AuthorizationFilter.class)
@@ -148,6 +153,9 @@ class SecurityConfig {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/support/**")
                     .hasRole(Role.SUPPORT.name())
+                    // Every signed-in user's own notice settings (issue 26), whatever the role.
+                    .requestMatchers("/settings/notifications")
+                    .authenticated()
                     // A tenant's own administration (users, API keys, webhooks): its admins only.
                     .requestMatchers("/settings/**")
                     .hasRole(Role.TENANT_ADMIN.name())

@@ -8,6 +8,7 @@
  * smsportal.webhooks.*}). Internal: {@code endpoint} (the entity, its pages and secrets), {@code
  * outbox} (listens to the events the receipts, replies, sending and dashboard modules publish in
  * their transactions and writes the deliveries in batches) and {@code delivery} (the worker, the
- * signature, the egress guard and its HTTP client, the delivery log). Nothing depends on it.
+ * signature, the egress guard and its HTTP client, the delivery log). Only {@code notifications}
+ * depends on it, for {@link com.smsportal.webhooks.WebhookEndpointDisabled} (issue 26).
  */
 package com.smsportal.webhooks;

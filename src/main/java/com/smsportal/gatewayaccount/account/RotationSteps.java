@@ -5,6 +5,7 @@ import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gateway.GatewayLogin;
+import com.smsportal.gatewayaccount.RotationInDoubt;
 import com.smsportal.gatewayaccount.RotationState;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.secrets.CredentialCipher;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +39,7 @@ public class RotationSteps {
   private final TransactionTemplate transaction;
   private final NodeIdentity node;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   RotationSteps(
       GatewayAccountRepository accounts,
@@ -46,7 +49,8 @@ public class RotationSteps {
       AuditLog audit,
       TransactionTemplate transaction,
       NodeIdentity node,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.accounts = accounts;
     this.logins = logins;
     this.cipher = cipher;
@@ -55,6 +59,7 @@ public class RotationSteps {
     this.transaction = transaction;
     this.node = node;
     this.clock = clock;
+    this.events = events;
   }
 
   /** One rotation of an account, as its steps name it: by its new password's ciphertext. */
@@ -190,6 +195,7 @@ public class RotationSteps {
           GatewayAccount account = locked.get();
           if (ending.newPassword == null) {
             account.doubtRotation();
+            doubted(account);
           } else if (ending.newPassword) {
             String newPassword = cipher.decrypt(rotation.pending(), pending(account));
             account.completeRotation(
@@ -226,6 +232,7 @@ public class RotationSteps {
                   RotationState.PENDING, clock.instant().minus(staleAfter))) {
             // The portal stopped between the call and its outcome: that outcome is unknown.
             account.doubtRotation();
+            doubted(account);
             record(
                 AuditEntry.failure(AuditAction.PASSWORD_ROTATION, target(account)),
                 account.getTenantId(),
@@ -245,6 +252,7 @@ public class RotationSteps {
               accounts.findByRotationStateAndRotationStartedBy(RotationState.PENDING, node.id());
           for (GatewayAccount account : interrupted) {
             account.doubtRotation();
+            doubted(account);
             record(
                 AuditEntry.failure(AuditAction.PASSWORD_ROTATION, target(account)),
                 account.getTenantId(),
@@ -261,6 +269,13 @@ public class RotationSteps {
             accounts.findByRotationState(RotationState.IN_DOUBT).stream()
                 .map(GatewayAccount::getId)
                 .toList());
+  }
+
+  /** Tells the listeners (the admins' notices) in this transaction: the account fell into doubt. */
+  private void doubted(GatewayAccount account) {
+    events.publishEvent(
+        new RotationInDoubt(
+            account.getTenantId(), account.getId(), account.getName(), clock.instant()));
   }
 
   private static Rotation rotation(GatewayAccount account, String pending) {

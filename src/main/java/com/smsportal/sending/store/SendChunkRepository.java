@@ -58,6 +58,8 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   long countByJobId(long jobId);
 
+  long countByJobIdAndState(long jobId, ChunkState state);
+
   /**
    * What the phases of these jobs need of their chunks, one statement for all: job id, chunks
    * queued or being submitted, chunks no longer queued, when the gateway last accepted one.

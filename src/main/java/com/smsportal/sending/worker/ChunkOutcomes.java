@@ -191,7 +191,13 @@ class ChunkOutcomes {
               job -> {
                 job.setState(JobState.FINISHED);
                 events.publishEvent(
-                    new JobFinished(job.getTenantId(), jobId, job.getAccountId(), now()));
+                    new JobFinished(
+                        job.getTenantId(),
+                        jobId,
+                        job.getAccountId(),
+                        now(),
+                        job.getCreatedBy(),
+                        chunks.countByJobIdAndState(jobId, ChunkState.UNKNOWN)));
               });
     }
   }

@@ -33,4 +33,11 @@ public interface PortalUserRepository extends JpaRepository<PortalUser, Long> {
       "select u from PortalUser u where u.tenantId = :tenantId and u.role = :role"
           + " and u.enabled = true order by u.id")
   List<PortalUser> lockEnabled(long tenantId, Role role);
+
+  /** The enabled users of these roles: of one tenant, or (tenantId null) the operator's staff. */
+  @Query(
+      "select u.id from PortalUser u where u.enabled = true and u.role in :roles"
+          + " and ((:tenantId is null and u.tenantId is null) or u.tenantId = :tenantId)"
+          + " order by u.id")
+  List<Long> enabledIds(Long tenantId, java.util.Collection<Role> roles);
 }

@@ -5,6 +5,7 @@ import com.smsportal.audit.AuditDetail;
 import com.smsportal.audit.AuditEntry;
 import com.smsportal.audit.AuditLog;
 import com.smsportal.audit.CurrentActor;
+import com.smsportal.webhooks.WebhookEndpointDisabled;
 import com.smsportal.webhooks.WebhooksProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +57,7 @@ class DeliveryWorker implements DisposableBean {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final WebhooksProperties properties;
+  private final ApplicationEventPublisher events;
   private final PinnedHttp http;
   private final Courier courier;
   private final Set<Long> inTurn = ConcurrentHashMap.newKeySet();
@@ -66,13 +69,15 @@ class DeliveryWorker implements DisposableBean {
       AuditLog audit,
       TransactionTemplate tx,
       Clock clock,
-      WebhooksProperties properties) {
+      WebhooksProperties properties,
+      ApplicationEventPublisher events) {
     this.ledger = ledger;
     this.secrets = secrets;
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
     this.properties = properties;
+    this.events = events;
     this.http = new PinnedHttp(properties.connectTimeout(), properties.readTimeout());
     this.courier =
         new Courier(
@@ -225,6 +230,8 @@ class DeliveryWorker implements DisposableBean {
                           AuditAction.WEBHOOK_DISABLED,
                           AuditDetail.of("audit.target.webhook", endpoint.id(), endpoint.url()))
                       .tenant(endpoint.tenantId(), null));
+              events.publishEvent(
+                  new WebhookEndpointDisabled(endpoint.tenantId(), endpoint.id(), attempt.at()));
               log.warn(
                   "Webhook endpoint {} of tenant {} failed since {}: disabled",
                   endpoint.id(),

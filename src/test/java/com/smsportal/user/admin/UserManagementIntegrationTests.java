@@ -50,6 +50,10 @@ class UserManagementIntegrationTests {
     mvc.perform(get("/").session(customer)).andExpect(redirectedUrl("/account/password"));
     mvc.perform(get("/").header("HX-Request", "true").session(customer))
         .andExpect(header().string("HX-Redirect", "/account/password"));
+    // The bell's poll on the password page itself: nothing, no redirect to reload it (issue 26).
+    mvc.perform(get("/notifications/count").header("HX-Request", "true").session(customer))
+        .andExpect(status().isNoContent())
+        .andExpect(header().doesNotExist("HX-Redirect"));
 
     assertThat(changePassword(customer, "wrong-current", "Sunny-Day-42", "Sunny-Day-42"))
         .contains("当前密码不正确。");
