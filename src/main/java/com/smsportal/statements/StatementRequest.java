@@ -2,6 +2,7 @@ package com.smsportal.statements;
 
 import com.smsportal.web.Times;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -37,7 +38,7 @@ record StatementRequest(Long accountId, YearMonth month, Map<String, String> err
         errors.put("account", "statements.error.account");
       }
     }
-    YearMonth parsed = YearMonth.now(clock.withZone(Times.ZONE));
+    YearMonth parsed = YearMonth.from(LocalDate.ofInstant(clock.instant(), Times.ZONE));
     if (month != null && !month.isBlank()) {
       try {
         parsed = YearMonth.parse(month.strip(), MONTH);

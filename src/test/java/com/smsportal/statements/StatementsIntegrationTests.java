@@ -64,6 +64,7 @@ class StatementsIntegrationTests {
   @Autowired TenantService tenants;
   @Autowired GatewayAccounts accounts;
   @Autowired GatewayEndpoints endpoints;
+  @Autowired java.time.Clock clock;
 
   long acme;
   long account;
@@ -174,11 +175,7 @@ class StatementsIntegrationTests {
       assertThat(response.getContentAsString()).as(query).contains("field-error");
       assertThat(response.getContentAsString()).doesNotContain("statement-table");
     }
-    MockHttpServletResponse file =
-        mvc.perform(get("/statements/export.csv?month=2026-3").session(customer))
-            .andReturn()
-            .getResponse();
-    assertThat(file.getStatus()).isEqualTo(400);
+    MockHttpServletResponse file = download(customer, "/statements/export.csv?month=2026-3", 400);
     assertThat(file.getContentAsString(StandardCharsets.UTF_8)).contains("yyyy-MM");
 
     long globex = tenants.findByName("Globex").orElseThrow().id();
@@ -206,14 +203,25 @@ class StatementsIntegrationTests {
   @Test
   void staffReadAnyTenantsStatementAndTheViewAndDownloadAreAudited() throws Exception {
     // The dashboard's balance readings go into the day's history that statements read.
-    page(Logins.as(mvc, "acme"), "/");
+    MockHttpServletResponse refreshed =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/dashboard/balances/refresh")
+                    .header("HX-Request", "true")
+                    .session(Logins.as(mvc, "acme"))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(refreshed.getStatus()).isEqualTo(200);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from balance_day d join gateway_account a on a.id = d.account_id"
                     + " where a.tenant_id = ? and d.read_day = ?",
                 Integer.class,
                 acme,
-                LocalDate.now(Times.ZONE)))
+                LocalDate.ofInstant(clock.instant(), Times.ZONE)))
         .isPositive();
     MockHttpSession support = Logins.as(mvc, "support");
     long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
@@ -247,6 +255,11 @@ class StatementsIntegrationTests {
   }
 
   private MockHttpServletResponse download(MockHttpSession session, String url) throws Exception {
+    return download(session, url, 200);
+  }
+
+  private MockHttpServletResponse download(MockHttpSession session, String url, int status)
+      throws Exception {
     MvcResult result = mvc.perform(get(url).session(session)).andReturn();
     MockHttpServletResponse response =
         result.getRequest().isAsyncStarted()
@@ -256,7 +269,7 @@ class StatementsIntegrationTests {
                 .andReturn()
                 .getResponse()
             : result.getResponse();
-    assertThat(response.getStatus()).as(url).isEqualTo(200);
+    assertThat(response.getStatus()).as(url).isEqualTo(status);
     return response;
   }
 
