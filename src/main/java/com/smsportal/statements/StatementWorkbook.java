@@ -4,7 +4,6 @@ import com.smsportal.dashboard.BalanceHistory;
 import com.smsportal.web.Times;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -22,7 +21,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class StatementWorkbook {
 
   /** Column widths in characters: the day, then each figure. */
-  private static final int DAY_WIDTH = 14;
+  private static final int DAY_WIDTH = 22;
+
+  private static final java.time.format.DateTimeFormatter READ_AT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Times.ZONE);
 
   private static final int FIGURE_WIDTH = 14;
 
@@ -103,8 +105,7 @@ final class StatementWorkbook {
           var cell = row.createCell(1);
           cell.setCellValue(value.overage());
           cell.setCellStyle(integer);
-          row.createCell(2)
-              .setCellValue(LocalDateTime.ofInstant(value.at(), Times.ZONE).withNano(0).toString());
+          row.createCell(2).setCellValue(READ_AT.format(value.at()));
         },
         () -> row.createCell(1).setCellValue("—"));
     return r + 1;

@@ -279,9 +279,9 @@ class StatementsIntegrationTests {
     assertThat(start).as(rowStart).isGreaterThanOrEqualTo(0);
     String row = page.substring(start, page.indexOf("</tr>", start));
     Map<String, Long> byColumn = new LinkedHashMap<>();
-    Matcher cell = Pattern.compile("data-col=\"(\\w+)\">(\\d+)<").matcher(row);
+    Matcher cell = Pattern.compile("data-col=\"(\\w+)\">([\\d,]+)<").matcher(row);
     while (cell.find()) {
-      byColumn.put(cell.group(1), Long.parseLong(cell.group(2)));
+      byColumn.put(cell.group(1), Long.parseLong(cell.group(2).replace(",", "")));
     }
     return COLUMNS.stream().map(byColumn::get).toList();
   }
