@@ -15,10 +15,7 @@ import com.smsportal.tenant.TenantService;
 import com.smsportal.web.Times;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Monthly statements (issue 26): a month of Acme's jobs on an account of its own, stored as the
- * portal stores them, with numbers delivered, failed, unknown, opted out and limited, across two
- * China days and the edges of the month in UTC and China time; the page, the XLSX and the CSV say
- * the figures put in, per day and in total.
+ * Monthly statements (issue 26): a month of Acme's jobs on an account of its own ({@link
+ * StoredMonth}), numbers delivered, failed, unknown, opted out and limited, across two China days
+ * and the month's edges in UTC and China time; page, XLSX and CSV say the figures put in.
  */
 @PortalIntegrationTest
 @DatabaseDependent("the China day of a job is computed in SQL (H2 and MariaDB)")
@@ -69,6 +65,7 @@ class StatementsIntegrationTests {
   long acme;
   long account;
   String accountName;
+  StoredMonth month;
 
   @BeforeEach
   void aMonthOfJobs() {
@@ -87,29 +84,24 @@ class StatementsIntegrationTests {
                     "Pw-" + accountName));
     // Never polled nor asked for its balance by another test while it exists.
     jdbc.update("update gateway_account set active = false where id = ?", account);
+    month = new StoredMonth(jdbc, acme, account);
     // 2026-03-01 00:30 in China, still February in UTC: March 1st.
-    job("2026-02-28T16:30:00Z", 2, false, 1, "DELIVERED", "DELIVERED", "FAILED");
+    month.job("2026-02-28T16:30:00Z", 2, false, 1, "DELIVERED", "DELIVERED", "FAILED");
     // 23:59:59 in China: still March 1st.
-    job("2026-03-01T15:59:59Z", 1, false, 0, "UNKNOWN", "OPTED_OUT", "SUBMITTED");
+    month.job("2026-03-01T15:59:59Z", 1, false, 0, "UNKNOWN", "OPTED_OUT", "SUBMITTED");
     // Midnight in China: March 2nd. Personalised: its chunk's own 3 segments count.
-    job("2026-03-01T16:00:00Z", 3, true, 0, "DELIVERED", "FAILED", "LIMITED", "QUEUED");
+    month.job("2026-03-01T16:00:00Z", 3, true, 0, "DELIVERED", "FAILED", "LIMITED", "QUEUED");
     // February and April in China: in no March statement.
-    job("2026-02-28T15:59:59Z", 1, false, 5, "DELIVERED");
-    job("2026-03-31T16:00:00Z", 1, false, 5, "DELIVERED");
-    balanceDay("2026-03-01", 1000, "2026-02-28T17:00:00Z", 900, "2026-03-01T10:00:00Z");
-    balanceDay("2026-03-20", 800, "2026-03-20T01:00:00Z", 500, "2026-03-20T09:00:00Z");
-    balanceDay("2026-04-01", 400, "2026-03-31T17:00:00Z", 300, "2026-04-01T09:00:00Z");
+    month.job("2026-02-28T15:59:59Z", 1, false, 5, "DELIVERED");
+    month.job("2026-03-31T16:00:00Z", 1, false, 5, "DELIVERED");
+    month.balanceDay("2026-03-01", 1000, "2026-02-28T17:00:00Z", 900, "2026-03-01T10:00:00Z");
+    month.balanceDay("2026-03-20", 800, "2026-03-20T01:00:00Z", 500, "2026-03-20T09:00:00Z");
+    month.balanceDay("2026-04-01", 400, "2026-03-31T17:00:00Z", 300, "2026-04-01T09:00:00Z");
   }
 
   @AfterEach
   void removeTheMonth() {
-    jdbc.update(
-        "delete from send_number where job_id in (select id from send_job where account_id = ?)",
-        account);
-    jdbc.update("delete from send_chunk where account_id = ?", account);
-    jdbc.update("delete from send_job where account_id = ?", account);
-    jdbc.update("delete from balance_day where account_id = ?", account);
-    jdbc.update("delete from gateway_account where id = ?", account);
+    month.remove();
   }
 
   @Test
@@ -303,62 +295,5 @@ class StatementsIntegrationTests {
 
   private static String joined(List<Long> figures) {
     return String.join(",", figures.stream().map(String::valueOf).toList());
-  }
-
-  /** A job of the account as the portal stores it: one chunk, a number per state. */
-  private void job(
-      String createdAt, int segments, boolean personalised, int optedOut, String... states) {
-    LocalDateTime created = LocalDateTime.ofInstant(Instant.parse(createdAt), ZoneOffset.UTC);
-    jdbc.update(
-        "insert into send_job (tenant_id, account_id, idempotency_key, content, extno, state,"
-            + " number_count, segments, chunk_count, created_at, created_by, opted_out_count,"
-            + " personalised, total_segments) values (?, ?, ?, 'statement test', '', 'FINISHED',"
-            + " ?, ?, 1, ?, 'acme', ?, ?, ?)",
-        acme,
-        account,
-        UUID.randomUUID().toString(),
-        states.length,
-        personalised ? 1 : segments,
-        created,
-        optedOut,
-        personalised,
-        personalised ? (long) segments * states.length : null);
-    long job =
-        jdbc.queryForObject(
-            "select max(id) from send_job where account_id = ?", Long.class, account);
-    jdbc.update(
-        "insert into send_chunk (tenant_id, job_id, account_id, seq, state, number_count, due_at,"
-            + " attempts, segments) values (?, ?, ?, 0, 'SUBMITTED', ?, ?, 1, ?)",
-        acme,
-        job,
-        account,
-        states.length,
-        created,
-        personalised ? segments : null);
-    long chunk = jdbc.queryForObject("select id from send_chunk where job_id = ?", Long.class, job);
-    for (int i = 0; i < states.length; i++) {
-      jdbc.update(
-          "insert into send_number (tenant_id, job_id, chunk_id, mobile, state)"
-              + " values (?, ?, ?, ?, ?)",
-          acme,
-          job,
-          chunk,
-          String.format("1390000%04d", i),
-          states[i]);
-    }
-  }
-
-  private void balanceDay(String day, long first, String firstAt, long last, String lastAt) {
-    assertThat(LocalDate.ofInstant(Instant.parse(firstAt), Times.ZONE).toString()).isEqualTo(day);
-    jdbc.update(
-        "insert into balance_day (account_id, read_day, tenant_id, first_overage, first_at,"
-            + " last_overage, last_at) values (?, ?, ?, ?, ?, ?, ?)",
-        account,
-        LocalDate.parse(day),
-        acme,
-        first,
-        LocalDateTime.ofInstant(Instant.parse(firstAt), ZoneOffset.UTC),
-        last,
-        LocalDateTime.ofInstant(Instant.parse(lastAt), ZoneOffset.UTC));
   }
 }
