@@ -176,6 +176,14 @@ public final class PortalHttpClient {
   }
 
   /** A GET with {@code headers} (name, value, name, value, ...). */
+  /** A GET whose body (a download) goes into {@code file} as it arrives, never into memory. */
+  public HttpResponse<java.nio.file.Path> download(String path, java.nio.file.Path file)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofFile(file));
+  }
+
   private HttpResponse<String> getWith(String path, String... headers)
       throws IOException, InterruptedException {
     return http.send(

@@ -78,6 +78,8 @@ class RoleRouteIntegrationTests {
           new Rule("/receipts/**", Methods.WRITE, Access.of(SENDERS)),
           new Rule("/replies/**", Methods.READ, Access.of(EVERYONE)),
           new Rule("/replies/**", Methods.WRITE, Access.of(SENDERS)),
+          // Monthly statements (issue 26): read pages and their downloads, any tenant's for staff.
+          new Rule("/statements/**", Methods.READ, Access.of(EVERYONE)),
           // Sending and what a send uses: never a viewer.
           new Rule("/send/**", Methods.READ, Access.of(SENDERS_AND_STAFF)),
           new Rule("/send/**", Methods.WRITE, Access.of(SENDERS)),

@@ -35,11 +35,17 @@ class BalanceReadings {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
+  private final BalanceHistory history;
 
-  BalanceReadings(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
+  BalanceReadings(
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      ApplicationEventPublisher events,
+      BalanceHistory history) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.events = events;
+    this.history = history;
   }
 
   /**
@@ -57,9 +63,10 @@ class BalanceReadings {
       Instant readAt) {}
 
   /**
-   * Keeps the balance the gateway just answered; a failure to keep it only costs the figure. In the
-   * same transaction, tells the listeners of {@link BalanceLow} when this reading is the first
-   * below the account's threshold.
+   * Keeps the balance the gateway just answered, and in the day's history ({@link BalanceHistory},
+   * for the monthly statements); a failure to keep it only costs the figure. In the same
+   * transaction, tells the listeners of {@link BalanceLow} when this reading is the first below the
+   * account's threshold.
    */
   void record(long accountId, long tenantId, long overage, Instant at) {
     LocalDateTime utc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
@@ -86,6 +93,7 @@ class BalanceReadings {
                   utc,
                   accountId);
             }
+            history.record(accountId, tenantId, overage, at);
             Long threshold = threshold(accountId);
             if (threshold != null
                 && overage < threshold

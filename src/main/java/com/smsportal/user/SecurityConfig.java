@@ -53,7 +53,7 @@ class SecurityConfig {
   static final String SIMULATOR_GATEWAY = "/simulator/*.aspx";
 
   /** A tenant's pages a viewer reads (and exports); acting in them takes a sender. */
-  static final String[] READ_PAGES = {"/jobs/**", "/receipts/**", "/replies/**"};
+  static final String[] READ_PAGES = {"/jobs/**", "/receipts/**", "/replies/**", "/statements/**"};
 
   /** A tenant's pages for sending and what a send uses: senders (and tenant admins) only. */
   static final String[] SENDER_PAGES = {
