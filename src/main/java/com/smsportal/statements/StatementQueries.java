@@ -74,10 +74,10 @@ class StatementQueries {
         "select "
             + DAY
             + " as d, count(*) as jobs, coalesce(sum(j.opted_out_count), 0) as opted_out,"
-            + " sum(case when j.personalised then 1 else 0 end) as personalised"
-            // ISSUE 26 POINT 1 (flood limits): the numbers held back at store time by the limit
-            // are a count per job; add its column's sum here (", coalesce(sum(j.<column>), 0) as
-            // limited_held") and add limited_held to the day's limited below.
+            + " sum(case when j.personalised then 1 else 0 end) as personalised,"
+            // The numbers the flood limit held back when the job was stored: a count per job
+            // (those it held back when their chunk went are LIMITED numbers, counted below).
+            + " coalesce(sum(j.limited_count), 0) as limited_held"
             + " from send_job j"
             + JOBS_OF_MONTH
             + " group by "
@@ -86,6 +86,7 @@ class StatementQueries {
           long[] day = day(days, rs);
           day[0] += rs.getLong("jobs");
           day[6] += rs.getLong("opted_out");
+          day[7] += rs.getLong("limited_held");
           personalisedJobs[0] += rs.getLong("personalised");
         },
         args);

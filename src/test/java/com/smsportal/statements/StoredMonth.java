@@ -37,14 +37,23 @@ final class StoredMonth {
     jdbc.update("delete from gateway_account where id = ?", account);
   }
 
-  /** A job of the account as the portal stores it: one chunk, a number per state. */
-  void job(String createdAt, int segments, boolean personalised, int optedOut, String... states) {
+  /**
+   * A job of the account as the portal stores it: one chunk, a number per state; {@code optedOut}
+   * and {@code limited} numbers held back when it was stored.
+   */
+  void job(
+      String createdAt,
+      int segments,
+      boolean personalised,
+      int optedOut,
+      int limited,
+      String... states) {
     LocalDateTime created = LocalDateTime.ofInstant(Instant.parse(createdAt), ZoneOffset.UTC);
     jdbc.update(
         "insert into send_job (tenant_id, account_id, idempotency_key, content, extno, state,"
             + " number_count, segments, chunk_count, created_at, created_by, opted_out_count,"
-            + " personalised, total_segments) values (?, ?, ?, 'statement test', '', 'FINISHED',"
-            + " ?, ?, 1, ?, 'acme', ?, ?, ?)",
+            + " limited_count, personalised, total_segments) values (?, ?, ?, 'statement test',"
+            + " '', 'FINISHED', ?, ?, 1, ?, 'acme', ?, ?, ?, ?)",
         acme,
         account,
         UUID.randomUUID().toString(),
@@ -52,6 +61,7 @@ final class StoredMonth {
         personalised ? 1 : segments,
         created,
         optedOut,
+        limited,
         personalised,
         personalised ? (long) segments * states.length : null);
     long job =
