@@ -21,6 +21,7 @@ import com.smsportal.sending.OptOuts;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendRefusal;
 import com.smsportal.sending.SubmitResult;
+import com.smsportal.sending.store.NumberFlood;
 import com.smsportal.templates.Signatures;
 import com.smsportal.templates.Templates;
 import com.smsportal.tenant.TenantService;
@@ -57,6 +58,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
   Times.class,
   Links.class,
   SendReview.class,
+  RecipientLimits.class,
   PersonalReview.class,
   PersonalCheck.class,
   ComposeSources.class,
@@ -77,6 +79,8 @@ class SendFormTests {
   @MockitoBean Templates templates;
   @MockitoBean ContactGroups contactGroups;
   @MockitoBean StagedSends staged;
+  // The flood limits per number (issue 26): no number at its limit in these tests.
+  @MockitoBean NumberFlood flood;
   // What the slice's other web configuration (the staff's "view as") needs.
   @MockitoBean AuditLog audit;
   @MockitoBean TenantService tenants;
