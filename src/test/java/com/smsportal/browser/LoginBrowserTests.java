@@ -24,6 +24,7 @@ class LoginBrowserTests extends BrowserTest {
     "nav-contacts",
     "nav-receipts",
     "nav-replies",
+    "nav-statements",
     "nav-optouts",
     "nav-accounts",
     "nav-users",
@@ -54,6 +55,7 @@ class LoginBrowserTests extends BrowserTest {
             "nav-contacts",
             "nav-receipts",
             "nav-replies",
+            "nav-statements",
             "nav-optouts");
     page.follow("nav-send");
     assertThat(page.heading()).isEqualTo("发送短信");
@@ -64,7 +66,8 @@ class LoginBrowserTests extends BrowserTest {
     PortalPage page = login.logInAs("acme-viewer", DEMO_PASSWORD);
     assertThat(page.role()).isEqualTo("只读成员");
     assertThat(page.navigationIds())
-        .containsExactly("nav-dashboard", "nav-jobs", "nav-receipts", "nav-replies");
+        .containsExactly(
+            "nav-dashboard", "nav-jobs", "nav-receipts", "nav-replies", "nav-statements");
     page.follow("nav-jobs");
     assertThat(page.heading()).isEqualTo("发送任务");
     assertThat(page.open("/settings/users").heading()).isNotEqualTo("成员与角色");

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * told again only when it too lasts.
  */
 @Component
-class NoPollCheck implements SchedulingConfigurer {
+public class NoPollCheck implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(NoPollCheck.class);
 
@@ -72,7 +72,7 @@ class NoPollCheck implements SchedulingConfigurer {
   }
 
   /** Notifies each silence not told yet; returns how many were told now. */
-  int check() {
+  public int check() {
     Instant cutoff = clock.instant().minus(Duration.ofMinutes(properties.noPollMinutes()));
     List<SilentAccount> silent = health.silentSince(cutoff);
     int told = 0;

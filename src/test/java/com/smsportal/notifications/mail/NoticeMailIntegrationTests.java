@@ -13,6 +13,7 @@ import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
 import com.smsportal.notifications.NoticeKind;
+import com.smsportal.notifications.notice.NoPollCheck;
 import com.smsportal.notifications.preference.Preferences;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
@@ -20,6 +21,8 @@ import com.smsportal.user.Role;
 import com.smsportal.user.UserService;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,6 +57,7 @@ class NoticeMailIntegrationTests {
   @Autowired Preferences preferences;
   @Autowired MailWorker worker;
   @Autowired MutableClock clock;
+  @Autowired NoPollCheck noPoll;
 
   @AfterEach
   void serverUpAndClockBack() {
@@ -192,6 +196,50 @@ class NoticeMailIntegrationTests {
     clock.advance(Duration.ofHours(2));
     worker.round();
     assertThat(mailsTo(setup.address())).hasSize(1);
+  }
+
+  /**
+   * The silent-poller alert reaches the operator's admins by mail too: the admin who chose mail for
+   * it gets one mail in their language, once per silence, however often the check runs.
+   */
+  @Test
+  void anAccountThatStoppedBeingPolledMailsTheAdminWhoChoseMailOnce() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    long admin = users.create("mail-admin-" + suffix, PASSWORD, Role.ADMIN, null);
+    String address = "ops-" + suffix + "@example.com";
+    preferences.save(
+        admin, new Preferences.Preference(EnumSet.of(NoticeKind.NO_POLL), address, "zh-CN"));
+    long tenant = tenants.create("Quiet " + suffix).id();
+    String name = "Quiet " + suffix;
+    String secret = "Gw-secret-" + suffix;
+    long account =
+        TenantContext.callAs(
+            tenant,
+            () ->
+                accounts.ensure(
+                    name,
+                    TestEndpoints.of(endpoints, "https://gw.quiet.example"),
+                    GatewayCharset.UTF8,
+                    String.valueOf(100_000 + Math.floorMod(suffix.hashCode(), 800_000)),
+                    "acct-" + suffix,
+                    secret));
+    jdbc.update(
+        "insert into poller_state (account_id, tenant_id, last_success_at, failures,"
+            + " fetched_today) values (?, ?, ?, 0, 0)",
+        account,
+        tenant,
+        LocalDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(40)), ZoneOffset.UTC));
+
+    noPoll.check();
+    noPoll.check();
+    worker.round();
+    worker.round();
+
+    List<MimeMessage> mails = mailsTo(address);
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject()).isEqualTo("【短信门户】轮询中断：" + name);
+    String body = GreenMailUtil.getBody(mails.get(0));
+    assertThat(body + mails.get(0).getSubject()).doesNotContain(secret);
   }
 
   private String state(long mailId) {
