@@ -1,5 +1,7 @@
 package com.smsportal.statements;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
@@ -31,6 +33,18 @@ public enum StatementColumn {
 
   public String key() {
     return key;
+  }
+
+  /**
+   * The header row's keys, as the page, the XLSX and the CSV put them: the day, then each column.
+   */
+  static List<String> headerKeys() {
+    List<String> keys = new ArrayList<>();
+    keys.add(DAY);
+    for (StatementColumn column : values()) {
+      keys.add(column.key);
+    }
+    return keys;
   }
 
   public long of(StatementDay day) {

@@ -1,10 +1,10 @@
 package com.smsportal.statements;
 
 import com.smsportal.gatewayaccount.GatewayAccountView;
-import com.smsportal.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,15 +51,12 @@ class StatementController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return VIEW;
     }
-    Long id = request.accountId();
-    if (id == null) {
-      if (options.isEmpty()) {
-        model.addAttribute("noAccounts", true);
-        return VIEW;
-      }
-      id = options.get(0).id();
+    Optional<GatewayAccountView> chosen = statements.chosen(request.accountId(), options);
+    if (chosen.isEmpty()) {
+      model.addAttribute("noAccounts", true);
+      return VIEW;
     }
-    GatewayAccountView view = statements.find(id).orElseThrow(NotFoundException::new);
+    GatewayAccountView view = chosen.get();
     MonthStatement statement = statements.of(view, request.month());
     model.addAttribute("accountValue", String.valueOf(view.id()));
     model.addAttribute("statement", statement);

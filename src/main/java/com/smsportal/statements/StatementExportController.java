@@ -82,11 +82,7 @@ class StatementExportController {
     }
     MonthStatement statement = statement(request);
     Function<String, String> label = label();
-    List<String> header = new ArrayList<>();
-    header.add(label.apply(StatementColumn.DAY));
-    for (StatementColumn column : StatementColumn.values()) {
-      header.add(label.apply(column.key()));
-    }
+    List<String> header = StatementColumn.headerKeys().stream().map(label).toList();
     List<StatementDay> rows = new ArrayList<>(statement.days());
     rows.add(statement.totals());
     String total = label.apply(StatementColumn.TOTAL);
@@ -109,11 +105,10 @@ class StatementExportController {
 
   /** The statement asked for, audited; the portal's 404 for an account the user may not see. */
   private MonthStatement statement(StatementRequest request) {
-    Long id = request.accountId();
-    if (id == null) {
-      id = statements.options().stream().findFirst().orElseThrow(NotFoundException::new).id();
-    }
-    GatewayAccountView account = statements.find(id).orElseThrow(NotFoundException::new);
+    GatewayAccountView account =
+        statements
+            .chosen(request.accountId(), statements.options())
+            .orElseThrow(NotFoundException::new);
     MonthStatement statement = statements.of(account, request.month());
     audit.record(
         AuditEntry.success(

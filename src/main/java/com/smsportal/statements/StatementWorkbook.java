@@ -4,6 +4,7 @@ import com.smsportal.dashboard.BalanceHistory;
 import com.smsportal.web.Times;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -50,13 +51,11 @@ final class StatementWorkbook {
       boldInteger.cloneStyleFrom(integer);
       boldInteger.setFont(font);
 
-      StatementColumn[] columns = StatementColumn.values();
-      sheet.setColumnWidth(0, DAY_WIDTH * 256);
+      List<String> headers = StatementColumn.headerKeys();
       Row header = sheet.createRow(0);
-      cell(header, 0, label.apply(StatementColumn.DAY), bold);
-      for (int i = 0; i < columns.length; i++) {
-        sheet.setColumnWidth(i + 1, FIGURE_WIDTH * 256);
-        cell(header, i + 1, label.apply(columns[i].key()), bold);
+      for (int i = 0; i < headers.size(); i++) {
+        sheet.setColumnWidth(i, (i == 0 ? DAY_WIDTH : FIGURE_WIDTH) * 256);
+        cell(header, i, label.apply(headers.get(i)), bold);
       }
       sheet.createFreezePane(0, 1);
 

@@ -5,6 +5,7 @@ import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
 import com.smsportal.tenant.TenantView;
+import com.smsportal.web.NotFoundException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,9 +60,17 @@ class Statements {
     return options;
   }
 
-  /** The account, if the current user may see it; else empty (another tenant's, or none). */
-  Optional<GatewayAccountView> find(long id) {
-    return accounts.find(id);
+  /**
+   * The account a statement is of: the one asked for, or without one the first of {@code options};
+   * empty when none was asked for and the user has none. An account asked for that the user may not
+   * see (another tenant's, or none) is the portal's 404.
+   */
+  Optional<GatewayAccountView> chosen(Long requested, List<AccountOption> options) {
+    if (requested == null && options.isEmpty()) {
+      return Optional.empty();
+    }
+    long id = requested != null ? requested : options.get(0).id();
+    return Optional.of(accounts.find(id).orElseThrow(NotFoundException::new));
   }
 
   MonthStatement of(GatewayAccountView account, YearMonth month) {
