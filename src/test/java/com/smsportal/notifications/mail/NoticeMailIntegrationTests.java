@@ -80,19 +80,23 @@ class NoticeMailIntegrationTests {
     preferences.save(
         admin, new Preferences.Preference(EnumSet.of(NoticeKind.BALANCE_LOW), address, language));
     String secret = "Gw-secret-" + suffix;
-    long account =
-        TenantContext.callAs(
-            tenant,
-            () ->
-                accounts.ensure(
-                    "Main " + suffix,
-                    TestEndpoints.of(endpoints, "https://gw.notify.example"),
-                    GatewayCharset.UTF8,
-                    String.valueOf(100_000 + Math.floorMod(suffix.hashCode(), 800_000)),
-                    "acct-" + suffix,
-                    secret));
+    long account = account(tenant, "Main " + suffix, suffix, secret);
     jdbc.update("update gateway_account set low_balance_threshold = 1000 where id = ?", account);
     return new Setup(tenant, account, address, secret);
+  }
+
+  /** A gateway account of the tenant, with this password, on an address no test calls. */
+  private long account(long tenant, String name, String suffix, String secret) {
+    return TenantContext.callAs(
+        tenant,
+        () ->
+            accounts.ensure(
+                name,
+                TestEndpoints.of(endpoints, "https://gw.notify.example"),
+                GatewayCharset.UTF8,
+                String.valueOf(100_000 + Math.floorMod(suffix.hashCode(), 800_000)),
+                "acct-" + suffix,
+                secret));
   }
 
   private void reading(Setup setup, long balance) {
@@ -212,17 +216,7 @@ class NoticeMailIntegrationTests {
     long tenant = tenants.create("Quiet " + suffix).id();
     String name = "Quiet " + suffix;
     String secret = "Gw-secret-" + suffix;
-    long account =
-        TenantContext.callAs(
-            tenant,
-            () ->
-                accounts.ensure(
-                    name,
-                    TestEndpoints.of(endpoints, "https://gw.quiet.example"),
-                    GatewayCharset.UTF8,
-                    String.valueOf(100_000 + Math.floorMod(suffix.hashCode(), 800_000)),
-                    "acct-" + suffix,
-                    secret));
+    long account = account(tenant, name, suffix, secret);
     jdbc.update(
         "insert into poller_state (account_id, tenant_id, last_success_at, failures,"
             + " fetched_today) values (?, ?, ?, 0, 0)",
