@@ -2,12 +2,12 @@ package com.smsportal.sending;
 
 import com.smsportal.sending.store.SendChunk;
 import com.smsportal.sending.store.SendChunkRepository;
+import com.smsportal.sending.store.SendDays;
 import com.smsportal.sending.store.SendJob;
 import com.smsportal.sending.store.SendJobRepository;
 import com.smsportal.sending.store.SendNumber;
 import com.smsportal.sending.store.SendNumberRepository;
 import com.smsportal.tenant.TenantContext;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,16 @@ public final class SendFixtures {
   private final SendJobRepository jobs;
   private final SendChunkRepository chunks;
   private final SendNumberRepository numbers;
-  private final EntityManager entityManager;
+  private final DeliveryOutcomes outcomes;
+  private final SendDays sendDays;
   private final TransactionTemplate tx;
 
   public SendFixtures(ApplicationContext context) {
     this.jobs = context.getBean(SendJobRepository.class);
     this.chunks = context.getBean(SendChunkRepository.class);
     this.numbers = context.getBean(SendNumberRepository.class);
-    this.entityManager = context.getBean(EntityManager.class);
+    this.outcomes = context.getBean(DeliveryOutcomes.class);
+    this.sendDays = context.getBean(SendDays.class);
     this.tx = context.getBean(TransactionTemplate.class);
   }
 
@@ -108,16 +110,20 @@ public final class SendFixtures {
                   }
                   numbers.saveAllAndFlush(rows);
                   numbers.follow(chunk.getId(), NumberState.of(outcome));
-                  for (int i = 0; i < delivered + failed; i++) {
-                    entityManager
-                        .createQuery(
-                            "update SendNumber n set n.state = :state, n.carrierCode = :code"
-                                + " where n.id = :id")
-                        .setParameter(
-                            "state", i < delivered ? NumberState.DELIVERED : NumberState.FAILED)
-                        .setParameter("code", i < delivered ? "DELIVRD" : "UNDELIV")
-                        .setParameter("id", rows.get(i).getId())
-                        .executeUpdate();
+                  if (outcome == ChunkState.SUBMITTED) {
+                    // As the worker and the ingest do: the day counts move with them.
+                    sendDays.sent(tenantId, accountId, answeredAt, count);
+                    List<DeliveryOutcomes.Outcome> reports = new ArrayList<>();
+                    for (int i = 0; i < delivered + failed; i++) {
+                      reports.add(
+                          new DeliveryOutcomes.Outcome(
+                              "T" + job.getId(),
+                              rows.get(i).getMobile(),
+                              i < delivered,
+                              i < delivered ? "DELIVRD" : "UNDELIV",
+                              answeredAt));
+                    }
+                    outcomes.record(accountId, reports);
                   }
                   return job.getId();
                 }));

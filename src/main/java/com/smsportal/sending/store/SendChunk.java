@@ -214,6 +214,10 @@ public class SendChunk extends TenantOwned {
     return numberCount;
   }
 
+  public Instant getAnsweredAt() {
+    return answeredAt;
+  }
+
   public int getAttempts() {
     return attempts;
   }

@@ -9,6 +9,7 @@ import com.smsportal.sending.JobState;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.store.SendChunk;
 import com.smsportal.sending.store.SendChunkRepository;
+import com.smsportal.sending.store.SendDays;
 import com.smsportal.sending.store.SendJobRepository;
 import com.smsportal.sending.store.SendNumberRepository;
 import java.time.Clock;
@@ -41,6 +42,7 @@ class ChunkOutcomes {
   private final Clock clock;
   private final Duration retryAfter;
   private final ApplicationEventPublisher events;
+  private final SendDays sendDays;
 
   ChunkOutcomes(
       SendJobRepository jobs,
@@ -49,8 +51,10 @@ class ChunkOutcomes {
       TransactionTemplate tx,
       Clock clock,
       SendingProperties properties,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      SendDays sendDays) {
     this.events = events;
+    this.sendDays = sendDays;
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -176,6 +180,15 @@ class ChunkOutcomes {
           outcome.apply(chunk);
           numbers.follow(chunk.getId(), NumberState.of(chunk.getState()));
           finishIfDone(due.jobId());
+          if (chunk.getState() == ChunkState.SUBMITTED) {
+            // Accepted now (a chunk at SUBMITTING or UNKNOWN was not before): its numbers count
+            // on today's chart, in this transaction; last, so the day's row is locked briefly.
+            sendDays.sent(
+                chunk.getTenantId(),
+                chunk.getAccountId(),
+                chunk.getAnsweredAt(),
+                chunk.getNumberCount());
+          }
         });
   }
 

@@ -89,6 +89,7 @@ class ClusterSendingIntegrationTests {
   @Autowired GatewayAccess gateway;
   @Autowired OptOuts optOuts;
   @Autowired com.smsportal.sending.store.NumberFlood flood;
+  @Autowired com.smsportal.sending.store.SendDays sendDays;
   @Autowired com.smsportal.tenant.PerNumberLimits numberLimits;
   @Autowired ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters;
 
@@ -300,7 +301,8 @@ class ClusterSendingIntegrationTests {
             Duration.ofMinutes(1),
             Duration.ofMinutes(1));
     SendLeases leases = new SendLeases(jdbc, tx, node, heartbeat, Duration.ofMinutes(1), 2);
-    ChunkOutcomes outcomes = new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings, events);
+    ChunkOutcomes outcomes =
+        new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings, events, sendDays);
     ChunkSubmitter submitter =
         new ChunkSubmitter(
             chunks,
