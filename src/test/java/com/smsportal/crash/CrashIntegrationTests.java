@@ -78,6 +78,9 @@ class CrashIntegrationTests {
                   * (figures.chunksIn("SUBMITTED") + figures.unknownChunksThatReachedTheGateway()));
       assertThat(figures.reportsLostAfterStored()).as("reports lost once stored").isZero();
       assertThat(figures.reportsStoredTwice()).as("reports stored twice").isZero();
+      assertThat(figures.dayCountsOff())
+          .as("the dashboard's day counts against a count of the numbers, after the kills")
+          .isEmpty();
       assertThat(figures.longestWaitAfterRestart())
           .as("from a restarted portal answering to its next poll of each account")
           .isLessThan(Duration.ofSeconds(30));

@@ -7,6 +7,7 @@ import com.smsportal.MultipartForm;
 import com.smsportal.PortalDatabase;
 import com.smsportal.PortalHttpClient;
 import com.smsportal.PortalProcess;
+import com.smsportal.SendDayRecount;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -468,7 +469,9 @@ final class CrashRun implements AutoCloseable {
           longestPollGapAfterAKill(),
           longestWaitForAPollAfterARestart(),
           longestRestart(),
-          finished);
+          finished,
+          SendDayRecount.differences(
+              db, PortalDatabase.count(db, "select tenant_id from send_job where id = ?", job)));
     }
   }
 
@@ -583,7 +586,8 @@ final class CrashRun implements AutoCloseable {
       Duration longestPollGap,
       Duration longestWaitAfterRestart,
       Duration longestRestart,
-      Duration finished) {
+      Duration finished,
+      List<String> dayCountsOff) {
 
     long chunksIn(String state) {
       return chunks.getOrDefault(state, 0L);
