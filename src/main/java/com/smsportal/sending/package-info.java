@@ -9,8 +9,8 @@
  * values they take and give. The work is done in sub-packages, internal to the module (Spring
  * Modulith refuses another module's use of them): {@code compose} (the compose page, {@code POST
  * /send}, the gateway's preflight), {@code message} (segments, mobile numbers, the send rules),
- * {@code store} (the job entities, storing jobs, edits, the read models), {@code worker}
- * (submitting due chunks), {@code jobs} (the job pages) and {@code optout} (the opt-out entity and
- * page).
+ * {@code store} (the job entities, storing jobs, edits, the read models, the day counts of the
+ * dashboard kept as chunks are accepted and reports come in), {@code worker} (submitting due
+ * chunks), {@code jobs} (the job pages) and {@code optout} (the opt-out entity and page).
  */
 package com.smsportal.sending;
