@@ -208,7 +208,8 @@ class ReportIngestBenchmark {
                 TestEndpoints.of(endpoints, "http://127.0.0.1:9/none"),
                 GatewayCharset.UTF8,
                 "1",
-                name,
+                // One gateway identity per run: a database may hold an earlier run's.
+                name + "-" + tenant,
                 "x"));
   }
 }
