@@ -1,6 +1,7 @@
 package com.smsportal.receipts;
 
 import com.smsportal.web.KeysetList;
+import com.smsportal.web.NewestFirst;
 import com.smsportal.web.NewestFirstSearch;
 import com.smsportal.web.PageCursor;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -8,13 +9,15 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the current tenant's reports newest first, by keyset on (received_at, id): each page starts
  * strictly below the last row of the one before, along the (tenant_id, [mobile | task_id,]
- * received_at, id) indexes, so a page deep down costs what the first one does.
+ * received_at, id) indexes, so a page deep down costs what the first one does; a status has its own
+ * (tenant_id, status, received_at, id) index (V48_1).
  */
 @Service
 class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
@@ -24,7 +27,11 @@ class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
   ReceiptSearch(StatusReportRepository entries) {
     this.reports =
         new NewestFirstSearch<>(
-            entries, entries::findById, ReceiptSearch::conditions, StatusReportEntry::toView);
+            entries,
+            entries::findById,
+            ReceiptSearch::conditions,
+            StatusReportEntry::toView,
+            ReceiptSearch::order);
   }
 
   @Override
@@ -37,6 +44,23 @@ class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
   @Transactional(readOnly = true)
   public List<ReceiptView> pageBelowId(ReceiptQuery query, Long beforeId, int limit) {
     return reports.pageBelowId(query, beforeId, limit);
+  }
+
+  /**
+   * Along which index a filter's page is read: a number's, a task's or a status's reports (the
+   * number first: fewest rows), else all of the tenant's by time (a time range too).
+   */
+  static Sort order(ReceiptQuery query) {
+    if (query.mobile() != null) {
+      return NewestFirst.after("tenantId", "mobile");
+    }
+    if (query.taskId() != null) {
+      return NewestFirst.after("tenantId", "taskId");
+    }
+    if (query.status() != null) {
+      return NewestFirst.after("tenantId", "status");
+    }
+    return NewestFirst.after("tenantId");
   }
 
   private static List<Predicate> conditions(

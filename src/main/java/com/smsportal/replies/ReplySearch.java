@@ -2,6 +2,7 @@ package com.smsportal.replies;
 
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.LikePatterns;
+import com.smsportal.web.NewestFirst;
 import com.smsportal.web.NewestFirstSearch;
 import com.smsportal.web.PageCursor;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -24,7 +25,14 @@ class ReplySearch implements KeysetList.Rows<ReplyQuery, ReplyView> {
   ReplySearch(ReplyRepository entries) {
     this.replies =
         new NewestFirstSearch<>(
-            entries, entries::findById, ReplySearch::conditions, ReplyEntry::toView);
+            entries,
+            entries::findById,
+            ReplySearch::conditions,
+            ReplyEntry::toView,
+            query ->
+                query.mobile() != null
+                    ? NewestFirst.after("tenantId", "mobile")
+                    : NewestFirst.after("tenantId"));
   }
 
   @Override

@@ -101,12 +101,39 @@ public final class NewestFirst {
       Instant from,
       Instant until,
       int limit) {
+    return page(entries, matching, ORDER, before, from, until, limit);
+  }
+
+  /** The same in {@code order}: {@link #ORDER} after the columns the query holds constant. */
+  public static <E> List<E> page(
+      JpaSpecificationExecutor<E> entries,
+      Matching<E> matching,
+      Sort order,
+      PageCursor before,
+      Instant from,
+      Instant until,
+      int limit) {
     return page(
         upper(before, until),
         from,
         limit,
         (below, atOrAfter, n) ->
-            entries.findBy(matching.slice(below, atOrAfter), q -> q.sortBy(ORDER).limit(n).all()));
+            entries.findBy(matching.slice(below, atOrAfter), q -> q.sortBy(order).limit(n).all()));
+  }
+
+  /**
+   * {@link #ORDER} after the leading columns of the index a query reads, each held constant by its
+   * conditions (the tenant, the number): the same rows in the same order, but H2 reads an index in
+   * order only when the ORDER BY names its columns from the first one on, and otherwise sorts every
+   * row that matches (at 10 million reports, seconds a page). MySQL and MariaDB see the constants
+   * and read the index backwards either way.
+   */
+  public static Sort after(String... leading) {
+    Sort order = Sort.unsorted();
+    for (String attribute : leading) {
+      order = order.and(Sort.by(Sort.Order.desc(attribute)));
+    }
+    return order.and(ORDER);
   }
 
   /**

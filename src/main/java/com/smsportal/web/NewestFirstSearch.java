@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
@@ -43,22 +44,27 @@ public final class NewestFirstSearch<
   private final Function<Long, Optional<E>> byId;
   private final Conditions<E, Q> conditions;
   private final Function<E, V> view;
+  private final Function<Q, Sort> order;
 
   /**
    * @param entries the entity's repository
    * @param byId its {@code findById}, for the export's cursor
    * @param conditions the filter's own conditions
    * @param view a row as the page shows it
+   * @param order the page's order for a filter: {@link NewestFirst#after} the leading columns of
+   *     the index the filter reads (each held constant by the filter)
    */
   public NewestFirstSearch(
       JpaSpecificationExecutor<E> entries,
       Function<Long, Optional<E>> byId,
       Conditions<E, Q> conditions,
-      Function<E, V> view) {
+      Function<E, V> view,
+      Function<Q, Sort> order) {
     this.entries = entries;
     this.byId = byId;
     this.conditions = conditions;
     this.view = view;
+    this.order = order;
   }
 
   @Override
@@ -66,6 +72,7 @@ public final class NewestFirstSearch<
     return NewestFirst.page(
             entries,
             (below, atOrAfter) -> matching(query, below, atOrAfter),
+            order.apply(query),
             before,
             query.from(),
             query.until(),

@@ -27,12 +27,15 @@ public class JobQueries {
   private final SendChunkRepository chunks;
   private final SendNumberRepository numbers;
   private final TransactionTemplate tx;
+  private final JobCounts counts;
 
   JobQueries(
       SendJobRepository jobs,
       SendChunkRepository chunks,
       SendNumberRepository numbers,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      JobCounts counts) {
+    this.counts = counts;
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -130,11 +133,7 @@ public class JobQueries {
   }
 
   private JobView view(SendJob job, List<ChunkView> chunkViews) {
-    Map<NumberState, Long> counts = new EnumMap<>(NumberState.class);
-    for (Object[] row : numbers.countByState(job.getId())) {
-      counts.put((NumberState) row[0], ((Number) row[1]).longValue());
-    }
-    return view(job, counts, chunkViews);
+    return view(job, counts.of(job.getId(), job.getNumberCount()), chunkViews);
   }
 
   static JobView view(SendJob job, Map<NumberState, Long> counts, List<ChunkView> chunkViews) {
