@@ -68,6 +68,16 @@ class SessionStoreConfig {
   }
 
   /**
+   * The store every session goes through (the request filter, ending a user's sessions): Boot's
+   * JDBC repository, with the last access written at most once a minute ({@link RareAccessWrites}).
+   */
+  @Bean
+  @Primary
+  RareAccessWrites rareAccessWrites(JdbcIndexedSessionRepository sessions) {
+    return new RareAccessWrites(sessions);
+  }
+
+  /**
    * Binds Boot's {@code SESSION} cookie (configured by {@code server.servlet.session.cookie.*}) to
    * a key the database does not hold ({@link SignedSessionCookies}). A post-processor, so that
    * Boot's own serializer with all its settings stays the one that writes the cookie; the key is
