@@ -79,7 +79,10 @@ final class RareAccessWrites
     @Override
     public void setLastAccessedTime(Instant lastAccessedTime) {
       accessed = lastAccessedTime;
-      if (!stored.getLastAccessedTime().plus(EVERY).isAfter(lastAccessedTime)) {
+      // A request's access within a minute after the stored one stays here; any other (a later
+      // one, or a move back by an administrator's tool or a test) is written.
+      Instant written = stored.getLastAccessedTime();
+      if (lastAccessedTime.isBefore(written) || !written.plus(EVERY).isAfter(lastAccessedTime)) {
         stored.setLastAccessedTime(lastAccessedTime);
       }
     }

@@ -72,9 +72,17 @@ class SessionStoreConfig {
    * JDBC repository, with the last access written at most once a minute ({@link RareAccessWrites}).
    */
   @Bean
-  @Primary
-  RareAccessWrites rareAccessWrites(JdbcIndexedSessionRepository sessions) {
-    return new RareAccessWrites(sessions);
+  static BeanPostProcessor rareAccessWrites() {
+    // A post-processor: Boot makes its JDBC repository only while no other session repository
+    // exists, and configures it; this wraps what it made.
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof JdbcIndexedSessionRepository jdbc
+            ? new RareAccessWrites(jdbc)
+            : bean;
+      }
+    };
   }
 
   /**
