@@ -68,6 +68,24 @@ class SessionStoreConfig {
   }
 
   /**
+   * The store every session goes through (the request filter, ending a user's sessions): Boot's
+   * JDBC repository, with the last access written at most once a minute ({@link RareAccessWrites}).
+   */
+  @Bean
+  static BeanPostProcessor rareAccessWrites() {
+    // A post-processor: Boot makes its JDBC repository only while no other session repository
+    // exists, and configures it; this wraps what it made.
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof JdbcIndexedSessionRepository jdbc
+            ? new RareAccessWrites(jdbc)
+            : bean;
+      }
+    };
+  }
+
+  /**
    * Binds Boot's {@code SESSION} cookie (configured by {@code server.servlet.session.cookie.*}) to
    * a key the database does not hold ({@link SignedSessionCookies}). A post-processor, so that
    * Boot's own serializer with all its settings stays the one that writes the cookie; the key is

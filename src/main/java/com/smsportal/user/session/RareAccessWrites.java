@@ -1,0 +1,149 @@
+package com.smsportal.user.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+/**
+ * The session store, with a session's last access written at most once a minute (issue 27).
+ *
+ * <p>Spring Session marks a session changed at every request, for its last access alone, and its
+ * JDBC store then updates the session's row and commits at the end of every request: a write per
+ * page view, for nothing a user can see. Here a request's access is passed on to the stored session
+ * only when the stored one is at least {@link #EVERY} old; attribute changes (sign-in, CSRF token,
+ * a visit to a tenant) are written as before, and with them the access. So a session still ends
+ * after its idle timeout: its stored last access is less than a minute older than its real one, so
+ * it ends between the idle timeout less a minute and the idle timeout after its last request (30
+ * minutes by default: between 29 and 30). Its absolute lifetime, and ending a user's sessions
+ * everywhere, do not depend on the last access and are unchanged.
+ */
+final class RareAccessWrites
+    implements FindByIndexNameSessionRepository<RareAccessWrites.RareAccessSession> {
+
+  /** How stale a stored last access may get before a request writes it. */
+  static final Duration EVERY = Duration.ofMinutes(1);
+
+  private final FindByIndexNameSessionRepository<Session> stored;
+
+  @SuppressWarnings("unchecked")
+  RareAccessWrites(FindByIndexNameSessionRepository<? extends Session> stored) {
+    this.stored = (FindByIndexNameSessionRepository<Session>) stored;
+  }
+
+  @Override
+  public RareAccessSession createSession() {
+    return new RareAccessSession(stored.createSession());
+  }
+
+  @Override
+  public void save(RareAccessSession session) {
+    stored.save(session.stored);
+  }
+
+  @Override
+  public RareAccessSession findById(String id) {
+    Session session = stored.findById(id);
+    return session == null ? null : new RareAccessSession(session);
+  }
+
+  @Override
+  public void deleteById(String id) {
+    stored.deleteById(id);
+  }
+
+  @Override
+  public Map<String, RareAccessSession> findByIndexNameAndIndexValue(
+      String indexName, String indexValue) {
+    Map<String, RareAccessSession> found = new LinkedHashMap<>();
+    stored
+        .findByIndexNameAndIndexValue(indexName, indexValue)
+        .forEach((id, session) -> found.put(id, new RareAccessSession(session)));
+    return found;
+  }
+
+  /** A stored session whose last access reaches the store at most once per {@link #EVERY}. */
+  static final class RareAccessSession implements Session {
+
+    private final Session stored;
+    private Instant accessed;
+
+    RareAccessSession(Session stored) {
+      this.stored = stored;
+      this.accessed = stored.getLastAccessedTime();
+    }
+
+    @Override
+    public void setLastAccessedTime(Instant lastAccessedTime) {
+      accessed = lastAccessedTime;
+      // A request's access within a minute after the stored one stays here; any other (a later
+      // one, or a move back by an administrator's tool or a test) is written.
+      Instant written = stored.getLastAccessedTime();
+      if (lastAccessedTime.isBefore(written) || !written.plus(EVERY).isAfter(lastAccessedTime)) {
+        stored.setLastAccessedTime(lastAccessedTime);
+      }
+    }
+
+    @Override
+    public Instant getLastAccessedTime() {
+      return accessed;
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+      // A write anyway: the access goes with it.
+      stored.setLastAccessedTime(accessed);
+      stored.setAttribute(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+      stored.setLastAccessedTime(accessed);
+      stored.removeAttribute(name);
+    }
+
+    @Override
+    public String getId() {
+      return stored.getId();
+    }
+
+    @Override
+    public String changeSessionId() {
+      return stored.changeSessionId();
+    }
+
+    @Override
+    public <T> T getAttribute(String name) {
+      return stored.getAttribute(name);
+    }
+
+    @Override
+    public Set<String> getAttributeNames() {
+      return stored.getAttributeNames();
+    }
+
+    @Override
+    public Instant getCreationTime() {
+      return stored.getCreationTime();
+    }
+
+    @Override
+    public void setMaxInactiveInterval(Duration interval) {
+      stored.setMaxInactiveInterval(interval);
+    }
+
+    @Override
+    public Duration getMaxInactiveInterval() {
+      return stored.getMaxInactiveInterval();
+    }
+
+    /** Expired as the store sees it: what every node decides by. */
+    @Override
+    public boolean isExpired() {
+      return stored.isExpired();
+    }
+  }
+}
