@@ -1,5 +1,6 @@
 package com.smsportal.receipts;
 
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.NewestFirstSearch;
 import com.smsportal.web.PageCursor;
@@ -24,7 +25,11 @@ class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
   ReceiptSearch(StatusReportRepository entries) {
     this.reports =
         new NewestFirstSearch<>(
-            entries, entries::findById, ReceiptSearch::conditions, StatusReportEntry::toView);
+            entries,
+            entries::findById,
+            ReceiptSearch::conditions,
+            StatusReportEntry::toView,
+            () -> TenantContext.current() != TenantContext.ALL_TENANTS);
   }
 
   @Override

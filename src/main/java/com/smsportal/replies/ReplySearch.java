@@ -1,5 +1,6 @@
 package com.smsportal.replies;
 
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.LikePatterns;
 import com.smsportal.web.NewestFirstSearch;
@@ -24,7 +25,11 @@ class ReplySearch implements KeysetList.Rows<ReplyQuery, ReplyView> {
   ReplySearch(ReplyRepository entries) {
     this.replies =
         new NewestFirstSearch<>(
-            entries, entries::findById, ReplySearch::conditions, ReplyEntry::toView);
+            entries,
+            entries::findById,
+            ReplySearch::conditions,
+            ReplyEntry::toView,
+            () -> TenantContext.current() != TenantContext.ALL_TENANTS);
   }
 
   @Override

@@ -45,6 +45,17 @@ public final class NewestFirst {
   /** The order of every page: received time, then id, newest first. */
   public static final Sort ORDER = Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
 
+  /**
+   * The same order for the rows of one tenant, spelled with the tenant first (issue 27): the same
+   * rows in the same order, as the tenant is fixed, but now the order of the (tenant_id,
+   * received_at, id) index read backwards, which H2 then reads from the cursor down and stops after
+   * a page ("index sorted"); given only (received_at, id) it read every row of the tenant within
+   * the window and sorted them, for every page and every export batch: an export of 56,000 rows
+   * read about 1.5 billion. MySQL and MariaDB drop a column fixed by the filter from an order.
+   */
+  public static final Sort ONE_TENANT_ORDER =
+      Sort.by(Sort.Order.desc("tenantId"), Sort.Order.desc("receivedAt"), Sort.Order.desc("id"));
+
   private NewestFirst() {}
 
   /**
@@ -70,6 +81,8 @@ public final class NewestFirst {
       where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
     }
     if (before != null) {
+      // An upper bound an index range can use (H2 does not take one from the OR below).
+      where.add(cb.lessThanOrEqualTo(root.get("receivedAt"), before.time()));
       // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.
       where.add(
           cb.or(
@@ -101,12 +114,24 @@ public final class NewestFirst {
       Instant from,
       Instant until,
       int limit) {
+    return page(entries, matching, ORDER, before, from, until, limit);
+  }
+
+  /** The same in this order ({@link #ORDER}, or {@link #ONE_TENANT_ORDER} for one tenant's). */
+  public static <E> List<E> page(
+      JpaSpecificationExecutor<E> entries,
+      Matching<E> matching,
+      Sort order,
+      PageCursor before,
+      Instant from,
+      Instant until,
+      int limit) {
     return page(
         upper(before, until),
         from,
         limit,
         (below, atOrAfter, n) ->
-            entries.findBy(matching.slice(below, atOrAfter), q -> q.sortBy(ORDER).limit(n).all()));
+            entries.findBy(matching.slice(below, atOrAfter), q -> q.sortBy(order).limit(n).all()));
   }
 
   /**

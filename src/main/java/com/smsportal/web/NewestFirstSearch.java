@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -43,22 +44,27 @@ public final class NewestFirstSearch<
   private final Function<Long, Optional<E>> byId;
   private final Conditions<E, Q> conditions;
   private final Function<E, V> view;
+  private final BooleanSupplier oneTenant;
 
   /**
    * @param entries the entity's repository
    * @param byId its {@code findById}, for the export's cursor
    * @param conditions the filter's own conditions
    * @param view a row as the page shows it
+   * @param oneTenant whether the rows are of one tenant now (an entity with {@code tenantId}, not a
+   *     staff member seeing every tenant's): then read in {@link NewestFirst#ONE_TENANT_ORDER}
    */
   public NewestFirstSearch(
       JpaSpecificationExecutor<E> entries,
       Function<Long, Optional<E>> byId,
       Conditions<E, Q> conditions,
-      Function<E, V> view) {
+      Function<E, V> view,
+      BooleanSupplier oneTenant) {
     this.entries = entries;
     this.byId = byId;
     this.conditions = conditions;
     this.view = view;
+    this.oneTenant = oneTenant;
   }
 
   @Override
@@ -66,6 +72,7 @@ public final class NewestFirstSearch<
     return NewestFirst.page(
             entries,
             (below, atOrAfter) -> matching(query, below, atOrAfter),
+            oneTenant.getAsBoolean() ? NewestFirst.ONE_TENANT_ORDER : NewestFirst.ORDER,
             before,
             query.from(),
             query.until(),

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * H2's file channel, and from then every statement failed ("Reading from file ... failed", "IO
  * Exception") while the health check said UP. The portal runs with its heap capped ({@code
  * -Dbench.portal-heap}, 384m) so that an export that held its rows in memory would fail here.
- * {@code -Dbench.reports}, {@code -Dbench.quiet=false} (no baseline drain). Data and logs stay in
- * {@code target/export-benchmark/<database>/}.
+ * {@code -Dbench.reports}, {@code -Dbench.quiet=false} (no baseline drain), {@code
+ * -Dbench.jfr=true} (a flight recording of each portal, {@code portal.jfr} in its directory). Data
+ * and logs stay in {@code target/export-benchmark/<database>/}.
  */
 class ExportUnderLoadBenchmark {
 
@@ -40,6 +41,7 @@ class ExportUnderLoadBenchmark {
   private static final boolean QUIET =
       Boolean.parseBoolean(System.getProperty("bench.quiet", "true"));
   private static final String HEAP = System.getProperty("bench.portal-heap", "384m");
+  private static final boolean JFR = Boolean.getBoolean("bench.jfr");
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
   private static final int TIMED_EXPORTS = 3;
 
@@ -131,8 +133,14 @@ class ExportUnderLoadBenchmark {
   }
 
   private static Outcome drain(Path work, String kind, boolean readers) throws Exception {
-    try (CrashRun run =
-        new CrashRun(work, readers ? "exportload" : "exportquiet", List.of("-Xmx" + HEAP))) {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + HEAP));
+    if (JFR) {
+      jvm.add(
+          "-XX:StartFlightRecording=filename="
+              + work.resolve("portal.jfr")
+              + ",settings=profile,dumponexit=true");
+    }
+    try (CrashRun run = new CrashRun(work, readers ? "exportload" : "exportquiet", jvm)) {
       run.gateway().preloadReports("acme", REPORTS);
       run.start();
       ExportReaders.Seen seen = null;
