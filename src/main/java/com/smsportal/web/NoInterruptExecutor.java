@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
@@ -15,10 +16,13 @@ import org.springframework.core.task.AsyncTaskExecutor;
  * during a read of a {@link java.nio.channels.FileChannel} closes the channel, and the embedded
  * H2's channel is the database's only one: from then on every statement of every thread failed
  * ("Reading from file ... failed", "IO Exception") until a restart. Here a cancel only marks the
- * task cancelled; the download stops at its next write, which fails on the finished response, after
- * its database read has ended normally.
+ * task cancelled, which the download sees ({@link #cancelled}) after the batch it reads: it stops
+ * there, after its database read has ended normally. (Writes to a response the container has
+ * finished are dropped without an error, so without that check it read on to its end.)
  */
 final class NoInterruptExecutor implements AsyncTaskExecutor {
+
+  private static final ThreadLocal<AtomicBoolean> CANCELLED = new ThreadLocal<>();
 
   private final AsyncTaskExecutor delegate;
 
@@ -33,19 +37,44 @@ final class NoInterruptExecutor implements AsyncTaskExecutor {
 
   @Override
   public Future<?> submit(Runnable task) {
-    return new NoInterrupt<>(delegate.submit(task));
+    return submit(
+        () -> {
+          task.run();
+          return null;
+        });
   }
 
   @Override
   public <T> Future<T> submit(Callable<T> task) {
-    return new NoInterrupt<>(delegate.submit(task));
+    AtomicBoolean cancelled = new AtomicBoolean();
+    Future<T> future =
+        delegate.submit(
+            () -> {
+              CANCELLED.set(cancelled);
+              try {
+                return task.call();
+              } finally {
+                CANCELLED.remove();
+              }
+            });
+    return new NoInterrupt<>(future, cancelled);
   }
 
-  /** A future whose cancel never interrupts its task's thread. */
-  private record NoInterrupt<T>(Future<T> future) implements Future<T> {
+  /**
+   * Whether the asynchronous request this thread works for was cancelled (timed out, or its client
+   * went away): a download checks it between batches.
+   */
+  static boolean cancelled() {
+    AtomicBoolean cancelled = CANCELLED.get();
+    return cancelled != null && cancelled.get();
+  }
+
+  /** A future whose cancel never interrupts its task's thread, only tells it. */
+  private record NoInterrupt<T>(Future<T> future, AtomicBoolean cancelled) implements Future<T> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+      cancelled.set(true);
       return future.cancel(false);
     }
 

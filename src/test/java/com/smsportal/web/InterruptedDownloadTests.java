@@ -60,6 +60,7 @@ class InterruptedDownloadTests {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch timedOut = new CountDownLatch(1);
     CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+    CompletableFuture<Boolean> seenCancelled = new CompletableFuture<>();
     MockHttpServletRequest request = new MockHttpServletRequest();
     request.setAsyncSupported(true);
     StandardServletAsyncWebRequest web =
@@ -72,8 +73,11 @@ class InterruptedDownloadTests {
           running.countDown();
           try {
             timedOut.await(); // a download at work when its request times out
+            // Told, not interrupted: a download stops after its batch.
+            seenCancelled.complete(NoInterruptExecutor.cancelled());
             interrupted.complete(Thread.currentThread().isInterrupted());
           } catch (InterruptedException e) {
+            seenCancelled.complete(false);
             interrupted.complete(true);
           }
           return null;
@@ -81,7 +85,11 @@ class InterruptedDownloadTests {
     running.await();
     web.onTimeout(new AsyncEvent(request.getAsyncContext())); // as Tomcat calls it
     timedOut.countDown();
-    return interrupted.get(10, TimeUnit.SECONDS);
+    boolean wasInterrupted = interrupted.get(10, TimeUnit.SECONDS);
+    if (executor instanceof NoInterruptExecutor) {
+      assertThat(seenCancelled.get()).as("the download knows it was cancelled").isTrue();
+    }
+    return wasInterrupted;
   }
 
   /** With the database open (as a portal holds it), whether it still works after the break. */
