@@ -2,6 +2,7 @@ package com.smsportal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.smsportal.DatabaseDependent;
 import com.smsportal.PortalDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
  * -Dbench.jfr=true} (a flight recording of each portal, {@code portal.jfr} in its directory). Data
  * and logs stay in {@code target/export-benchmark/<database>/}.
  */
+@DatabaseDependent(
+    "the drain, the exports' rate and the file's size are the database's; with -Pci on MariaDB too")
 class ExportUnderLoadBenchmark {
 
   private static final int REPORTS = Integer.getInteger("bench.reports", 200_000);
