@@ -184,6 +184,14 @@ public final class PortalHttpClient {
         HttpResponse.BodyHandlers.ofFile(file));
   }
 
+  /** A GET whose body the caller reads as it arrives (and may close early, as a cancel does). */
+  public HttpResponse<java.io.InputStream> stream(String path)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+  }
+
   private HttpResponse<String> getWith(String path, String... headers)
       throws IOException, InterruptedException {
     return http.send(

@@ -56,6 +56,15 @@ class NodeConfiguration {
   }
 
   /**
+   * The health check's {@code db} component: the name replaces Spring Boot's own, which only asks
+   * whether a connection is valid (see {@link DatabaseHealth}).
+   */
+  @Bean
+  DatabaseHealth dbHealthIndicator(NodeHeartbeat heartbeat) {
+    return new DatabaseHealth(heartbeat);
+  }
+
+  /**
    * Puts the node id in every log line from now on: a Logback context property that {@code
    * logging.pattern.correlation} prints ({@code %property{smsportal.node}}), so that the lines of
    * several nodes gathered in one place still say whose they are.

@@ -1,5 +1,6 @@
 package com.smsportal.receipts;
 
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.NewestFirst;
 import com.smsportal.web.NewestFirstSearch;
@@ -48,9 +49,13 @@ class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
 
   /**
    * Along which index a filter's page is read: a number's, a task's or a status's reports (the
-   * number first: fewest rows), else all of the tenant's by time (a time range too).
+   * number first: fewest rows), else all of the tenant's by time (a time range too). Staff seeing
+   * every tenant's rows read them in the plain order: a leading tenant would group them by tenant.
    */
   static Sort order(ReceiptQuery query) {
+    if (TenantContext.current() == TenantContext.ALL_TENANTS) {
+      return NewestFirst.ORDER; // staff seeing every tenant's: no tenant to lead with
+    }
     if (query.mobile() != null) {
       return NewestFirst.after("tenantId", "mobile");
     }

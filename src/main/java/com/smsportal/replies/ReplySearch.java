@@ -1,5 +1,6 @@
 package com.smsportal.replies;
 
+import com.smsportal.tenant.TenantContext;
 import com.smsportal.web.KeysetList;
 import com.smsportal.web.LikePatterns;
 import com.smsportal.web.NewestFirst;
@@ -30,9 +31,11 @@ class ReplySearch implements KeysetList.Rows<ReplyQuery, ReplyView> {
             ReplySearch::conditions,
             ReplyEntry::toView,
             query ->
-                query.mobile() != null
-                    ? NewestFirst.after("tenantId", "mobile")
-                    : NewestFirst.after("tenantId"));
+                TenantContext.current() == TenantContext.ALL_TENANTS
+                    ? NewestFirst.ORDER
+                    : query.mobile() != null
+                        ? NewestFirst.after("tenantId", "mobile")
+                        : NewestFirst.after("tenantId"));
   }
 
   @Override

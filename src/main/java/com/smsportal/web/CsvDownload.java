@@ -82,7 +82,7 @@ public final class CsvDownload {
       if (!batch.isEmpty()) {
         cursor = cursorOf.apply(batch.get(batch.size() - 1));
       }
-    } while (batch.size() == BATCH);
+    } while (batch.size() == BATCH && !NoInterruptExecutor.cancelled());
     csv.flush();
   }
 

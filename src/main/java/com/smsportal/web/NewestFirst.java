@@ -70,6 +70,8 @@ public final class NewestFirst {
       where.add(cb.greaterThanOrEqualTo(root.get("receivedAt"), atOrAfter));
     }
     if (before != null) {
+      // An upper bound an index range can use (H2 does not take one from the OR below).
+      where.add(cb.lessThanOrEqualTo(root.get("receivedAt"), before.time()));
       // (received_at, id) < (t, id), spelled out: MySQL/MariaDB use the index for this form.
       where.add(
           cb.or(

@@ -27,7 +27,7 @@ class StartupReport {
     String url = environment.getProperty("spring.datasource.url", "");
     String port = environment.getProperty("local.server.port", "8080");
     log.info("SMS Portal is ready at http://localhost:{}/", port);
-    if (url.startsWith("jdbc:h2:file:")) {
+    if (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:retry:file:")) {
       log.info(
           "Database: embedded H2 file in {} (set SMSPORTAL_DATA_DIR to move it)",
           dataDir.path().toAbsolutePath().normalize());
