@@ -95,6 +95,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   }
 
   void tick() {
+    ExecutorService pool = this.pool; // stop() may clear it while this round runs
     if (!properties.enabled() || stopping || pool == null) {
       return;
     }
