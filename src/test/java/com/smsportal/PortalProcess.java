@@ -25,7 +25,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class PortalProcess implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /** Three minutes; {@code -Dportal.start-timeout-seconds} for a crowded machine. */
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("portal.start-timeout-seconds", 180));
 
   /**
    * JVM options for a portal that a test starts for what it does, not for how fast it runs: the
@@ -122,6 +124,11 @@ public final class PortalProcess implements AutoCloseable {
     process = builder.start();
     awaitHealthy();
     return this;
+  }
+
+  /** The running process's id (for its CPU time in {@code /proc}). */
+  public long pid() {
+    return process.pid();
   }
 
   /** {@code kill -9}: the process gets no chance to finish anything. */

@@ -139,6 +139,26 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
         -deadAfter.toNanos() / 1000);
   }
 
+  /**
+   * Records whether this node polls the gateways now (its poller starts or stops), so that the
+   * pollers of the other nodes count it, or stop counting it, when they share out the due accounts.
+   */
+  public void polling(boolean polls) {
+    jdbc.update("update node_heartbeat set polls = ? where node_id = ?", polls, node.id());
+  }
+
+  /**
+   * The ids of the nodes that poll and are alive by the rule of {@link #nodes()}: a beat within
+   * {@code dead-after} by the database's clock. One query.
+   */
+  public List<String> livePollers() {
+    return jdbc.queryForList(
+        "select node_id from node_heartbeat where polls = TRUE and beat_at >="
+            + " TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(3))",
+        String.class,
+        -deadAfter.toNanos() / 1000);
+  }
+
   /** Stops beating (the context closes): if the node never comes back, it is dead soon. */
   @Override
   public void destroy() {

@@ -2,6 +2,7 @@ package com.smsportal.polling;
 
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
@@ -9,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +35,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The poller's schedule. Each round first catches up ({@link CatchUp}: the database answers, the
- * spool is replayed, answers cut off by a death recovered, the backlog processed); then every due
- * account of an active tenant is polled on a small pool, under the account's ShedLock lock so that
- * one node polls it at a time.
+ * spool is replayed, answers cut off by a death recovered, the backlog processed); then this node's
+ * share of the due accounts of active tenants ({@link #share}) is polled on a small pool, under the
+ * account's ShedLock lock so that one node polls it at a time.
  *
  * <p>On shutdown no new call to the gateway starts, and the calls under way finish and store their
  * answers before the database goes.
@@ -55,6 +58,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   private final PollerProperties properties;
   private final Clock clock;
   private final NodeIdentity node;
+  private final NodeHeartbeat heartbeat;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private volatile ExecutorService pool;
   private volatile boolean stopping;
@@ -69,7 +73,8 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
       LockingTaskExecutor locks,
       PollerProperties properties,
       Clock clock,
-      NodeIdentity node) {
+      NodeIdentity node,
+      NodeHeartbeat heartbeat) {
     this.accounts = accounts;
     this.tenants = tenants;
     this.poller = poller;
@@ -80,6 +85,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
     this.properties = properties;
     this.clock = clock;
     this.node = node;
+    this.heartbeat = heartbeat;
   }
 
   /** A round every {@code tick} after the last one ended, the first one a tick after the start. */
@@ -89,6 +95,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   }
 
   void tick() {
+    ExecutorService pool = this.pool; // stop() may clear it while this round runs
     if (!properties.enabled() || stopping || pool == null) {
       return;
     }
@@ -96,7 +103,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
       if (!recover()) {
         return;
       }
-      for (GatewayAccountView account : due()) {
+      for (GatewayAccountView account : share()) {
         if (inFlight.add(account.id())) {
           try {
             pool.execute(
@@ -129,27 +136,51 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   }
 
   /**
-   * Active accounts of active tenants whose next round is due, the account due longest first (see
-   * {@link #dueOrder}). The pool takes them in this order, and those that find every thread busy
-   * and the queue full stay due: at the next tick they are still ahead of the accounts that came
-   * due after them, so no account waits behind newer ones tick after tick.
+   * This node's share of the due accounts (issue 27), the account due longest first (see {@link
+   * #dueOrder}), of active tenants. The pool takes them in this order, and those that find every
+   * thread busy and the queue full stay due: at the next tick they are still ahead of the accounts
+   * that came due after them, so no account waits behind newer ones tick after tick.
+   *
+   * <p>The share: {@link PollShares} splits the usable accounts due within one {@code every} (each
+   * account polled on schedule is, so the split stays put from tick to tick) among the live nodes
+   * that poll (by their heartbeat, this node always among them), at most {@code ceil(accounts /
+   * pollers)} each; three nodes and 30 accounts poll 10 each, and a node that stops (its poller
+   * says so) or dies (its heartbeat stops: {@code dead-after}) has no share from then on: the
+   * others split it. Also every due account that has waited longer than {@code lock-at-most-for},
+   * whoever its owner: the time a dead node's lock outlives it is the longest an account waits for
+   * a node that does not poll it (dead but not yet seen dead, or too busy). An inactive tenant's
+   * account counts in the split and is skipped. Alone, a node polls every due account, as before.
    */
-  List<GatewayAccountView> due() {
+  List<GatewayAccountView> share() {
     Instant now = clock.instant();
     Map<Long, PollerStates.State> known = states.all();
-    return TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
-        // Not an account whose password the gateway has not accepted: it may name someone else's.
-        .filter(GatewayAccountView::usable)
-        .filter(
-            a -> {
-              PollerStates.State state = known.get(a.id());
-              return state == null
-                  || state.nextPollAt() == null
-                  || !state.nextPollAt().isAfter(now);
-            })
-        .filter(a -> tenants.isActive(a.tenantId())) // one query each: only for the due ones
-        .sorted(dueOrder(known, node.id(), properties.every()))
+    // Not an account whose password the gateway has not accepted: it may name someone else's.
+    List<GatewayAccountView> usable =
+        TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()
+            .filter(GatewayAccountView::usable)
+            .toList();
+    List<GatewayAccountView> due =
+        usable.stream()
+            .filter(a -> dueBy(known.get(a.id()), now))
+            .sorted(dueOrder(known, node.id(), properties.every()))
+            .toList();
+    if (due.isEmpty()) {
+      return due; // no query of the heartbeats while idle
+    }
+    Set<String> pollers = new HashSet<>(heartbeat.livePollers());
+    pollers.add(node.id());
+    Instant horizon = now.plus(properties.every());
+    List<Long> scheduled =
+        usable.stream().filter(a -> dueBy(known.get(a.id()), horizon)).map(a -> a.id()).toList();
+    Instant orphanedBefore = now.minus(properties.lockAtMostFor());
+    Map<Long, Boolean> active = new HashMap<>(); // one query per tenant, of this node's share only
+    return PollShares.mine(due, scheduled, known, pollers, node.id(), orphanedBefore).stream()
+        .filter(a -> active.computeIfAbsent(a.tenantId(), tenants::isActive))
         .toList();
+  }
+
+  private static boolean dueBy(PollerStates.State state, Instant when) {
+    return state == null || state.nextPollAt() == null || !state.nextPollAt().isAfter(when);
   }
 
   /**
@@ -208,6 +239,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   @Override
   public void start() {
     stopping = false;
+    announce(properties.enabled());
     int threads = Math.max(1, properties.threads());
     // Bounded: an account that finds the queue full waits for the next tick (it stays due).
     pool =
@@ -224,6 +256,8 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   @Override
   public void stop() {
     stopping = true;
+    // The other nodes split this node's share from their next round on, not after dead-after.
+    announce(false);
     ExecutorService running = pool;
     if (running != null) {
       running.shutdown();
@@ -241,6 +275,16 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   @Override
   public boolean isRunning() {
     return pool != null;
+  }
+
+  /** Tells the other nodes whether this one polls ({@link NodeHeartbeat#polling}). */
+  private void announce(boolean polls) {
+    try {
+      heartbeat.polling(polls);
+    } catch (RuntimeException e) {
+      // Not counted by the others (or still counted until its heartbeat stops): the locks hold.
+      log.warn("Could not record whether this node polls: {}", e.getMessage());
+    }
   }
 
   private static Thread thread(Runnable task) {

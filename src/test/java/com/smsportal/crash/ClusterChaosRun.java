@@ -105,6 +105,11 @@ final class ClusterChaosRun implements AutoCloseable {
     return database;
   }
 
+  /** The running nodes' process ids. */
+  List<Long> pids() {
+    return nodes.stream().map(PortalProcess::pid).toList();
+  }
+
   int nodeCount() {
     return nodes.size();
   }
