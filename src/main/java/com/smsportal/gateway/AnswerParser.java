@@ -91,25 +91,73 @@ final class AnswerParser {
 
   /** The root {@code returnsms} element of the decoded answer, or Garbage. */
   static Node parse(String text) throws Garbage {
+    return prepareAndRead(text, new ItemRows(null)).root();
+  }
+
+  /**
+   * The root's elements named {@code item} as rows of the texts of their {@code fields} (see {@link
+   * ItemRows}), read in one streaming pass, and the root with its other children; or Garbage, as
+   * {@link #parse} says.
+   */
+  static Items items(String text, String item, String... fields) throws Garbage {
+    return prepareAndRead(text, new ItemRows(item, fields));
+  }
+
+  /** The root without the items, and the items' rows. */
+  record Items(Node root, List<String[]> rows) {}
+
+  private static Items prepareAndRead(String text, ItemRows items) throws Garbage {
     String xml = text.startsWith("\uFEFF") ? text.substring(1) : text;
     if (xml.isBlank()) {
       throw new Garbage("empty body");
     }
-    if (DOCTYPE.matcher(xml).find()) {
+    // Each pattern only where it can match (issue 27: no pass over 4,000 reports for nothing).
+    if (xml.contains("<!") && DOCTYPE.matcher(xml).find()) {
       throw new Garbage("a DTD, refused");
     }
-    xml = DECLARATION.matcher(xml).replaceFirst("");
-    xml = SPACED_TAG.matcher(xml).replaceAll(AnswerParser::closeUp).strip();
+    xml = withoutDeclaration(xml);
+    if (mayHaveSpacedTag(xml)) {
+      xml = SPACED_TAG.matcher(xml).replaceAll(AnswerParser::closeUp);
+    }
+    xml = xml.strip();
     Node root;
     try {
-      root = read(xml);
+      root = read(xml, items);
     } catch (XMLStreamException | RuntimeException e) {
       throw new Garbage("not well-formed XML: " + firstLine(e.getMessage()));
     }
     if (!root.name().equalsIgnoreCase("returnsms")) {
       throw new Garbage("root element <" + root.name() + "> instead of <returnsms>");
     }
-    return root;
+    return new Items(root, items.rows());
+  }
+
+  /** The text without a leading {@code <?xml … ?>}, as {@link #DECLARATION} would remove it. */
+  private static String withoutDeclaration(String xml) {
+    int start = 0;
+    while (start < xml.length() && isSpace(xml.charAt(start))) {
+      start++;
+    }
+    return xml.startsWith("<?xml", start) ? DECLARATION.matcher(xml).replaceFirst("") : xml;
+  }
+
+  /** Whether a {@code <} or {@code </} is followed by white space: where SPACED_TAG can match. */
+  private static boolean mayHaveSpacedTag(String xml) {
+    for (int at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at + 1)) {
+      int next = at + 1;
+      if (next < xml.length() && xml.charAt(next) == '/') {
+        next++;
+      }
+      if (next < xml.length() && isSpace(xml.charAt(next))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** White space as {@code \s} of a regular expression reads it. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
   }
 
   private static String closeUp(java.util.regex.MatchResult m) {
@@ -119,7 +167,7 @@ final class AnswerParser {
     return Matcher.quoteReplacement("</" + m.group(5) + ">");
   }
 
-  private static Node read(String xml) throws XMLStreamException {
+  private static Node read(String xml, ItemRows items) throws XMLStreamException {
     XMLStreamReader reader = FACTORY.createXMLStreamReader(new StringReader(xml));
     try {
       Deque<Building> open = new ArrayDeque<>();
@@ -133,21 +181,32 @@ final class AnswerParser {
             if (root != null) {
               throw new XMLStreamException("content after the root element");
             }
-            open.push(new Building(reader.getLocalName()));
+            String name = reader.getLocalName();
+            if (items.inside() || open.size() == 1 && items.isItem(name)) {
+              items.start(name);
+            } else {
+              open.push(new Building(name));
+            }
           }
           case XMLStreamConstants.CHARACTERS,
               XMLStreamConstants.CDATA,
               XMLStreamConstants.SPACE -> {
-            if (!open.isEmpty()) {
+            if (items.inside()) {
+              items.text(reader);
+            } else if (!open.isEmpty()) {
               open.peek().text.append(reader.getText());
             }
           }
           case XMLStreamConstants.END_ELEMENT -> {
-            Node done = open.pop().build();
-            if (open.isEmpty()) {
-              root = done;
+            if (items.inside()) {
+              items.end();
             } else {
-              open.peek().children.add(done);
+              Node done = open.pop().build();
+              if (open.isEmpty()) {
+                root = done;
+              } else {
+                open.peek().children.add(done);
+              }
             }
           }
           default -> {}

@@ -54,39 +54,77 @@ final class Answers {
     return new PasswordChange(orEmpty(message), raw);
   }
 
+  /** A status report's fields, in the order of {@link #statusReport}'s row. */
+  static final String[] REPORT_FIELDS = {
+    "mobile", "taskid", "status", "receivetime", "errorcode", "extno"
+  };
+
+  /** A reply's fields, in the order of {@link #reply}'s row. */
+  static final String[] REPLY_FIELDS = {"mobile", "taskid", "content", "receivetime", "extno"};
+
   static StatusReportBatch statusReports(Node root, String raw) {
+    return statusReports(root, rows(root, "statusbox", REPORT_FIELDS), raw);
+  }
+
+  /** The status reports of an answer read by {@link AnswerParser#items} (no tree of them). */
+  static StatusReportBatch statusReports(AnswerParser.Items items, String raw) {
+    return statusReports(items.root(), items.rows(), raw);
+  }
+
+  static ReplyBatch replies(Node root, String raw) {
+    return replies(root, rows(root, "callbox", REPLY_FIELDS), raw);
+  }
+
+  static ReplyBatch replies(AnswerParser.Items items, String raw) {
+    return replies(items.root(), items.rows(), raw);
+  }
+
+  private static StatusReportBatch statusReports(Node root, List<String[]> rows, String raw) {
     refuseErrorStatus(root, raw);
-    List<StatusReport> reports = new ArrayList<>();
-    for (Node box : root.all("statusbox")) {
-      String receiveTime = orEmpty(box.text("receivetime"));
+    List<StatusReport> reports = new ArrayList<>(rows.size());
+    for (String[] row : rows) {
+      String receiveTime = orEmpty(row[3]);
       reports.add(
           new StatusReport(
-              orEmpty(box.text("mobile")),
-              orEmpty(box.text("taskid")),
-              (int) number(box.text("status")),
+              orEmpty(row[0]),
+              orEmpty(row[1]),
+              (int) number(row[2]),
               ChinaTime.parse(receiveTime),
               receiveTime,
-              orEmpty(box.text("errorcode")),
-              orEmpty(box.text("extno"))));
+              orEmpty(row[4]),
+              orEmpty(row[5])));
     }
     return new StatusReportBatch(reports, raw);
   }
 
-  static ReplyBatch replies(Node root, String raw) {
+  private static ReplyBatch replies(Node root, List<String[]> rows, String raw) {
     refuseErrorStatus(root, raw);
-    List<Reply> replies = new ArrayList<>();
-    for (Node box : root.all("callbox")) {
-      String receiveTime = orEmpty(box.text("receivetime"));
+    List<Reply> replies = new ArrayList<>(rows.size());
+    for (String[] row : rows) {
+      String receiveTime = orEmpty(row[3]);
       replies.add(
           new Reply(
-              orEmpty(box.text("mobile")),
-              orEmpty(box.text("taskid")),
-              orEmpty(box.text("content")),
+              orEmpty(row[0]),
+              orEmpty(row[1]),
+              orEmpty(row[2]),
               ChinaTime.parse(receiveTime),
               receiveTime,
-              orEmpty(box.text("extno"))));
+              orEmpty(row[4])));
     }
     return new ReplyBatch(replies, raw);
+  }
+
+  /** The root's children named {@code item} as rows, as {@link ItemRows} reads them. */
+  private static List<String[]> rows(Node root, String item, String[] fields) {
+    List<String[]> rows = new ArrayList<>();
+    for (Node box : root.all(item)) {
+      String[] row = new String[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        row[i] = box.text(fields[i]);
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static void refuseErrorStatus(Node root, String raw) {
@@ -112,6 +150,9 @@ final class Answers {
   private static long number(String text) {
     if (text == null || text.isBlank()) {
       return 0;
+    }
+    if (text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Integer.parseInt(text); // "10", "20": without a BigDecimal per report (issue 27)
     }
     try {
       return new BigDecimal(text.strip()).longValue();

@@ -132,17 +132,19 @@ public class GatewayClient {
    *     or the error the gateway answered with
    */
   public static StatusReportBatch readStatusReports(String answer) {
-    return readText(answer, Answers::statusReports);
+    return readText(answer, "statusbox", Answers.REPORT_FIELDS, Answers::statusReports);
   }
 
   /** Reads an answer of {@code callApi} that {@link #fetchReplies} returned. */
   public static ReplyBatch readReplies(String answer) {
-    return readText(answer, Answers::replies);
+    return readText(answer, "callbox", Answers.REPLY_FIELDS, Answers::replies);
   }
 
-  private static <T> T readText(String text, BiFunction<AnswerParser.Node, String, T> reader) {
+  /** Its items streamed into rows, without an element tree of them (issue 27). */
+  private static <T> T readText(
+      String text, String item, String[] fields, BiFunction<AnswerParser.Items, String, T> reader) {
     try {
-      return reader.apply(AnswerParser.parse(text), text);
+      return reader.apply(AnswerParser.items(text, item, fields), text);
     } catch (AnswerParser.Garbage garbage) {
       throw new GatewayException(
           GatewayError.UPSTREAM_GARBAGE, null, List.of(), 200, text, garbage.getMessage(), null);

@@ -57,6 +57,9 @@ public final class MobileNumber {
    * else exactly as it came (nothing the gateway said is lost).
    */
   public static String reported(String raw) {
+    if (plainMainland(raw)) {
+      return raw; // as the gateway writes nearly every number: nothing to read (issue 27)
+    }
     String number = number(raw);
     return number != null ? number : raw;
   }
@@ -88,6 +91,24 @@ public final class MobileNumber {
       }
     }
     return out.toString();
+  }
+
+  /** Whether {@code raw} is already 11 ASCII digits of a mainland mobile number, as kept. */
+  private static boolean plainMainland(String raw) {
+    if (raw == null || raw.length() != 11 || raw.charAt(0) != '1') {
+      return false;
+    }
+    char second = raw.charAt(1);
+    if (second < '3' || second > '9') {
+      return false;
+    }
+    for (int i = 2; i < 11; i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The digits of a number and whether a plus (a country code) led them. */

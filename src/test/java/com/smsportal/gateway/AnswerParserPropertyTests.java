@@ -86,6 +86,40 @@ class AnswerParserPropertyTests {
     assertReadable(action, body.getBytes(StandardCharsets.UTF_8), null);
   }
 
+  /**
+   * Issue 27: reports and replies are read in one streaming pass, without the element tree the
+   * other answers get; whatever the text, that reads exactly what the tree reads, or fails alike.
+   */
+  @Property(tries = 1500)
+  void reportsAndRepliesStreamedReadAsTheTreeReadsThem(
+      @ForAll("streamable") String body, @ForAll boolean nested) {
+    String text = nested ? body.replace("</mobile>", "<x>9</x></mobile>") : body;
+    assertThat(outcome(() -> GatewayClient.readStatusReports(text).reports()))
+        .isEqualTo(outcome(() -> Answers.statusReports(AnswerParser.parse(text), text).reports()));
+    assertThat(outcome(() -> GatewayClient.readReplies(text).replies()))
+        .isEqualTo(outcome(() -> Answers.replies(AnswerParser.parse(text), text).replies()));
+  }
+
+  @Provide
+  Arbitrary<String> streamable() {
+    return Arbitraries.oneOf(structured(), answerish());
+  }
+
+  private interface Read {
+    Object read() throws AnswerParser.Garbage;
+  }
+
+  /** What was read, or the kind of failure. */
+  private static Object outcome(Read read) {
+    try {
+      return read.read();
+    } catch (AnswerParser.Garbage garbage) {
+      return GatewayError.UPSTREAM_GARBAGE;
+    } catch (GatewayException e) {
+      return e.error();
+    }
+  }
+
   @Provide
   Arbitrary<String> structured() {
     Arbitrary<String> value =
