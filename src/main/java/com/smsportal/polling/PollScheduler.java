@@ -103,7 +103,9 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
       if (!recover()) {
         return;
       }
-      for (GatewayAccountView account : share()) {
+      // One read of the poller states per tick, for the share and the gauges (issue 27).
+      Map<Long, PollerStates.State> known = states.all();
+      for (GatewayAccountView account : share(known)) {
         if (inFlight.add(account.id())) {
           try {
             pool.execute(
@@ -120,7 +122,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
           }
         }
       }
-      metrics.refresh();
+      metrics.refresh(known);
     } catch (RuntimeException e) {
       // The next round tries again; nothing fetched is lost by a failed round.
       log.warn("A polling round failed", e);
@@ -151,9 +153,8 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
    * a node that does not poll it (dead but not yet seen dead, or too busy). An inactive tenant's
    * account counts in the split and is skipped. Alone, a node polls every due account, as before.
    */
-  List<GatewayAccountView> share() {
+  List<GatewayAccountView> share(Map<Long, PollerStates.State> known) {
     Instant now = clock.instant();
-    Map<Long, PollerStates.State> known = states.all();
     // Not an account whose password the gateway has not accepted: it may name someone else's.
     List<GatewayAccountView> usable =
         TenantContext.callAs(TenantContext.ALL_TENANTS, accounts::list).stream()

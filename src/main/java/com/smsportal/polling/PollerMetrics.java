@@ -71,9 +71,14 @@ class PollerMetrics {
 
   /** Refreshes the per-account gauges (each schedule round). */
   void refresh() {
+    refresh(states.all());
+  }
+
+  /** The same from the poller states just read (the tick's own read: no second query, issue 27). */
+  void refresh(java.util.Map<Long, PollerStates.State> known) {
     var now = clock.instant();
     List<MultiGauge.Row<?>> rows =
-        states.all().values().stream()
+        known.values().stream()
             .filter(s -> s.lastSuccessAt() != null)
             .<MultiGauge.Row<?>>map(
                 s ->

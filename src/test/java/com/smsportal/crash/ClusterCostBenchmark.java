@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * <p>Run: {@code ./mvnw -B verify -Pci -Dit.mariadb.username=smsportal_cost
  * -Dit.mariadb.password=smsportal_cost -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=ClusterCostBenchmark}; {@code -Dbench.numbers} (100000), {@code -Dbench.reports}
- * (100000), {@code -Dbench.idle-seconds} (20). Data and logs in {@code
- * target/cluster-cost-benchmark/}.
+ * (100000), {@code -Dbench.idle-seconds} (20), {@code -Dbench.warmup-numbers} (8000), {@code
+ * -Dbench.jfr} (a JFR profile per node). Data and logs in {@code target/cluster-cost-benchmark/}.
  */
 @DatabaseDependent("several nodes' processes share one MariaDB database; MariaDB's own counters")
 class ClusterCostBenchmark {
@@ -47,6 +47,7 @@ class ClusterCostBenchmark {
   private static final int NUMBERS = Integer.getInteger("bench.numbers", 100_000);
   private static final int REPORTS = Integer.getInteger("bench.reports", 100_000);
   private static final int IDLE = Integer.getInteger("bench.idle-seconds", 20);
+  private static final int WARMUP = Integer.getInteger("bench.warmup-numbers", 8_000);
   private static final int ACCOUNTS = 8;
 
   @Test
@@ -61,7 +62,9 @@ class ClusterCostBenchmark {
       System.out.println(CostTable.of(runs, NUMBERS, REPORTS, IDLE));
     }
     for (Cost run : runs) {
-      assertThat(run.figures().numbersReceived()).as("numbers the gateway got").isEqualTo(NUMBERS);
+      assertThat(run.figures().numbersReceived())
+          .as("numbers the gateway got")
+          .isEqualTo(NUMBERS + (WARMUP / ACCOUNTS) * ACCOUNTS);
       assertThat(run.figures().numbersReceivedTwice()).as("numbers got twice").isZero();
       assertThat(run.figures().reportsStoredTwice()).as("reports stored twice").isZero();
     }
@@ -70,6 +73,7 @@ class ClusterCostBenchmark {
   /** One run's phases: idle, the job with its reports, reports alone. */
   record Cost(
       int nodes,
+      Snapshot.Delta warmup,
       Snapshot.Delta idle,
       Snapshot.Delta job,
       Snapshot.Delta reports,
@@ -77,10 +81,22 @@ class ClusterCostBenchmark {
 
   private static Cost run(Path work, int nodes) throws Exception {
     List<String> portal = List.of("--smsportal.sending.submits-per-second=50");
-    try (ClusterChaosRun run =
-        new ClusterChaosRun(work, "cost" + nodes, nodes, List.of(), portal)) {
+    // -Dbench.jfr: each node records a JFR profile, dumped into the run's directory at the end
+    // (the nodes are killed then, which writes no recording by itself).
+    boolean jfr = Boolean.getBoolean("bench.jfr");
+    List<String> jvm = jfr ? List.of("-XX:StartFlightRecording=settings=profile") : List.of();
+    try (ClusterChaosRun run = new ClusterChaosRun(work, "cost" + nodes, nodes, jvm, portal)) {
       run.start();
       List<Long> accounts = run.createAccounts(ACCOUNTS, 1000);
+      // Warm-up: a small job with its reports first, so that the JIT's work on the send and ingest
+      // paths is not counted in the idle baseline nor in the job; its CPU is reported apart.
+      Snapshot started = Snapshot.take(run);
+      int warm = WARMUP / accounts.size();
+      for (int i = 0; i < accounts.size(); i++) {
+        run.send(accounts.get(i), NUMBERS + i * warm, warm);
+      }
+      run.awaitFinished(Duration.ofMinutes(20));
+      Thread.sleep(5000); // let the last poll rounds and compilations settle before the idle window
       Snapshot before = Snapshot.take(run);
       Thread.sleep(IDLE * 1000L); // a wall-time window, not a wait for something
       Snapshot idle = Snapshot.take(run);
@@ -102,8 +118,23 @@ class ClusterCostBenchmark {
                   run.database().count("select count(*) from status_report")
                       >= stored + (REPORTS / ACCOUNTS) * ACCOUNTS);
       Snapshot reports = Snapshot.take(run);
+      if (jfr) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (long pid : run.pids()) {
+          String file = "filename=" + work.resolve("node-" + pid + ".jfr");
+          new ProcessBuilder(jcmd, Long.toString(pid), "JFR.dump", file)
+              .inheritIO()
+              .start()
+              .waitFor();
+        }
+      }
       return new Cost(
-          nodes, idle.minus(before), job.minus(idle), reports.minus(job), run.figures());
+          nodes,
+          before.minus(started),
+          idle.minus(before),
+          job.minus(idle),
+          reports.minus(job),
+          run.figures());
     }
   }
 

@@ -20,6 +20,8 @@ final class CostTable {
                 + " %,d reports alone; idle %d s first ====%n",
             numbers, reports, idleSeconds));
     row(out, "", runs, r -> r.nodes() + " node(s)");
+    row(out, "warm-up job: wall s", runs, r -> f(r.warmup().wallSeconds()));
+    row(out, "warm-up job: portal CPU s", runs, r -> f(r.warmup().cpuSeconds()));
     row(out, "idle: CPU s per node and minute", runs, r -> f(perNodeMinute(r)));
     row(
         out,

@@ -82,16 +82,24 @@ class InterruptedChunks implements SmartInitializingSingleton {
    * UNKNOWN; returns how many.
    */
   int recover() {
-    Map<String, NodeHeartbeat.Node> nodes =
-        heartbeat.nodes().stream()
-            .collect(Collectors.toMap(NodeHeartbeat.Node::id, Function.identity()));
     Instant staleBefore = clock.instant().minus(staleAfter);
     int count =
         interrupt(
-            chunks ->
-                chunks.submitting().stream()
-                    .filter(c -> cutOff(c, nodes.get(c.getClaimedBy()), staleBefore))
-                    .toList());
+            chunks -> {
+              List<SendChunk> submitting = chunks.submitting();
+              if (submitting.isEmpty()) {
+                // Nothing in flight anywhere (most rounds of an idle node, issue 27): no query of
+                // the heartbeats.
+                return List.of();
+              }
+              // Read after the chunks: a node that restarted since their claim is seen restarted.
+              Map<String, NodeHeartbeat.Node> nodes =
+                  heartbeat.nodes().stream()
+                      .collect(Collectors.toMap(NodeHeartbeat.Node::id, Function.identity()));
+              return submitting.stream()
+                  .filter(c -> cutOff(c, nodes.get(c.getClaimedBy()), staleBefore))
+                  .toList();
+            });
     if (count > 0) {
       log.warn("{} send chunk(s) interrupted mid-submit are now UNKNOWN", count);
     }
