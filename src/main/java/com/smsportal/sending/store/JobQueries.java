@@ -74,12 +74,7 @@ public class JobQueries {
     if (page.isEmpty()) {
       return List.of();
     }
-    Map<Long, Map<NumberState, Long>> counts = new HashMap<>();
-    for (Object[] row : numbers.countByJobAndState(page.stream().map(SendJob::getId).toList())) {
-      counts
-          .computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(NumberState.class))
-          .put((NumberState) row[1], ((Number) row[2]).longValue());
-    }
+    Map<Long, Map<NumberState, Long>> counts = this.counts.perJob(page, numbers);
     return page.stream()
         .map(job -> view(job, counts.getOrDefault(job.getId(), Map.of()), List.of()))
         .toList();
