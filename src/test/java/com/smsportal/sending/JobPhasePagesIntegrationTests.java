@@ -189,11 +189,28 @@ class JobPhasePagesIntegrationTests {
     assertThat(rows(table(second, "chunk-table"), 2))
         .containsExactly("51", "52", "53", "54", "55", "56", "57", "58");
     assertThat(second).contains("id=\"chunks-first\"").doesNotContain("id=\"chunks-next\"");
+    // A whole number is found by equality on its index, however typed; a part of one still by
+    // substring; with a state, only in that state.
+    assertThat(
+            numberRows(
+                mvc.perform(get("/jobs/" + job).param("mobile", "+86 137 0000 0057").session(acme))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString()))
+        .isEqualTo(1);
+    assertThat(page(job, "zh-CN", "&mobile=13700000057")).contains(">13700000057<");
+    assertThat(numberRows(page(job, "zh-CN", "&mobile=0005"))).isEqualTo(10);
+    assertThat(numberRows(page(job, "zh-CN", "&mobile=13700000057&state=UNKNOWN"))).isEqualTo(1);
+    assertThat(page(job, "zh-CN", "&mobile=13700000057&state=REJECTED")).contains("numbers-empty");
     assertThat(page(job, "en", ""))
         .contains("58 chunks:")
         .contains("Submitted 55")
         .contains("Chunks needing attention")
         .contains("All chunks, in order, a page at a time");
+  }
+
+  private static long numberRows(String html) {
+    return html.split("<tr data-number-state=", -1).length - 1;
   }
 
   /** The HTML of the table with this id. */

@@ -146,6 +146,7 @@ public class JobQueries {
    */
   public List<NumberView> numbers(
       long jobId, NumberState state, String search, long afterId, int limit) {
+    String whole = search == null ? null : MobileNumber.mainland(search);
     String only = MobileNumber.fragment(search);
     String like = only.isEmpty() ? null : "%" + only + "%";
     return tx.execute(
@@ -154,10 +155,14 @@ public class JobQueries {
                 .map(
                     job -> {
                       List<NumberView> page =
-                          (state == null
-                                  ? numbers.page(jobId, afterId, like, Limit.of(limit))
-                                  : numbers.pageInState(
-                                      jobId, state, afterId, like, Limit.of(limit)))
+                          (whole != null
+                                  // A whole number (issue 27): by equality, on its index.
+                                  ? numbers.pageOfNumber(
+                                      jobId, whole, state, afterId, Limit.of(limit))
+                                  : state == null
+                                      ? numbers.page(jobId, afterId, like, Limit.of(limit))
+                                      : numbers.pageInState(
+                                          jobId, state, afterId, like, Limit.of(limit)))
                               .stream().map(SendNumber::toView).toList();
                       return job.isPersonalised() ? withTexts(page) : page;
                     })
