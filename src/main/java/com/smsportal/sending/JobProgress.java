@@ -62,9 +62,9 @@ public record JobProgress(
     }
   }
 
-  /** The job's phase and counts at {@code now}; its chunks must be read with it. */
+  /** The job's phase and counts at {@code now}, from its chunks' summary read with it. */
   public static JobProgress of(JobView job, Instant now) {
-    return of(job, Chunks.of(job.chunks()), now);
+    return of(job, job.chunkSummary().phaseChunks(), now);
   }
 
   /** The job's phase and counts at {@code now}, from what its chunks say. */

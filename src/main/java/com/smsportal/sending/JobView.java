@@ -10,7 +10,9 @@ import java.util.Map;
  * @param optedOutCount valid numbers of the order left out because they were on the opt-out list
  * @param version bumped by each edit of the scheduled job; an edit form carries the one it showed
  * @param numbers numbers per state; states without numbers are left out
- * @param chunks the job's chunks in order (empty in {@link SendJobs#list()})
+ * @param chunks the job's chunks in order (empty in {@link SendJobs#page}); on its page ({@link
+ *     SendJobs#summary}) none: the page reads a page of them
+ * @param chunkSummary its chunks per state, counted by the database or from {@code chunks}
  * @param personalised its numbers have texts of their own, rendered from {@code content} (the text
  *     with its placeholders); its content cannot be edited (issue 24)
  * @param totalSegments the segments of all its messages: what the gateway bills
@@ -35,7 +37,50 @@ public record JobView(
     List<ChunkView> chunks,
     boolean personalised,
     long totalSegments,
-    int limitedCount) {
+    int limitedCount,
+    ChunkSummary chunkSummary) {
+
+  /** A job with its chunks read in full, summarised from them. */
+  public JobView(
+      long id,
+      long accountId,
+      String content,
+      Instant sendTime,
+      String extno,
+      JobState state,
+      int numberCount,
+      int segments,
+      int chunkCount,
+      Instant createdAt,
+      String createdBy,
+      int optedOutCount,
+      int version,
+      Map<NumberState, Long> numbers,
+      List<ChunkView> chunks,
+      boolean personalised,
+      long totalSegments,
+      int limitedCount) {
+    this(
+        id,
+        accountId,
+        content,
+        sendTime,
+        extno,
+        state,
+        numberCount,
+        segments,
+        chunkCount,
+        createdAt,
+        createdBy,
+        optedOutCount,
+        version,
+        numbers,
+        chunks,
+        personalised,
+        totalSegments,
+        limitedCount,
+        ChunkSummary.of(chunks));
+  }
 
   /** A plain job: one text for every number. */
   public JobView(
@@ -107,11 +152,11 @@ public record JobView(
         && !personalised
         && sendTime != null
         && sendTime.isAfter(now)
-        && !chunks.isEmpty()
-        && chunks.stream().allMatch(c -> c.state() == ChunkState.QUEUED);
+        && chunkSummary.total() > 0
+        && chunkSummary.count(ChunkState.QUEUED) == chunkSummary.total();
   }
 
   public long chunksIn(ChunkState state) {
-    return chunks.stream().filter(c -> c.state() == state).count();
+    return chunkSummary.count(state);
   }
 }

@@ -92,6 +92,23 @@ public class SendJobs {
   }
 
   /**
+   * The job for its page: its numbers and chunks counted per state, no chunk read ({@link
+   * JobView#chunks} empty); empty for another tenant's job.
+   */
+  public Optional<JobView> summary(long jobId) {
+    return queries.summary(jobId);
+  }
+
+  /**
+   * At most {@code limit} of the job's chunks after {@code afterSeq} in order, or, with {@code
+   * states} (then {@code afterSeq} is ignored), only those in them; empty for another tenant's job.
+   */
+  public List<ChunkView> chunks(
+      long jobId, java.util.Collection<ChunkState> states, int afterSeq, int limit) {
+    return queries.chunks(jobId, states, afterSeq, limit);
+  }
+
+  /**
    * A page of the job's numbers after {@code afterId} (keyset, oldest first), optionally only those
    * in {@code state} or whose number contains {@code digits}. Empty for another tenant's job.
    */

@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * -Dit.test=TenMillionPagesBenchmark} (H2 file in the temp directory); MariaDB: add {@code
  * -Dbench.db.url='jdbc:mysql://127.0.0.1:3306/<db>?useUnicode=true&characterEncoding=UTF-8'
  * -Dbench.db.user=... -Dbench.db.password=...}. {@code -Dbench.reports=} (default 10,000,000),
- * {@code -Dbench.runs=} (200). The rows stay for the next run (and for EXPLAIN); drop them after.
+ * {@code -Dbench.runs=} (200), {@code -Dbench.only=job} (only the variants named so). The rows stay
+ * for the next run (and for EXPLAIN); drop them after.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,6 +55,11 @@ class TenMillionPagesBenchmark {
   static final int RUNS = Integer.getInteger("bench.runs", 200);
   static final int WARM_UP = 20;
   static final int JOB = Integer.getInteger("bench.job-numbers", 1_000_000);
+
+  /**
+   * Only the page variants whose name starts with this ({@code -Dbench.only=job}); all if empty.
+   */
+  static final String ONLY = System.getProperty("bench.only", "");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -164,6 +170,9 @@ class TenMillionPagesBenchmark {
             "med x",
             "p99 x"));
     for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+      if (!variant.getKey().startsWith(ONLY)) {
+        continue;
+      }
       report.add(
           measure(
               variant.getKey(),

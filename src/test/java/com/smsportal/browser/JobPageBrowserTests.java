@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.polling.PollNow;
+import com.smsportal.sending.ChunkState;
+import com.smsportal.sending.SendFixtures;
 import com.smsportal.sending.SendJobs;
 import com.smsportal.sending.SendOrder;
 import com.smsportal.sending.SubmitResult;
@@ -22,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -88,6 +91,48 @@ class JobPageBrowserTests extends BrowserTest {
     assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage"))
         .as("the page was never reloaded")
         .isEqualTo(true);
+  }
+
+  /**
+   * A job of more chunks than a page lists (issue 27) shows them counted, the refused and unknown
+   * ones first, and all of them a page at a time: the next page opens from its link.
+   */
+  @Test
+  void aJobOfManyChunksListsTheProblemsFirstAndTheRestAPageAtATime() throws Exception {
+    long acme = tenants.findByName("Acme").orElseThrow().id();
+    long account = simulatorAccount(acme);
+    List<ChunkState> states = new java.util.ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      states.add(ChunkState.SUBMITTED);
+    }
+    states.addAll(List.of(ChunkState.UNKNOWN, ChunkState.UNKNOWN, ChunkState.REJECTED));
+    SendFixtures fixtures = new SendFixtures(context);
+    Instant answered = Instant.now().minusSeconds(60);
+    long big = fixtures.chunked(acme, account, answered, states);
+    long small = fixtures.accepted(acme, account, answered, 2, 1, 0);
+
+    new LoginPage(driver, baseUrl()).open().logInAs("acme", DEMO_PASSWORD);
+    Pages pages = new Pages(driver, baseUrl());
+    Screens screens = new Screens((ChromeDriver) driver, System.getProperty("it.shots"));
+    if (System.getProperty("it.shots") != null) {
+      for (String language : List.of("en", "zh-CN")) {
+        pages.open("/jobs/" + small + "?lang=" + language);
+        screens.take("job-small");
+        pages.open("/jobs/" + big + "?lang=" + language);
+        screens.take("job-big");
+      }
+    }
+    pages.open("/jobs/" + big + "?lang=zh-CN");
+    assertThat(pages.text("chunk-summary")).contains("共 58 个批次").contains("已提交 55");
+    assertThat(cells("#chunk-problems tbody tr td:nth-child(3)"))
+        .containsExactly("结果不明", "结果不明", "被拒绝");
+    assertThat(cells("#chunk-table tbody tr td:nth-child(1)")).hasSize(50).startsWith("1");
+    driver.findElement(By.id("chunks-next")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> cells("#chunk-table tbody tr td:nth-child(1)").contains("58"));
+    assertThat(cells("#chunk-table tbody tr td:nth-child(1)"))
+        .containsExactly("51", "52", "53", "54", "55", "56", "57", "58");
   }
 
   private void awaitState(String state) {

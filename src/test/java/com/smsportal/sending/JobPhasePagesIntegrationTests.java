@@ -159,6 +159,82 @@ class JobPhasePagesIntegrationTests {
     assertThat(page(job, "en")).contains("3 numbers × 1 segment(s) each = 3 billed segments");
   }
 
+  /**
+   * A job of more chunks than a page lists (issue 27: 1,000 for 1,000,000 numbers) shows them
+   * counted per state, those needing attention first with their actions, then all in order a page
+   * at a time; its phase is read from the counts.
+   */
+  @Test
+  void aJobOfManyChunksShowsThemCountedWithTheProblemsFirstAndPaged() throws Exception {
+    List<ChunkState> states = new java.util.ArrayList<>();
+    for (int i = 0; i < 57; i++) {
+      states.add(i == 55 || i == 56 ? ChunkState.UNKNOWN : ChunkState.SUBMITTED);
+    }
+    states.add(ChunkState.REJECTED);
+    long job = fixtures.chunked(acmeId, account, Instant.now().minusSeconds(60), states);
+    String zh = page(job, "zh-CN", "");
+    assertThat(zh)
+        .contains(">等待回执<")
+        .contains("共 58 个批次：")
+        .contains("已提交 55")
+        .contains("结果不明 2")
+        .contains("被拒绝 1")
+        .contains("需要处理的批次");
+    assertThat(rows(table(zh, "chunk-problems"), 1))
+        .containsExactly("UNKNOWN", "UNKNOWN", "REJECTED");
+    assertThat(table(zh, "chunk-problems")).contains("/resend");
+    assertThat(rows(table(zh, "chunk-table"), 2)).hasSize(50).startsWith("1").endsWith("50");
+    assertThat(zh).contains("id=\"chunks-next\"").contains("chunkAfter=50");
+    String second = page(job, "zh-CN", "&chunkAfter=50");
+    assertThat(rows(table(second, "chunk-table"), 2))
+        .containsExactly("51", "52", "53", "54", "55", "56", "57", "58");
+    assertThat(second).contains("id=\"chunks-first\"").doesNotContain("id=\"chunks-next\"");
+    // A whole number is found by equality on its index, however typed; a part of one still by
+    // substring; with a state, only in that state.
+    assertThat(
+            numberRows(
+                mvc.perform(get("/jobs/" + job).param("mobile", "+86 137 0000 0057").session(acme))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString()))
+        .isEqualTo(1);
+    assertThat(page(job, "zh-CN", "&mobile=13700000057")).contains(">13700000057<");
+    assertThat(numberRows(page(job, "zh-CN", "&mobile=0005"))).isEqualTo(10);
+    assertThat(numberRows(page(job, "zh-CN", "&mobile=13700000057&state=UNKNOWN"))).isEqualTo(1);
+    assertThat(page(job, "zh-CN", "&mobile=13700000057&state=REJECTED")).contains("numbers-empty");
+    assertThat(page(job, "en", ""))
+        .contains("58 chunks:")
+        .contains("Submitted 55")
+        .contains("Chunks needing attention")
+        .contains("All chunks, in order, a page at a time");
+  }
+
+  private static long numberRows(String html) {
+    return html.split("<tr data-number-state=", -1).length - 1;
+  }
+
+  /** The HTML of the table with this id. */
+  private static String table(String html, String id) {
+    String from = html.substring(html.indexOf("id=\"" + id + "\""));
+    return from.substring(0, from.indexOf("</table>"));
+  }
+
+  /** Of each chunk row: its state (group 1) or its sequence number (group 2). */
+  private static List<String> rows(String table, int group) {
+    return java.util.regex.Pattern.compile("<tr data-chunk-state=\"(\\w+)\">\\s*<td>(\\d+)</td>")
+        .matcher(table)
+        .results()
+        .map(m -> m.group(group))
+        .toList();
+  }
+
+  private String page(long job, String language, String query) throws Exception {
+    return mvc.perform(get("/jobs/" + job + "?lang=" + language + query).session(acme))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
   private long submit(Instant sendTime) {
     String prefix = "135" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
     SubmitResult result =

@@ -59,6 +59,56 @@ public final class SendFixtures {
     return job(tenantId, accountId, answeredAt, ChunkState.REJECTED, 0, 0, count);
   }
 
+  /**
+   * A finished job of the tenant with one chunk of one number per entry of {@code states}, in that
+   * order, each answered at {@code answeredAt} with that state (no reports): a job of many chunks.
+   */
+  public long chunked(long tenantId, long accountId, Instant answeredAt, List<ChunkState> states) {
+    return TenantContext.callAs(
+        tenantId,
+        () ->
+            tx.execute(
+                status -> {
+                  SendJob job =
+                      jobs.saveAndFlush(
+                          new SendJob(
+                              tenantId,
+                              accountId,
+                              UUID.randomUUID().toString(),
+                              "【聚合云】fixture",
+                              null,
+                              "",
+                              states.size(),
+                              1,
+                              states.size(),
+                              answeredAt,
+                              "fixture",
+                              false));
+                  job.setState(JobState.FINISHED);
+                  for (int seq = 1; seq <= states.size(); seq++) {
+                    ChunkState state = states.get(seq - 1);
+                    SendChunk chunk =
+                        chunks.saveAndFlush(
+                            new SendChunk(
+                                tenantId, job.getId(), accountId, seq, 1, answeredAt, false));
+                    if (state == ChunkState.SUBMITTED) {
+                      chunk.submitted("T" + chunk.getId(), 1, 0, "<returnsms/>", answeredAt);
+                    } else {
+                      chunk.failed(state, "OTHER_UPSTREAM_ERROR", "refused", "<x/>", answeredAt);
+                    }
+                    numbers.saveAndFlush(
+                        new SendNumber(
+                            tenantId,
+                            job.getId(),
+                            chunk.getId(),
+                            String.format("137%08d", seq),
+                            false));
+                    numbers.follow(chunk.getId(), NumberState.of(state));
+                  }
+                  return job.getId();
+                }));
+  }
+
   private long job(
       long tenantId,
       long accountId,

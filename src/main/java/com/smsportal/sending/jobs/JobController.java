@@ -2,6 +2,8 @@ package com.smsportal.sending.jobs;
 
 import com.smsportal.audit.AuditLog;
 import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.sending.ChunkSummary;
+import com.smsportal.sending.ChunkView;
 import com.smsportal.sending.JobProgress;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.NumberState;
@@ -15,6 +17,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +37,16 @@ class JobController {
   static final String DETAIL = "send/job";
   static final String LIVE = "partials/send/job-live :: live";
   static final int NUMBERS_PAGE = 100;
+
+  /**
+   * Chunks listed at a time (issue 27): a job of 1,000,000 numbers has 1,000 chunks, which its page
+   * used to read and render on each view and each poll. A larger job shows its chunks counted per
+   * state, those needing attention first ({@link #PROBLEMS_SHOWN} at most), then all in order, a
+   * page at a time.
+   */
+  static final int CHUNKS_PAGE = 50;
+
+  static final int PROBLEMS_SHOWN = 100;
 
   private final SendJobs jobs;
   private final GatewayAccounts accounts;
@@ -60,8 +73,9 @@ class JobController {
       @RequestParam(required = false) NumberState state,
       @RequestParam(required = false) String mobile,
       @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "0") int chunkAfter,
       Model model) {
-    readLive(id, state, mobile, after, model);
+    readLive(id, state, mobile, after, chunkAfter, model);
     return LIVE;
   }
 
@@ -72,8 +86,9 @@ class JobController {
       @RequestParam(required = false) NumberState state,
       @RequestParam(required = false) String mobile,
       @RequestParam(defaultValue = "0") long after,
+      @RequestParam(defaultValue = "0") int chunkAfter,
       Model model) {
-    readLive(id, state, mobile, after, model);
+    readLive(id, state, mobile, after, chunkAfter, model);
     return DETAIL;
   }
 
@@ -81,9 +96,21 @@ class JobController {
    * The job, its progress now, the page of its numbers and whether it may still be changed: read
    * together for one rendering, so that no part of the page contradicts another.
    */
-  private void readLive(long id, NumberState state, String mobile, long after, Model model) {
-    JobView job = jobs.find(id).orElseThrow(NotFoundException::new);
+  private void readLive(
+      long id, NumberState state, String mobile, long after, int chunkAfter, Model model) {
+    JobView job = jobs.summary(id).orElseThrow(NotFoundException::new);
     model.addAttribute("job", job);
+    boolean summarised = job.chunkSummary().total() > CHUNKS_PAGE;
+    model.addAttribute("chunksSummarised", summarised);
+    model.addAttribute(
+        "problemChunks",
+        summarised && job.chunkSummary().problems() > 0
+            ? jobs.chunks(id, ChunkSummary.PROBLEMS, 0, PROBLEMS_SHOWN)
+            : List.of());
+    KeysetPage<ChunkView> chunks =
+        KeysetPage.read(CHUNKS_PAGE, n -> jobs.chunks(id, null, chunkAfter, n));
+    model.addAttribute("chunks", chunks.rows());
+    model.addAttribute("chunkNext", chunks.next(ChunkView::seq));
     model.addAttribute("progress", JobProgress.of(job, clock.instant()));
     KeysetPage<NumberView> numbers =
         KeysetPage.read(NUMBERS_PAGE, n -> jobs.numbers(id, state, mobile, after, n));
@@ -110,7 +137,7 @@ class JobController {
 
   @PostMapping("/jobs/{id}/cancel")
   String cancel(@PathVariable long id, RedirectAttributes redirect) {
-    jobs.find(id).orElseThrow(NotFoundException::new);
+    jobs.summary(id).orElseThrow(NotFoundException::new);
     int cancelled = jobs.cancel(id);
     redirect.addFlashAttribute("cancelled", cancelled);
     return "redirect:/jobs/" + id;

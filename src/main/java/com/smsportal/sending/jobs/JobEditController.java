@@ -56,7 +56,7 @@ class JobEditController {
   @PostMapping("/jobs/{id}/edit")
   String edit(
       @PathVariable long id, @ModelAttribute JobEditForm form, RedirectAttributes redirect) {
-    JobView job = jobs.find(id).orElseThrow(NotFoundException::new);
+    JobView job = jobs.summary(id).orElseThrow(NotFoundException::new);
     String content = form.content() == null ? "" : form.content();
     String extno = form.extno() == null ? "" : form.extno().strip();
     String back = "redirect:/jobs/" + id;

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,6 +95,32 @@ class JobCounts {
           });
     }
     return last.counts();
+  }
+
+  /**
+   * The numbers per state of each of these jobs of the current tenant, as a list of jobs shows
+   * them: the jobs of up to {@link #COUNTED_EACH_VIEW} numbers counted in one statement for all,
+   * each larger one as {@link #of} counts it (issue 27: the job list counted every listed job's
+   * numbers on every view, 1,000,000 rows for a job of 1,000,000 numbers).
+   */
+  Map<Long, Map<NumberState, Long>> perJob(List<SendJob> jobs, SendNumberRepository numbers) {
+    Map<Long, Map<NumberState, Long>> counts = new HashMap<>();
+    List<Long> small =
+        jobs.stream()
+            .filter(job -> job.getNumberCount() <= COUNTED_EACH_VIEW)
+            .map(SendJob::getId)
+            .toList();
+    if (!small.isEmpty()) {
+      for (Object[] row : numbers.countByJobAndState(small)) {
+        counts
+            .computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(NumberState.class))
+            .put((NumberState) row[1], ((Number) row[2]).longValue());
+      }
+    }
+    jobs.stream()
+        .filter(job -> job.getNumberCount() > COUNTED_EACH_VIEW)
+        .forEach(job -> counts.put(job.getId(), of(job.getId(), job.getNumberCount())));
+    return counts;
   }
 
   private void keep(long jobId, Counted count) {

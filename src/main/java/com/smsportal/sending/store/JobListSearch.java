@@ -16,7 +16,6 @@ import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads the current tenant's jobs for the job list, newest first by keyset on (created_at, id), as
  * the receipts and replies lists read theirs ({@link NewestFirst}), filtered by {@link JobFilter}.
  * A page costs a constant number of statements whatever it holds: the jobs, then their numbers
- * counted per state and their chunks summed up, each one statement for the whole page.
+ * counted per state and their chunks summed up, each one statement for the whole page (a job of
+ * more than {@link JobCounts#COUNTED_EACH_VIEW} numbers is counted as its page counts it, at most
+ * every few seconds, not on each view).
  *
  * <p>The phase filter says in SQL what {@link JobProgress#of} derives from the same rows, so that a
  * job listed under a phase shows that phase ({@code JobListIntegrationTests} holds both to it).
@@ -43,12 +44,15 @@ public class JobListSearch implements KeysetList.Rows<JobFilter, JobListRow> {
   private final SendChunkRepository chunks;
   private final SendNumberRepository numbers;
   private final Clock clock;
+  private final JobCounts jobCounts;
 
   JobListSearch(
       SendJobRepository jobs,
       SendChunkRepository chunks,
       SendNumberRepository numbers,
-      Clock clock) {
+      Clock clock,
+      JobCounts jobCounts) {
+    this.jobCounts = jobCounts;
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
@@ -87,12 +91,7 @@ public class JobListSearch implements KeysetList.Rows<JobFilter, JobListRow> {
       return List.of();
     }
     List<Long> ids = page.stream().map(SendJob::getId).toList();
-    Map<Long, Map<NumberState, Long>> counts = new HashMap<>();
-    for (Object[] row : numbers.countByJobAndState(ids)) {
-      counts
-          .computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(NumberState.class))
-          .put((NumberState) row[1], ((Number) row[2]).longValue());
-    }
+    Map<Long, Map<NumberState, Long>> counts = jobCounts.perJob(page, numbers);
     Map<Long, JobProgress.Chunks> summaries = new HashMap<>();
     for (Object[] row : chunks.summarize(ids)) {
       summaries.put(

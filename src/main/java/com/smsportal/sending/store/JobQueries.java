@@ -1,11 +1,15 @@
 package com.smsportal.sending.store;
 
 import com.smsportal.mobile.MobileNumber;
+import com.smsportal.sending.ChunkState;
+import com.smsportal.sending.ChunkSummary;
 import com.smsportal.sending.ChunkView;
 import com.smsportal.sending.JobState;
 import com.smsportal.sending.JobView;
 import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -70,12 +74,7 @@ public class JobQueries {
     if (page.isEmpty()) {
       return List.of();
     }
-    Map<Long, Map<NumberState, Long>> counts = new HashMap<>();
-    for (Object[] row : numbers.countByJobAndState(page.stream().map(SendJob::getId).toList())) {
-      counts
-          .computeIfAbsent(((Number) row[0]).longValue(), id -> new EnumMap<>(NumberState.class))
-          .put((NumberState) row[1], ((Number) row[2]).longValue());
-    }
+    Map<Long, Map<NumberState, Long>> counts = this.counts.perJob(page, numbers);
     return page.stream()
         .map(job -> view(job, counts.getOrDefault(job.getId(), Map.of()), List.of()))
         .toList();
@@ -95,12 +94,59 @@ public class JobQueries {
   }
 
   /**
+   * The job with its chunks counted per state but none of them read ({@link JobView#chunks} empty):
+   * what its page needs on every view and poll, two statements whatever the job's size.
+   */
+  public Optional<JobView> summary(long jobId) {
+    return tx.execute(
+        status ->
+            jobs.findById(jobId)
+                .map(
+                    job -> {
+                      Map<ChunkState, Long> perState = new EnumMap<>(ChunkState.class);
+                      Instant last = null;
+                      for (Object[] row : chunks.summaryOf(jobId)) {
+                        perState.put((ChunkState) row[0], ((Number) row[1]).longValue());
+                        if (row[2] != null) {
+                          last = (Instant) row[2];
+                        }
+                      }
+                      return view(
+                          job,
+                          counts.of(job.getId(), job.getNumberCount()),
+                          List.of(),
+                          new ChunkSummary(perState, last));
+                    }));
+  }
+
+  /**
+   * At most {@code limit} of the job's chunks after {@code afterSeq} in order, or, with {@code
+   * states}, only those in them; empty for another tenant's job.
+   */
+  public List<ChunkView> chunks(
+      long jobId, Collection<ChunkState> states, int afterSeq, int limit) {
+    return tx.execute(
+        status ->
+            jobs.findById(jobId)
+                .map(
+                    job ->
+                        (states == null
+                                ? chunks.findByJobIdAndSeqGreaterThanOrderBySeq(
+                                    jobId, afterSeq, Limit.of(limit))
+                                : chunks.findByJobIdAndStateInOrderBySeq(
+                                    jobId, states, Limit.of(limit)))
+                            .stream().map(SendChunk::toView).toList())
+                .orElse(List.of()));
+  }
+
+  /**
    * A page of the job's numbers after {@code afterId} (keyset, oldest first), optionally only those
    * in {@code state} or whose number contains what {@code search} looks for ({@link
    * MobileNumber#fragment}). Empty for another tenant's job.
    */
   public List<NumberView> numbers(
       long jobId, NumberState state, String search, long afterId, int limit) {
+    String whole = search == null ? null : MobileNumber.mainland(search);
     String only = MobileNumber.fragment(search);
     String like = only.isEmpty() ? null : "%" + only + "%";
     return tx.execute(
@@ -109,10 +155,14 @@ public class JobQueries {
                 .map(
                     job -> {
                       List<NumberView> page =
-                          (state == null
-                                  ? numbers.page(jobId, afterId, like, Limit.of(limit))
-                                  : numbers.pageInState(
-                                      jobId, state, afterId, like, Limit.of(limit)))
+                          (whole != null
+                                  // A whole number (issue 27): by equality, on its index.
+                                  ? numbers.pageOfNumber(
+                                      jobId, whole, state, afterId, Limit.of(limit))
+                                  : state == null
+                                      ? numbers.page(jobId, afterId, like, Limit.of(limit))
+                                      : numbers.pageInState(
+                                          jobId, state, afterId, like, Limit.of(limit)))
                               .stream().map(SendNumber::toView).toList();
                       return job.isPersonalised() ? withTexts(page) : page;
                     })
@@ -137,6 +187,14 @@ public class JobQueries {
   }
 
   static JobView view(SendJob job, Map<NumberState, Long> counts, List<ChunkView> chunkViews) {
+    return view(job, counts, chunkViews, ChunkSummary.of(chunkViews));
+  }
+
+  static JobView view(
+      SendJob job,
+      Map<NumberState, Long> counts,
+      List<ChunkView> chunkViews,
+      ChunkSummary summary) {
     return new JobView(
         job.getId(),
         job.getAccountId(),
@@ -155,6 +213,7 @@ public class JobQueries {
         chunkViews,
         job.isPersonalised(),
         job.getTotalSegments(),
-        job.getLimitedCount());
+        job.getLimitedCount(),
+        summary);
   }
 }

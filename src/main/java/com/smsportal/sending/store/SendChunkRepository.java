@@ -12,6 +12,25 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
 
   List<SendChunk> findByJobIdOrderBySeq(long jobId);
 
+  /** A page of the job's chunks after {@code seq}, in order (the unique index on job and seq). */
+  List<SendChunk> findByJobIdAndSeqGreaterThanOrderBySeq(
+      long jobId, int seq, org.springframework.data.domain.Limit limit);
+
+  /** The job's chunks in these states, in order. */
+  List<SendChunk> findByJobIdAndStateInOrderBySeq(
+      long jobId,
+      java.util.Collection<ChunkState> states,
+      org.springframework.data.domain.Limit limit);
+
+  /**
+   * The job's chunks per state and when the gateway last accepted one: [state, count, last
+   * answered], read from the index on (job_id, state, answered_at) alone.
+   */
+  @Query(
+      "select c.state, count(c), max(case when c.state = com.smsportal.sending.ChunkState.SUBMITTED"
+          + " then c.answeredAt else null end) from SendChunk c where c.jobId = :jobId group by c.state")
+  List<Object[]> summaryOf(long jobId);
+
   /** The texts of these chunks: [id, content], content null for the job's own. */
   @Query("select c.id, c.content from SendChunk c where c.id in :ids")
   List<Object[]> contentsOf(java.util.Collection<Long> ids);

@@ -50,6 +50,16 @@ public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
   List<SendNumber> page(long jobId, long afterId, String mobile, Limit limit);
 
   /**
+   * One page of a job's numbers equal to the whole number {@code mobile} by keyset, optionally only
+   * those in {@code state}: a range of the index on (job_id, mobile, id), whatever the job's size.
+   */
+  @Query(
+      "select n from SendNumber n where n.jobId = :jobId and n.mobile = :mobile and n.id > :afterId"
+          + " and (:state is null or n.state = :state) order by n.jobId, n.mobile, n.id")
+  List<SendNumber> pageOfNumber(
+      long jobId, String mobile, NumberState state, long afterId, Limit limit);
+
+  /**
    * One page of a job's numbers in {@code state} by keyset, optionally only those whose number is
    * like {@code mobile}: a range of the index on (job_id, state, id). A query of its own rather
    * than an optional condition, so that the database can choose that index.

@@ -76,7 +76,7 @@ class JobEditFormTests {
 
   @BeforeEach
   void aScheduledJob() {
-    given(jobs.find(JOB))
+    given(jobs.summary(JOB))
         .willReturn(Optional.of(scheduled(Instant.now().plus(Duration.ofDays(1)))));
     given(accounts.find(ACCOUNT)).willReturn(Optional.of(account(true)));
     given(accounts.list()).willReturn(List.of(account(true)));
@@ -138,7 +138,7 @@ class JobEditFormTests {
 
   @Test
   void aJobWhoseTimeHasComeIsNotEditedAtAll() throws Exception {
-    given(jobs.find(JOB))
+    given(jobs.summary(JOB))
         .willReturn(Optional.of(scheduled(Instant.now().minus(Duration.ofMinutes(1)))));
 
     assertThat(edit(CONTENT, later(), ""))

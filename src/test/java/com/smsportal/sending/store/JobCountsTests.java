@@ -63,6 +63,32 @@ class JobCountsTests {
     assertThat(counted).hasValue(3);
   }
 
+  @Test
+  void aListCountsItsSmallJobsInOneStatementAndItsLargeJobsOnlyWhenTheirCountIsStale() {
+    SendNumberRepository numbers = org.mockito.Mockito.mock(SendNumberRepository.class);
+    org.mockito.Mockito.when(numbers.countByJobAndState(java.util.List.of(1L)))
+        .thenReturn(java.util.List.<Object[]>of(new Object[] {1L, NumberState.FAILED, 3L}));
+    java.util.List<SendJob> listed =
+        java.util.List.of(job(1, 10), job(2, JobCounts.COUNTED_EACH_VIEW + 1));
+    delivered.set(100);
+    for (int view = 0; view < 3; view++) {
+      Map<Long, Map<NumberState, Long>> perJob =
+          TenantContext.callAs(7L, () -> counts.perJob(listed, numbers));
+      assertThat(perJob.get(1L)).isEqualTo(Map.of(NumberState.FAILED, 3L));
+      assertThat(perJob.get(2L)).isEqualTo(Map.of(NumberState.DELIVERED, 100L));
+    }
+    assertThat(counted).as("the large job counted once in three views").hasValue(1);
+    org.mockito.Mockito.verify(numbers, org.mockito.Mockito.times(3))
+        .countByJobAndState(java.util.List.of(1L));
+  }
+
+  private static SendJob job(long id, int numbers) {
+    SendJob job =
+        new SendJob(7L, 1L, "k" + id, "text", null, "", numbers, 1, 1, Instant.EPOCH, "x", false);
+    org.springframework.test.util.ReflectionTestUtils.setField(job, "id", id);
+    return job;
+  }
+
   private long view(long job, int numbers) {
     return TenantContext.callAs(7L, () -> counts.of(job, numbers).get(NumberState.DELIVERED));
   }
