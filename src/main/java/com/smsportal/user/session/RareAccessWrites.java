@@ -2,9 +2,11 @@ package com.smsportal.user.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -39,9 +41,33 @@ final class RareAccessWrites
     return new RareAccessSession(stored.createSession());
   }
 
+  /**
+   * Saves the session; an attribute this request stored first while another request of the same
+   * session did too (each an INSERT: a duplicate key for the later one) is written again over the
+   * other's, as a change to a stored attribute is (issue 27: 32 tabs at once on a new session all
+   * answered 500 but one).
+   */
   @Override
   public void save(RareAccessSession session) {
-    stored.save(session.stored);
+    try {
+      stored.save(session.stored);
+    } catch (DuplicateKeyException raced) {
+      Session now = stored.findById(session.getId());
+      if (now == null) {
+        throw raced;
+      }
+      for (String name : session.changed) {
+        Object value = session.stored.getAttribute(name);
+        if (value == null) {
+          now.removeAttribute(name);
+        } else {
+          now.setAttribute(name, value);
+        }
+      }
+      now.setMaxInactiveInterval(session.getMaxInactiveInterval());
+      now.setLastAccessedTime(session.stored.getLastAccessedTime());
+      stored.save(now);
+    }
   }
 
   @Override
@@ -69,6 +95,7 @@ final class RareAccessWrites
   static final class RareAccessSession implements Session {
 
     private final Session stored;
+    private final Set<String> changed = new HashSet<>();
     private Instant accessed;
 
     RareAccessSession(Session stored) {
@@ -97,12 +124,14 @@ final class RareAccessWrites
       // A write anyway: the access goes with it.
       stored.setLastAccessedTime(accessed);
       stored.setAttribute(name, value);
+      changed.add(name);
     }
 
     @Override
     public void removeAttribute(String name) {
       stored.setLastAccessedTime(accessed);
       stored.removeAttribute(name);
+      changed.add(name);
     }
 
     @Override

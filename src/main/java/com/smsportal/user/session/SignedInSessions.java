@@ -38,6 +38,9 @@ public class SignedInSessions {
   /** Starts the session's clocks: called for every completed sign-in. */
   public void started(HttpSession session) {
     session.setAttribute(SIGNED_IN_AT, clock.instant());
+    // Recorded now, so that a page's request only ever changes it: the first write of an
+    // attribute is an INSERT, which requests of one session at once would each make (issue 27).
+    session.setAttribute(BackgroundPolls.LAST_ACTIVITY, System.currentTimeMillis());
     session.setMaxInactiveInterval((int) properties.sessionIdleTimeout().toSeconds());
   }
 

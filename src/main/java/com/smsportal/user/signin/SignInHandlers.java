@@ -27,7 +27,7 @@ public final class SignInHandlers {
           public void onAuthenticationSuccess(
               HttpServletRequest request, HttpServletResponse response, Authentication auth)
               throws ServletException, IOException {
-            signIns.started(request, auth.getName());
+            signIns.started(request, response, auth.getName());
             super.onAuthenticationSuccess(request, response, auth);
           }
         };

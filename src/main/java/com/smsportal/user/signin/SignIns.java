@@ -60,9 +60,12 @@ public class SignIns {
    * Starts the session's clocks, and keeps for the pages the failed attempts on the user's account
    * since their previous sign-in: called for every completed sign-in.
    */
-  void started(HttpServletRequest request, String username) {
+  void started(HttpServletRequest request, HttpServletResponse response, String username) {
     HttpSession session = request.getSession();
     sessions.started(session);
+    // The session's CSRF token, made now rather than by its first page: pages opened at once
+    // (restored tabs) would each make one, and all but the last one's forms would be refused.
+    csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     records
         .failuresBeforeLatestSignIn(username)
         .ifPresentOrElse(
@@ -97,7 +100,7 @@ public class SignIns {
     SecurityContextHolder.setContext(context);
     contexts.saveContext(context, request, response);
     protection.signedIn(user.getUsername(), request.getRemoteAddr(), true, pending.id());
-    started(request, user.getUsername());
+    started(request, response, user.getUsername());
     audit.recordAs(
         user.getUsername(),
         user.role().name(),

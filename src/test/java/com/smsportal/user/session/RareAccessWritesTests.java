@@ -93,6 +93,28 @@ class RareAccessWritesTests {
     assertThat(ends).isBetween(now.plus(Duration.ofMinutes(29)), now.plus(Duration.ofMinutes(30)));
   }
 
+  /**
+   * Two requests of one session that both store an attribute the session did not have (each an
+   * INSERT): the later one is written over the earlier one, as a change is, instead of failing on
+   * the store's primary key (issue 27).
+   */
+  @Test
+  void twoRequestsStoringTheSameNewAttributeAtOnceBothSucceedAndTheLaterWins() {
+    String id = saved(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    RareAccessSession first = sessions.findById(id);
+    RareAccessSession second = sessions.findById(id);
+    first.setAttribute("activity", 1L);
+    second.setAttribute("activity", 2L);
+    second.removeAttribute("user");
+
+    sessions.save(first);
+    sessions.save(second);
+
+    RareAccessSession read = sessions.findById(id);
+    assertThat(read.<Long>getAttribute("activity")).isEqualTo(2L);
+    assertThat(read.<String>getAttribute("user")).as("removed by the later").isNull();
+  }
+
   private String saved(Instant lastAccess) {
     RareAccessSession session = sessions.createSession();
     session.setLastAccessedTime(lastAccess);

@@ -19,8 +19,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two portal nodes in one JVM, each an application context of its own (own beans, own memory, own
@@ -45,12 +56,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SharedSessionIntegrationTests {
 
   static final String PASSWORD = "a-good-long-password";
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired UserService users;
   @Autowired TenantService tenants;
   @Autowired LoginRecords records;
+  @Autowired JdbcTemplate jdbc;
 
   private ConfigurableApplicationContext otherNode;
   private int otherPort;
@@ -117,6 +130,63 @@ class SharedSessionIntegrationTests {
     HttpResponse<String> page = here.get("/support/tenants");
     assertThat(page.statusCode()).as("signed in, back on the first node").isEqualTo(200);
     assertThat(page.body()).contains("id=\"current-username\">" + name + "<");
+  }
+
+  /**
+   * Issue 27: a signed-in page opened 32 times at once on a brand-new session (a browser restoring
+   * its tabs, a load test) answers 200 every time. Before, each request stored the session's first
+   * attributes itself (its CSRF token, its last activity), as an INSERT each: all but one failed on
+   * the store's primary key and answered 500. Again when the session is older than a minute and has
+   * never recorded its last activity (the first request that writes it). And every page's forms
+   * carry the one CSRF token of the session (before, each request made its own and only the last
+   * one stored was accepted).
+   */
+  @Test
+  void thirtyTwoRequestsAtOnceOnANewSessionAllAnswer() throws Exception {
+    String name = "c" + UUID.randomUUID().toString().substring(0, 8);
+    long tenant = tenants.create("Burst-" + name).id();
+    users.create(name, PASSWORD, Role.TENANT_ADMIN, tenant);
+    for (boolean aged : List.of(false, true)) {
+      PortalHttpClient browser = new PortalHttpClient(port).logIn(name, PASSWORD);
+      if (aged) {
+        jdbc.update(
+            "UPDATE SPRING_SESSION SET CREATION_TIME = CREATION_TIME - 120000,"
+                + " LAST_ACCESS_TIME = LAST_ACCESS_TIME - 120000 WHERE PRINCIPAL_NAME = ?",
+            name);
+        jdbc.update(
+            "DELETE FROM SPRING_SESSION_ATTRIBUTES WHERE ATTRIBUTE_NAME = ? AND SESSION_PRIMARY_ID"
+                + " IN (SELECT PRIMARY_ID FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?)",
+            BackgroundPolls.LAST_ACTIVITY,
+            name);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(32);
+      try {
+        CyclicBarrier start = new CyclicBarrier(32);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return browser.get("/jobs");
+                  }));
+        }
+        List<Integer> codes = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+          HttpResponse<String> page = answer.get(30, TimeUnit.SECONDS);
+          codes.add(page.statusCode());
+          Matcher token = CSRF.matcher(page.body());
+          if (token.find()) {
+            tokens.add(unmasked(token.group(1)));
+          }
+        }
+        assertThat(codes).as(aged ? "aged session" : "new session").containsOnly(200);
+        assertThat(tokens).as("the session's CSRF token, on every page").hasSize(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 
   /**
@@ -197,6 +267,17 @@ class SharedSessionIntegrationTests {
             HttpResponse.BodyHandlers.discarding());
     String cookie = setCookie(login, "SESSION");
     assertThat(cookie).contains("; HttpOnly").contains("; SameSite=Lax").contains("; Path=/");
+  }
+
+  /** The token a page's form carries, unmasked (Spring Security masks it anew on each page). */
+  private static String unmasked(String masked) {
+    byte[] bytes = Base64.getUrlDecoder().decode(masked);
+    int half = bytes.length / 2;
+    byte[] token = new byte[half];
+    for (int i = 0; i < half; i++) {
+      token[i] = (byte) (bytes[i] ^ bytes[half + i]);
+    }
+    return new String(token, StandardCharsets.UTF_8);
   }
 
   private static String setCookie(HttpResponse<?> answer, String name) {
