@@ -2,6 +2,7 @@ package com.smsportal.user.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,13 @@ final class RareAccessWrites
   /** How stale a stored last access may get before a request writes it. */
   static final Duration EVERY = Duration.ofMinutes(1);
 
+  /**
+   * The sessions saved during the request this thread serves, by id; absent outside a request
+   * ({@link #requestStarts}, {@link #requestEnds}).
+   */
+  private static final ThreadLocal<Map<String, RareAccessSession>> SAVED_IN_REQUEST =
+      new ThreadLocal<>();
+
   private final FindByIndexNameSessionRepository<Session> stored;
 
   @SuppressWarnings("unchecked")
@@ -51,6 +59,10 @@ final class RareAccessWrites
   public void save(RareAccessSession session) {
     try {
       stored.save(session.stored);
+      Map<String, RareAccessSession> saved = SAVED_IN_REQUEST.get();
+      if (saved != null) {
+        saved.put(session.getId(), session);
+      }
     } catch (DuplicateKeyException raced) {
       Session now = stored.findById(session.getId());
       if (now == null) {
@@ -70,8 +82,22 @@ final class RareAccessWrites
     }
   }
 
+  /**
+   * The stored session; within a request that has saved it already, the one it saved, unread.
+   *
+   * <p>Spring Session commits a request's session twice, when the response is committed and when
+   * its filter ends, and the second commit reads the session again only to learn the id the request
+   * asked for (spring-session#1731): a second session query per page. Once a request has saved its
+   * session, every later use of it in the request goes through the session it holds, never through
+   * this, so that read is the only one this saves.
+   */
   @Override
   public RareAccessSession findById(String id) {
+    Map<String, RareAccessSession> saved = SAVED_IN_REQUEST.get();
+    RareAccessSession justSaved = saved == null ? null : saved.remove(id);
+    if (justSaved != null) {
+      return justSaved;
+    }
     Session session = stored.findById(id);
     return session == null ? null : new RareAccessSession(session);
   }
@@ -89,6 +115,16 @@ final class RareAccessWrites
         .findByIndexNameAndIndexValue(indexName, indexValue)
         .forEach((id, session) -> found.put(id, new RareAccessSession(session)));
     return found;
+  }
+
+  /** A request begins on this thread (a servlet container's dispatch). */
+  static void requestStarts() {
+    SAVED_IN_REQUEST.set(new HashMap<>());
+  }
+
+  /** The request this thread served has ended: the next read of any session reads the store. */
+  static void requestEnds() {
+    SAVED_IN_REQUEST.remove();
   }
 
   /** A stored session whose last access reaches the store at most once per {@link #EVERY}. */

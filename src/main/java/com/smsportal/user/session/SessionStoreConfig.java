@@ -2,6 +2,8 @@ package com.smsportal.user.session;
 
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.secrets.PortalSecrets;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -81,6 +83,27 @@ class SessionStoreConfig {
         return bean instanceof JdbcIndexedSessionRepository jdbc
             ? new RareAccessWrites(jdbc)
             : bean;
+      }
+    };
+  }
+
+  /**
+   * Marks where each request begins and ends for the session store, so that it reads a session it
+   * saved in the same request only once ({@link RareAccessWrites#findById}). A listener (Boot
+   * registers it with the container): the container calls it around every dispatch, on the
+   * dispatch's thread, before and after all filters.
+   */
+  @Bean
+  ServletRequestListener sessionSavesOfEachRequest() {
+    return new ServletRequestListener() {
+      @Override
+      public void requestInitialized(ServletRequestEvent event) {
+        RareAccessWrites.requestStarts();
+      }
+
+      @Override
+      public void requestDestroyed(ServletRequestEvent event) {
+        RareAccessWrites.requestEnds();
       }
     };
   }

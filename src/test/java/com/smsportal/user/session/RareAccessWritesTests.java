@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -26,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RareAccessWritesTests {
 
   final AtomicInteger writes = new AtomicInteger();
+  final AtomicInteger reads = new AtomicInteger();
   RareAccessWrites sessions;
   JdbcTemplate database;
 
@@ -43,6 +46,13 @@ class RareAccessWritesTests {
           public int update(String sql, PreparedStatementSetter setter) {
             writes.incrementAndGet();
             return super.update(sql, setter);
+          }
+
+          @Override
+          public <T> T query(
+              String sql, PreparedStatementSetter setter, ResultSetExtractor<T> extractor) {
+            reads.incrementAndGet();
+            return super.query(sql, setter, extractor);
           }
         };
     this.database = new JdbcTemplate(database);
@@ -113,6 +123,46 @@ class RareAccessWritesTests {
     RareAccessSession read = sessions.findById(id);
     assertThat(read.<Long>getAttribute("activity")).isEqualTo(2L);
     assertThat(read.<String>getAttribute("user")).as("removed by the later").isNull();
+  }
+
+  /**
+   * Spring Session commits a page's session twice (when the response is committed and when its
+   * filter ends) and reads it again for the second: the store reads it once per request, and the
+   * next request reads what is stored, changed meanwhile by another node.
+   */
+  @Test
+  void aRequestReadsItsSessionOnceThoughItIsCommittedTwice() {
+    String id = saved(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    reads.set(0);
+
+    RareAccessWrites.requestStarts();
+    RareAccessSession session = sessions.findById(id);
+    session.setAttribute("flash", "saved");
+    sessions.save(session); // the response is committed
+    assertThat(sessions.findById(id)).as("read again by the filter's end").isSameAs(session);
+    sessions.save(session);
+    RareAccessWrites.requestEnds();
+    assertThat(reads.get()).as("session reads of one request").isOne();
+
+    // Another node changes the session between two requests: the next one reads the store.
+    database.update(
+        "update SPRING_SESSION set MAX_INACTIVE_INTERVAL = 60 where SESSION_ID = ?", id);
+    RareAccessWrites.requestStarts();
+    RareAccessSession next = sessions.findById(id);
+    RareAccessWrites.requestEnds();
+    assertThat(reads.get()).isEqualTo(2);
+    assertThat(next.getMaxInactiveInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(next.<String>getAttribute("flash")).isEqualTo("saved");
+
+    // Outside a request (a background task), each read reads the store.
+    sessions.save(next);
+    sessions.findById(id);
+    assertThat(reads.get()).isEqualTo(3);
+  }
+
+  @AfterEach
+  void noRequestLeftOpen() {
+    RareAccessWrites.requestEnds();
   }
 
   private String saved(Instant lastAccess) {
