@@ -46,7 +46,9 @@ public class AccountQueries {
   @Transactional(readOnly = true)
   public Map<Long, String> names() {
     Map<Long, String> names = new LinkedHashMap<>();
-    accounts.findAll(ORDER).forEach(a -> names.put(a.getId(), a.getName()));
+    for (Object[] row : accounts.idsAndNames()) {
+      names.put(((Number) row[0]).longValue(), (String) row[1]);
+    }
     return names;
   }
 

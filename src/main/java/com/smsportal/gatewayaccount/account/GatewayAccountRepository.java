@@ -14,6 +14,13 @@ interface GatewayAccountRepository extends JpaRepository<GatewayAccount, Long> {
 
   Optional<GatewayAccount> findFirstByNameOrderById(String name);
 
+  /**
+   * Each account's id and name, by name (then id): what lists show beside their rows, without
+   * reading and tracking whole accounts (issue 27: a tenth of the job list's time).
+   */
+  @Query("select a.id, a.name from GatewayAccount a order by a.name, a.id")
+  List<Object[]> idsAndNames();
+
   Optional<GatewayAccount> findFirstByEndpointIdAndUseridAndAccountKeyOrderById(
       Long endpointId, String userid, String accountKey);
 
