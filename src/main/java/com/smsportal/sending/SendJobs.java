@@ -86,6 +86,14 @@ public class SendJobs {
     return queries.inProgress();
   }
 
+  /**
+   * Runs a page's reads of jobs (these methods) together: one view of the database, each job read
+   * once.
+   */
+  public void together(Runnable reads) {
+    queries.together(reads);
+  }
+
   /** The job with its chunks; empty for another tenant's job. */
   public Optional<JobView> find(long jobId) {
     return queries.find(jobId);

@@ -75,7 +75,7 @@ class JobController {
       @RequestParam(defaultValue = "0") long after,
       @RequestParam(defaultValue = "0") int chunkAfter,
       Model model) {
-    readLive(id, state, mobile, after, chunkAfter, model);
+    jobs.together(() -> readLive(id, state, mobile, after, chunkAfter, model));
     return LIVE;
   }
 
@@ -88,13 +88,14 @@ class JobController {
       @RequestParam(defaultValue = "0") long after,
       @RequestParam(defaultValue = "0") int chunkAfter,
       Model model) {
-    readLive(id, state, mobile, after, chunkAfter, model);
+    jobs.together(() -> readLive(id, state, mobile, after, chunkAfter, model));
     return DETAIL;
   }
 
   /**
    * The job, its progress now, the page of its numbers and whether it may still be changed: read
-   * together for one rendering, so that no part of the page contradicts another.
+   * together for one rendering ({@link SendJobs#together}), so that no part of the page contradicts
+   * another.
    */
   private void readLive(
       long id, NumberState state, String mobile, long after, int chunkAfter, Model model) {

@@ -59,6 +59,15 @@ public class JobQueries {
                     : jobs.findByIdLessThanOrderByIdDesc(before, Limit.of(limit))));
   }
 
+  /**
+   * Runs the reads in one transaction: the database's one view for all of them where it keeps one
+   * (MariaDB), and each job read once however many parts of it are read (issue 27: a job's page
+   * read its job three times).
+   */
+  public void together(Runnable reads) {
+    tx.executeWithoutResult(status -> reads.run());
+  }
+
   /** How many jobs the current tenant has. */
   public long count() {
     return tx.execute(status -> jobs.count());
