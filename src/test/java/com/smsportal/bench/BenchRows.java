@@ -188,4 +188,27 @@ final class BenchRows {
     }
     return job;
   }
+
+  /**
+   * The tenant's daily counts (the dashboard's chart) counted again from its chunks and numbers, as
+   * the worker and the ingest would have kept them (the backfill of V45_1, for one tenant).
+   */
+  void sendDays(long tenant) {
+    jdbc.update("delete from send_day where tenant_id = ?", tenant);
+    jdbc.update(
+        "insert into send_day (tenant_id, sent_day, account_id, sent, delivered, failed)"
+            + " select c.tenant_id, c.sent_day, c.account_id, sum(c.number_count),"
+            + " sum(coalesce(o.delivered, 0)), sum(coalesce(o.failed, 0))"
+            + " from (select id, tenant_id, account_id, number_count,"
+            + " cast(timestampadd(hour, 8, answered_at) as date) as sent_day from send_chunk"
+            + " where tenant_id = ? and state = 'SUBMITTED' and answered_at is not null) c"
+            + " left join (select chunk_id,"
+            + " sum(case when state = 'DELIVERED' then 1 else 0 end) as delivered,"
+            + " sum(case when state = 'FAILED' then 1 else 0 end) as failed"
+            + " from send_number where tenant_id = ? and state in ('DELIVERED', 'FAILED')"
+            + " group by chunk_id) o on o.chunk_id = c.id"
+            + " group by c.tenant_id, c.sent_day, c.account_id",
+        tenant,
+        tenant);
+  }
 }

@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * -Dit.test=TenMillionPagesBenchmark} (H2 file in the temp directory); MariaDB: add {@code
  * -Dbench.db.url='jdbc:mysql://127.0.0.1:3306/<db>?useUnicode=true&characterEncoding=UTF-8'
  * -Dbench.db.user=... -Dbench.db.password=...}. {@code -Dbench.reports=} (default 10,000,000),
- * {@code -Dbench.runs=} (200), {@code -Dbench.only=job} (only the variants named so). The rows stay
- * for the next run (and for EXPLAIN); drop them after.
+ * {@code -Dbench.runs=} (200), {@code -Dbench.only=job} (only the variants named so), {@code
+ * -Dbench.job-numbers=} and {@code -Dbench.small-job-numbers=} (the two jobs). The rows stay for
+ * the next run (and for EXPLAIN); drop them after.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -57,6 +58,13 @@ class TenMillionPagesBenchmark {
   static final int JOB = Integer.getInteger("bench.job-numbers", 1_000_000);
 
   /**
+   * The small side's job ({@code -Dbench.small-job-numbers}, a hundredth of the large one's by
+   * default). A job of 50,000 numbers or more fills the page's table of chunks (50 rows) as the
+   * large one does, so that the two pages differ only in the size of what lies behind them.
+   */
+  static final int SMALL_JOB = Integer.getInteger("bench.small-job-numbers", JOB / 100);
+
+  /**
    * Only the page variants whose name starts with this ({@code -Dbench.only=job}); all if empty.
    */
   static final String ONLY = System.getProperty("bench.only", "");
@@ -73,7 +81,7 @@ class TenMillionPagesBenchmark {
   void pagesAreAsFastWithTenMillionReportsAsWithTenThousand() throws Exception {
     LocalDateTime newest = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
     BenchRows rows = new BenchRows(jdbc);
-    Side small = side(rows, "globex", "Globex", SMALL, SMALL / 10, JOB / 100);
+    Side small = side(rows, "globex", "Globex", SMALL, SMALL / 10, SMALL_JOB);
     Side large = side(rows, "acme", "Acme", LARGE, LARGE / 10, JOB);
     newest =
         jdbc.queryForObject(
@@ -217,6 +225,7 @@ class TenMillionPagesBenchmark {
             tenant,
             "bench-10m-" + numbers);
     long jobId = job.isEmpty() ? rows.job(tenant, account, numbers, newest) : job.get(0);
+    rows.sendDays(tenant);
     return new Side(user, tenant, account, reports, replies, numbers, jobId);
   }
 
