@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * {@code bench.petclinic}: petclinic's jar or its {@code target/} (README "Benchmarks" says how to
  * build it); {@code bench.before}: another build's portal jar started alongside (before/after in
  * one run); {@code bench.cds=false} leaves out the portal's class-data-sharing run ({@code
- * target/cds}, made by {@code -Pcds}); {@code bench.starts} (default 7), {@code bench.seconds}
- * (wrk's run per page, default 15), {@code bench.pages=false} start-up only.
+ * target/cds}, made with the commands of README "Run and test", as the Docker image makes it);
+ * {@code bench.starts} (default 7), {@code bench.seconds} (wrk's run per page, default 15), {@code
+ * bench.pages=false} start-up only.
  */
 class StartupBenchmark {
 
