@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -37,10 +38,22 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
   private final Duration every;
   private final Duration deadAfter;
   private final ScheduledExecutorService beats;
+  private final LongSupplier nanoTime;
   private volatile long startCount;
   private volatile long lastBeatNanos;
+  // Whether the last write of the beat went through (none yet: false), whoever wrote it.
+  private volatile boolean lastWriteTaken;
 
   public NodeHeartbeat(JdbcTemplate jdbc, NodeIdentity node, Duration every, Duration deadAfter) {
+    this(jdbc, node, every, deadAfter, System::nanoTime);
+  }
+
+  NodeHeartbeat(
+      JdbcTemplate jdbc,
+      NodeIdentity node,
+      Duration every,
+      Duration deadAfter,
+      LongSupplier nanoTime) {
     if (deadAfter.compareTo(every.multipliedBy(3)) < 0) {
       throw new IllegalStateException(
           "smsportal.node.dead-after ("
@@ -53,6 +66,7 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
     this.node = node;
     this.every = every;
     this.deadAfter = deadAfter;
+    this.nanoTime = nanoTime;
     this.beats =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -81,7 +95,8 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
     startCount =
         jdbc.queryForObject(
             "select start_count from node_heartbeat where node_id = ?", Long.class, node.id());
-    lastBeatNanos = System.nanoTime();
+    lastBeatNanos = nanoTime.getAsLong();
+    lastWriteTaken = true;
     log.info("Node {} started (start {} of this node id)", node.id(), startCount);
     beats.scheduleWithFixedDelay(
         this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -102,15 +117,38 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
    * @throws DataAccessException if the database did not take it
    */
   void beatNow() {
-    long before = System.nanoTime();
-    int updated =
-        jdbc.update(
-            "update node_heartbeat set beat_at = CURRENT_TIMESTAMP(3) where node_id = ?",
-            node.id());
+    long before = nanoTime.getAsLong();
+    int updated;
+    try {
+      updated =
+          jdbc.update(
+              "update node_heartbeat set beat_at = CURRENT_TIMESTAMP(3) where node_id = ?",
+              node.id());
+    } catch (DataAccessException e) {
+      lastWriteTaken = false;
+      throw e;
+    }
     if (updated != 1) {
+      lastWriteTaken = false;
       throw new org.springframework.dao.IncorrectResultSizeDataAccessException(1, updated);
     }
     lastBeatNanos = before;
+    lastWriteTaken = true;
+  }
+
+  /**
+   * Whether the last write of this node's beat went through and began less than one {@code
+   * heartbeat-every} ago: what the health check takes as proof that the database takes writes, in
+   * place of a write of its own (issue 27). A failed write, by the heartbeat thread or the health
+   * check, makes it false at once; a database that breaks silently is found by the next write, at
+   * most one {@code heartbeat-every} later.
+   */
+  boolean wroteWithinOneBeat() {
+    return lastWriteTaken && nanoTime.getAsLong() - lastBeatNanos < every.toNanos();
+  }
+
+  Duration every() {
+    return every;
   }
 
   /** This node's start count: what its claims record, so that a restart is seen as one. */
@@ -127,7 +165,7 @@ public class NodeHeartbeat implements InitializingBean, DisposableBean {
    * soon take it for dead, and it should not begin what they would then take over.
    */
   public boolean beatingWithin(Duration within) {
-    return System.nanoTime() - lastBeatNanos < within.toNanos();
+    return nanoTime.getAsLong() - lastBeatNanos < within.toNanos();
   }
 
   /** Every node that ever beat, with whether it is dead now by the database's clock. */

@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * transfer, created when the answer's headers arrive; every piece of the body is written to it as
  * it comes (into the operating system, which keeps it when the process dies), and a thread of its
  * own forces what was written to the device every {@value #FORCE_EVERY_MILLIS} ms while the answer
- * goes on, so that a slow disk never holds up the transfer itself. Once the whole answer is
- * committed to the inbox the file is deleted; a file left behind is an answer that was cut off, and
- * {@link AnswerRecovery} takes its complete items.
+ * goes on (and sleeps while no answer arrives: issue 27, an idle node's cost), so that a slow disk
+ * never holds up the transfer itself. Once the whole answer is committed to the inbox the file is
+ * deleted; a file left behind is an answer that was cut off, and {@link AnswerRecovery} takes its
+ * complete items.
  *
  * <p>A file starts with a header of {@code name=value} lines and an empty line, then the body's
  * bytes as they came ({@link LandingFile}).
@@ -46,6 +49,8 @@ class Landing implements AutoCloseable {
   // Transfers with bytes written since their last force.
   private final Set<Transfer> unforced = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService forcing;
+  // Whether a force is scheduled: one is, FORCE_EVERY_MILLIS after bytes arrive with none pending.
+  private final AtomicBoolean forceScheduled = new AtomicBoolean();
 
   Landing(Path dir, Clock clock) {
     this.dir = dir;
@@ -57,11 +62,22 @@ class Landing implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    forcing.scheduleWithFixedDelay(
-        this::forceAll, FORCE_EVERY_MILLIS, FORCE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Bytes were written: a force follows within {@value #FORCE_EVERY_MILLIS} ms. */
+  private void forceSoon() {
+    if (forceScheduled.compareAndSet(false, true)) {
+      try {
+        forcing.schedule(this::forceAll, FORCE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closed) {
+        forceScheduled.set(false); // the portal stops: what was written is in the OS already
+      }
+    }
   }
 
   private void forceAll() {
+    // Cleared first: bytes written from here on schedule the next force.
+    forceScheduled.set(false);
     for (Transfer transfer : unforced) {
       unforced.remove(transfer);
       transfer.force();
@@ -189,6 +205,7 @@ class Landing implements AutoCloseable {
       try {
         writeFully(piece);
         unforced.add(this);
+        forceSoon();
       } catch (IOException | RuntimeException e) {
         fail(e);
       }

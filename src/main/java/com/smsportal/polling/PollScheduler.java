@@ -2,6 +2,7 @@ package com.smsportal.polling;
 
 import com.smsportal.gatewayaccount.GatewayAccountView;
 import com.smsportal.gatewayaccount.GatewayAccounts;
+import com.smsportal.node.IdleBackoff;
 import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.tenant.TenantContext;
@@ -39,6 +40,11 @@ import org.springframework.stereotype.Component;
  * share of the due accounts of active tenants ({@link #share}) is polled on a small pool, under the
  * account's ShedLock lock so that one node polls it at a time.
  *
+ * <p>An idle schedule looks less often ({@link IdleBackoff}): after each round that offered no
+ * account the wait doubles from {@code tick} up to {@code idle-tick}, never past the next poll of
+ * an account this node has polled; a round that offers one (or finds the database away or answers
+ * in the spool) keeps the next at the next tick.
+ *
  * <p>On shutdown no new call to the gateway starts, and the calls under way finish and store their
  * answers before the database goes.
  */
@@ -60,6 +66,10 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
   private final NodeIdentity node;
   private final NodeHeartbeat heartbeat;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  // The accounts this node has offered to its pool: an idle round waits no longer than their next
+  // poll (the others are other nodes' share; the longest wait covers them).
+  private final Set<Long> offered = ConcurrentHashMap.newKeySet();
+  private final IdleBackoff pace;
   private volatile ExecutorService pool;
   private volatile boolean stopping;
 
@@ -86,6 +96,7 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
     this.clock = clock;
     this.node = node;
     this.heartbeat = heartbeat;
+    this.pace = new IdleBackoff(properties.tick(), properties.idleTick());
   }
 
   /** A round every {@code tick} after the last one ended, the first one a tick after the start. */
@@ -96,15 +107,17 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
 
   void tick() {
     ExecutorService pool = this.pool; // stop() may clear it while this round runs
-    if (!properties.enabled() || stopping || pool == null) {
+    if (!properties.enabled() || stopping || pool == null || !pace.due()) {
       return;
     }
     try {
       if (!recover()) {
+        pace.ranBusy(); // the database away or answers in the spool: try again at the next tick
         return;
       }
       // One read of the poller states per tick, for the share and the gauges (issue 27).
       Map<Long, PollerStates.State> known = states.all();
+      int started = 0;
       for (GatewayAccountView account : share(known)) {
         if (inFlight.add(account.id())) {
           try {
@@ -116,6 +129,8 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
                     inFlight.remove(account.id());
                   }
                 });
+            offered.add(account.id());
+            started++;
           } catch (RejectedExecutionException rejected) {
             // Every thread busy and the queue full: the account stays due, for the next tick.
             inFlight.remove(account.id());
@@ -123,9 +138,33 @@ class PollScheduler implements SmartLifecycle, SchedulingConfigurer {
         }
       }
       metrics.refresh(known);
+      paceAfter(started > 0 || !inFlight.isEmpty(), known);
     } catch (RuntimeException e) {
       // The next round tries again; nothing fetched is lost by a failed round.
+      pace.ranBusy();
       log.warn("A polling round failed", e);
+    }
+  }
+
+  /** The next round: at the next tick while polling, else after the idle wait or the next poll. */
+  private void paceAfter(boolean busy, Map<Long, PollerStates.State> known) {
+    if (busy) {
+      pace.ranBusy();
+      return;
+    }
+    Instant now = clock.instant();
+    Instant next = null;
+    for (long id : offered) {
+      PollerStates.State state = known.get(id);
+      Instant at = state == null ? null : state.nextPollAt();
+      if (at != null && at.isAfter(now) && (next == null || at.isBefore(next))) {
+        next = at;
+      }
+    }
+    if (next == null) {
+      pace.ranIdle();
+    } else {
+      pace.ranIdle(Duration.between(now, next));
     }
   }
 

@@ -25,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spoolDir where answers go that the database could not take
  * @param landingDir where answers are written as they arrive ({@link Landing})
  * @param ownExt ask for the customer's own sub-number in replies
+ * @param idleTick the longest wait between two rounds of an idle schedule (issue 27): after each
+ *     round that offered no account the wait doubles from {@code tick}, up to this, never past the
+ *     next poll of an account this node polls; so an account another node stopped polling, a new
+ *     account, a backlog or spool file left by another node waits at most this much longer
  */
 @ConfigurationProperties("smsportal.poller")
 record PollerProperties(
@@ -41,4 +45,5 @@ record PollerProperties(
     int queue,
     Path spoolDir,
     Path landingDir,
-    boolean ownExt) {}
+    boolean ownExt,
+    @DefaultValue("PT4S") Duration idleTick) {}

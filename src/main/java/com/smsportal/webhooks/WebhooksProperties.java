@@ -27,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseFor how long a node holds an endpoint's deliveries from each batch's start
  * @param connectTimeout the connect timeout of a delivery
  * @param readTimeout the read timeout of a delivery (each read)
+ * @param idleEvery the longest wait between two looks of an idle worker (issue 27): the wait
+ *     doubles from {@code every} after each look that found nothing due; events written on this
+ *     node wake it at once, those of another node wait at most this long
  */
 @ConfigurationProperties("smsportal.webhooks")
 public record WebhooksProperties(
@@ -44,4 +47,5 @@ public record WebhooksProperties(
     @DefaultValue("P3D") Duration disableAfter,
     @DefaultValue("PT2M") Duration leaseFor,
     @DefaultValue("PT5S") Duration connectTimeout,
-    @DefaultValue("PT5S") Duration readTimeout) {}
+    @DefaultValue("PT5S") Duration readTimeout,
+    @DefaultValue("PT4S") Duration idleEvery) {}

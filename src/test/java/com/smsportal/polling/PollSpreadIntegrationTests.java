@@ -264,6 +264,7 @@ class PollSpreadIntegrationTests {
         100,
         nowhere,
         nowhere,
-        false);
+        false,
+        Duration.ofSeconds(4));
   }
 }

@@ -17,8 +17,6 @@ interface GatewayEndpointRepository extends JpaRepository<GatewayEndpoint, Long>
 
   Optional<GatewayEndpoint> findByBaseUrl(String baseUrl);
 
-  boolean existsByBaseUrlAndActiveTrue(String baseUrl);
-
   List<GatewayEndpoint> findByActiveTrueOrderByNameAscIdAsc();
 
   List<GatewayEndpoint> findAllByOrderByActiveDescNameAscIdAsc();

@@ -12,6 +12,7 @@ import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,6 +51,7 @@ public class JobEdits {
   private final JobAudit audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   JobEdits(
       SendJobRepository jobs,
@@ -57,13 +59,15 @@ public class JobEdits {
       SendNumberRepository numbers,
       JobAudit audit,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.jobs = jobs;
     this.chunks = chunks;
     this.numbers = numbers;
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -86,6 +90,7 @@ public class JobEdits {
           }
           chunk.resend(clock.instant());
           numbers.follow(chunkId, NumberState.QUEUED);
+          events.publishEvent(new ChunksQueued(chunk.getAccountId()));
           SendJob job = jobs.findById(jobId).orElseThrow();
           job.setState(JobState.OPEN);
           audit.record(
@@ -158,6 +163,8 @@ public class JobEdits {
           }
           AuditDetail changed = changes(job, content, sendTime, extno);
           job.edit(content, sendTime, extno, MessageSegments.count(content).segments());
+          // A new send time: the worker's wait may have been set by the old one.
+          events.publishEvent(new ChunksQueued(job.getAccountId()));
           audit.record(
               AuditAction.SEND_EDITED,
               job.getId(),

@@ -12,6 +12,7 @@ import com.smsportal.web.Times;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,6 +55,7 @@ class JobInsert {
   private final JobAudit audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   JobInsert(
       SendJobRepository jobs,
@@ -62,7 +64,8 @@ class JobInsert {
       SendQuota quota,
       JobAudit audit,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.jobs = jobs;
     this.chunks = chunks;
     this.numberInserts = numberInserts;
@@ -70,6 +73,7 @@ class JobInsert {
     this.audit = audit;
     this.tx = tx;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Stores the job, or says which of the tenant's limits it would pass ({@code now}: the day). */
@@ -140,6 +144,8 @@ class JobInsert {
         job.getId(),
         tenantId,
         sent(numberCount, segments, chunkCount, account.id(), order));
+    // This node's send worker looks at once (after the commit), not after its idle wait.
+    events.publishEvent(new ChunksQueued(account.id()));
     return job.getId();
   }
 

@@ -36,12 +36,14 @@ public interface SendChunkRepository extends JpaRepository<SendChunk, Long> {
   List<Object[]> contentsOf(java.util.Collection<Long> ids);
 
   /**
-   * Each gateway account with chunks in {@code state} due by {@code now}: [tenantId, accountId].
+   * Each gateway account with chunks in {@code state}, with when its first one is due: [tenantId,
+   * accountId, dueAt]. One query tells the worker both which accounts are due and, when none is,
+   * how long it may wait (a scheduled send).
    */
   @Query(
-      "select c.tenantId, c.accountId from SendChunk c where c.state = :state and c.dueAt <= :now"
+      "select c.tenantId, c.accountId, min(c.dueAt) from SendChunk c where c.state = :state"
           + " group by c.tenantId, c.accountId")
-  List<Object[]> dueAccounts(ChunkState state, Instant now);
+  List<Object[]> accountsWith(ChunkState state);
 
   /** The account's oldest chunk in {@code state} due by {@code now}. */
   Optional<SendChunk> findFirstByAccountIdAndStateAndDueAtLessThanEqualOrderByDueAtAscIdAsc(

@@ -1,10 +1,14 @@
 package com.smsportal.sending.worker;
 
+import com.smsportal.node.IdleBackoff;
 import com.smsportal.sending.ChunkState;
+import com.smsportal.sending.store.ChunksQueued;
 import com.smsportal.sending.store.SendChunkRepository;
 import com.smsportal.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -46,6 +51,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On shutdown no turn starts, each turn ends after the call it is making, and the stop waits up to
  * {@code smsportal.sending.stop-wait} for them; a call still running then stays SUBMITTING under
  * this node's id and is UNKNOWN at the next start.
+ *
+ * <p>An idle node looks less often (issue 27, {@link IdleBackoff}): after each round that found
+ * nothing to do the wait doubles up to {@code smsportal.sending.idle-poll-every}, never past the
+ * time the first queued chunk comes due (a scheduled send); a job stored on this node wakes it for
+ * the next tick, and one stored on another node is seen within {@code idle-poll-every}.
  */
 @Component
 class SendWorker implements SmartLifecycle, SchedulingConfigurer {
@@ -65,6 +75,7 @@ class SendWorker implements SmartLifecycle, SchedulingConfigurer {
   private final SendLeases leases;
   private final SendTurns turns = new SendTurns();
   private final Set<Long> inTurn = ConcurrentHashMap.newKeySet();
+  private final IdleBackoff pace;
   private volatile ThreadPoolExecutor pool;
   private volatile boolean stopping;
 
@@ -87,6 +98,7 @@ class SendWorker implements SmartLifecycle, SchedulingConfigurer {
     this.turn = properties.turn();
     this.stopWait = properties.stopWait();
     this.leases = leases;
+    this.pace = new IdleBackoff(pollEvery, properties.idlePollEvery());
   }
 
   /** A round every {@code poll-every} after the last one ended, the first that long after start. */
@@ -96,37 +108,78 @@ class SendWorker implements SmartLifecycle, SchedulingConfigurer {
   }
 
   void poll() {
-    if (!enabled || stopping || pool == null) {
+    if (!enabled || stopping || pool == null || !pace.due()) {
       return;
     }
     try {
-      interrupted.recover();
-      dispatchDue();
+      Queued queued = look();
+      boolean recovered = queued.submitting() && interrupted.recover() > 0;
+      dispatch(queued.due());
+      if (recovered || !queued.due().isEmpty() || !inTurn.isEmpty()) {
+        pace.ranBusy();
+      } else if (queued.nextDueAt() != null) {
+        pace.ranIdle(Duration.between(clock.instant(), queued.nextDueAt()));
+      } else {
+        pace.ranIdle();
+      }
     } catch (RuntimeException e) {
       // The next round tries again; a database hiccup must not end the schedule.
+      pace.ranBusy();
       log.warn("Submitting the due send chunks failed", e);
     }
+  }
+
+  /** The pace of its rounds: longer waits while it finds nothing to do (tests). */
+  IdleBackoff pace() {
+    return pace;
+  }
+
+  /** A job stored on this node: the next tick looks, after the job's commit. */
+  @EventListener
+  void chunksQueued(ChunksQueued queued) {
+    pace.wake();
+  }
+
+  /** What one round finds, read in one transaction. */
+  private record Queued(boolean submitting, List<SendTurns.Account> due, Instant nextDueAt) {}
+
+  /**
+   * Whether any chunk is in flight (on any node) and which accounts have chunks due, with when the
+   * first of the others comes due: one transaction for the idle round's two reads.
+   */
+  private Queued look() {
+    return TenantContext.callAs(
+        TenantContext.ALL_TENANTS,
+        () ->
+            tx.execute(
+                s -> {
+                  boolean submitting = !chunks.submitting().isEmpty();
+                  Instant now = clock.instant();
+                  List<SendTurns.Account> due = new ArrayList<>();
+                  Instant next = null;
+                  for (Object[] row : chunks.accountsWith(ChunkState.QUEUED)) {
+                    Instant dueAt = (Instant) row[2];
+                    if (!dueAt.isAfter(now)) {
+                      due.add(new SendTurns.Account((Long) row[0], (Long) row[1]));
+                    } else if (next == null || dueAt.isBefore(next)) {
+                      next = dueAt;
+                    }
+                  }
+                  return new Queued(submitting, due, next);
+                }));
   }
 
   /**
    * Gives each account with chunks due and no turn under way a turn, in fair order, while threads
    * are free; returns how many got one.
    */
-  synchronized int dispatchDue() {
+  synchronized int dispatch(List<SendTurns.Account> found) {
     ThreadPoolExecutor running = pool;
     if (running == null) {
       return 0;
     }
     List<SendTurns.Account> due =
-        TenantContext.callAs(
-            TenantContext.ALL_TENANTS,
-            () ->
-                tx.execute(
-                    s ->
-                        chunks.dueAccounts(ChunkState.QUEUED, clock.instant()).stream()
-                            .map(row -> new SendTurns.Account((Long) row[0], (Long) row[1]))
-                            .filter(a -> !inTurn.contains(a.accountId()))
-                            .toList()));
+        found.stream().filter(a -> !inTurn.contains(a.accountId())).toList();
     List<SendTurns.Account> order = turns.order(due);
     int free = running.getMaximumPoolSize() - running.getActiveCount();
     Set<Long> leased =

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SendLeases}: never less than the gateway's connect + read timeout + 10 s)
  * @param submittingStaleAfter after how long a chunk still SUBMITTING under no known node (claimed
  *     before node heartbeats existed) is taken as interrupted (UNKNOWN, never resent automatically)
+ * @param idlePollEvery the longest wait between two rounds of an idle worker (issue 27): the wait
+ *     doubles from {@code pollEvery} after each round that found nothing to do; what another node
+ *     queues waits at most this long (this node's own jobs wake the worker at once)
  */
 @ConfigurationProperties("smsportal.sending")
 record SendingProperties(
@@ -33,4 +36,5 @@ record SendingProperties(
     @DefaultValue("PT1S") Duration rateWait,
     @DefaultValue("PT30S") Duration retryAfter,
     @DefaultValue("PT1M") Duration leaseFor,
-    @DefaultValue("PT1M") Duration submittingStaleAfter) {}
+    @DefaultValue("PT1M") Duration submittingStaleAfter,
+    @DefaultValue("PT4S") Duration idlePollEvery) {}

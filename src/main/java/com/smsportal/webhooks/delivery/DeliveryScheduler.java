@@ -1,6 +1,9 @@
 package com.smsportal.webhooks.delivery;
 
+import com.smsportal.node.IdleBackoff;
 import com.smsportal.webhooks.WebhooksProperties;
+import com.smsportal.webhooks.outbox.Outbox;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -20,6 +24,10 @@ import org.springframework.stereotype.Component;
  * webhooks are switched off portal-wide ({@code smsportal.webhooks.enabled=false}) or on this node
  * ({@code worker-enabled=false}). Nothing of the poller or the pages runs here: a slow receiver
  * holds one of these threads, nothing else.
+ *
+ * <p>An idle worker looks less often ({@link IdleBackoff}, issue 27): after each look that found
+ * nothing due the wait doubles up to {@code idle-every}; events written on this node wake it for
+ * the next tick, after their commit.
  */
 @Component
 class DeliveryScheduler implements SmartLifecycle, SchedulingConfigurer {
@@ -28,11 +36,18 @@ class DeliveryScheduler implements SmartLifecycle, SchedulingConfigurer {
 
   private final DeliveryWorker worker;
   private final WebhooksProperties properties;
+  private final IdleBackoff pace;
   private volatile ThreadPoolExecutor pool;
 
   DeliveryScheduler(DeliveryWorker worker, WebhooksProperties properties) {
     this.worker = worker;
     this.properties = properties;
+    this.pace = new IdleBackoff(properties.every(), properties.idleEvery());
+  }
+
+  @EventListener
+  void deliveriesWritten(Outbox.DeliveriesWritten written) {
+    pace.wake();
   }
 
   @Override
@@ -43,11 +58,17 @@ class DeliveryScheduler implements SmartLifecycle, SchedulingConfigurer {
 
   void round() {
     ThreadPoolExecutor running = pool;
-    if (running == null || !properties.enabled() || !properties.workerEnabled()) {
+    if (running == null || !properties.enabled() || !properties.workerEnabled() || !pace.due()) {
       return;
     }
     try {
-      for (long endpoint : worker.due()) {
+      List<Long> due = worker.due();
+      if (due.isEmpty() && running.getActiveCount() == 0) {
+        pace.ranIdle();
+      } else {
+        pace.ranBusy();
+      }
+      for (long endpoint : due) {
         if (running.getActiveCount() >= running.getMaximumPoolSize()) {
           return;
         }
@@ -56,6 +77,7 @@ class DeliveryScheduler implements SmartLifecycle, SchedulingConfigurer {
     } catch (RejectedExecutionException busy) {
       // Every thread busy: the endpoints left over go next round.
     } catch (RuntimeException e) {
+      pace.ranBusy();
       log.warn("Looking for due webhook deliveries failed", e);
     }
   }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,12 +37,24 @@ public class Outbox {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final WebhooksProperties properties;
+  private final ApplicationEventPublisher events;
 
-  Outbox(JdbcTemplate jdbc, Clock clock, WebhooksProperties properties) {
+  Outbox(
+      JdbcTemplate jdbc,
+      Clock clock,
+      WebhooksProperties properties,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.properties = properties;
+    this.events = events;
   }
+
+  /**
+   * Deliveries were written in the transaction under way: this node's delivery worker looks after
+   * its commit instead of after its idle wait (issue 27).
+   */
+  public record DeliveriesWritten() {}
 
   /**
    * One event.
@@ -103,6 +116,7 @@ public class Outbox {
             + " values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
             + " on duplicate key update id = id",
         rows);
+    this.events.publishEvent(new DeliveriesWritten());
   }
 
   /** The Standard Webhooks message id: {@code msg_} and 32 hex digits of the event's identity. */

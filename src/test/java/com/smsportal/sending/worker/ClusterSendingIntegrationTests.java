@@ -10,6 +10,7 @@ import com.smsportal.gateway.GatewayCharset;
 import com.smsportal.gatewayaccount.GatewayAccess;
 import com.smsportal.gatewayaccount.GatewayAccounts;
 import com.smsportal.gatewayaccount.GatewayEndpoints;
+import com.smsportal.node.IdleBackoff;
 import com.smsportal.node.NodeHeartbeat;
 import com.smsportal.node.NodeIdentity;
 import com.smsportal.sending.OptOuts;
@@ -70,6 +71,8 @@ class ClusterSendingIntegrationTests {
 
   private static final String CONTENT = "【聚合云】您的验证码是 1234。";
   private static final Duration SPACING = Duration.ofMillis(500); // 2 submits per second
+  // The idle worker's longest wait: the default of smsportal.sending.idle-poll-every.
+  private static final Duration IDLE_LONGEST = Duration.ofSeconds(4);
 
   @LocalServerPort int port;
 
@@ -165,6 +168,68 @@ class ClusterSendingIntegrationTests {
             .isGreaterThan(SPACING.minusMillis(50));
       }
     }
+  }
+
+  @Test
+  void aJobStoredOnThisNodeWakesItsIdleWorkerAtOnce() throws Exception {
+    try (RecordingGateway gw = new RecordingGateway(Duration.ZERO)) {
+      long tenantId = tenant();
+      long accountId = recordedAccount(tenantId, gw);
+      IdleBackoff pace = firstWorker.pace();
+      await().atMost(Duration.ofSeconds(30)).until(() -> pace.currentWait().equals(IDLE_LONGEST));
+      long rounds = pace.rounds();
+      await().atMost(IDLE_LONGEST.plusSeconds(5)).until(() -> pace.rounds() > rounds);
+      // A round has just found nothing: without a wake-up the next is IDLE_LONGEST away.
+      long stored = System.nanoTime();
+      submit(tenantId, accountId, 10);
+      await().atMost(IDLE_LONGEST.plusSeconds(5)).until(() -> !gw.starts().isEmpty());
+      assertThat(Duration.ofNanos(gw.starts().get(0) - stored))
+          .as("sent on the next tick after the job's commit, not after the idle wait")
+          .isLessThan(IDLE_LONGEST.minusSeconds(1));
+    }
+  }
+
+  @Test
+  void anIdleNodeSendsAJobStoredOnAnotherNodeWithinItsLongestIdleWait() throws Exception {
+    try (RecordingGateway gw = new RecordingGateway(Duration.ZERO)) {
+      long tenantId = tenant();
+      long accountId = recordedAccount(tenantId, gw);
+      SecondNode second = secondNode("idle-" + UUID.randomUUID().toString().substring(0, 8));
+      second.start();
+      IdleBackoff pace = second.worker().pace();
+      await().atMost(Duration.ofSeconds(30)).until(() -> pace.currentWait().equals(IDLE_LONGEST));
+      firstWorker.stop(); // the node that stores the job does not send it
+      try {
+        long job = submit(tenantId, accountId, 10);
+        // Its longest wait, a tick, and slack for a busy machine.
+        await().atMost(IDLE_LONGEST.plusSeconds(3)).until(() -> submitted(job) == 1);
+        assertThat(
+                jdbc.queryForList(
+                    "select distinct claimed_by from send_chunk where job_id = ?",
+                    String.class,
+                    job))
+            .containsExactly(second.node().id());
+      } finally {
+        firstWorker.start();
+      }
+    }
+  }
+
+  private long tenant() {
+    return tenants.create("Cluster " + UUID.randomUUID().toString().substring(0, 8)).id();
+  }
+
+  private long recordedAccount(long tenantId, RecordingGateway gw) {
+    return TenantContext.callAs(
+        tenantId,
+        () ->
+            accounts.ensure(
+                "recorded",
+                TestEndpoints.of(endpoints, gw.baseUrl()),
+                GatewayCharset.UTF8,
+                "1",
+                "recorded",
+                "secret"));
   }
 
   /**
@@ -299,7 +364,8 @@ class ClusterSendingIntegrationTests {
             Duration.ofSeconds(2),
             Duration.ofSeconds(30),
             Duration.ofMinutes(1),
-            Duration.ofMinutes(1));
+            Duration.ofMinutes(1),
+            IDLE_LONGEST);
     SendLeases leases = new SendLeases(jdbc, tx, node, heartbeat, Duration.ofMinutes(1), 2);
     ChunkOutcomes outcomes =
         new ChunkOutcomes(jobs, chunks, numbers, tx, clock, settings, events, sendDays);
