@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -76,6 +77,14 @@ class JobEditFormTests {
 
   @BeforeEach
   void aScheduledJob() {
+    // The page's reads run together, in one transaction of the real SendJobs.
+    willAnswer(
+            call -> {
+              call.<Runnable>getArgument(0).run();
+              return null;
+            })
+        .given(jobs)
+        .together(any());
     given(jobs.summary(JOB))
         .willReturn(Optional.of(scheduled(Instant.now().plus(Duration.ofDays(1)))));
     given(accounts.find(ACCOUNT)).willReturn(Optional.of(account(true)));
