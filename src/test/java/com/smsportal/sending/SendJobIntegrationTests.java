@@ -222,9 +222,7 @@ class SendJobIntegrationTests {
     JobView job =
         awaitJob(
             result.jobId(),
-            j ->
-                j.chunks().get(0).state() == ChunkState.UNKNOWN
-                    && j.state() != JobState.OPEN);
+            j -> j.chunks().get(0).state() == ChunkState.UNKNOWN && j.state() != JobState.OPEN);
 
     assertThat(job.chunks().get(0).error()).isEqualTo("INTERRUPTED");
     // Like any chunk without an answer: its numbers UNKNOWN too, and the job no longer open.
