@@ -68,10 +68,18 @@ class ReceiptSearch implements KeysetList.Rows<ReceiptQuery, ReceiptView> {
     return reports.pageBelowId(query, beforeId, limit);
   }
 
+  /**
+   * The tenant the export's SQL reads (Hibernate's filter does not apply): null for staff's all.
+   */
+  private static Long tenant() {
+    long tenant = TenantContext.current();
+    return tenant == TenantContext.ALL_TENANTS ? null : tenant;
+  }
+
   /** The export's batch: plain SQL from the last row's cursor (see {@link NewestFirstRows}). */
   @Override
   public List<ReceiptView> exportAfter(ReceiptQuery query, KeysetList.Row last, int limit) {
-    return exported.below(where(query), last == null ? null : last.cursor(), limit);
+    return exported.below(tenant(), where(query), last == null ? null : last.cursor(), limit);
   }
 
   /** The filter in SQL, along the same index as {@link #order}. */

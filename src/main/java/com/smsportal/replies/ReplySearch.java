@@ -69,6 +69,14 @@ class ReplySearch implements KeysetList.Rows<ReplyQuery, ReplyView> {
     return replies.pageBelowId(query, beforeId, limit);
   }
 
+  /**
+   * The tenant the export's SQL reads (Hibernate's filter does not apply): null for staff's all.
+   */
+  private static Long tenant() {
+    long tenant = TenantContext.current();
+    return tenant == TenantContext.ALL_TENANTS ? null : tenant;
+  }
+
   /** The export's batch: plain SQL from the last row's cursor (see {@link NewestFirstRows}). */
   @Override
   public List<ReplyView> exportAfter(ReplyQuery query, KeysetList.Row last, int limit) {
@@ -81,7 +89,7 @@ class ReplySearch implements KeysetList.Rows<ReplyQuery, ReplyView> {
     if (query.text() != null) {
       where.containsLower("content", LikePatterns.contains(query.text()));
     }
-    return exported.below(where, last == null ? null : last.cursor(), limit);
+    return exported.below(tenant(), where, last == null ? null : last.cursor(), limit);
   }
 
   private static List<Predicate> conditions(

@@ -1,6 +1,5 @@
 package com.smsportal.web;
 
-import com.smsportal.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,8 +24,9 @@ import org.springframework.jdbc.core.RowMapper;
  * read for 1,000. H2 reads the same index in order from the cursor once the ORDER BY names its
  * leading columns ({@link NewestFirst#after}).
  *
- * <p>Native SQL is not filtered by Hibernate's tenant: the tenant's condition is added here, from
- * {@link TenantContext} (staff seeing every tenant's rows read them all, as through Hibernate).
+ * <p>Native SQL is not filtered by Hibernate's tenant: the caller names the tenant whose rows are
+ * read, and its condition is added here (none only for staff seeing every tenant's rows, who read
+ * them all, as through Hibernate).
  *
  * @param <V> a row as the export writes it
  */
@@ -90,12 +90,13 @@ public final class NewestFirstRows<V> {
   }
 
   /**
-   * At most {@code limit} rows of the current tenant that match, strictly below the cursor {@code
-   * below} (null: from the newest), newest first.
+   * At most {@code limit} rows of the tenant that match, strictly below the cursor {@code below}
+   * (null: from the newest), newest first.
+   *
+   * @param tenant the tenant whose rows are read; null only for every tenant's (staff)
    */
-  public List<V> below(Where where, PageCursor below, int limit) {
-    long tenant = TenantContext.current();
-    boolean allTenants = tenant == TenantContext.ALL_TENANTS;
+  public List<V> below(Long tenant, Where where, PageCursor below, int limit) {
+    boolean allTenants = tenant == null;
     StringBuilder sql = new StringBuilder(select);
     if (!allTenants && where.index != null && mysql()) {
       sql.append(" force index (").append(where.index).append(')');
