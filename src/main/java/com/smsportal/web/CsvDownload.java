@@ -37,12 +37,13 @@ public final class CsvDownload {
    * @param page the rows after the cursor (null for the first batch), at most the given limit
    * @param cursorOf the cursor a row leaves for the next batch
    * @param row the cells of one row
+   * @param <C> the cursor: an id, or the last row itself
    */
-  public static <T> ResponseEntity<StreamingResponseBody> of(
+  public static <T, C> ResponseEntity<StreamingResponseBody> of(
       String filename,
       List<String> header,
-      BiFunction<Long, Integer, List<T>> page,
-      Function<T, Long> cursorOf,
+      BiFunction<C, Integer, List<T>> page,
+      Function<T, C> cursorOf,
       Function<T, List<?>> row) {
     LocaleContext language = LocaleContextHolder.getLocaleContext();
     StreamingResponseBody body =
@@ -62,16 +63,16 @@ public final class CsvDownload {
         .body(body);
   }
 
-  private static <T> void write(
+  private static <T, C> void write(
       OutputStream out,
       List<String> header,
-      BiFunction<Long, Integer, List<T>> page,
-      Function<T, Long> cursorOf,
+      BiFunction<C, Integer, List<T>> page,
+      Function<T, C> cursorOf,
       Function<T, List<?>> row)
       throws IOException {
     CSVPrinter csv = printer(out);
     csv.printRecord(header);
-    Long cursor = null;
+    C cursor = null;
     List<T> batch;
     do {
       batch = page.apply(cursor, BATCH);

@@ -50,6 +50,15 @@ public final class KeysetList<Q, V extends KeysetList.Row> {
 
     /** The same below the row with this id (null: the newest): the export's batches carry an id. */
     List<V> pageBelowId(Q query, Long beforeId, int limit);
+
+    /**
+     * The export's next batch: at most {@code limit} rows after {@code last}, the last row of the
+     * batch before (null: from the newest). By default {@link #pageBelowId} of its id; a list with
+     * many rows reads it straight from its cursor ({@link NewestFirstRows}).
+     */
+    default List<V> exportAfter(Q query, Row last, int limit) {
+      return pageBelowId(query, last == null ? null : last.id(), limit);
+    }
   }
 
   /**
@@ -134,11 +143,11 @@ public final class KeysetList<Q, V extends KeysetList.Row> {
       return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(back)).build();
     }
     exported.accept(query);
-    return CsvDownload.of(
+    return CsvDownload.<V, V>of(
         name + "-" + LocalDate.now(csv.clock().withZone(Times.ZONE)) + ".csv",
         CsvDownload.header(csv.messages(), csv.header()),
-        (beforeId, limit) -> onStreamThread.apply(() -> rows.pageBelowId(query, beforeId, limit)),
-        Row::id,
+        (last, limit) -> onStreamThread.apply(() -> rows.exportAfter(query, last, limit)),
+        row -> row,
         csv.cells());
   }
 }

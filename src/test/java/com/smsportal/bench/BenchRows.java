@@ -50,12 +50,12 @@ final class BenchRows {
     return newest.minusSeconds(SPAN_SECONDS).plusSeconds(n * SPAN_SECONDS / rows);
   }
 
-  private String time(long rows, LocalDateTime oldest) {
+  private static String time(long rows, LocalDateTime oldest, long span) {
     // n * span / rows as an exact integer in both databases ("/" is decimal in MariaDB).
     return "timestampadd(SECOND, (r.n * "
-        + SPAN_SECONDS
+        + span
         + " - mod(r.n * "
-        + SPAN_SECONDS
+        + span
         + ", "
         + rows
         + ")) / "
@@ -70,7 +70,15 @@ final class BenchRows {
   }
 
   long reports(long tenant, long account, long rows, LocalDateTime newest) {
-    LocalDateTime oldest = newest.minusSeconds(SPAN_SECONDS);
+    return reports(tenant, account, rows, newest, SPAN_SECONDS);
+  }
+
+  /**
+   * The same over the {@code span} seconds before {@code newest}: a short span gives many reports
+   * the same second, as a drained backlog does.
+   */
+  long reports(long tenant, long account, long rows, LocalDateTime newest, long span) {
+    LocalDateTime oldest = newest.minusSeconds(span);
     long started = System.nanoTime();
     for (long from = 0; from < rows; from += PER_STATEMENT) {
       jdbc.update(
@@ -86,9 +94,9 @@ final class BenchRows {
               + ")), "
               + mobileSql(rows)
               + ", case when mod(r.n, 10) = 3 then 20 else 10 end, concat('r', r.n), "
-              + time(rows, oldest)
+              + time(rows, oldest, span)
               + ", case when mod(r.n, 10) = 3 then 'UNDELIV' else 'DELIVRD' end, '', "
-              + time(rows, oldest)
+              + time(rows, oldest, span)
               + ", null from "
               + range(from, Math.min(PER_STATEMENT, rows - from)),
           new Object[0]);
@@ -97,7 +105,12 @@ final class BenchRows {
   }
 
   long replies(long tenant, long account, long rows, LocalDateTime newest) {
-    LocalDateTime oldest = newest.minusSeconds(SPAN_SECONDS);
+    return replies(tenant, account, rows, newest, SPAN_SECONDS);
+  }
+
+  /** The same over the {@code span} seconds before {@code newest}. */
+  long replies(long tenant, long account, long rows, LocalDateTime newest, long span) {
+    LocalDateTime oldest = newest.minusSeconds(span);
     long started = System.nanoTime();
     for (long from = 0; from < rows; from += PER_STATEMENT) {
       jdbc.update(
@@ -115,9 +128,9 @@ final class BenchRows {
               + mobileSql(rows)
               + ", case when mod(r.n, 10) = 3 then 'TD 退订' else concat('收到 thanks ', r.n) end,"
               + " lpad(r.n, 64, '0'), concat('r', r.n), "
-              + time(rows, oldest)
+              + time(rows, oldest, span)
               + ", '', "
-              + time(rows, oldest)
+              + time(rows, oldest, span)
               + ", null, case when mod(r.n, 10) = 3 then true else false end from "
               + range(from, Math.min(PER_STATEMENT, rows - from)),
           new Object[0]);

@@ -309,6 +309,75 @@ class ReceiptsPagesIntegrationTests {
         .isEqualTo(1);
   }
 
+  /**
+   * An export of several batches (issue 27: each batch is read from the last row's time and id,
+   * with plain SQL) holds every report its filter matches once, newest first, ties broken by id
+   * across the batches' boundaries; another tenant's reports of the same number, task and times
+   * never appear, whatever the filter.
+   */
+  @Test
+  void anExportOfSeveralBatchesHoldsEachMatchingReportOnceNewestFirstAndNoneOfAnotherTenant()
+      throws Exception {
+    String task = PolledRows.randomTaskId();
+    String mobile = PolledRows.randomMobile();
+    List<Report> reports = new ArrayList<>();
+    List<Report> globex = new ArrayList<>();
+    for (int i = 0; i < 3 * CsvDownload.BATCH + 500; i++) {
+      // Seven reports a second, over about eight minutes: every batch ends inside a second.
+      Instant time = span.start().plusMillis(i / 7 * 1_000L + 250);
+      reports.add(
+          new Report(
+              acmeId,
+              task,
+              i % 2 == 0 ? mobile : PolledRows.randomMobile(),
+              i % 5 == 0 ? 20 : 10,
+              time,
+              "A" + i,
+              "",
+              null));
+      if (i % 4 == 0) {
+        globex.add(
+            new Report(globexId, task, mobile, i % 5 == 0 ? 20 : 10, time, "G" + i, "", null));
+      }
+    }
+    List<Long> stored = rows.reports(reports);
+    rows.reports(globex);
+    List<Report> newest =
+        newestFirst(stored, reports).stream().map(id -> reports.get(stored.indexOf(id))).toList();
+    Instant from = span.start().plusSeconds(120);
+    Instant until = span.start().plusSeconds(360);
+
+    assertThat(carrierCodes("/receipts/export?" + span.filter(0, 30)))
+        .as("every report of the half hour")
+        .containsExactlyElementsOf(codes(newest, r -> true));
+    assertThat(carrierCodes("/receipts/export?mobile=" + mobile + "&" + span.filter(0, 30)))
+        .as("one number's")
+        .containsExactlyElementsOf(codes(newest, r -> r.mobile().equals(mobile)));
+    assertThat(carrierCodes("/receipts/export?taskId=" + task + "&" + span.filter(2, 5)))
+        .as("a task's within minutes 2 to 5")
+        .containsExactlyElementsOf(
+            codes(newest, r -> !r.receivedAt().isBefore(from) && r.receivedAt().isBefore(until)));
+    assertThat(
+            carrierCodes(
+                "/receipts/export?status=failed&mobile=" + mobile + "&" + span.filter(0, 30)))
+        .as("one number's failed")
+        .containsExactlyElementsOf(
+            codes(newest, r -> r.status() == 20 && r.mobile().equals(mobile)));
+  }
+
+  /** The carrier codes of an export's rows, in its order (the tests make each code unique). */
+  private List<String> carrierCodes(String path) throws Exception {
+    HttpResponse<String> response = acme.get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    List<String> lines = response.body().lines().toList();
+    return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)[4]).toList();
+  }
+
+  private static List<String> codes(
+      List<Report> reports, java.util.function.Predicate<Report> kept) {
+    return reports.stream().filter(kept).map(Report::errorCode).toList();
+  }
+
   @Test
   void badFilterInputIsExplainedNextToItsFieldInChineseAndEnglishAndListsNothing()
       throws Exception {

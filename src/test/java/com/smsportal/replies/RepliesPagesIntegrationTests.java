@@ -14,6 +14,7 @@ import com.smsportal.PortalHttpTest;
 import com.smsportal.audit.AuditDetail;
 import com.smsportal.tenant.TenantContext;
 import com.smsportal.tenant.TenantService;
+import com.smsportal.web.CsvDownload;
 import com.smsportal.web.Times;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -160,6 +161,59 @@ class RepliesPagesIntegrationTests {
                 AuditDetail.of("audit.target.replies").encode(),
                 "%" + mobile + "%"))
         .isEqualTo(1);
+  }
+
+  /**
+   * An export of several batches (issue 27: each batch is read from the last row's time and id,
+   * with plain SQL) holds every reply its filter matches once, newest first, ties broken by id
+   * across the batches' boundaries; another tenant's replies of the same number, words and times
+   * never appear.
+   */
+  @Test
+  void anExportOfSeveralBatchesHoldsEachMatchingReplyOnceNewestFirstAndNoneOfAnotherTenant()
+      throws Exception {
+    String mobile = PolledRows.randomMobile();
+    List<Reply> replies = new ArrayList<>();
+    List<Reply> globex = new ArrayList<>();
+    for (int i = 0; i < 3 * CsvDownload.BATCH + 200; i++) {
+      // Seven replies a second: every batch ends inside a second.
+      Instant time = span.start().plusMillis(i / 7 * 1_000L + 250);
+      String number = i % 2 == 0 ? mobile : PolledRows.randomMobile();
+      String words = i % 3 == 0 ? "退订 a" + i : "thanks a" + i;
+      replies.add(new Reply(acmeId, number, words, time, "", null, i % 3 == 0));
+      if (i % 4 == 0) {
+        globex.add(new Reply(globexId, mobile, "退订 g" + i, time, "", null, true));
+      }
+    }
+    List<Long> stored = rows.replies(replies);
+    rows.replies(globex);
+    // Newest first: by time, then by id (stored in order, so a later one has a larger id).
+    List<Reply> newest = new ArrayList<>(replies);
+    Collections.reverse(newest);
+    assertThat(stored).isSorted();
+
+    assertThat(contents("/replies/export?" + span.filter(0, 30)))
+        .as("every reply of the half hour")
+        .containsExactlyElementsOf(contents(newest, r -> true));
+    assertThat(contents("/replies/export?mobile=" + mobile + "&" + span.filter(0, 30)))
+        .as("one number's")
+        .containsExactlyElementsOf(contents(newest, r -> r.mobile().equals(mobile)));
+    assertThat(contents("/replies/export?q=" + enc("退订") + "&" + span.filter(0, 30)))
+        .as("those with a word")
+        .containsExactlyElementsOf(contents(newest, r -> r.content().contains("退订")));
+  }
+
+  /** The contents of an export's rows, in its order (the test makes each one unique). */
+  private List<String> contents(String path) throws Exception {
+    HttpResponse<String> response = acme.get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    List<String> lines = response.body().lines().toList();
+    return lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)[2]).toList();
+  }
+
+  private static List<String> contents(
+      List<Reply> replies, java.util.function.Predicate<Reply> kept) {
+    return replies.stream().filter(kept).map(Reply::content).toList();
   }
 
   @Test

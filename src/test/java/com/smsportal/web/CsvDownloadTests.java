@@ -52,7 +52,7 @@ class CsvDownloadTests {
   void rowsComeInBatchesUntilABatchIsShort() throws Exception {
     int rows = CsvDownload.BATCH * 2 + 3;
     StreamingResponseBody body =
-        CsvDownload.<Long>of(
+        CsvDownload.<Long, Long>of(
                 "x.csv",
                 List.of("n"),
                 (after, limit) -> {
@@ -74,7 +74,7 @@ class CsvDownloadTests {
 
   private static byte[] download(List<String> header, List<List<?>> rows) throws Exception {
     StreamingResponseBody body =
-        CsvDownload.<List<?>>of(
+        CsvDownload.<List<?>, Long>of(
                 "x.csv",
                 header,
                 (after, limit) -> after == null ? rows : List.of(),
