@@ -168,14 +168,22 @@ public class JobQueries {
                                   // A whole number (issue 27): by equality, on its index.
                                   ? numbers.pageOfNumber(
                                       jobId, whole, state, afterId, Limit.of(limit))
-                                  : state == null
-                                      ? numbers.page(jobId, afterId, like, Limit.of(limit))
-                                      : numbers.pageInState(
-                                          jobId, state, afterId, like, Limit.of(limit)))
+                                  : state == null && like == null
+                                      ? inIdOrder(
+                                          numbers.findAllById(
+                                              numbers.pageIds(jobId, afterId, Limit.of(limit))))
+                                      : state == null
+                                          ? numbers.page(jobId, afterId, like, Limit.of(limit))
+                                          : numbers.pageInState(
+                                              jobId, state, afterId, like, Limit.of(limit)))
                               .stream().map(SendNumber::toView).toList();
                       return job.isPersonalised() ? withTexts(page) : page;
                     })
                 .orElse(List.of()));
+  }
+
+  private static List<SendNumber> inIdOrder(List<SendNumber> rows) {
+    return rows.stream().sorted(java.util.Comparator.comparing(SendNumber::getId)).toList();
   }
 
   /** Each number with its chunk's text: one statement for the chunks of the page. */

@@ -50,6 +50,17 @@ public interface SendNumberRepository extends JpaRepository<SendNumber, Long> {
   List<SendNumber> page(long jobId, long afterId, String mobile, Limit limit);
 
   /**
+   * The ids of one page of a job's numbers by keyset, for {@link #findAllById}: read alone, they
+   * come from a range of an index (issue 27). Asked for whole rows, MariaDB read the (job_id, id)
+   * index by "ref" on the job with the cursor as an index condition, stepping over every number
+   * before the cursor: 20 ms half way down a job of 1,000,000 numbers, under 1 ms this way.
+   */
+  @Query(
+      "select n.id from SendNumber n where n.jobId = :jobId and n.id > :afterId"
+          + " order by n.jobId, n.id")
+  List<Long> pageIds(long jobId, long afterId, Limit limit);
+
+  /**
    * One page of a job's numbers equal to the whole number {@code mobile} by keyset, optionally only
    * those in {@code state}: a range of the index on (job_id, mobile, id), whatever the job's size.
    */
