@@ -10,6 +10,7 @@ import com.smsportal.sending.NumberState;
 import com.smsportal.sending.NumberView;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -164,26 +165,31 @@ public class JobQueries {
                 .map(
                     job -> {
                       List<NumberView> page =
-                          (whole != null
-                                  // A whole number (issue 27): by equality, on its index.
-                                  ? numbers.pageOfNumber(
-                                      jobId, whole, state, afterId, Limit.of(limit))
-                                  : state == null && like == null
-                                      ? inIdOrder(
-                                          numbers.findAllById(
-                                              numbers.pageIds(jobId, afterId, Limit.of(limit))))
-                                      : state == null
-                                          ? numbers.page(jobId, afterId, like, Limit.of(limit))
-                                          : numbers.pageInState(
-                                              jobId, state, afterId, like, Limit.of(limit)))
-                              .stream().map(SendNumber::toView).toList();
+                          pageOf(jobId, whole, state, like, afterId, Limit.of(limit)).stream()
+                              .map(SendNumber::toView)
+                              .toList();
                       return job.isPersonalised() ? withTexts(page) : page;
                     })
                 .orElse(List.of()));
   }
 
-  private static List<SendNumber> inIdOrder(List<SendNumber> rows) {
-    return rows.stream().sorted(java.util.Comparator.comparing(SendNumber::getId)).toList();
+  /** The page's numbers, each kind of filter by the query its index answers. */
+  private List<SendNumber> pageOf(
+      long jobId, String whole, NumberState state, String like, long afterId, Limit limit) {
+    if (whole != null) {
+      // A whole number (issue 27): by equality, on its index.
+      return numbers.pageOfNumber(jobId, whole, state, afterId, limit);
+    }
+    if (state != null) {
+      return numbers.pageInState(jobId, state, afterId, like, limit);
+    }
+    if (like != null) {
+      return numbers.page(jobId, afterId, like, limit);
+    }
+    // Ids first, then the rows (SendNumberRepository#pageIds): in id order.
+    return numbers.findAllById(numbers.pageIds(jobId, afterId, limit)).stream()
+        .sorted(Comparator.comparing(SendNumber::getId))
+        .toList();
   }
 
   /** Each number with its chunk's text: one statement for the chunks of the page. */
